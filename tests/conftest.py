@@ -1,0 +1,26 @@
+"""Session-wide test set-up: offscreen Qt, and a throw-away data directory per test session."""
+
+import os
+import tempfile
+from pathlib import Path
+
+# Must be set before Qt or tmer_desktop is imported anywhere.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="tmer-tests-"))
+os.environ.setdefault("TMER_DATA_DIR", str(_SESSION_HOME / "data"))
+os.environ.setdefault("TMER_CACHE_DIR", str(_SESSION_HOME / "cache"))
+
+import pytest  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A fresh, empty user data directory for one test."""
+    d = tmp_path / "data"
+    monkeypatch.setenv("TMER_DATA_DIR", str(d))
+    monkeypatch.setenv("TMER_CACHE_DIR", str(tmp_path / "cache"))
+    return d

@@ -1,0 +1,1 @@
+"""Audio input and output: decoding files, recording, playback."""

@@ -1,0 +1,172 @@
+"""Decode audio files at their native rate into mono float64, the way MIRtoolbox reads them.
+
+MIRtoolbox reads samples as floats in [-1, 1) (int16 / 32768), averages the channels and
+neither resamples nor normalises. soundfile (bundled libsndfile) covers WAV, FLAC, OGG
+Vorbis, Opus, MP3 and AIFF; other containers (M4A/AAC, WMA, ...) go through ffmpeg when it
+is installed. Every failure is an AudioError naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from tmer_desktop.errors import AudioError
+
+# Extensions soundfile's libsndfile cannot read but ffmpeg can.
+FFMPEG_ONLY_EXTENSIONS = {".m4a", ".mp4", ".aac", ".wma", ".alac", ".ape", ".webm", ".mka"}
+AUDIO_EXTENSIONS = {
+    ".wav", ".wave", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aif", ".aiff", ".aifc",
+} | FFMPEG_ONLY_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    path: str
+    sample_rate: int
+    channels: int
+    frames: int
+    format: str
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.sample_rate if self.sample_rate else 0.0
+
+
+def _check_readable(path: Path) -> None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise AudioError(path, "file not found (it may have been moved or deleted)") from None
+    except PermissionError:
+        raise AudioError(path, "permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise AudioError(path, "symbolic link loop") from None
+        raise AudioError(path, f"cannot access file ({exc.strerror})") from None
+    if path.is_dir():
+        raise AudioError(path, "is a folder, not an audio file")
+    if st.st_size == 0:
+        raise AudioError(path, "empty file (0 bytes)")
+    if not os.access(path, os.R_OK):
+        raise AudioError(path, "permission denied")
+
+
+def _soundfile_reason(exc: Exception) -> str:
+    text = str(exc)
+    if "unknown format" in text.lower() or "format not recognised" in text.lower():
+        return "not a recognised audio format"
+    if "unimplemented" in text.lower():
+        return "unsupported audio encoding"
+    return f"cannot decode audio ({text.strip() or type(exc).__name__})"
+
+
+def ffmpeg_path() -> str | None:
+    return shutil.which("ffmpeg")
+
+
+def probe(path: str | os.PathLike) -> AudioInfo:
+    """Sample rate, channels, length and format, without decoding the samples."""
+    p = Path(path)
+    _check_readable(p)
+    try:
+        info = sf.info(str(p))
+    except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
+        if p.suffix.lower() in FFMPEG_ONLY_EXTENSIONS or ffmpeg_path():
+            return _ffmpeg_probe(p, exc)
+        raise AudioError(p, _soundfile_reason(exc)) from None
+    if info.samplerate <= 0 or info.channels <= 0:
+        raise AudioError(p, "invalid header (no sample rate or channels)")
+    return AudioInfo(str(p), int(info.samplerate), int(info.channels), int(info.frames), info.format)
+
+
+def load(path: str | os.PathLike, start: float = 0.0, duration: float | None = None) -> tuple[np.ndarray, int]:
+    """Decode `path` (optionally a segment, in seconds) to mono float64 at the native rate."""
+    p = Path(path)
+    info = probe(p)
+    if info.format == "FFMPEG":
+        return _ffmpeg_load(p, info, start, duration)
+    first = int(round(start * info.sample_rate))
+    count = -1 if duration is None else int(round(duration * info.sample_rate))
+    try:
+        data = sf.read(str(p), start=first, frames=count, dtype="float64", always_2d=True)[0]
+    except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
+        raise AudioError(p, _soundfile_reason(exc)) from None
+    except MemoryError:
+        raise AudioError(p, "file too large to decode in memory") from None
+    return _to_mono(p, data), info.sample_rate
+
+
+def _to_mono(path: Path, data: np.ndarray) -> np.ndarray:
+    if data.size == 0:
+        raise AudioError(path, "contains no audio samples (truncated or zero-length)")
+    mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0].copy()
+    if not np.all(np.isfinite(mono)):
+        raise AudioError(path, "contains invalid (NaN or infinite) samples")
+    return mono
+
+
+def _ffmpeg_missing(path: Path) -> AudioError:
+    return AudioError(
+        path,
+        f"{path.suffix or 'this'} files need ffmpeg, which is not installed "
+        "(install it with 'sudo apt-get install ffmpeg' or from ffmpeg.org)",
+    )
+
+
+def _ffmpeg_probe(path: Path, original: Exception) -> AudioInfo:
+    exe = ffmpeg_path()
+    if exe is None:
+        raise _ffmpeg_missing(path) if path.suffix.lower() in FFMPEG_ONLY_EXTENSIONS else AudioError(
+            path, _soundfile_reason(original)
+        )
+    ffprobe = shutil.which("ffprobe")
+    if ffprobe is None:
+        raise AudioError(path, "ffprobe (part of ffmpeg) is not installed")
+    cmd = [ffprobe, "-v", "error", "-select_streams", "a:0", "-show_entries",
+           "stream=sample_rate,channels,duration_ts,duration", "-of", "default=nw=1", str(path)]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+    except subprocess.TimeoutExpired:
+        raise AudioError(path, "ffprobe timed out reading the file") from None
+    fields = dict(line.split("=", 1) for line in out.stdout.splitlines() if "=" in line)
+    try:
+        sr = int(fields["sample_rate"])
+        channels = int(fields["channels"])
+    except (KeyError, ValueError):
+        raise AudioError(path, "not a recognised audio format (ffmpeg found no audio stream)") from None
+    try:
+        frames = int(float(fields.get("duration", "0")) * sr)
+    except ValueError:
+        frames = 0
+    return AudioInfo(str(path), sr, channels, frames, "FFMPEG")
+
+
+def _ffmpeg_load(path: Path, info: AudioInfo, start: float, duration: float | None) -> tuple[np.ndarray, int]:
+    exe = ffmpeg_path()
+    if exe is None:
+        raise _ffmpeg_missing(path)
+    cmd = [exe, "-v", "error", "-nostdin"]
+    if start:
+        cmd += ["-ss", f"{start:.6f}"]
+    cmd += ["-i", str(path)]
+    if duration is not None:
+        cmd += ["-t", f"{duration:.6f}"]
+    cmd += ["-map", "a:0", "-f", "f64le", "-acodec", "pcm_f64le", "-"]
+    try:
+        out = subprocess.run(cmd, capture_output=True, timeout=600, check=False)
+    except subprocess.TimeoutExpired:
+        raise AudioError(path, "ffmpeg timed out decoding the file") from None
+    if out.returncode != 0:
+        msg = out.stderr.decode(errors="replace").strip().splitlines()
+        raise AudioError(path, f"ffmpeg could not decode it ({msg[-1] if msg else 'unknown error'})")
+    data = np.frombuffer(out.stdout, dtype="<f8")
+    usable = len(data) - len(data) % info.channels
+    return _to_mono(path, data[:usable].reshape(-1, info.channels)), info.sample_rate
