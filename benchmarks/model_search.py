@@ -1,0 +1,130 @@
+"""Exploration: compare model families on the training CSV under the honest outer protocol.
+
+Each candidate is a fixed configuration evaluated with repeated stratified *group* 10-fold
+(duplicates grouped, duplicates dropped from every training set, all transforms inside the
+fold). Picking the best row of this table is itself a selection step, so the table is
+optimistic for the winner; the chosen model's honest figure comes from `tmer evaluate`
+(nested CV). Usage: python benchmarks/model_search.py [--repeats 2] [--only NAME...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+from joblib import Parallel, delayed
+from sklearn.base import clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.ensemble import (
+    ExtraTreesClassifier,
+    HistGradientBoostingClassifier,
+    RandomForestClassifier,
+    StackingClassifier,
+    VotingClassifier,
+)
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import PowerTransformer, QuantileTransformer, StandardScaler
+from sklearn.svm import SVC
+
+from tmer_desktop.model.data import CLASSES, load_labelled_csv
+from tmer_desktop.model.metrics import fold_scores, pooled_scores
+from tmer_desktop.paths import TRAINING_CSV
+
+
+def imp():
+    return SimpleImputer(strategy="median")
+
+
+def lr(C, transform="yj"):
+    t = {"yj": PowerTransformer(), "std": StandardScaler(), "qt": QuantileTransformer(n_quantiles=100, output_distribution="normal")}[transform]
+    return make_pipeline(imp(), t, LogisticRegression(C=C, max_iter=5000))
+
+
+def svm(C, gamma="scale", transform="yj", method="sigmoid"):
+    t = {"yj": PowerTransformer(), "std": StandardScaler()}[transform]
+    base = SVC(C=C, gamma=gamma, kernel="rbf")
+    return make_pipeline(imp(), t, CalibratedClassifierCV(base, method=method, cv=5))
+
+
+def svm_platt(C, gamma="scale"):
+    return make_pipeline(imp(), PowerTransformer(), SVC(C=C, gamma=gamma, probability=True, random_state=0))
+
+
+CANDIDATES = {
+    "lr_yj_C0.03": lambda: lr(0.03),
+    "lr_yj_C0.1": lambda: lr(0.1),
+    "lr_yj_C0.3": lambda: lr(0.3),
+    "lr_yj_C1": lambda: lr(1.0),
+    "lr_std_C0.1": lambda: lr(0.1, "std"),
+    "lr_qt_C0.1": lambda: lr(0.1, "qt"),
+    "lr_yj_C0.1_iso": lambda: make_pipeline(imp(), PowerTransformer(), CalibratedClassifierCV(LogisticRegression(C=0.1, max_iter=5000), method="isotonic", cv=5)),
+    "svm_yj_C1_sig": lambda: svm(1.0),
+    "svm_yj_C3_sig": lambda: svm(3.0),
+    "svm_yj_C10_sig": lambda: svm(10.0),
+    "svm_std_C3_sig": lambda: svm(3.0, transform="std"),
+    "svm_yj_C3_platt": lambda: svm_platt(3.0),
+    "et_500": lambda: make_pipeline(imp(), ExtraTreesClassifier(500, max_features="sqrt", random_state=0)),
+    "rf_500": lambda: make_pipeline(imp(), RandomForestClassifier(500, max_features="sqrt", random_state=0)),
+    "et_500_sig": lambda: make_pipeline(imp(), CalibratedClassifierCV(ExtraTreesClassifier(300, random_state=0), method="sigmoid", cv=5)),
+    "hgb": lambda: HistGradientBoostingClassifier(learning_rate=0.05, max_iter=300, max_leaf_nodes=15, l2_regularization=1.0, random_state=0),
+    "vote_lr_svm_et": lambda: VotingClassifier(
+        [("lr", lr(0.1)), ("svm", svm(3.0)), ("et", make_pipeline(imp(), ExtraTreesClassifier(300, random_state=0)))], voting="soft"
+    ),
+    "vote_lr_svm": lambda: VotingClassifier([("lr", lr(0.1)), ("svm", svm(3.0))], voting="soft"),
+    "stack_lr_svm_et": lambda: StackingClassifier(
+        [("lr", lr(0.1)), ("svm", svm(3.0)), ("et", make_pipeline(imp(), ExtraTreesClassifier(300, random_state=0)))],
+        final_estimator=LogisticRegression(C=1.0, max_iter=5000), cv=5,
+    ),
+}
+
+
+def _fit_fold(make, X, y, train, test):
+    Xtr, ytr = X.iloc[train], y[train]
+    keep = ~Xtr.duplicated().to_numpy()
+    model = make()
+    model.fit(Xtr[keep], ytr[keep])
+    return test, model.predict_proba(X.iloc[test])
+
+
+def evaluate(make, data, repeats, folds, n_jobs):
+    X, y, g = data.X, data.y, data.groups
+    fold_metrics, all_y, all_p = [], [], []
+    for r in range(repeats):
+        cv = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=r)
+        out = Parallel(n_jobs=n_jobs)(delayed(_fit_fold)(make, X, y, tr, te) for tr, te in cv.split(X, y, g))
+        for test, p in out:
+            fold_metrics.append(fold_scores(y[test], p, len(CLASSES)))
+            all_y.append(y[test])
+            all_p.append(p)
+    yy, pp = np.concatenate(all_y), np.concatenate(all_p)
+    pooled = pooled_scores(yy, pp, len(CLASSES), 0.75)
+    f1 = np.array([m["macro_f1"] for m in fold_metrics])
+    acc = np.array([m["accuracy"] for m in fold_metrics])
+    return acc.mean(), f1.mean(), f1.std(ddof=1), pooled
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--folds", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--only", nargs="*")
+    args = ap.parse_args()
+    data = load_labelled_csv(TRAINING_CSV)
+    names = args.only or list(CANDIDATES)
+    print(f"protocol: {args.repeats}x stratified group {args.folds}-fold, duplicates grouped, fixed configs")
+    print(f"{'model':18s} {'acc':>6s} {'macroF1':>8s} {'sd':>5s} {'happy':>6s} {'sad':>6s} {'angry':>6s} {'relax':>6s} {'ECE':>6s} {'Brier':>6s} {'auto%':>6s} {'autoAcc':>7s} {'sec':>5s}")
+    for name in names:
+        t0 = time.perf_counter()
+        acc, f1, sd, p = evaluate(CANDIDATES[name], data, args.repeats, args.folds, args.jobs)
+        pc = p["per_class_f1"]
+        aa = p["auto_accuracy"] if p["auto_accuracy"] is not None else float("nan")
+        print(f"{name:18s} {acc:6.3f} {f1:8.3f} {sd:5.3f} {pc[0]:6.3f} {pc[1]:6.3f} {pc[2]:6.3f} {pc[3]:6.3f} {p['ece']:6.3f} {p['brier']:6.3f} {p['auto_share']:6.2f} {aa:7.3f} {time.perf_counter()-t0:5.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

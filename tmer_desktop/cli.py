@@ -1,0 +1,187 @@
+"""The `tmer` command: the headless face of every capability (DESIGN.md, "The `tmer` command").
+
+Sub-commands import their implementation lazily so `tmer --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+from tmer_desktop import __version__
+from tmer_desktop.errors import TmerError
+
+
+def _json_value(value: float) -> float | None:
+    # JSON has no NaN: MIRtoolbox's NaN (e.g. centroid of noise) becomes null.
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def cmd_features(args: argparse.Namespace) -> int:
+    from tmer_desktop.features.columns import FEATURE_NAMES
+    from tmer_desktop.features.extract import extract_file_features
+
+    results: list[tuple[str, dict[str, float] | None, str | None]] = []
+    for name in args.files:
+        try:
+            results.append((name, extract_file_features(name), None))
+        except TmerError as exc:
+            print(f"tmer features: {exc}", file=sys.stderr)
+            results.append((name, None, str(exc)))
+    if args.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["path", *FEATURE_NAMES, "error"])
+        for name, values, error in results:
+            row = [values[c] for c in FEATURE_NAMES] if values else [""] * len(FEATURE_NAMES)
+            writer.writerow([name, *("" if isinstance(v, float) and math.isnan(v) else repr(v) if isinstance(v, float) else v for v in row), error or ""])
+    else:
+        payload = [
+            {"path": name, "features": {k: _json_value(v) for k, v in values.items()} if values else None, "error": error}
+            for name, values, error in results
+        ]
+        json.dump(payload if len(payload) != 1 else payload[0], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    return 1 if any(err for _, _, err in results) else 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from tmer_desktop.tagging.runner import tag_command
+
+    return tag_command(
+        args.paths,
+        out=args.out,
+        windows_out=args.windows,
+        jobs=args.jobs,
+        write_tags=args.write_tags,
+        dry_run=args.dry_run,
+        force=args.force,
+    )
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from tmer_desktop.model.evaluate import format_report, run_evaluation
+
+    kwargs = {"repeats": args.repeats, "folds": args.folds, "seed": args.seed}
+    if args.model:
+        kwargs["model_dir"] = args.model
+    result = run_evaluation(**kwargs)
+    if args.json:
+        json.dump(result, sys.stdout, indent=2, default=_json_default)
+        sys.stdout.write("\n")
+    else:
+        print(format_report(result))
+    return 0
+
+
+def _json_default(obj):
+    import numpy as np
+
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from tmer_desktop.model.bundle import train_and_bundle
+
+    kwargs = {}
+    if args.feedback:
+        kwargs["feedback"] = args.feedback
+    result = train_and_bundle(args.out, **kwargs)
+    print(result if isinstance(result, str) else json.dumps(result, indent=2, default=_json_default))
+    return 0
+
+
+def cmd_export_feedback(args: argparse.Namespace) -> int:
+    from tmer_desktop.library.feedback_export import export_feedback
+
+    count = export_feedback(args.out, anonymise=args.anonymise)
+    print(f"wrote {count} correction(s) to {args.out}")
+    return 0
+
+
+def cmd_playlist(args: argparse.Namespace) -> int:
+    from tmer_desktop.playlists.builder import playlist_command
+
+    return playlist_command(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tmer",
+        description="Music emotion recognition (happy, sad, angry, relaxed) from MIRtoolbox-faithful features.",
+    )
+    parser.add_argument("--version", action="version", version=f"tmer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("features", help="compute the 50 dataset features of each file (whole file, native rate)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON output (default)")
+    fmt.add_argument("--csv", action="store_true", help="CSV output, one row per file")
+    p.set_defaults(func=cmd_features)
+
+    p = sub.add_parser("tag", help="batch-tag files/folders into the library and a results file")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", required=True, help="results file (.csv or .parquet), one row per track")
+    p.add_argument("--windows", help="also write one row per window to this file (.csv or .parquet)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--write-tags", action="store_true", help="write emotion tags into the audio files (opt-in)")
+    p.add_argument("--dry-run", action="store_true", help="with --write-tags: list the tag changes, write nothing")
+    p.add_argument("--force", action="store_true", help="re-analyse files already in the library")
+    p.set_defaults(func=cmd_tag)
+
+    p = sub.add_parser("evaluate", help="honest cross-validated metrics on the training data")
+    p.add_argument("--model", help="model directory (bundle or model store) whose configuration to evaluate")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--folds", type=int, default=10)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("train", help="train (and retrain with corrections) a model")
+    p.add_argument("--feedback", help="corrections CSV exported by 'tmer export-feedback'")
+    p.add_argument("--out", help="output model directory (default: a new version in the model store)")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("export-feedback", help="export corrections as CSV in the retraining schema")
+    p.add_argument("--out", required=True)
+    p.add_argument("--anonymise", action="store_true", help="drop file paths and names")
+    p.set_defaults(func=cmd_export_feedback)
+
+    p = sub.add_parser("playlist", help="build a therapy-session playlist from the tagged library")
+    p.add_argument("--from", dest="start", required=True, help="starting mood (happy, sad, angry, relaxed)")
+    p.add_argument("--to", dest="goal", required=True, help="goal mood")
+    p.add_argument("--minutes", type=float, required=True)
+    p.add_argument("--out", required=True, help="M3U8 file")
+    p.set_defaults(func=cmd_playlist)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except TmerError as exc:
+        print(f"tmer {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("tmer_desktop."):
+            print(f"tmer {args.command}: this command is not available in this build ({exc.name} is missing)",
+                  file=sys.stderr)
+            return 2
+        raise
+    except KeyboardInterrupt:
+        print(f"tmer {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

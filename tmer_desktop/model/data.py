@@ -1,0 +1,106 @@
+"""Loading labelled feature tables (the training CSV, feedback rows) into model-ready arrays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tmer_desktop.errors import TmerError
+from tmer_desktop.features.columns import FEATURE_NAMES
+
+CLASSES: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
+# The dataset spells "relaxed" as "relax"; accept both, and any letter case.
+_LABEL_ALIASES = {"relax": "relaxed"}
+LABEL_COLUMN_CANDIDATES = ("Class", "label", "corrected_label")
+MAX_CSV_BYTES = 200 * 1024 * 1024
+
+
+class DataError(TmerError):
+    """A labelled feature table is unusable; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class LabelledData:
+    X: pd.DataFrame  # FEATURE_NAMES columns, float64, NaN allowed
+    y: np.ndarray  # int class indices into CLASSES
+    groups: np.ndarray  # rows with identical features and label share a group
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+
+def normalise_label(value: object) -> str | None:
+    text = str(value).strip().lower()
+    text = _LABEL_ALIASES.get(text, text)
+    return text if text in CLASSES else None
+
+
+def duplicate_groups(X: pd.DataFrame, y: np.ndarray) -> np.ndarray:
+    """Group id per row; exact duplicates (same features, same label) share one id.
+
+    Rounding to 9 significant digits makes the CSV's 3-decimal duplicates match even after
+    a float round trip.
+    """
+    keyed = X.round(9).astype(str).agg("|".join, axis=1) + "#" + pd.Series(y, index=X.index).astype(str)
+    codes, _ = pd.factorize(keyed)
+    return codes.astype(np.int64)
+
+
+def frame_from_table(table: pd.DataFrame, source: str) -> LabelledData:
+    """Validate a labelled table (50 feature columns + a label column) and convert it."""
+    missing = [name for name in FEATURE_NAMES if name not in table.columns]
+    if missing:
+        shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        raise DataError(f"{source}: missing {len(missing)} feature column(s): {shown}")
+    label_col = next((c for c in LABEL_COLUMN_CANDIDATES if c in table.columns), None)
+    if label_col is None:
+        raise DataError(f"{source}: no label column (expected one of {', '.join(LABEL_COLUMN_CANDIDATES)})")
+    if len(table) == 0:
+        raise DataError(f"{source}: no data rows")
+    labels = table[label_col].map(normalise_label)
+    bad = labels.isna()
+    if bad.any():
+        first = table.loc[bad, label_col].iloc[0]
+        raise DataError(
+            f"{source}: {int(bad.sum())} row(s) with an unknown label (first: {first!r}); "
+            f"expected one of {', '.join(CLASSES)} (or 'relax')"
+        )
+    try:
+        X = table.loc[:, list(FEATURE_NAMES)].apply(pd.to_numeric, errors="raise").astype(np.float64)
+    except (ValueError, TypeError) as exc:
+        raise DataError(f"{source}: a feature value is not a number ({exc})") from None
+    if np.isinf(X.to_numpy()).any():
+        raise DataError(f"{source}: a feature value is infinite")
+    all_nan = X.isna().all(axis=1)
+    if all_nan.any():
+        raise DataError(f"{source}: {int(all_nan.sum())} row(s) have no feature values at all")
+    X = X.reset_index(drop=True)
+    y = labels.map(CLASSES.index).to_numpy(dtype=np.int64)
+    return LabelledData(X=X, y=y, groups=duplicate_groups(X, y))
+
+
+def load_labelled_csv(path: str | Path) -> LabelledData:
+    """Read a labelled feature CSV (the training data or exported feedback) with clear errors."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    if size == 0:
+        raise DataError(f"{path}: the file is empty")
+    if size > MAX_CSV_BYTES:
+        raise DataError(f"{path}: the file is too large ({size / 1e6:.0f} MB) for a feature table")
+    try:
+        table = pd.read_csv(path)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
+        raise DataError(f"{path}: not a readable CSV file ({exc})") from None
+    return frame_from_table(table, str(path))
+
+
+def combine(first: LabelledData, second: LabelledData) -> LabelledData:
+    X = pd.concat([first.X, second.X], ignore_index=True)
+    y = np.concatenate([first.y, second.y])
+    return LabelledData(X=X, y=y, groups=duplicate_groups(X, y))
