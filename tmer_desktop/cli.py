@@ -20,6 +20,11 @@ def _json_value(value: float) -> float | None:
     return None if isinstance(value, float) and math.isnan(value) else value
 
 
+def _csv_cell(value: float) -> str:
+    # Full precision; NaN is an empty cell, as in MIRtoolbox's own exports.
+    return "" if math.isnan(value) else repr(float(value))
+
+
 def cmd_features(args: argparse.Namespace) -> int:
     from tmer_desktop.features.columns import FEATURE_NAMES
     from tmer_desktop.features.extract import extract_file_features
@@ -37,8 +42,8 @@ def cmd_features(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout)
         writer.writerow(["path", *FEATURE_NAMES, "error"])
         for name, values, error in results:
-            row = [values[c] for c in FEATURE_NAMES] if values else [""] * len(FEATURE_NAMES)
-            writer.writerow([name, *("" if isinstance(v, float) and math.isnan(v) else repr(v) if isinstance(v, float) else v for v in row), error or ""])
+            cells = [_csv_cell(values[c]) for c in FEATURE_NAMES] if values else [""] * len(FEATURE_NAMES)
+            writer.writerow([name, *cells, error or ""])
     else:
         payload = [
             {"path": name, "features": {k: _json_value(v) for k, v in values.items()} if values else None, "error": error}

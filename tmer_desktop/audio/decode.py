@@ -59,13 +59,51 @@ def _check_readable(path: Path) -> None:
         raise AudioError(path, "permission denied")
 
 
-def _soundfile_reason(exc: Exception) -> str:
-    text = str(exc)
-    if "unknown format" in text.lower() or "format not recognised" in text.lower():
-        return "not a recognised audio format"
-    if "unimplemented" in text.lower():
+# Leading bytes of the containers we decode, and of files often mistaken for audio.
+_AUDIO_MAGIC = (
+    (b"RIFF", "WAV"), (b"RF64", "WAV"), (b"fLaC", "FLAC"), (b"OggS", "OGG"), (b"ID3", "MP3"),
+    (b"FORM", "AIFF"), (b"\xff\xfb", "MP3"), (b"\xff\xf3", "MP3"), (b"\xff\xf2", "MP3"),
+    (b"\xff\xe3", "MP3"), (b"\xff\xf1", "AAC"), (b"\xff\xf9", "AAC"),
+)
+_OTHER_MAGIC = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x7fELF", "a program"),
+)
+
+
+def sniff_audio_container(path: str | os.PathLike) -> str | None:
+    """Name of the audio container the file's first bytes announce, or None."""
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+    if head[4:8] == b"ftyp":
+        return "MP4"
+    for magic, name in _AUDIO_MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def _describe_non_audio(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return f"cannot read file ({exc.strerror})"
+    for magic, what in _OTHER_MAGIC:
+        if head.startswith(magic):
+            return f"not a recognised audio format (the file is {what})"
+    return "not a recognised audio format"
+
+
+def _soundfile_reason(path: Path, exc: Exception) -> str:
+    text = str(exc).lower()
+    if sniff_audio_container(path) is None:
+        return _describe_non_audio(path)
+    if "unimplemented" in text or "unsupported" in text:
         return "unsupported audio encoding"
-    return f"cannot decode audio ({text.strip() or type(exc).__name__})"
+    if "format not recognised" in text or "not a regular file" in text:
+        return "damaged or truncated audio file (the header is not readable)"
+    return f"cannot decode audio ({str(exc).strip() or type(exc).__name__})"
 
 
 def ffmpeg_path() -> str | None:
@@ -81,7 +119,7 @@ def probe(path: str | os.PathLike) -> AudioInfo:
     except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
         if p.suffix.lower() in FFMPEG_ONLY_EXTENSIONS or ffmpeg_path():
             return _ffmpeg_probe(p, exc)
-        raise AudioError(p, _soundfile_reason(exc)) from None
+        raise AudioError(p, _soundfile_reason(p, exc)) from None
     if info.samplerate <= 0 or info.channels <= 0:
         raise AudioError(p, "invalid header (no sample rate or channels)")
     return AudioInfo(str(p), int(info.samplerate), int(info.channels), int(info.frames), info.format)
@@ -98,7 +136,7 @@ def load(path: str | os.PathLike, start: float = 0.0, duration: float | None = N
     try:
         data = sf.read(str(p), start=first, frames=count, dtype="float64", always_2d=True)[0]
     except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
-        raise AudioError(p, _soundfile_reason(exc)) from None
+        raise AudioError(p, _soundfile_reason(p, exc)) from None
     except MemoryError:
         raise AudioError(p, "file too large to decode in memory") from None
     return _to_mono(p, data), info.sample_rate
@@ -125,7 +163,7 @@ def _ffmpeg_probe(path: Path, original: Exception) -> AudioInfo:
     exe = ffmpeg_path()
     if exe is None:
         raise _ffmpeg_missing(path) if path.suffix.lower() in FFMPEG_ONLY_EXTENSIONS else AudioError(
-            path, _soundfile_reason(original)
+            path, _soundfile_reason(path, original)
         )
     ffprobe = shutil.which("ffprobe")
     if ffprobe is None:

@@ -1,0 +1,76 @@
+"""The mirframe frame grid (MIR_FEATURES.md §2.2).
+
+Frame length l = seconds * sr (not rounded), L = floor(l) samples; the hop is either a ratio of
+l or sr / rate. The hop is NOT floored: frame i starts at floor(i * h). There is no padding
+and no frame runs past the end of the signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class FrameGrid:
+    starts: np.ndarray  # int64 sample index of each frame's first sample
+    length: int  # L, samples per frame
+    hop: float  # h, unfloored hop in samples
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+    def hop_seconds(self, sr: float) -> float:
+        """The 'frame sampling' mirstat uses: start(2) - start(1), in seconds."""
+        if self.count < 2:
+            return self.hop / sr
+        return (self.starts[1] - self.starts[0]) / sr
+
+
+def frame_params(sr: float, seconds: float, hop_ratio: float | None = 0.5,
+                 hop_rate: float | None = None) -> tuple[float, int, float]:
+    """(l, L, h) for a frame of `seconds` and a hop given as a ratio of l or as a rate in Hz."""
+    l = seconds * sr
+    h = sr / hop_rate if hop_rate is not None else hop_ratio * l
+    return l, int(np.floor(l)), h
+
+
+def frame_grid(n_samples: int, sr: float, seconds: float, hop_ratio: float | None = 0.5,
+               hop_rate: float | None = None) -> FrameGrid:
+    """Frames of `seconds` over a signal of n_samples (possibly none if it is too short)."""
+    _, L, h = frame_params(sr, seconds, hop_ratio, hop_rate)
+    if n_samples < L or L <= 0:
+        return FrameGrid(np.zeros(0, np.int64), L, h)
+    n = int(np.floor((n_samples - L) / h)) + 1
+    starts = np.floor(np.arange(n) * h).astype(np.int64)
+    return FrameGrid(starts, L, h)
+
+
+def presilence_grid(n_samples: int, sr: float, seconds: float, hop_ratio: float | None = 0.5,
+                    hop_rate: float | None = None) -> FrameGrid:
+    """The 'PreSilence' variant of the onset detectors: the first frame ends floor(h) samples
+    into the signal; starts may be negative (those samples are zeros before the signal)."""
+    _, L, h = frame_params(sr, seconds, hop_ratio, hop_rate)
+    fh = int(np.floor(h))
+    if n_samples < fh or L <= 0:
+        return FrameGrid(np.zeros(0, np.int64), L, h)
+    n = int(np.floor((n_samples - fh) / h)) + 1
+    starts = np.floor(np.arange(n) * h).astype(np.int64) - L + fh
+    return FrameGrid(starts, L, h)
+
+
+def frame_matrix(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
+    """Frames as columns (L x n), a strided view when every frame lies inside x, else a copy
+    with zeros for the samples before x (PreSilence)."""
+    L = grid.length
+    if grid.count == 0:
+        return np.zeros((L, 0))
+    if grid.starts[0] >= 0 and grid.starts[-1] + L <= len(x):
+        view = np.lib.stride_tricks.sliding_window_view(x, L)
+        return view[grid.starts].T
+    pad = max(0, -int(grid.starts[0]))
+    xp = np.concatenate([np.zeros(pad), x])
+    view = np.lib.stride_tricks.sliding_window_view(xp, L)
+    return view[grid.starts + pad].T

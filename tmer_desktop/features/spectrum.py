@@ -1,0 +1,60 @@
+"""mirspectrum defaults (MIR_FEATURES.md §2.3): symmetric Hamming, power-of-two FFT of at
+least sr/66 points, magnitude of bins 0..N/2 without scaling."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import fft as sfft
+
+MIN_RESOLUTION_HZ = 66.0
+
+
+def next_pow2(n: float) -> int:
+    """Smallest power of two >= n (MATLAB 2^nextpow2(n)); 1 for n <= 1."""
+    if n <= 1:
+        return 1
+    p = 1 << int(np.ceil(np.log2(n)))
+    # guard log2 rounding at exact powers of two
+    while p < n:
+        p <<= 1
+    while p // 2 >= n:
+        p //= 2
+    return p
+
+
+def fft_size(frame_length: int, sr: float, min_res: float = MIN_RESOLUTION_HZ) -> int:
+    """FFT size rule of mirspectrum: next power of two >= max(L, sr / min_res)."""
+    return next_pow2(max(frame_length, sr / min_res))
+
+
+def hamming(L: int) -> np.ndarray:
+    """Symmetric Hamming window (MATLAB hamming(L); not scipy's periodic one)."""
+    return np.hamming(L)
+
+
+def bin_frequencies(n_fft: int, sr: float) -> np.ndarray:
+    return np.arange(n_fft // 2 + 1) * (sr / n_fft)
+
+
+def magnitude_spectrum(x: np.ndarray, sr: float, n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """|FFT| of the Hamming-windowed signal (one frame); returns (magnitudes, frequencies)."""
+    X = windowed_fft(x, sr, n_fft)
+    n = (len(X) - 1) * 2
+    return np.abs(X), bin_frequencies(n, sr)
+
+
+def windowed_fft(x: np.ndarray, sr: float, n_fft: int | None = None) -> np.ndarray:
+    """Complex rfft of hamming(L)·x at the mirspectrum size (bins 0..N/2)."""
+    L = len(x)
+    n = fft_size(L, sr) if n_fft is None else n_fft
+    return sfft.rfft(x * hamming(L), n)
+
+
+def frame_spectra(frames: np.ndarray, sr: float, power: bool = False,
+                  n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Magnitude (or power) spectra of frames given as columns (L x n) -> (bins x n, freqs)."""
+    L = frames.shape[0]
+    n = fft_size(L, sr) if n_fft is None else n_fft
+    X = sfft.rfft(frames * hamming(L)[:, None], n, axis=0)
+    S = (X.real ** 2 + X.imag ** 2) if power else np.abs(X)
+    return S, bin_frequencies(n, sr)

@@ -1,0 +1,232 @@
+"""Waveform and emotion timeline on one shared time axis (pyqtgraph).
+
+Three stacked plots, x-linked: the waveform envelope; a strip with one coloured band per
+analysis window; the four probabilities plus the confidence and the threshold. Windows are
+30 s long and overlap (hop 5 s), so each band covers the stretch nearest to its window's
+centre — the strip stays readable and every band is exactly one window. Windows that need
+review are hatched. A cursor line crosses all three plots; clicking any plot asks to seek.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
+
+from tmer_desktop.ui.palette import EMOTIONS, LINE_STYLES, SYMBOLS, emotion_color
+
+ENVELOPE_BINS = 2000
+
+
+@dataclass
+class WindowSeries:
+    """Per-window results of one track, in time order (plain arrays, no Qt, no store)."""
+
+    starts: np.ndarray                 # seconds
+    durations: np.ndarray              # seconds
+    probs: np.ndarray                  # (n, 4) in EMOTIONS order
+    labels: list[str | None]           # argmax emotion (None when unknown)
+    confidences: np.ndarray            # (n,)
+    decisions: list[str]               # "label" | "top-2" | "review"
+    window_ids: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @property
+    def centres(self) -> np.ndarray:
+        return self.starts + self.durations / 2.0
+
+    def band_edges(self, track_duration: float) -> np.ndarray:
+        """n+1 edges: band i spans the time closer to window i's centre than to any other."""
+        c = self.centres
+        if len(c) == 0:
+            return np.zeros(0)
+        end = max(track_duration, float(self.starts[-1] + self.durations[-1]))
+        inner = (c[:-1] + c[1:]) / 2.0
+        return np.concatenate([[0.0], inner, [end]])
+
+    def index_at(self, seconds: float, track_duration: float) -> int | None:
+        if len(self) == 0:
+            return None
+        edges = self.band_edges(track_duration)
+        i = int(np.searchsorted(edges, seconds, side="right")) - 1
+        return min(max(i, 0), len(self) - 1)
+
+
+def envelope(samples: np.ndarray, sr: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(times, minima, maxima) of `samples` in `bins` equal slices — enough to draw any width."""
+    n = len(samples)
+    if n == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    bins = max(1, min(bins, n))
+    per = n // bins
+    head = samples[: per * bins].reshape(bins, per)
+    lo, hi = head.min(axis=1), head.max(axis=1)
+    times = (np.arange(bins) * per + per / 2.0) / sr
+    return times, lo, hi
+
+
+class _ClickablePlot(pg.PlotItem):
+    pass
+
+
+class TimelineWidget(QWidget):
+    """Waveform + emotion bands + probability lines with a shared cursor."""
+
+    seekRequested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True)
+        self._duration = 0.0
+        self._threshold = 0.75
+        self.series: WindowSeries | None = None
+        self.band_items: list[QGraphicsRectItem] = []
+        self.review_items: list[QGraphicsRectItem] = []
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self.wave_plot = self.view.addPlot(row=0, col=0)
+        self.band_plot = self.view.addPlot(row=1, col=0)
+        self.prob_plot = self.view.addPlot(row=2, col=0)
+        self.view.ci.layout.setRowStretchFactor(0, 3)
+        self.view.ci.layout.setRowStretchFactor(1, 1)
+        self.view.ci.layout.setRowStretchFactor(2, 4)
+        for plot in (self.wave_plot, self.band_plot, self.prob_plot):
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.setMenuEnabled(False)
+            plot.getAxis("left").setWidth(48)
+        self.band_plot.setXLink(self.wave_plot)
+        self.prob_plot.setXLink(self.wave_plot)
+        self.wave_plot.setLabel("left", "Audio")
+        self.wave_plot.getAxis("bottom").setStyle(showValues=False)
+        self.band_plot.setLabel("left", "Emotion")
+        self.band_plot.getAxis("left").setStyle(showValues=False)
+        self.band_plot.getAxis("bottom").setStyle(showValues=False)
+        self.band_plot.setYRange(0, 1, padding=0)
+        self.prob_plot.setLabel("left", "Probability")
+        self.prob_plot.setLabel("bottom", "Time", units="s")
+        self.prob_plot.setYRange(0, 1.0, padding=0.02)
+
+        self._wave_curve = pg.PlotCurveItem(pen=pg.mkPen("#555555", width=1), connect="pairs")
+        self.wave_plot.addItem(self._wave_curve)
+
+        self.legend = self.prob_plot.addLegend(offset=(-4, 4), colCount=5, labelTextSize="8pt")
+        self.prob_curves = {}
+        for emo in EMOTIONS:
+            pen = pg.mkPen(emotion_color(emo), width=2, style=LINE_STYLES[emo])
+            self.prob_curves[emo] = self.prob_plot.plot(
+                [], [], pen=pen, symbol=SYMBOLS[emo], symbolSize=5,
+                symbolBrush=emotion_color(emo), symbolPen=None, name=emo)
+        self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5), name="confidence")
+        self.threshold_line = pg.InfiniteLine(
+            pos=self._threshold, angle=0, pen=pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine),
+            label="threshold {value:.2f}", labelOpts={"position": 0.02, "color": "k", "anchors": [(0, 1), (0, 1)]})
+        self.prob_plot.addItem(self.threshold_line)
+
+        self.cursors = []
+        for plot in (self.wave_plot, self.band_plot, self.prob_plot):
+            line = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#CC0000", width=2))
+            line.setZValue(50)
+            plot.addItem(line)
+            self.cursors.append(line)
+        self.view.scene().sigMouseClicked.connect(self._on_click)
+
+    # -- data ----------------------------------------------------------------------
+    def set_waveform(self, samples: np.ndarray | None, sr: int, duration: float | None = None) -> None:
+        if samples is None or len(samples) == 0:
+            self._wave_curve.setData([], [])
+        else:
+            times, lo, hi = envelope(samples, sr)
+            xs = np.repeat(times, 2)
+            ys = np.empty(2 * len(times))
+            ys[0::2], ys[1::2] = lo, hi
+            self._wave_curve.setData(xs, ys)
+            peak = float(max(np.abs(lo).max(), np.abs(hi).max(), 1e-6))
+            self.wave_plot.setYRange(-peak, peak, padding=0.05)
+        if duration is not None:
+            self._set_duration(duration)
+        elif samples is not None and sr:
+            self._set_duration(len(samples) / sr)
+
+    def set_series(self, series: WindowSeries | None, duration: float, threshold: float) -> None:
+        self.series = series
+        self._threshold = threshold
+        self.threshold_line.setValue(threshold)
+        for item in self.band_items + self.review_items:
+            self.band_plot.removeItem(item)
+        self.band_items, self.review_items = [], []
+        self._set_duration(duration)
+        if series is None or len(series) == 0:
+            for curve in self.prob_curves.values():
+                curve.setData([], [])
+            self.conf_curve.setData([], [])
+            return
+        edges = series.band_edges(duration)
+        for i in range(len(series)):
+            rect = QRectF(edges[i], 0.0, edges[i + 1] - edges[i], 1.0)
+            band = QGraphicsRectItem(rect)
+            band.setBrush(QBrush(emotion_color(series.labels[i])))
+            band.setPen(QPen(Qt.PenStyle.NoPen))
+            band.setToolTip(self._tooltip(i))
+            self.band_plot.addItem(band)
+            self.band_items.append(band)
+            if series.decisions[i] == "review":
+                hatch = QGraphicsRectItem(rect)
+                hatch.setBrush(QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
+                hatch.setPen(QPen(Qt.PenStyle.NoPen))
+                hatch.setZValue(5)
+                self.band_plot.addItem(hatch)
+                self.review_items.append(hatch)
+        # Thin white separators make neighbouring bands of the same emotion countable.
+        for band in self.band_items:
+            band.setPen(pg.mkPen("w", width=1, cosmetic=True))
+        centres = series.centres
+        for j, emo in enumerate(EMOTIONS):
+            self.prob_curves[emo].setData(centres, series.probs[:, j])
+        self.conf_curve.setData(centres, series.confidences)
+
+    def set_threshold(self, threshold: float) -> None:
+        self._threshold = threshold
+        self.threshold_line.setValue(threshold)
+
+    def set_cursor(self, seconds: float) -> None:
+        for line in self.cursors:
+            line.setValue(seconds)
+
+    @property
+    def cursor_position(self) -> float:
+        return float(self.cursors[0].value())
+
+    def _set_duration(self, duration: float) -> None:
+        self._duration = max(float(duration), 0.0)
+        if self._duration > 0:
+            self.wave_plot.setXRange(0, self._duration, padding=0.0)
+
+    def _tooltip(self, i: int) -> str:
+        s = self.series
+        start = float(s.starts[i])
+        probs = ", ".join(f"{emo} {s.probs[i, j]:.2f}" for j, emo in enumerate(EMOTIONS))
+        return (f"Window {i + 1}: {start:.0f}–{start + float(s.durations[i]):.0f} s\n"
+                f"{s.labels[i] or '?'} ({s.confidences[i]:.0%}), decision: {s.decisions[i]}\n{probs}")
+
+    def _on_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._duration <= 0:
+            return
+        pos = event.scenePos()
+        for plot in (self.wave_plot, self.band_plot, self.prob_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                x = plot.vb.mapSceneToView(pos).x()
+                self.seekRequested.emit(float(min(max(x, 0.0), self._duration)))
+                event.accept()
+                return
