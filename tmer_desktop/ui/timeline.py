@@ -71,10 +71,6 @@ def envelope(samples: np.ndarray, sr: int, bins: int = ENVELOPE_BINS) -> tuple[n
     return times, lo, hi
 
 
-class _ClickablePlot(pg.PlotItem):
-    pass
-
-
 class TimelineWidget(QWidget):
     """Waveform + emotion bands + probability lines with a shared cursor."""
 
@@ -109,6 +105,7 @@ class TimelineWidget(QWidget):
         self.band_plot.setXLink(self.wave_plot)
         self.prob_plot.setXLink(self.wave_plot)
         self.wave_plot.setLabel("left", "Audio")
+        self.wave_plot.getAxis("left").setStyle(showValues=False)
         self.wave_plot.getAxis("bottom").setStyle(showValues=False)
         self.band_plot.setLabel("left", "Emotion")
         self.band_plot.getAxis("left").setStyle(showValues=False)

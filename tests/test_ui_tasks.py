@@ -1,0 +1,102 @@
+"""The background-task helper: results and errors reach the GUI thread; progress is throttled."""
+
+import threading
+import time
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from tmer_desktop.errors import AudioError  # noqa: E402
+from tmer_desktop.ui.tasks import PROGRESS_RATE_HZ, BackgroundTask  # noqa: E402
+
+
+def _collect(task, qtbot):
+    got = {"progress": [], "partial": [], "ok": [], "failed": [], "threads": set()}
+    main = threading.get_ident()
+
+    def note(kind):
+        def slot(*args):
+            got["threads"].add(threading.get_ident() == main)
+            got[kind].append(args[0] if len(args) == 1 else args)
+        return slot
+
+    task.progress.connect(note("progress"))
+    task.partial.connect(note("partial"))
+    task.succeeded.connect(note("ok"))
+    task.failed.connect(note("failed"))
+    return got
+
+
+def test_partial_results_and_result_arrive_in_gui_thread(qtbot):
+    def work(ctx):
+        for i in range(5):
+            ctx.partial(i * i)
+            ctx.progress((i + 1, 5))
+        return "done"
+
+    task = BackgroundTask(work, name="squares")
+    got = _collect(task, qtbot)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start()
+    assert got["partial"] == [0, 1, 4, 9, 16]
+    assert got["ok"] == ["done"]
+    assert got["failed"] == []
+    assert got["threads"] == {True}  # every slot ran in the GUI thread
+    assert got["progress"][-1] == (5, 5)  # the last progress value is never dropped
+
+
+def test_progress_is_throttled(qtbot):
+    n = 20000
+
+    def work(ctx):
+        for i in range(n):
+            ctx.progress(i + 1)
+        return n
+
+    task = BackgroundTask(work)
+    got = _collect(task, qtbot)
+    t0 = time.monotonic()
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        task.start()
+    elapsed = time.monotonic() - t0
+    assert got["progress"][-1] == n
+    assert len(got["progress"]) <= PROGRESS_RATE_HZ * elapsed + 3
+    assert len(got["progress"]) < n / 100
+
+
+def test_exception_is_posted_with_user_message(qtbot):
+    def work(ctx):
+        raise AudioError("/music/x.mp3", "empty file (0 bytes)")
+
+    task = BackgroundTask(work)
+    got = _collect(task, qtbot)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start()
+    assert got["ok"] == []
+    message, exc = got["failed"][0]
+    assert message == "/music/x.mp3: empty file (0 bytes)"
+    assert isinstance(exc, AudioError)
+
+
+def test_cancel_stops_slow_work_and_keeps_partials(qtbot):
+    hook_called = threading.Event()
+
+    def work(ctx):
+        ctx.on_cancel(hook_called.set)
+        for i in range(1000):
+            ctx.check_cancelled()
+            ctx.partial(i)
+            time.sleep(0.01)
+        return "finished all"
+
+    task = BackgroundTask(work)
+    got = _collect(task, qtbot)
+    task.start()
+    qtbot.waitUntil(lambda: len(got["partial"]) >= 3, timeout=5000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.cancel()
+    assert task.cancelled and hook_called.is_set()
+    assert got["ok"] == [] and got["failed"] == []
+    assert 3 <= len(got["partial"]) < 1000
+    assert got["partial"] == list(range(len(got["partial"])))

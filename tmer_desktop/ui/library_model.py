@@ -1,0 +1,193 @@
+"""Qt table model of library tracks, and the proxy that sorts, filters and searches it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from tmer_desktop.ui.palette import emotion_color
+
+
+@dataclass(frozen=True)
+class TrackRow:
+    track_id: int | None
+    path: str
+    title: str = ""
+    artist: str = ""
+    album: str = ""
+    duration: float | None = None
+    emotion: str | None = None
+    confidence: float | None = None
+    decision: str | None = None
+    error: str | None = None
+    n_windows: int = 0
+
+    @property
+    def display_title(self) -> str:
+        return self.title or Path(self.path).stem
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+COLUMNS = ("Title", "Artist", "Album", "Duration", "Emotion", "Confidence", "Decision", "Error")
+COL_TITLE, COL_ARTIST, COL_ALBUM, COL_DURATION, COL_EMOTION, COL_CONFIDENCE, COL_DECISION, COL_ERROR = range(8)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class TrackTableModel(QAbstractTableModel):
+    """Rows keyed by path; `upsert` adds a row or refreshes it in place as results arrive."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[TrackRow] = []
+        self._by_path: dict[str, int] = {}
+        self.emotion_names: dict[str, str] = {}
+
+    # -- editing -------------------------------------------------------------------
+    def set_rows(self, rows: list[TrackRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._by_path = {r.path: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def upsert(self, row: TrackRow) -> int:
+        i = self._by_path.get(row.path)
+        if i is None:
+            i = len(self._rows)
+            self.beginInsertRows(QModelIndex(), i, i)
+            self._rows.append(row)
+            self._by_path[row.path] = i
+            self.endInsertRows()
+        else:
+            self._rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        return i
+
+    def update_decision(self, path: str, **changes) -> None:
+        i = self._by_path.get(path)
+        if i is not None:
+            self.upsert(replace(self._rows[i], **changes))
+
+    def rows(self) -> list[TrackRow]:
+        return list(self._rows)
+
+    def row_at(self, i: int) -> TrackRow:
+        return self._rows[i]
+
+    def row_for_path(self, path: str) -> TrackRow | None:
+        i = self._by_path.get(path)
+        return None if i is None else self._rows[i]
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_ERROR and row.error:
+                return row.error
+            return row.path
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_EMOTION and row.emotion:
+            return emotion_color(row.emotion)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_ERROR and row.error:
+            return QBrush(QColor("#B00020"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DURATION, COL_CONFIDENCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: TrackRow, col: int) -> str:
+        if col == COL_TITLE:
+            return row.display_title
+        if col == COL_ARTIST:
+            return row.artist
+        if col == COL_ALBUM:
+            return row.album
+        if col == COL_DURATION:
+            return format_duration(row.duration)
+        if col == COL_EMOTION:
+            return self.emotion_names.get(row.emotion, row.emotion) if row.emotion else ""
+        if col == COL_CONFIDENCE:
+            return "" if row.confidence is None else f"{row.confidence:.0%}"
+        if col == COL_DECISION:
+            return row.decision or ""
+        if col == COL_ERROR:
+            return row.error or ""
+        return ""
+
+    def _sort_key(self, row: TrackRow, col: int) -> Any:
+        if col == COL_DURATION:
+            return -1.0 if row.duration is None else row.duration
+        if col == COL_CONFIDENCE:
+            return -1.0 if row.confidence is None else row.confidence
+        return self._display(row, col).lower()
+
+
+class TrackFilterProxy(QSortFilterProxyModel):
+    """Filters by emotion and decision (exact) and by a search text over title/artist/album/path."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._emotion: str | None = None
+        self._decision: str | None = None
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_emotion(self, emotion: str | None) -> None:
+        self.beginFilterChange()
+        self._emotion = emotion or None
+        self.endFilterChange()
+
+    def set_decision(self, decision: str | None) -> None:
+        self.beginFilterChange()
+        self._decision = decision or None
+        self.endFilterChange()
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().lower()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        row: TrackRow = self.sourceModel().row_at(source_row)
+        if self._emotion and row.emotion != self._emotion:
+            return False
+        if self._decision:
+            if self._decision == "error":
+                if not row.error:
+                    return False
+            elif row.decision != self._decision:
+                return False
+        if self._text:
+            hay = " ".join((row.title, row.artist, row.album, row.path)).lower()
+            if self._text not in hay:
+                return False
+        return True
