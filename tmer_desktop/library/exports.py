@@ -1,0 +1,128 @@
+"""Exports of the library (CSV, Parquet), always written atomically.
+
+    atomic_write_bytes(path, data) / atomic_write_text(path, text) / atomic_output(path)
+        (re-exported from library.atomic)
+    tracks_frame(store, model_version=None) -> pandas.DataFrame     # one row per track
+    windows_frame(store, model_version=None) -> pandas.DataFrame    # one row per window
+    export_tracks(store, path, model_version=None) -> int           # rows written
+    export_windows(store, path, model_version=None) -> int
+The format follows the suffix: .csv, or .parquet / .pq. Failures raise WriteError naming the
+file and the reason; the previous file at that path is left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from tmer_desktop.library.atomic import atomic_output, atomic_write_bytes, atomic_write_text
+from tmer_desktop.library.errors import WriteError
+from tmer_desktop.library.schema import EMOTIONS
+from tmer_desktop.library.store import LibraryStore
+
+__all__ = [
+    "atomic_output",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "export_tracks",
+    "export_windows",
+    "tracks_frame",
+    "windows_frame",
+    "TRACK_COLUMNS",
+    "WINDOW_COLUMNS",
+]
+
+_PROBS = [f"p_{e}" for e in EMOTIONS]
+# The first ten match `tmer tag --out` (DESIGN.md); the rest describe the track.
+TRACK_COLUMNS = [
+    "path", "label", "confidence", "decision", *_PROBS, "n_windows", "error",
+    "title", "artist", "album", "genre", "year", "duration", "sample_rate", "channels",
+    "content_hash", "model_version", "analysed_at",
+]
+WINDOW_COLUMNS = [
+    "path", "window", "start", "duration", "short", "label", "confidence", "decision", *_PROBS,
+    "model_version",
+]
+
+
+def tracks_frame(store: LibraryStore, model_version: str | None = None) -> pd.DataFrame:
+    records = []
+    for s in store.tracks(model_version=model_version):
+        t, p = s.track, s.prediction
+        records.append({
+            "path": t.path,
+            "label": p.label if p else None,
+            "confidence": p.confidence if p else None,
+            "decision": p.decision if p else None,
+            **{k: (getattr(p, k) if p else None) for k in _PROBS},
+            "n_windows": s.n_windows,
+            "error": t.error,
+            "title": t.title, "artist": t.artist, "album": t.album, "genre": t.genre,
+            "year": t.year, "duration": t.duration, "sample_rate": t.sample_rate,
+            "channels": t.channels, "content_hash": t.content_hash,
+            "model_version": p.model_version if p else None,
+            "analysed_at": t.analysed_at,
+        })
+    return _typed(pd.DataFrame.from_records(records, columns=TRACK_COLUMNS))
+
+
+def windows_frame(store: LibraryStore, model_version: str | None = None) -> pd.DataFrame:
+    records = []
+    for s in store.tracks(model_version=model_version):
+        version = model_version or (s.prediction.model_version if s.prediction else None)
+        predicted = {
+            p.window_id: p
+            for p in store.predictions_for_track(s.id, model_version=version, level="window")
+        } if version else {}
+        for w in store.windows_for_track(s.id):
+            p = predicted.get(w.id)
+            records.append({
+                "path": s.path, "window": w.idx, "start": w.start, "duration": w.duration,
+                "short": w.short,
+                "label": p.label if p else None,
+                "confidence": p.confidence if p else None,
+                "decision": p.decision if p else None,
+                **{k: (getattr(p, k) if p else None) for k in _PROBS},
+                "model_version": p.model_version if p else None,
+            })
+    return _typed(pd.DataFrame.from_records(records, columns=WINDOW_COLUMNS))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    # Explicit dtypes, so an all-empty column still has a sensible Parquet type.
+    floats = ["confidence", *_PROBS, "duration", "start"]
+    ints = ["n_windows", "year", "sample_rate", "channels", "window"]
+    for column in frame.columns:
+        if column in floats:
+            frame[column] = frame[column].astype("float64")
+        elif column in ints:
+            frame[column] = frame[column].astype("Int64")
+        elif column == "short":
+            frame[column] = frame[column].astype("boolean")
+        else:
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+def write_frame(frame: pd.DataFrame, path: str | os.PathLike) -> int:
+    """Write a frame atomically as CSV or Parquet (by suffix); returns the number of rows."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".parquet", ".pq"):
+        raise WriteError(target, "unknown export format; use a .csv or .parquet file name")
+    with atomic_output(target) as tmp:
+        if suffix == ".csv":
+            frame.to_csv(tmp, index=False, encoding="utf-8")
+        else:
+            frame.to_parquet(tmp, index=False, engine="pyarrow")
+    return len(frame)
+
+
+def export_tracks(store: LibraryStore, path: str | os.PathLike, model_version: str | None = None) -> int:
+    return write_frame(tracks_frame(store, model_version), path)
+
+
+def export_windows(store: LibraryStore, path: str | os.PathLike, model_version: str | None = None) -> int:
+    return write_frame(windows_frame(store, model_version), path)

@@ -1,0 +1,377 @@
+"""Corrections as a CSV in the retraining schema: export from the library, read back with checks.
+
+One row per feedback entry (docs/feedback.md documents every column). The 50 features travel
+with each row, so a retrain needs neither the audio nor the library. Writing is atomic;
+reading validates everything and names the file, the row and the column of the first problem.
+
+    export_feedback(out, *, anonymise=False, store=None) -> int     # rows written
+    feedback_records(store, *, anonymise=False) -> list[FeedbackRecord]
+    write_feedback_csv(records, out) -> int
+    read_feedback_csv(path) -> list[FeedbackRecord]                 # FeedbackFormatError
+    training_table(records) -> pandas.DataFrame                     # label + 50 features
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from tmer_desktop.errors import TmerError
+from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.library.exports import atomic_output
+from tmer_desktop.library.schema import EMOTIONS
+
+MAX_FEEDBACK_BYTES = 200 * 1024 * 1024
+SCHEMA_VERSION = 1
+
+# Descriptive columns first, then the 50 features in dataset order.
+META_COLUMNS: tuple[str, ...] = (
+    "feedback_id", "clip_id", "track_id", "window_id", "track_hash", "track_path", "file_name",
+    "start", "duration", "predicted_label", "confidence", "is_correct", "corrected_label",
+    "label", "note", "created_at", "model_version", "artist", "album", "title", "genre",
+)
+COLUMNS: tuple[str, ...] = (*META_COLUMNS, *FEATURE_NAMES)
+# A file without these cannot be trained on; the other descriptive columns are optional.
+REQUIRED_COLUMNS: tuple[str, ...] = ("predicted_label", "is_correct", "corrected_label", *FEATURE_NAMES)
+# Emptied by anonymise: they can identify a client's files or carry a therapist's free text.
+PRIVATE_COLUMNS: tuple[str, ...] = ("track_path", "file_name", "title", "note")
+
+_LABEL_ALIASES = {"relax": "relaxed"}
+_TRUE = {"1", "true", "yes", "correct"}
+_FALSE = {"0", "false", "no", "incorrect"}
+
+
+class FeedbackFormatError(TmerError):
+    """A feedback CSV is unusable; the message names the file (and row/column) and the reason."""
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    """One correction as it appears in the CSV (None = empty cell; NaN features = empty cell)."""
+
+    feedback_id: int | None
+    clip_id: str
+    track_id: int | None
+    window_id: int | None
+    track_hash: str | None
+    track_path: str | None
+    file_name: str | None
+    start: float | None
+    duration: float | None
+    predicted_label: str | None
+    confidence: float | None
+    is_correct: bool
+    corrected_label: str | None
+    note: str | None
+    created_at: str | None
+    model_version: str | None
+    artist: str | None
+    album: str | None
+    title: str | None
+    genre: str | None
+    features: tuple[float, ...]
+
+    @property
+    def label(self) -> str | None:
+        """What a retrain learns: the confirmed prediction or the correction (None: unknown)."""
+        return self.predicted_label if self.is_correct else self.corrected_label
+
+    @property
+    def group(self) -> str:
+        """Rows from the same recording share a group (their windows overlap; never split them)."""
+        if self.track_hash:
+            return f"hash:{self.track_hash}"
+        if self.track_id is not None:
+            return f"track:{self.track_id}"
+        return f"clip:{self.clip_id}"
+
+
+# --------------------------------------------------------------------------- export
+def make_clip_id(track_hash: str | None, track_id: int | None, start: float | None, feedback_id: int) -> str:
+    """A stable id of the clip: the recording (content hash, else library id) and the start."""
+    if start is None:
+        return f"feedback-{feedback_id}"
+    where = f"{start:.3f}"
+    if track_hash:
+        return f"{track_hash[:16]}@{where}"
+    if track_id is not None:
+        return f"track-{track_id}@{where}"
+    return f"feedback-{feedback_id}@{where}"
+
+
+def feedback_records(store, *, anonymise: bool = False) -> list[FeedbackRecord]:
+    """Every feedback entry of the library, oldest first, with the track's metadata if it still exists."""
+    records = []
+    tracks: dict[int, object] = {}
+    for row in store.feedback_rows():
+        track = None
+        if row.track_id is not None:
+            if row.track_id not in tracks:
+                tracks[row.track_id] = store.track(row.track_id)
+            track = tracks[row.track_id]
+        track_hash = getattr(track, "content_hash", None)
+        path = row.track_path or getattr(track, "path", None)
+        record = FeedbackRecord(
+            feedback_id=row.id,
+            clip_id=make_clip_id(track_hash, row.track_id, row.start, row.id),
+            track_id=row.track_id,
+            window_id=row.window_id,
+            track_hash=track_hash,
+            track_path=path,
+            file_name=os.path.basename(path) if path else None,
+            start=row.start,
+            duration=row.duration,
+            predicted_label=row.predicted_label,
+            confidence=row.confidence,
+            is_correct=bool(row.is_correct),
+            corrected_label=row.corrected_label,
+            note=row.note or None,
+            created_at=row.created_at,
+            model_version=row.model_version,
+            artist=getattr(track, "artist", None),
+            album=getattr(track, "album", None),
+            title=getattr(track, "title", None),
+            genre=getattr(track, "genre", None),
+            features=tuple(float(v) for v in row.features),
+        )
+        records.append(anonymised(record) if anonymise else record)
+    return records
+
+
+def anonymised(record: FeedbackRecord) -> FeedbackRecord:
+    return replace(record, **{name: None for name in PRIVATE_COLUMNS})
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        # repr() is the shortest text that reads back as the same double; NaN is an empty cell.
+        return "" if math.isnan(value) else repr(value)
+    return str(value)
+
+
+def _row_cells(record: FeedbackRecord) -> list[str]:
+    meta = [getattr(record, name) for name in META_COLUMNS]
+    return [_cell(v) for v in meta] + [_cell(float(v)) for v in record.features]
+
+
+def write_feedback_csv(records: Iterable[FeedbackRecord], out: str | os.PathLike) -> int:
+    """Write records atomically (UTF-8, header + one row per record); returns the row count."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for record in records:
+        writer.writerow(_row_cells(record))
+        count += 1
+    with atomic_output(out) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(buffer.getvalue())
+            fh.flush()
+    return count
+
+
+def export_feedback(out: str | os.PathLike, *, anonymise: bool = False, store=None) -> int:
+    """`tmer export-feedback`: all corrections of the library (default: the user's) to `out`."""
+    if store is not None:
+        return write_feedback_csv(feedback_records(store, anonymise=anonymise), out)
+    from tmer_desktop.library.store import LibraryStore
+
+    with LibraryStore.open() as own:
+        return write_feedback_csv(feedback_records(own, anonymise=anonymise), out)
+
+
+# --------------------------------------------------------------------------- import
+class _RowReader:
+    """Parses the cells of one data row; every error names file, row (1 = first data row) and column."""
+
+    def __init__(self, source: str, row_number: int, cells: dict[str, str]):
+        self.source = source
+        self.row_number = row_number
+        self.cells = cells
+
+    def fail(self, column: str, reason: str) -> FeedbackFormatError:
+        return FeedbackFormatError(
+            f"{self.source}: row {self.row_number} (line {self.row_number + 1}), column '{column}': {reason}"
+        )
+
+    def text(self, column: str) -> str | None:
+        value = self.cells.get(column, "")
+        return value if value != "" else None
+
+    def integer(self, column: str) -> int | None:
+        value = self.text(column)
+        if value is None:
+            return None
+        try:
+            return int(value)
+        except ValueError:
+            raise self.fail(column, f"{value!r} is not a whole number") from None
+
+    def number(self, column: str, *, low: float | None = None, high: float | None = None) -> float | None:
+        value = self.text(column)
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            raise self.fail(column, f"{value!r} is not a number") from None
+        if not math.isfinite(number):
+            raise self.fail(column, f"{value!r} is not a finite number")
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise self.fail(column, f"{value!r} is outside {low}..{high}")
+        return number
+
+    def label(self, column: str) -> str | None:
+        value = self.text(column)
+        if value is None:
+            return None
+        name = value.strip().lower()
+        name = _LABEL_ALIASES.get(name, name)
+        if name not in EMOTIONS:
+            raise self.fail(column, f"unknown label {value!r}; expected one of {', '.join(EMOTIONS)}")
+        return name
+
+    def flag(self, column: str) -> bool:
+        value = (self.text(column) or "").strip().lower()
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise self.fail(column, f"{self.cells.get(column, '')!r} is not 1/0 (true/false)")
+
+    def features(self) -> tuple[float, ...]:
+        values = []
+        for name in FEATURE_NAMES:
+            value = self.text(name)
+            if value is None:
+                values.append(math.nan)  # MIRtoolbox's NaN (e.g. the centroid of silence)
+                continue
+            number = self.number(name)
+            values.append(number)
+        if all(math.isnan(v) for v in values):
+            raise self.fail(FEATURE_NAMES[0], "all 50 feature values are empty")
+        return tuple(values)
+
+
+def _parse_row(reader: _RowReader) -> FeedbackRecord:
+    predicted = reader.label("predicted_label")
+    corrected = reader.label("corrected_label")
+    is_correct = reader.flag("is_correct")
+    if is_correct and corrected is not None and corrected != predicted:
+        raise reader.fail(
+            "corrected_label", f"the row is marked correct but corrects {predicted!r} to {corrected!r}"
+        )
+    if not is_correct and corrected is not None and corrected == predicted:
+        raise reader.fail("corrected_label", f"the row is marked incorrect but confirms {predicted!r}")
+    truth = predicted if is_correct else corrected
+    stated = reader.label("label")
+    if stated is not None and stated != truth:
+        raise reader.fail("label", f"{stated!r} disagrees with is_correct/predicted_label/corrected_label ({truth!r})")
+    feedback_id = reader.integer("feedback_id")
+    track_id = reader.integer("track_id")
+    start = reader.number("start", low=0.0)
+    track_hash = reader.text("track_hash")
+    return FeedbackRecord(
+        feedback_id=feedback_id,
+        clip_id=reader.text("clip_id") or make_clip_id(track_hash, track_id, start, reader.row_number),
+        track_id=track_id,
+        window_id=reader.integer("window_id"),
+        track_hash=track_hash,
+        track_path=reader.text("track_path"),
+        file_name=reader.text("file_name"),
+        start=start,
+        duration=reader.number("duration", low=0.0),
+        predicted_label=predicted,
+        confidence=reader.number("confidence", low=0.0, high=1.0),
+        is_correct=is_correct,
+        corrected_label=corrected,
+        note=reader.text("note"),
+        created_at=reader.text("created_at"),
+        model_version=reader.text("model_version"),
+        artist=reader.text("artist"),
+        album=reader.text("album"),
+        title=reader.text("title"),
+        genre=reader.text("genre"),
+        features=reader.features(),
+    )
+
+
+def read_feedback_csv(path: str | os.PathLike) -> list[FeedbackRecord]:
+    """Read and validate a feedback CSV written by `export_feedback` (or by hand, same columns)."""
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FeedbackFormatError(f"{source}: cannot read the feedback file ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise FeedbackFormatError(f"{source}: is a folder, not a feedback CSV file")
+    if size == 0:
+        raise FeedbackFormatError(f"{source}: the file is empty (expected a header and correction rows)")
+    if size > MAX_FEEDBACK_BYTES:
+        raise FeedbackFormatError(f"{source}: the file is too large ({size / 1e6:.0f} MB) for a feedback CSV")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FeedbackFormatError(f"{source}: not a UTF-8 text file (byte {exc.start} is invalid)") from None
+    except OSError as exc:
+        raise FeedbackFormatError(f"{source}: cannot read the feedback file ({exc.strerror or exc})") from None
+    if "\x00" in text:
+        raise FeedbackFormatError(f"{source}: contains NUL bytes; not a CSV text file")
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows, None)
+        if not header or all(not h.strip() for h in header):
+            raise FeedbackFormatError(f"{source}: no header row")
+        header = [h.strip() for h in header]
+        duplicated = sorted({h for h in header if header.count(h) > 1})
+        if duplicated:
+            raise FeedbackFormatError(f"{source}: duplicated column(s): {', '.join(duplicated)}")
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            shown = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
+            raise FeedbackFormatError(
+                f"{source}: missing {len(missing)} required column(s): {shown} "
+                f"(is this a file from 'tmer export-feedback'?)"
+            )
+        records = []
+        for number, cells in enumerate(rows, start=1):
+            if not cells or all(not c.strip() for c in cells):
+                continue  # a blank line (e.g. a trailing newline added by an editor)
+            if len(cells) != len(header):
+                raise FeedbackFormatError(
+                    f"{source}: row {number} (line {rows.line_num}) has {len(cells)} cells, "
+                    f"the header has {len(header)}"
+                )
+            records.append(_parse_row(_RowReader(source, number, dict(zip(header, cells)))))
+    except csv.Error as exc:
+        raise FeedbackFormatError(f"{source}: not a valid CSV file (line {rows.line_num}: {exc})") from None
+    if not records:
+        raise FeedbackFormatError(f"{source}: has a header but no correction rows")
+    return records
+
+
+# --------------------------------------------------------------------------- training view
+def training_table(records: Sequence[FeedbackRecord]) -> pd.DataFrame:
+    """Rows with a known label, as a table the model's loader accepts (`label` + 50 features).
+
+    Verdicts "wrong, but I don't know what it is" have no label and teach nothing; they are
+    left out here (they still count in live accuracy). A `group` column keeps windows of one
+    recording together for splitting.
+    """
+    usable = [r for r in records if r.label is not None]
+    table = pd.DataFrame([r.features for r in usable], columns=list(FEATURE_NAMES), dtype="float64")
+    table.insert(0, "label", [r.label for r in usable])
+    table.insert(1, "group", [r.group for r in usable])
+    return table
