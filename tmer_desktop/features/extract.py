@@ -1,0 +1,118 @@
+"""The 50 dataset features of one clip, analysed whole, the way MIRtoolbox 1.7.2 computes
+them with default options (see docs/features.md and MIR_FEATURES.md)."""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+import numpy as np
+
+from tmer_desktop.audio import decode
+from tmer_desktop.features import chroma, fluctuation as fluct, mfcc as mfcc_mod
+from tmer_desktop.features import roughness as rough, spectral, stats
+from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.features.spectrum import bin_frequencies, windowed_fft
+
+NAN = float("nan")
+# Bump when any computed value changes: it is part of the feature-cache key.
+EXTRACTOR_VERSION = "mir1.7.2-port-1"
+
+MFCC_COLS = [f"_MFCC_Mean_{i}" for i in range(1, 14)]
+CHROMA_COLS = [f"_Chromagram_Mean_{i}" for i in range(1, 13)]
+HCDF_COLS = [f"_HarmonicChangeDetectionFunction_{s}" for s in stats.STAT_NAMES]
+RHYTHM_COLS = ("_Tempo_Mean", "_Eventdensity_Mean", "_Pulseclarity_Mean",
+               "_AttackTime_Mean", "_AttackTime_Slope")
+
+
+def _rhythm_functions() -> dict[str, Callable]:
+    """F2's onset/rhythm functions, where they exist (missing ones leave their columns NaN)."""
+    found: dict[str, Callable] = {}
+    for module, names in (("tmer_desktop.features.rhythm", ("event_density", "pulse_clarity", "tempo")),
+                          ("tmer_desktop.features.attack", ("attack_time",))):
+        try:
+            mod = __import__(module, fromlist=list(names))
+        except ImportError:
+            continue
+        for name in names:
+            fn = getattr(mod, name, None)
+            if callable(fn):
+                found[name] = fn
+    return found
+
+
+def rhythm_features(y: np.ndarray, sr: int) -> dict[str, float]:
+    out = dict.fromkeys(RHYTHM_COLS, NAN)
+    fns = _rhythm_functions()
+    if "tempo" in fns:
+        out["_Tempo_Mean"] = float(fns["tempo"](y, sr))
+    if "event_density" in fns:
+        out["_Eventdensity_Mean"] = float(fns["event_density"](y, sr))
+    if "pulse_clarity" in fns:
+        out["_Pulseclarity_Mean"] = float(fns["pulse_clarity"](y, sr))
+    if "attack_time" in fns:
+        mean, slope = fns["attack_time"](y, sr)
+        out["_AttackTime_Mean"], out["_AttackTime_Slope"] = float(mean), float(slope)
+    return out
+
+
+def spectrum_features(y: np.ndarray, sr: int) -> dict[str, float]:
+    """Everything derived from the one whole-clip FFT: spectral shape, MFCC, chromagram."""
+    out: dict[str, float] = {}
+    X = windowed_fft(y, sr)
+    m = np.abs(X)
+    f = bin_frequencies((len(X) - 1) * 2, sr)
+    d = spectral.spectral_descriptors(m, f)
+    out["_Rolloff_Mean"] = d["Rolloff"]
+    out["_Brightness_Mean"] = d["Brightness"]
+    out["_Spectralcentroid_Mean"] = d["Centroid"]
+    out["_Spectralspread_Mean"] = d["Spread"]
+    out["_Spectralskewness_Mean"] = d["Skewness"]
+    out["_Spectralkurtosis_Mean"] = d["Kurtosis"]
+    out["_Spectralflatness_Mean"] = d["Flatness"]
+    out["_EntropyofSpectrum_Mean"] = d["Entropy"]
+    out.update(zip(MFCC_COLS, map(float, mfcc_mod.mfcc(m, f))))
+    out.update(zip(CHROMA_COLS, map(float, chroma.whole_chromagram(y, sr, X))))
+    return out
+
+
+def hcdf_features(y: np.ndarray, sr: int) -> dict[str, float]:
+    curve, hop_s = chroma.hcdf_curve(y, sr)
+    st = stats.mirstat(curve, hop_s)
+    return {col: st[s] for col, s in zip(HCDF_COLS, stats.STAT_NAMES)}
+
+
+def roughness_stats(R: np.ndarray) -> dict[str, float]:
+    return {"_Roughness_Mean": stats.mean(R), "_Roughness_Slope": stats.slope(R)}
+
+
+def extract_features(y: np.ndarray, sr: int) -> dict[str, float]:
+    """The 50 features (FEATURE_NAMES order) of mono float samples y at rate sr.
+
+    Values MIRtoolbox leaves undefined are NaN (e.g. centroid of a noise-like spectrum,
+    roughness slope of a curve that is constant, everything spectral of pure silence).
+    """
+    y = np.ascontiguousarray(y, dtype=np.float64)
+    if y.ndim != 1:
+        raise ValueError("extract_features expects mono samples (1-D array)")
+    if sr <= 0:
+        raise ValueError(f"invalid sample rate {sr}")
+    out: dict[str, float] = dict.fromkeys(FEATURE_NAMES, NAN)
+    if y.size < 2:
+        return out
+    out["_RMSenergy_Mean"] = spectral.rms(y)
+    out["_Zero-crossingrate_Mean"] = spectral.zero_crossing_rate(y, sr)
+    S, f, grid = rough.spectrogram(y, sr)
+    out.update(roughness_stats(rough.roughness_curve(S, f)))
+    out["_Lowenergy_Mean"] = spectral.low_energy(y, sr)
+    out["_Fluctuation_Mean"] = fluct.fluctuation(y, sr)
+    out.update(spectrum_features(y, sr))
+    out.update(hcdf_features(y, sr))
+    out.update(rhythm_features(y, sr))
+    return {name: float(out[name]) for name in FEATURE_NAMES}
+
+
+def extract_file_features(path: str | os.PathLike) -> dict[str, float]:
+    """The 50 features of a whole file decoded at its native rate (raises AudioError)."""
+    y, sr = decode.load(path)
+    return extract_features(y, sr)
