@@ -88,8 +88,9 @@ def _read_version(path: Path) -> int:
 
 def _quick_check(path: Path) -> str | None:
     """None when the database is sound, else the reason it is not."""
+    # Read-only: a normal connection could checkpoint a WAL into a damaged file, or delete it.
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
         return str(exc)
     try:
