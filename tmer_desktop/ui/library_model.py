@@ -13,7 +13,7 @@ from tmer_desktop.ui.palette import emotion_color
 
 
 @dataclass(frozen=True)
-class TrackRow:
+class TableRow:
     track_id: int | None
     path: str
     title: str = ""
@@ -49,18 +49,18 @@ class TrackTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[TrackRow] = []
+        self._rows: list[TableRow] = []
         self._by_path: dict[str, int] = {}
         self.emotion_names: dict[str, str] = {}
 
     # -- editing -------------------------------------------------------------------
-    def set_rows(self, rows: list[TrackRow]) -> None:
+    def set_rows(self, rows: list[TableRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._by_path = {r.path: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
-    def upsert(self, row: TrackRow) -> int:
+    def upsert(self, row: TableRow) -> int:
         i = self._by_path.get(row.path)
         if i is None:
             i = len(self._rows)
@@ -78,13 +78,13 @@ class TrackTableModel(QAbstractTableModel):
         if i is not None:
             self.upsert(replace(self._rows[i], **changes))
 
-    def rows(self) -> list[TrackRow]:
+    def rows(self) -> list[TableRow]:
         return list(self._rows)
 
-    def row_at(self, i: int) -> TrackRow:
+    def row_at(self, i: int) -> TableRow:
         return self._rows[i]
 
-    def row_for_path(self, path: str) -> TrackRow | None:
+    def row_for_path(self, path: str) -> TableRow | None:
         i = self._by_path.get(path)
         return None if i is None else self._rows[i]
 
@@ -123,7 +123,7 @@ class TrackTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, row: TrackRow, col: int) -> str:
+    def _display(self, row: TableRow, col: int) -> str:
         if col == COL_TITLE:
             return row.display_title
         if col == COL_ARTIST:
@@ -142,7 +142,7 @@ class TrackTableModel(QAbstractTableModel):
             return row.error or ""
         return ""
 
-    def _sort_key(self, row: TrackRow, col: int) -> Any:
+    def _sort_key(self, row: TableRow, col: int) -> Any:
         if col == COL_DURATION:
             return -1.0 if row.duration is None else row.duration
         if col == COL_CONFIDENCE:
@@ -177,7 +177,7 @@ class TrackFilterProxy(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        row: TrackRow = self.sourceModel().row_at(source_row)
+        row: TableRow = self.sourceModel().row_at(source_row)
         if self._emotion and row.emotion != self._emotion:
             return False
         if self._decision:

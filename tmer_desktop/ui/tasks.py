@@ -171,6 +171,39 @@ class BackgroundTask(QObject):
         self.finished.emit()
 
 
+class SerialWriter(QObject):
+    """One worker thread for the GUI's database writes, in the order submitted (Picard's
+    one-thread pool): the GUI never waits on a disk sync, and writes never interleave."""
+
+    _done = Signal(object, object, object)  # callback, result, exception
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tmer-writer")
+        self._done.connect(self._deliver)
+
+    def submit(self, fn: Callable[[], Any], callback: Callable[[Any, BaseException | None], None] | None = None):
+        """Run fn() in the writer thread; then callback(result, error) in the GUI thread."""
+        def job():
+            try:
+                result, error = fn(), None
+            except BaseException as exc:  # posted back, never lost in the thread
+                result, error = None, exc
+            self._done.emit(callback, result, error)
+            return result
+        return self._pool.submit(job)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    @staticmethod
+    def _deliver(callback, result, error) -> None:
+        if callback is not None:
+            callback(result, error)
+
+
 def run_in_background(fn: Callable[[TaskContext], Any], *, name: str = "task",
                       parent: QObject | None = None, **slots: Callable) -> BackgroundTask:
     """Create, connect (keyword = signal name) and start a BackgroundTask."""

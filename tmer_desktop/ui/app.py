@@ -1,0 +1,130 @@
+"""`tmer-desktop`: start the GUI, or render one view offscreen to a PNG (--screenshot).
+
+    tmer-desktop [--library DIR] [--screenshot FILE.png] [--view library|player|review]
+
+--library DIR   use DIR as the data directory for this run (as TMER_DATA_DIR does)
+--screenshot F  render the main window offscreen once the chosen view is populated, save it
+                as F and exit (used for the README's screenshots and in tests)
+--view V        the view shown first (and captured by --screenshot)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+SCREENSHOT_SIZE = (1280, 820)
+SCREENSHOT_TIMEOUT_S = 120.0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tmer-desktop", description="Music emotion tagging for therapists and musicologists.")
+    parser.add_argument("--library", metavar="DIR", help="data directory holding the library (default: the user data dir)")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="render offscreen, save a PNG and exit")
+    parser.add_argument("--view", choices=("library", "player", "review"), default="library")
+    return parser.parse_args(argv)
+
+
+def _prepare_environment(args: argparse.Namespace) -> None:
+    if args.library:
+        os.environ["TMER_DATA_DIR"] = str(Path(args.library).expanduser().resolve())
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def open_main_window(view: str = "library"):
+    """Open the library and settings and build the main window (QApplication must exist)."""
+    from tmer_desktop.library.store import LibraryStore
+    from tmer_desktop.settings import load_settings
+    from tmer_desktop.ui.main_window import MainWindow
+
+    settings, warnings = load_settings()
+    store = LibraryStore.open()
+    window = MainWindow(store, settings, messages=list(warnings))
+    window.show_view(view)
+    return window
+
+
+def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIMEOUT_S) -> bool:
+    """Spin the event loop until the view shows real content (or the timeout passes)."""
+    deadline = time.monotonic() + timeout
+    state = {"audio": False, "explained": set()}
+    window.audioLoaded.connect(lambda _tid: state.__setitem__("audio", True))
+    window.explanationShown.connect(lambda target: state["explained"].add(target))
+    opened = False
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if window.library_loaded:
+            if view != "player":
+                if view == "review" or window.library.model.rowCount() == 0 or window.library.current_row():
+                    return True
+                window.library.table.selectRow(0)
+            elif not opened:
+                opened = True
+                row = next((r for r in window.library.model.rows() if r.n_windows), None)
+                if row is None:
+                    return True  # nothing analysed: the empty player is what there is to show
+                window.library.select_path(row.path)
+                window.open_in_player(row)
+            elif state["audio"] and {"track", "window"} <= state["explained"]:
+                return True
+        time.sleep(0.01)
+    return False
+
+
+def _screenshot(app, window, target: str, view: str) -> int:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    ok = wait_until_populated(app, window, view)
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab()
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path), "PNG"):
+        print(f"tmer-desktop: could not write the screenshot {path}", file=sys.stderr)
+        return 1
+    if not ok:
+        print(f"tmer-desktop: the {view} view was not fully populated after {SCREENSHOT_TIMEOUT_S:.0f} s; "
+              f"saved it as it was to {path}", file=sys.stderr)
+    else:
+        print(f"Saved {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    _prepare_environment(args)
+    import tmer_desktop  # noqa: F401  (points numba at our cache before anything imports it)
+    from PySide6.QtWidgets import QApplication
+
+    from tmer_desktop.errors import TmerError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("tmer-desktop")
+    try:
+        window = open_main_window(args.view)
+    except TmerError as exc:
+        print(f"tmer-desktop: {exc}", file=sys.stderr)
+        if not args.screenshot:
+            from PySide6.QtWidgets import QMessageBox
+            QMessageBox.critical(None, "tmer-desktop", str(exc))
+        return 2
+    if args.screenshot:
+        code = _screenshot(app, window, args.screenshot, args.view)
+    else:
+        window.show()
+        code = app.exec()
+    window.close()
+    window.store.close()
+    window.deleteLater()
+    app.processEvents()
+    del window
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

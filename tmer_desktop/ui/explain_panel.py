@@ -1,0 +1,94 @@
+"""Explanation panel: why the model chose an emotion, for one window and for the whole track.
+
+Each half shows the plain-language reason and a horizontal bar chart of the top feature
+families (SHAP contributions towards the predicted emotion: bars to the right pushed towards
+it, bars to the left pushed away).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from tmer_desktop.ui.palette import emotion_color
+
+TOP_FAMILIES = 5
+
+
+@dataclass(frozen=True)
+class Explanation:
+    emotion: str
+    reason: str
+    families: tuple[tuple[str, float], ...]  # (family name, signed contribution), any order
+
+
+class ExplanationChart(QGroupBox):
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.reason = QLabel("—")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMinimumHeight(110)
+        self.plot.getAxis("left").setWidth(110)
+        self.plot.setLabel("bottom", "contribution")
+        self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777")))
+        self._bars: pg.BarGraphItem | None = None
+        self.shown: tuple[tuple[str, float], ...] = ()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.plot, 1)
+
+    def set_message(self, text: str) -> None:
+        self.reason.setText(text)
+        self._set_bars(())
+
+    def set_explanation(self, explanation: Explanation | None) -> None:
+        if explanation is None:
+            self.set_message("—")
+            return
+        self.reason.setText(explanation.reason)
+        top = sorted(explanation.families, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_FAMILIES]
+        self._set_bars(tuple(top), emotion=explanation.emotion)
+
+    def _set_bars(self, families: tuple[tuple[str, float], ...], emotion: str | None = None) -> None:
+        if self._bars is not None:
+            self.plot.removeItem(self._bars)
+            self._bars = None
+        self.shown = families
+        axis = self.plot.getAxis("left")
+        if not families:
+            axis.setTicks([[]])
+            return
+        values = np.array([v for _, v in families], dtype=float)
+        ys = np.arange(len(families))[::-1].astype(float)  # biggest on top
+        brushes = [emotion_color(emotion) if v >= 0 else pg.mkBrush("#9E9E9E") for v in values]
+        self._bars = pg.BarGraphItem(x0=np.minimum(values, 0), y=ys, height=0.6,
+                                     width=np.abs(values), brushes=brushes, pen=None)
+        self.plot.addItem(self._bars)
+        axis.setTicks([[(y, name) for y, (name, _) in zip(ys, families)]])
+        span = float(np.abs(values).max()) or 1.0
+        self.plot.setXRange(min(values.min(), 0) - 0.05 * span, max(values.max(), 0) + 0.05 * span)
+        self.plot.setYRange(-0.6, len(families) - 0.4)
+
+
+class ExplanationPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_chart = ExplanationChart("Why — this window")
+        self.track_chart = ExplanationChart("Why — whole track")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.window_chart)
+        layout.addWidget(self.track_chart)
+
+    def clear(self, message: str = "—") -> None:
+        self.window_chart.set_message(message)
+        self.track_chart.set_message(message)

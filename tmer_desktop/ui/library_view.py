@@ -1,0 +1,195 @@
+"""Library view: the track table with search and filters, and the batch progress row.
+
+The view only shows things and asks for things (signals); the main window runs batches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from tmer_desktop.ui.library_model import (
+    COL_ALBUM, COL_ARTIST, COL_ERROR, COL_TITLE, ROW_ROLE, TrackFilterProxy, TableRow, TrackTableModel,
+    format_duration,
+)
+from tmer_desktop.ui.palette import EMOTIONS
+
+
+def format_eta(seconds: float | None) -> str:
+    if seconds is None or seconds != seconds or seconds < 0:
+        return "estimating…"
+    return format_duration(seconds)
+
+
+class LibraryView(QWidget):
+    openFolderRequested = Signal()
+    pathsDropped = Signal(list)
+    cancelRequested = Signal()
+    trackSelected = Signal(object)   # TableRow
+    trackActivated = Signal(object)  # TableRow (double-click / Enter): open in the player
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.model = TrackTableModel(self)
+        self.proxy = TrackFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.open_button = QPushButton("Open music folder…")
+        self.open_button.clicked.connect(self.openFolderRequested)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search title, artist, album, file…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.emotion_filter = QComboBox()
+        self.emotion_filter.addItem("All emotions", None)
+        for emo in EMOTIONS:
+            self.emotion_filter.addItem(emo.capitalize(), emo)
+        self.emotion_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_emotion(self.emotion_filter.currentData()))
+        self.decision_filter = QComboBox()
+        self.decision_filter.addItem("All decisions", None)
+        for value, text in (("label", "Labelled"), ("top-2", "Top-2"), ("review", "Needs review"),
+                            ("error", "Failed")):
+            self.decision_filter.addItem(text, value)
+        self.decision_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_decision(self.decision_filter.currentData()))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(QLabel("Emotion:"))
+        bar.addWidget(self.emotion_filter)
+        bar.addWidget(QLabel("Decision:"))
+        bar.addWidget(self.decision_filter)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFormat("%v / %m")
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.progress_row = QWidget()
+        prow = QHBoxLayout(self.progress_row)
+        prow.setContentsMargins(0, 0, 0, 0)
+        prow.addWidget(self.progress_bar, 1)
+        prow.addWidget(self.progress_label)
+        prow.addWidget(self.cancel_button)
+        self.progress_row.hide()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((COL_TITLE, 240), (COL_ARTIST, 130), (COL_ALBUM, 130)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.doubleClicked.connect(self._on_double_click)
+
+        self.empty_hint = QLabel(
+            "Your library is empty. Open a music folder (or drop files here) to tag it.")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.demo_button = QPushButton("Try the bundled demo")
+        self.empty_row = QWidget()
+        erow = QHBoxLayout(self.empty_row)
+        erow.addStretch(1)
+        erow.addWidget(self.empty_hint)
+        erow.addWidget(self.demo_button)
+        erow.addStretch(1)
+        self.model.modelReset.connect(self._update_empty_hint)
+        self.model.rowsInserted.connect(self._update_empty_hint)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.progress_row)
+        layout.addWidget(self.empty_row)
+        layout.addWidget(self.table, 1)
+        self._update_empty_hint()
+
+    # -- batch progress --------------------------------------------------------------
+    def batch_started(self, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(f"0 of {total} · estimating…")
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText("Cancel")
+        self.open_button.setEnabled(False)
+        self.demo_button.setEnabled(False)
+        self.progress_row.show()
+
+    def batch_progress(self, done: int, total: int, failed: int = 0, skipped: int = 0,
+                       eta: float | None = None) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        parts = [f"{done} of {total}"]
+        if failed:
+            parts.append(f"{failed} failed")
+        if skipped:
+            parts.append(f"{skipped} unchanged")
+        parts.append(f"ETA {format_eta(eta)}" if done < total else "finishing…")
+        self.progress_label.setText(" · ".join(parts))
+
+    def batch_finished(self, message: str) -> None:
+        self.progress_row.hide()
+        self.open_button.setEnabled(True)
+        self.demo_button.setEnabled(True)
+        self.progress_label.setText(message)
+
+    def _on_cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText("Cancelling…")
+        self.cancelRequested.emit()
+
+    # -- selection -------------------------------------------------------------------
+    def current_row(self) -> TableRow | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_path(self, path: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if index.data(ROW_ROLE).path == path:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                return True
+        return False
+
+    def _on_current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.trackSelected.emit(current.data(ROW_ROLE))
+
+    def _on_double_click(self, index) -> None:
+        if index.isValid():
+            self.trackActivated.emit(index.data(ROW_ROLE))
+
+    def _update_empty_hint(self, *args) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_row.setVisible(empty)
+
+    def resize_columns(self) -> None:
+        self.table.resizeColumnToContents(COL_ERROR)
+
+    # -- drag and drop ---------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if Path(p).exists()]
+        if paths:
+            event.acceptProposedAction()
+            self.pathsDropped.emit(paths)

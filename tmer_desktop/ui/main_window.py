@@ -1,0 +1,472 @@
+"""The main window: Library, Player and Review views, menus, status bar, and the glue.
+
+All slow work runs off the GUI thread: batches (tagging.runner.BatchTagger inside a
+BackgroundTask), decoding audio for the player, explanations (SHAP) and re-deciding the
+library after a settings change. Database writes from the GUI (corrections) go through one
+SerialWriter thread. Errors end up in the status bar or in the row they belong to, never
+in a storm of dialogs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from tmer_desktop import __version__, paths
+from tmer_desktop.ui import explain as explain_mod
+from tmer_desktop.ui.library_model import TableRow
+from tmer_desktop.ui.library_view import LibraryView
+from tmer_desktop.ui.player_view import PlayerView
+from tmer_desktop.ui.review_view import ReviewView
+from tmer_desktop.ui.settings_dialog import SettingsDialog
+from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter
+from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
+
+VIEW_LIBRARY, VIEW_PLAYER, VIEW_REVIEW = 0, 1, 2
+
+ABOUT_HTML = f"""
+<h3>tmer-desktop {__version__}</h3>
+<p>Offline music emotion recognition (happy, sad, angry, relaxed) from 50 MIRtoolbox
+features, for music therapists and musicologists.</p>
+<p><b>Licence:</b> GPL-3.0-or-later.</p>
+<p><b>Training data:</b> Turkish Music Emotion dataset (Acoustic_Features.csv) — see
+resources/data/ATTRIBUTION.md.</p>
+<p><b>Demo clips:</b> Battle for Wesnoth, Extreme Tux Racer and X-Moto music (GPL-2+) —
+see resources/demo/CREDITS.md.</p>
+<p><b>Built with:</b> Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy,
+scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice /
+PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3.</p>
+"""
+
+
+class MainWindow(QMainWindow):
+    libraryLoaded = Signal()
+    trackShown = Signal(int)         # track id, once its windows are on the timeline
+    audioLoaded = Signal(int)        # track id, once the waveform is drawn
+    explanationShown = Signal(str)   # "window" | "track"
+    feedbackStored = Signal(int)     # feedback id
+    batchFinished = Signal(object)   # the BatchSummary (or None when cancelled/failed)
+
+    def __init__(self, store, settings, messages: list[str] | None = None):
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.writer = SerialWriter(self)
+        self.batch: BackgroundTask | None = None
+        self._tasks: set[BackgroundTask] = set()
+        self._track_request = 0
+        self._explainer = explain_mod.Explainer()
+        self.current_track: TrackView | None = None
+        self.library_loaded = False
+
+        self.setWindowTitle("tmer-desktop — music emotion")
+        self.resize(1280, 820)
+        self.library = LibraryView()
+        self.player_view = PlayerView()
+        self.review = ReviewView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.library, "Library")
+        self.tabs.addTab(self.player_view, "Player")
+        self.tabs.addTab(self.review, "Review queue")
+        self.setCentralWidget(self.tabs)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+
+        self.library.openFolderRequested.connect(self.open_folder_dialog)
+        self.library.pathsDropped.connect(self.start_batch)
+        self.library.cancelRequested.connect(self.cancel_batch)
+        self.library.trackSelected.connect(self._on_track_selected)
+        self.library.trackActivated.connect(self.open_in_player)
+        self.library.demo_button.clicked.connect(self.start_demo)
+        self.player_view.correctionRequested.connect(self._on_correction)
+        self.player_view.currentWindowChanged.connect(self._on_window_changed)
+        self.review.reviewRequested.connect(self._on_review)
+        self.review.trackActivated.connect(self.open_in_player)
+
+        for message in (messages or []) + list(getattr(store, "open_messages", [])):
+            self.statusBar().showMessage(message, 15000)
+        self.refresh_library()
+
+    # -- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = QAction("&Open music folder…", self, shortcut=QKeySequence.StandardKey.Open,
+                                   triggered=self.open_folder_dialog)
+        self.export_action = QAction("&Export…", self, triggered=self.export_dialog)
+        self.settings_action = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"),
+                                       triggered=self.settings_dialog)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        for action in (self.open_action, self.export_action, self.settings_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for i, name in enumerate(("&Library", "&Player", "&Review queue")):
+            view_menu.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
+                                        triggered=lambda _=False, i=i: self.tabs.setCurrentIndex(i)))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(QAction("&About tmer-desktop", self, triggered=self.about))
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About tmer-desktop", ABOUT_HTML)
+
+    def show_view(self, name: str) -> None:
+        self.tabs.setCurrentIndex({"library": VIEW_LIBRARY, "player": VIEW_PLAYER, "review": VIEW_REVIEW}[name])
+
+    def decision_settings(self) -> DecisionSettings:
+        return DecisionSettings.from_settings(self.settings)
+
+    # -- background helpers --------------------------------------------------------------
+    def _spawn(self, fn, name: str, **slots) -> BackgroundTask:
+        task = BackgroundTask(fn, name=name, parent=self)
+        for signal_name, slot in slots.items():
+            getattr(task, signal_name).connect(slot)
+        task.failed.connect(lambda msg, _exc: self.statusBar().showMessage(msg, 15000))
+        self._tasks.add(task)
+        task.finished.connect(lambda: self._tasks.discard(task))
+        return task.start()
+
+    # -- library -------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        """Re-read every track and re-decide it under the current settings (off the GUI thread)."""
+        store, ds = self.store, self.decision_settings()
+
+        def work(ctx):
+            return decided_rows(store, ds, ctx=ctx)
+
+        self._spawn(work, "load library", succeeded=self._on_library_rows)
+
+    def _on_library_rows(self, rows: list[TableRow]) -> None:
+        self.library.model.set_rows(rows)
+        self.library.resize_columns()
+        self.library_loaded = True
+        self._update_status()
+        self.refresh_review()
+        self.libraryLoaded.emit()
+
+    def refresh_review(self) -> None:
+        store = self.store
+        rows = [r for r in self.library.model.rows() if r.decision in ("top-2", "review") and not r.error]
+
+        def work(ctx):
+            reviewed = {f.track_id for f in store.feedback_rows() if f.window_id is None}
+            return [r for r in rows if r.track_id not in reviewed]
+
+        self._spawn(work, "review queue", succeeded=self.review.set_rows)
+
+    def _update_status(self) -> None:
+        rows = self.library.model.rows()
+        review = sum(1 for r in rows if r.decision in ("top-2", "review"))
+        failed = sum(1 for r in rows if r.error)
+        self.status_label.setText(f"{len(rows)} tracks · {review} to review · {failed} failed")
+
+    # -- batches ---------------------------------------------------------------------------
+    def open_folder_dialog(self) -> None:
+        start = getattr(self.settings, "last_folder", "") or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Open music folder", start)
+        if folder:
+            self.settings = dataclasses.replace(self.settings, last_folder=folder)
+            self._save_settings()
+            self.start_batch([folder])
+
+    def start_demo(self) -> None:
+        if paths.DEMO_DIR.is_dir():
+            self.start_batch([str(paths.DEMO_DIR)])
+        else:
+            self.statusBar().showMessage(f"The bundled demo is missing ({paths.DEMO_DIR}).", 15000)
+
+    def start_batch(self, targets: list[str]) -> BackgroundTask | None:
+        if self.batch is not None and self.batch.running:
+            self.statusBar().showMessage("A folder is already being tagged; wait or cancel it first.", 8000)
+            return None
+        store, settings = self.store, self.settings
+
+        def work(ctx):
+            from tmer_desktop.tagging.runner import BatchTagger
+
+            tagger = BatchTagger(list(targets), jobs=settings.jobs, window=settings.window_s,
+                                 hop=settings.hop_s, store=store, settings=settings,
+                                 write_tags=settings.write_tags)
+            ctx.on_cancel(tagger.cancel)
+            return tagger.run(on_result=ctx.partial, on_progress=ctx.progress)
+
+        self.library.batch_started(0)
+        self.statusBar().showMessage(f"Tagging {', '.join(targets)} …")
+        self.batch = self._spawn(work, "batch", partial=self._on_batch_result,
+                                 progress=self._on_batch_progress, succeeded=self._on_batch_done,
+                                 failed=self._on_batch_failed, finished=self._on_batch_finished)
+        return self.batch
+
+    def cancel_batch(self) -> None:
+        if self.batch is not None:
+            self.batch.cancel()
+            self.statusBar().showMessage("Cancelling: finished tracks are kept…")
+
+    def _on_batch_result(self, result) -> None:
+        ds = self.decision_settings()
+        row = None
+        if getattr(result, "track_id", None) is not None:
+            try:
+                view = load_track_view(self.store, result.track_id, ds)
+                row = row_from_view(view, self.store.track(result.track_id))
+            except Exception as exc:  # the row still appears, with the reason
+                row = TableRow(track_id=result.track_id, path=str(result.path), error=str(exc))
+        if row is None:
+            row = TableRow(track_id=None, path=str(result.path), title=Path(str(result.path)).stem,
+                           error=result.error or "not analysed")
+        self.library.model.upsert(row)
+        self._update_status()
+
+    def _on_batch_progress(self, p) -> None:
+        self.library.batch_progress(p.done, p.total, p.failed, p.skipped, p.eta)
+
+    def _on_batch_done(self, summary) -> None:
+        self.batchFinished.emit(summary)
+
+    def _on_batch_failed(self, message: str, _exc) -> None:
+        self.statusBar().showMessage(f"Tagging stopped: {message}", 20000)
+        self.batchFinished.emit(None)
+
+    def _on_batch_finished(self) -> None:
+        cancelled = self.batch is not None and self.batch.cancelled
+        summary = self.batch.result if self.batch is not None else None
+        text = "Tagging cancelled; finished tracks were kept." if cancelled else "Tagging finished."
+        if summary is not None and not cancelled:
+            text = _summary_text(summary)
+        self.library.batch_finished(text)
+        self.statusBar().showMessage(text, 15000)
+        self.library.resize_columns()
+        if cancelled:
+            self.batchFinished.emit(summary)
+        self.refresh_review()
+
+    # -- player ----------------------------------------------------------------------------
+    def _on_track_selected(self, row: TableRow) -> None:
+        if row.track_id is not None and (self.current_track is None or self.current_track.track_id != row.track_id):
+            self.show_track(row.track_id)
+
+    def open_in_player(self, row: TableRow) -> None:
+        if row.track_id is not None:
+            if self.current_track is None or self.current_track.track_id != row.track_id:
+                self.show_track(row.track_id)
+            self.tabs.setCurrentIndex(VIEW_PLAYER)
+
+    def show_track(self, track_id: int) -> None:
+        """Load the track's windows (fast, here) and its audio and explanations (background)."""
+        self._track_request += 1
+        request = self._track_request
+        try:
+            view = load_track_view(self.store, track_id, self.decision_settings())
+        except Exception as exc:
+            self.statusBar().showMessage(str(exc), 15000)
+            return
+        self.current_track = view
+        self.player_view.show_track(view)
+        self.trackShown.emit(track_id)
+
+        def decode(ctx):
+            from tmer_desktop.audio.decode import load
+            return load(view.path)
+
+        def audio_ready(result):
+            if request == self._track_request:
+                samples, sr = result
+                self.player_view.set_audio(samples, sr)
+                self.audioLoaded.emit(track_id)
+
+        def audio_failed(message, _exc):
+            if request == self._track_request:
+                self.player_view.set_audio_error(f"Cannot play this track: {message}")
+                self.audioLoaded.emit(track_id)
+
+        self._spawn(decode, "decode", succeeded=audio_ready, failed=audio_failed)
+        self._explain(view, None)
+
+    # -- explanations ---------------------------------------------------------------------
+    def _on_window_changed(self, index: int) -> None:
+        if self.current_track is not None and index >= 0:
+            self._explain(self.current_track, index)
+
+    def _explain(self, view: TrackView, window_index: int | None) -> None:
+        """window_index None: the whole track (and the first window)."""
+        if len(view.series) == 0:
+            return
+        request = self._track_request
+        explainer = self._explainer
+        targets = ["track"] if window_index is None else ["window"]
+        index = 0 if window_index is None else window_index
+        if window_index is None and self.player_view.current_window >= 0:
+            index = self.player_view.current_window
+        if window_index is None:
+            targets.append("window")
+
+        def work(ctx):
+            out = {}
+            for target in targets:
+                out[target] = explainer.explain(view, None if target == "track" else index)
+            return out
+
+        def done(result):
+            if request != self._track_request:
+                return
+            for target, explanation in result.items():
+                if target == "window" and index != self.player_view.current_window and window_index is not None:
+                    continue
+                chart = self.player_view.explanations.track_chart if target == "track" else \
+                    self.player_view.explanations.window_chart
+                chart.set_explanation(explanation)
+                self.explanationShown.emit(target)
+
+        def failed(message, _exc):
+            if request == self._track_request:
+                self.player_view.explanations.clear(f"No explanation: {message}")
+
+        self._spawn(work, "explain", succeeded=done, failed=failed)
+
+    # -- corrections ------------------------------------------------------------------------
+    def _on_correction(self, scope: str, is_correct: bool, emotion: str | None) -> None:
+        view = self.current_track
+        if view is None or len(view.series) == 0:
+            return
+        if scope == "window":
+            i = self.player_view.current_window
+            if i < 0:
+                return
+            window = view.windows[i]
+            kwargs = dict(features=window.features, track_id=view.track_id, window_id=window.id,
+                          predicted_label=view.series.labels[i],
+                          confidence=float(view.series.confidences[i]))
+            where = f"window {i + 1}"
+        else:
+            window = representative_window(view)
+            kwargs = dict(features=window.features, track_id=view.track_id, start=window.start,
+                          duration=window.duration, predicted_label=view.label,
+                          confidence=float(view.confidence))
+            where = "the whole track"
+        if not is_correct and emotion == kwargs["predicted_label"]:
+            is_correct, emotion = True, None  # choosing the predicted emotion confirms it
+        self._store_feedback(kwargs, is_correct, emotion, view.model_version, where, view.path)
+
+    def _on_review(self, row: TableRow, is_correct: bool, emotion: str | None) -> None:
+        try:
+            view = load_track_view(self.store, row.track_id, self.decision_settings())
+        except Exception as exc:
+            self.statusBar().showMessage(str(exc), 15000)
+            return
+        if len(view.series) == 0:
+            return
+        window = representative_window(view)
+        if not is_correct and emotion == view.label:
+            is_correct, emotion = True, None
+        kwargs = dict(features=window.features, track_id=view.track_id, start=window.start,
+                      duration=window.duration, predicted_label=view.label, confidence=float(view.confidence))
+        self._store_feedback(kwargs, is_correct, emotion, view.model_version, "the whole track", view.path)
+        self.review.remove_path(row.path)
+
+    def _store_feedback(self, kwargs, is_correct, emotion, model_version, where, path) -> None:
+        store = self.store
+
+        def write():
+            return store.add_feedback(is_correct=is_correct, corrected_label=emotion,
+                                      model_version=model_version, **kwargs)
+
+        def done(feedback_id, error):
+            if error is not None:
+                self.statusBar().showMessage(f"Correction not saved: {error}", 20000)
+                return
+            verdict = "marked correct" if is_correct else f"corrected to {emotion}"
+            note = f"Saved: {where} of {Path(path).name} {verdict}."
+            self.player_view.feedback_note.setText(note)
+            self.statusBar().showMessage(note, 8000)
+            self.feedbackStored.emit(feedback_id)
+
+        self.writer.submit(write, done)
+
+    # -- settings / export ---------------------------------------------------------------
+    def settings_dialog(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.edited())
+
+    def apply_settings(self, new_settings) -> None:
+        problems = new_settings.problems()
+        if problems:
+            self.statusBar().showMessage("Settings not changed: " + "; ".join(problems), 20000)
+            return
+        redecide = (
+            DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings))
+        self.settings = new_settings
+        self._save_settings()
+        if redecide:
+            self.refresh_library()
+            if self.current_track is not None:
+                try:
+                    view = load_track_view(self.store, self.current_track.track_id, self.decision_settings())
+                except Exception as exc:
+                    self.statusBar().showMessage(str(exc), 15000)
+                else:
+                    self.current_track = view
+                    self.player_view.refresh_decisions(view)
+
+    def _save_settings(self) -> None:
+        from tmer_desktop.settings import save_settings
+        try:
+            save_settings(self.settings)
+        except Exception as exc:
+            self.statusBar().showMessage(f"Settings not saved: {exc}", 20000)
+
+    def export_dialog(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Export", str(Path.home() / "tmer-library.csv"),
+            "Track results (*.csv);;Corrections for retraining (*.feedback.csv)")
+        if not target:
+            return
+        store = self.store
+        feedback = target.endswith(".feedback.csv")
+
+        def work(ctx):
+            from tmer_desktop.library import exports
+            fn = exports.export_feedback_csv if feedback else exports.export_tracks_csv
+            return fn(store, target)
+
+        self._spawn(work, "export",
+                    succeeded=lambda _r: self.statusBar().showMessage(f"Exported to {target}", 15000))
+
+    # -- closing ---------------------------------------------------------------------------
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop background work and wait for it (before the window and store go away)."""
+        self.player_view.player.stop()
+        if self.batch is not None:
+            self.batch.cancel()
+        for task in list(self._tasks):
+            task.cancel()
+            task.wait(timeout)
+        self.writer.shutdown()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def representative_window(view: TrackView):
+    """The window standing for the whole track in track-level feedback: a real 30 s excerpt
+    (like the training data), the one whose probabilities are closest to the track's."""
+    if view.track_probs is None:
+        return view.windows[len(view.windows) // 2]
+    distance = np.abs(view.series.probs - view.track_probs[None, :]).sum(axis=1)
+    return view.windows[int(np.argmin(distance))]
+
+
+def _summary_text(summary) -> str:
+    parts = []
+    for name in ("done", "tagged", "failed", "skipped"):
+        value = getattr(summary, name, None)
+        if isinstance(value, int):
+            parts.append(f"{value} {name}")
+    return "Tagging finished" + (f": {', '.join(parts)}." if parts else ".")

@@ -1,0 +1,223 @@
+"""Player view: transport, waveform + emotion timeline, corrections and explanations.
+
+The view shows one track (a TrackView from ui.track_data) and asks for things via signals:
+corrections go to the main window, which stores them. Keys: Space play/pause, 1–4 set the
+emotion of the window under the cursor, Shift+1–4 that of the whole track, Enter marks the
+window correct, Shift+Enter the track.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QSplitter, QVBoxLayout, QWidget,
+)
+
+from tmer_desktop.ui.explain_panel import ExplanationPanel
+from tmer_desktop.ui.library_model import format_duration
+from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
+from tmer_desktop.ui.player import PlayerController
+from tmer_desktop.ui.timeline import TimelineWidget
+
+SLIDER_STEPS_PER_SECOND = 10
+
+
+class PlayerView(QWidget):
+    # scope ("window" | "track"), is_correct, corrected label or None
+    correctionRequested = Signal(str, bool, object)
+    currentWindowChanged = Signal(int)  # index into the series, -1 when none
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.track = None  # ui.track_data.TrackView
+        self.current_window: int = -1
+        self.player = PlayerController(self)
+        self.player.positionChanged.connect(self._on_position)
+        self.player.stateChanged.connect(self._on_state)
+        self.player.errorOccurred.connect(self._show_playback_message)
+
+        self.title = QLabel("No track selected")
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.summary = QLabel("")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.playback_note = QLabel(self.player.unavailable_message)
+        self.playback_note.setStyleSheet("color: #8A4B00;")
+
+        self.play_button = QPushButton("Play")
+        self.play_button.setEnabled(False)
+        self.play_button.clicked.connect(self.player.toggle)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setEnabled(False)
+        self.slider.sliderMoved.connect(lambda v: self.seek(v / SLIDER_STEPS_PER_SECOND))
+        self.time_label = QLabel("0:00 / 0:00")
+        transport = QHBoxLayout()
+        transport.addWidget(self.play_button)
+        transport.addWidget(self.slider, 1)
+        transport.addWidget(self.time_label)
+
+        self.timeline = TimelineWidget()
+        self.timeline.seekRequested.connect(self.seek)
+
+        self.window_label = QLabel("Window: —")
+        self.window_buttons = self._correction_row("window")
+        self.track_buttons = self._correction_row("track")
+        corrections = QGridLayout()
+        corrections.addWidget(self.window_label, 0, 0)
+        corrections.addWidget(QLabel("Whole track:"), 1, 0)
+        for col, button in enumerate(self.window_buttons, start=1):
+            corrections.addWidget(button, 0, col)
+        for col, button in enumerate(self.track_buttons, start=1):
+            corrections.addWidget(button, 1, col)
+        self.feedback_note = QLabel("")
+        self.feedback_note.setStyleSheet("color: #1B5E20;")
+        corrections.addWidget(self.feedback_note, 2, 0, 1, 6)
+        hint = QLabel("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
+                      "Enter window correct")
+        hint.setStyleSheet("color: #666666;")
+        corrections.addWidget(hint, 3, 0, 1, 6)
+
+        self.explanations = ExplanationPanel()
+        self.explanations.clear("Select a track to see why the model chose its emotion.")
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.title)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.playback_note)
+        top_layout.addLayout(transport)
+        top_layout.addWidget(self.timeline, 1)
+        top_layout.addLayout(corrections)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.explanations)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._set_corrections_enabled(False)
+        self._install_shortcuts()
+
+    # -- building ----------------------------------------------------------------------
+    def _correction_row(self, scope: str) -> list[QPushButton]:
+        correct = QPushButton("✓ Correct")
+        correct.setToolTip(f"Mark the {scope}'s emotion as correct")
+        correct.clicked.connect(lambda: self.correctionRequested.emit(scope, True, None))
+        buttons = [correct]
+        for i, emo in enumerate(EMOTIONS, start=1):
+            button = QPushButton(f"{i} {emo.capitalize()}" if scope == "window" else emo.capitalize())
+            button.setToolTip(f"The {scope} is really {emo}")
+            button.setStyleSheet(f"border-left: 6px solid {emotion_hex(emo)}; padding: 3px 8px;")
+            button.clicked.connect(lambda _=False, e=emo: self.correctionRequested.emit(scope, False, e))
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            buttons.append(button)
+        return buttons
+
+    def _install_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        def add(keys, slot):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        add(Qt.Key.Key_Space, self.player.toggle)
+        for i, emo in enumerate(EMOTIONS, start=1):
+            add(str(i), lambda e=emo: self._key_correction("window", e))
+            add(f"Shift+{'!@#$'[i - 1]}", lambda e=emo: self._key_correction("track", e))
+            add(f"Shift+{i}", lambda e=emo: self._key_correction("track", e))
+        add(Qt.Key.Key_Return, lambda: self._key_correction("window", None))
+        add(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Return), lambda: self._key_correction("track", None))
+
+    def _key_correction(self, scope: str, emotion: str | None) -> None:
+        if self.track is None or (scope == "window" and self.current_window < 0):
+            return
+        self.correctionRequested.emit(scope, emotion is None, emotion)
+
+    # -- showing a track -------------------------------------------------------------
+    def show_track(self, track) -> None:
+        """Show a TrackView (its windows/predictions); audio arrives later via set_audio."""
+        self.player.stop()
+        self.track = track
+        self.title.setText(track.title)
+        self._update_summary()
+        series = track.series
+        self.timeline.set_waveform(None, 0, duration=track.duration)
+        self.timeline.set_series(series, track.duration, track.threshold)
+        self.timeline.set_cursor(0.0)
+        self.slider.setRange(0, int(track.duration * SLIDER_STEPS_PER_SECOND))
+        self._set_corrections_enabled(series is not None and len(series) > 0)
+        self.current_window = -1
+        self._on_position(0.0)
+        self.feedback_note.setText("")
+        self.explanations.clear("Computing explanation…" if series is not None and len(series) else
+                                (track.error or "No analysis for this track."))
+
+    def set_audio(self, samples, sr: int) -> None:
+        self.player.load(samples, sr)
+        self.timeline.set_waveform(samples, sr, duration=self.track.duration if self.track else None)
+        self.slider.setEnabled(True)
+        self.play_button.setEnabled(self.player.available)
+        self._show_playback_message(self.player.unavailable_message)
+
+    def set_audio_error(self, message: str) -> None:
+        self._show_playback_message(message)
+
+    def refresh_decisions(self, track) -> None:
+        """Same track, new decisions (threshold/aggregation changed): keep audio and cursor."""
+        self.track = track
+        self._update_summary()
+        self.timeline.set_series(track.series, track.duration, track.threshold)
+        self.timeline.set_cursor(self.player.position)
+        self.current_window = -1
+        self._on_position(self.player.position)
+
+    def _update_summary(self) -> None:
+        t = self.track
+        if t.error:
+            self.summary.setText(f"<span style='color:#B00020'>{t.error}</span>")
+        elif t.label is None:
+            self.summary.setText("Not analysed yet.")
+        else:
+            self.summary.setText(
+                f"{t.subtitle} — track emotion: <b style='color:{emotion_hex(t.label)}'>"
+                f"{t.label}</b> ({t.confidence:.0%}, {t.decision}) · {len(t.series)} windows")
+
+    def _show_playback_message(self, message: str) -> None:
+        self.playback_note.setText(message)
+        self.playback_note.setVisible(bool(message))
+
+    def _set_corrections_enabled(self, enabled: bool) -> None:
+        for button in self.window_buttons + self.track_buttons:
+            button.setEnabled(enabled)
+
+    # -- position ----------------------------------------------------------------------
+    def seek(self, seconds: float) -> None:
+        self.player.seek(seconds)
+
+    def _on_position(self, seconds: float) -> None:
+        self.timeline.set_cursor(seconds)
+        if not self.slider.isSliderDown():
+            self.slider.setValue(int(seconds * SLIDER_STEPS_PER_SECOND))
+        total = self.track.duration if self.track else 0.0
+        self.time_label.setText(f"{format_duration(seconds)} / {format_duration(total)}")
+        series = self.track.series if self.track else None
+        index = series.index_at(seconds, total) if series is not None else None
+        index = -1 if index is None else index
+        if index != self.current_window:
+            self.current_window = index
+            self._update_window_label()
+            self.currentWindowChanged.emit(index)
+
+    def _update_window_label(self) -> None:
+        s = self.track.series if self.track else None
+        i = self.current_window
+        if s is None or i < 0:
+            self.window_label.setText("Window: —")
+            return
+        start = float(s.starts[i])
+        self.window_label.setText(
+            f"Window {i + 1}/{len(s)} ({format_duration(start)}–"
+            f"{format_duration(start + float(s.durations[i]))}): {s.labels[i]} {s.confidences[i]:.0%}")
+
+    def _on_state(self, state: str) -> None:
+        self.play_button.setText("Pause" if state == "playing" else "Play")

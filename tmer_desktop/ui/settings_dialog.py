@@ -1,0 +1,84 @@
+"""Settings dialog: decision threshold, top-2 threshold, window, hop, aggregation, language.
+
+It edits a copy of the settings object and returns it; the main window saves it and
+re-decides. Threshold and aggregation apply at once to stored probabilities; window and hop
+only apply to the next analysis (the dialog says so).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
+)
+
+LANGUAGES = (("en", "English"), ("es", "Español"), ("tr", "Türkçe"))
+AGGREGATIONS = (("mean", "Mean of window probabilities"), ("majority", "Majority vote of windows"))
+
+
+def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str = "") -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    box.setDecimals(decimals)
+    if suffix:
+        box.setSuffix(suffix)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._original = settings
+        self.threshold = _spin(0.25, 1.0, 0.01, 2)
+        self.top2_threshold = _spin(0.25, 1.0, 0.01, 2)
+        self.window = _spin(1.0, 120.0, 1.0, 1, " s")
+        self.hop = _spin(0.5, 120.0, 0.5, 1, " s")
+        self.aggregation = QComboBox()
+        for value, text in AGGREGATIONS:
+            self.aggregation.addItem(text, value)
+        self.language = QComboBox()
+        for value, text in LANGUAGES:
+            self.language.addItem(text, value)
+
+        self.threshold.setValue(float(settings.decision_threshold))
+        self.top2_threshold.setValue(float(settings.top2_threshold))
+        self.window.setValue(float(settings.window_s))
+        self.hop.setValue(float(settings.hop_s))
+        self.aggregation.setCurrentIndex(max(0, self.aggregation.findData(settings.aggregation)))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+
+        form = QFormLayout()
+        form.addRow("Confidence threshold:", self.threshold)
+        form.addRow("Top-2 threshold:", self.top2_threshold)
+        form.addRow("Track aggregation:", self.aggregation)
+        form.addRow("Window length:", self.window)
+        form.addRow("Hop:", self.hop)
+        form.addRow("Language:", self.language)
+        note = QLabel(
+            "Threshold, top-2 threshold and aggregation apply at once to every track (the stored "
+            "probabilities are re-decided; nothing is re-analysed).\nWindow length and hop apply "
+            "to the next analysis only. The model was trained on 30 s excerpts.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def edited(self):
+        """A new settings object with the dialog's values (the original is not changed)."""
+        return dataclasses.replace(
+            self._original,
+            decision_threshold=round(self.threshold.value(), 4),
+            top2_threshold=round(self.top2_threshold.value(), 4),
+            window_s=self.window.value(),
+            hop_s=self.hop.value(),
+            aggregation=self.aggregation.currentData(),
+            language=self.language.currentData(),
+        )

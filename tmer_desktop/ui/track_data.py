@@ -1,0 +1,148 @@
+"""What the views show, read from the library store (plain Python, safe in worker threads).
+
+`table_row(summary)` turns a store TrackSummary into a table row; `load_track_view(store,
+track_id, settings)` gathers one track's windows and predictions into a TrackView, with
+decisions re-made from the stored probabilities under the current settings (so changing
+the threshold or aggregation never needs the audio or the features again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tmer_desktop.library.rows import PredictionRow, TrackSummary, WindowRow
+from tmer_desktop.ui.library_model import TableRow
+from tmer_desktop.ui.palette import EMOTIONS
+from tmer_desktop.ui.timeline import WindowSeries
+
+
+@dataclass(frozen=True)
+class DecisionSettings:
+    threshold: float = 0.75
+    top2_threshold: float = 0.90
+    aggregation: str = "mean"
+
+    @classmethod
+    def from_settings(cls, settings) -> "DecisionSettings":
+        if settings is None:
+            return cls()
+        return cls(
+            threshold=float(settings.decision_threshold),
+            top2_threshold=float(settings.top2_threshold),
+            aggregation=str(settings.aggregation),
+        )
+
+
+def table_row(summary: TrackSummary) -> TableRow:
+    t = summary.track
+    return TableRow(
+        track_id=t.id, path=t.path, title=t.title or "", artist=t.artist or "", album=t.album or "",
+        duration=t.duration, emotion=summary.label, confidence=summary.confidence,
+        decision=summary.decision, error=t.error, n_windows=summary.n_windows,
+    )
+
+
+@dataclass
+class TrackView:
+    track_id: int
+    path: str
+    title: str
+    subtitle: str
+    duration: float
+    error: str | None
+    label: str | None
+    confidence: float | None
+    decision: str | None
+    track_probs: np.ndarray | None
+    threshold: float
+    model_version: str | None
+    series: WindowSeries
+    windows: list[WindowRow]
+
+
+def _decide(probs: np.ndarray, ds: DecisionSettings) -> tuple[str, float, str]:
+    from tmer_desktop.model.decide import decide
+
+    result = decide(probs, ds.threshold, ds.top2_threshold)
+    return _unpack_decision(result, probs)
+
+
+def _unpack_decision(result, probs: np.ndarray) -> tuple[str, float, str]:
+    """decide() returns an object or mapping with label/confidence/decision."""
+    get = (lambda k: result[k]) if isinstance(result, dict) else (lambda k: getattr(result, k))
+    return str(get("label")), float(get("confidence")), str(get("decision"))
+
+
+def _aggregate(window_probs: np.ndarray, ds: DecisionSettings) -> np.ndarray:
+    from tmer_desktop.model.decide import aggregate
+
+    return np.asarray(aggregate(window_probs, ds.aggregation), dtype=float)
+
+
+def load_track_view(store, track_id: int, settings=None) -> TrackView:
+    ds = settings if isinstance(settings, DecisionSettings) else DecisionSettings.from_settings(settings)
+    track = store.track(track_id)
+    if track is None:
+        raise LookupError(f"Track {track_id} is no longer in the library.")
+    windows = store.windows_for_track(track_id)
+    predictions: list[PredictionRow] = store.predictions_for_track(track_id, level="all")
+    by_window = {p.window_id: p for p in predictions if p.window_id is not None}
+    kept = [w for w in windows if w.id in by_window]
+    probs = np.array([[by_window[w.id].probabilities[e] for e in EMOTIONS] for w in kept],
+                     dtype=float).reshape(-1, len(EMOTIONS))
+    labels, confidences, decisions = [], [], []
+    for row in probs:
+        label, conf, decision = _decide(row, ds)
+        labels.append(label)
+        confidences.append(conf)
+        decisions.append(decision)
+    series = WindowSeries(
+        starts=np.array([w.start for w in kept], dtype=float),
+        durations=np.array([w.duration for w in kept], dtype=float),
+        probs=probs, labels=labels, confidences=np.array(confidences, dtype=float),
+        decisions=decisions, window_ids=[w.id for w in kept],
+    )
+    label = confidence = decision = None
+    track_probs = None
+    if len(kept):
+        track_probs = _aggregate(probs, ds)
+        label, confidence, decision = _decide(track_probs, ds)
+    model_version = predictions[0].model_version if predictions else None
+    duration = float(track.duration or (series.starts[-1] + series.durations[-1] if len(kept) else 0.0))
+    subtitle = " · ".join(x for x in (track.artist, track.album) if x) or Path(track.path).name
+    return TrackView(
+        track_id=track.id, path=track.path, title=track.title or Path(track.path).stem,
+        subtitle=subtitle, duration=duration, error=track.error, label=label,
+        confidence=confidence, decision=decision, track_probs=track_probs,
+        threshold=ds.threshold, model_version=model_version, series=series, windows=kept,
+    )
+
+
+def row_from_view(view: TrackView, track) -> TableRow:
+    return TableRow(
+        track_id=view.track_id, path=view.path, title=track.title or "", artist=track.artist or "",
+        album=track.album or "", duration=track.duration, emotion=view.label,
+        confidence=view.confidence, decision=view.decision, error=track.error,
+        n_windows=len(view.series),
+    )
+
+
+def decided_rows(store, settings=None, ctx=None) -> list[TableRow]:
+    """Every library track as a table row, re-decided from its window probabilities."""
+    ds = settings if isinstance(settings, DecisionSettings) else DecisionSettings.from_settings(settings)
+    rows = []
+    for summary in store.tracks(order="title"):
+        if ctx is not None:
+            ctx.check_cancelled()
+        if summary.prediction is None or summary.n_windows == 0:
+            rows.append(table_row(summary))
+            continue
+        try:
+            view = load_track_view(store, summary.id, ds)
+        except LookupError:
+            continue  # deleted meanwhile
+        rows.append(row_from_view(view, summary.track) if len(view.series) else table_row(summary))
+    return rows
