@@ -154,8 +154,6 @@ def _from_mapping(data: dict[str, Any], source: Path) -> tuple[Settings, list[st
         if key not in _CHECKS:
             warnings.append(f"{source}: unknown setting '{key}' ignored.")
             continue
-        if isinstance(getattr(defaults, key), float) and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)  # JSON writes 30.0 as 30 in hand-edited files
         values[key] = value
     settings = dataclasses.replace(defaults, **values)
     # Reset offending fields to defaults; repeat because a reset can expose a cross-field clash
@@ -166,12 +164,16 @@ def _from_mapping(data: dict[str, Any], source: Path) -> tuple[Settings, list[st
             break
         for name, message in problems:
             default = getattr(defaults, name)
-            if name == "hop_s" and isinstance(settings.window_s, float) and default > settings.window_s:
+            if name == "hop_s" and not _CHECKS["window_s"](settings.window_s) and default > settings.window_s:
                 default = settings.window_s
             if name == "top2_threshold" and default < settings.decision_threshold:
                 default = settings.decision_threshold
             warnings.append(f"{source}: {message}; using {default!r} instead.")
             setattr(settings, name, default)
+    for name in _CHECKS:
+        value = getattr(settings, name)
+        if isinstance(getattr(defaults, name), float) and type(value) is int:
+            setattr(settings, name, float(value))  # a hand-edited "30" means 30.0
     return settings, warnings
 
 
