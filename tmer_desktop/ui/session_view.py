@@ -1,0 +1,429 @@
+"""Session builder: plan a therapy-session playlist, edit it, see its path, save and export.
+
+One self-contained widget over the Qt-free builder (tmer_desktop.playlists). Planning is
+pure arithmetic on the tagged library (milliseconds for thousands of tracks), so it runs in
+the GUI thread; the library is re-read at every build so newly tagged tracks take part.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from tmer_desktop.errors import TmerError
+from tmer_desktop.playlists.builder import SessionPlan, SessionRequest, build_session
+from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
+from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
+from tmer_desktop.playlists.space import CORNERS
+from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
+
+TRACK_ROLE = Qt.ItemDataRole.UserRole
+GOALS = (("Relaxing (→ relaxed)", "relaxed"), ("Energizing (→ happy)", "happy"),
+         *((e.capitalize(), e) for e in EMOTIONS))
+
+
+def _minutes(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class SessionBuilderView(QWidget):
+    sessionSaved = Signal(int)      # session id
+    playRequested = Signal(str)     # path of a slot the user double-clicked
+    message = Signal(str)           # status text (also shown in the view)
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.plan: SessionPlan | None = None
+        self.pool: CandidatePool | None = None
+        self.session_id: int | None = None
+        self._refreshing = False
+
+        # ---- request
+        self.start_combo = QComboBox()
+        for emo in EMOTIONS:
+            self.start_combo.addItem(emo.capitalize(), emo)
+        self.start_combo.setCurrentIndex(EMOTIONS.index("sad"))
+        self.start_track_combo = QComboBox()
+        self.start_track_combo.setToolTip("Measure the starting mood from a tagged track instead")
+        self.goal_combo = QComboBox()
+        for text, value in GOALS:
+            self.goal_combo.addItem(text, value)
+        self.minutes_spin = QDoubleSpinBox()
+        self.minutes_spin.setRange(1, 600)
+        self.minutes_spin.setDecimals(0)
+        self.minutes_spin.setValue(45)
+        self.minutes_spin.setSuffix(" min")
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("e.g. Tuesday group, week 3")
+        self.pseudonym_edit = QLineEdit()
+        self.pseudonym_edit.setPlaceholderText("no real names")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText("Notes for this session")
+        self.notes_edit.setMaximumHeight(60)
+        self.build_button = QPushButton("Build session")
+        self.build_button.clicked.connect(self.build)
+
+        form = QFormLayout()
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_combo)
+        start_row.addWidget(QLabel("or from track"))
+        start_row.addWidget(self.start_track_combo, 1)
+        form.addRow("Start mood:", start_row)
+        form.addRow("Goal:", self.goal_combo)
+        form.addRow("Duration:", self.minutes_spin)
+        form.addRow("Title:", self.title_edit)
+        form.addRow("Client pseudonym:", self.pseudonym_edit)
+        form.addRow("Notes:", self.notes_edit)
+        form.addRow("", self.build_button)
+
+        # ---- slots
+        self.slot_list = QListWidget()
+        self.slot_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.slot_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.slot_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.slot_list.setWordWrap(True)
+        self.slot_list.setAlternatingRowColors(True)
+        self.slot_list.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._sync_order_from_list))
+        self.slot_list.itemChanged.connect(self._on_item_changed)
+        self.slot_list.currentRowChanged.connect(self._on_current_changed)
+        self.slot_list.itemDoubleClicked.connect(self._on_double_click)
+
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(lambda: self.remove_slot(self.slot_list.currentRow()))
+        self.lock_button = QPushButton("Lock / unlock")
+        self.lock_button.clicked.connect(lambda: self.toggle_lock(self.slot_list.currentRow()))
+        self.suggest_combo = QComboBox()
+        self.suggest_combo.setMinimumContentsLength(24)
+        self.replace_button = QPushButton("Replace")
+        self.replace_button.clicked.connect(self._replace_with_selected_suggestion)
+        self.replan_button = QPushButton("Re-plan unlocked")
+        self.replan_button.clicked.connect(self.replan)
+        edit_row = QHBoxLayout()
+        for w in (self.remove_button, self.lock_button, QLabel("Suggestions:")):
+            edit_row.addWidget(w)
+        edit_row.addWidget(self.suggest_combo, 1)
+        edit_row.addWidget(self.replace_button)
+        edit_row.addWidget(self.replan_button)
+
+        # ---- chart
+        pg.setConfigOptions(antialias=True)
+        self.chart = pg.PlotWidget()
+        self.chart.setBackground("w")
+        self.chart.setAspectLocked(True)
+        self.chart.setXRange(-1.25, 1.25, padding=0)
+        self.chart.setYRange(-1.25, 1.25, padding=0)
+        self.chart.setLabel("bottom", "valence (unpleasant → pleasant)")
+        self.chart.setLabel("left", "arousal (calm → energetic)")
+        self.chart.showGrid(x=True, y=True, alpha=0.2)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.hideButtons()
+        for axis_line in (0, 90):
+            self.chart.addItem(pg.InfiniteLine(pos=0, angle=axis_line, pen=pg.mkPen("#BBBBBB", width=1)))
+        for emo, (v, a) in CORNERS.items():
+            label = pg.TextItem(emo.capitalize(), color=emotion_hex(emo), anchor=(0.5 - 0.5 * v, 0.5 + 0.5 * a))
+            label.setPos(v * 1.02, a * 1.02)
+            self.chart.addItem(label)
+        self.path_curve = self.chart.plot([], [], pen=pg.mkPen("#777777", width=2, style=Qt.PenStyle.DashLine))
+        self.track_curve = self.chart.plot([], [], pen=pg.mkPen("#333333", width=1.5))
+        self.track_points = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=1))
+        self.chart.addItem(self.track_points)
+        self.endpoints = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#FFFFFF"))
+        self.chart.addItem(self.endpoints)
+        self._number_items: list[pg.TextItem] = []
+
+        # ---- save / export
+        self.save_button = QPushButton("Save session")
+        self.save_button.clicked.connect(self.save)
+        self.relative_check = QCheckBox("relative paths")
+        self.relative_check.setChecked(True)
+        self.export_m3u_button = QPushButton("Export M3U8…")
+        self.export_m3u_button.clicked.connect(self._ask_export_m3u8)
+        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button.clicked.connect(self._ask_export_csv)
+        self.summary_label = QLabel()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.summary_label, 1)
+        for w in (self.save_button, self.export_m3u_button, self.relative_check, self.export_csv_button):
+            file_row.addWidget(w)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.slot_list, 1)
+        left_layout.addLayout(edit_row)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(file_row)
+        layout.addWidget(self.status_label)
+
+        self.reload_tracks()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ library
+    def reload_tracks(self) -> None:
+        """Re-read the tagged library (candidates and the 'from track' list)."""
+        try:
+            self.pool = load_candidates(self.store)
+        except TmerError as exc:
+            self.pool = None
+            self._status(str(exc), error=True)
+            return
+        current = self.start_track_combo.currentData()
+        self.start_track_combo.blockSignals(True)
+        self.start_track_combo.clear()
+        self.start_track_combo.addItem("— the chosen mood —", None)
+        for c in sorted(self.pool.by_id.values(), key=lambda c: c.display_title.lower()):
+            self.start_track_combo.addItem(f"{c.display_title} ({c.label})", c.track_id)
+        index = self.start_track_combo.findData(current)
+        self.start_track_combo.setCurrentIndex(max(index, 0))
+        self.start_track_combo.blockSignals(False)
+
+    def request(self) -> SessionRequest:
+        track_id = self.start_track_combo.currentData()
+        return SessionRequest(goal=self.goal_combo.currentData(), minutes=self.minutes_spin.value(),
+                              start=self.start_combo.currentData(), start_track_id=track_id)
+
+    # ------------------------------------------------------------------ actions
+    def build(self) -> bool:
+        self.reload_tracks()
+        if self.pool is None:
+            return False
+        try:
+            plan = build_session(self.request(), self.pool)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return False
+        self.plan = plan
+        self.session_id = None
+        self._refresh()
+        self._status(" ".join(plan.warnings) or f"Built {len(plan)} tracks from {len(self.pool)} tagged.",
+                     error=bool(plan.warnings))
+        return True
+
+    def remove_slot(self, row: int) -> None:
+        if self.plan is None or not 0 <= row < len(self.plan):
+            return
+        slot = self.plan.remove(row)
+        self._refresh(select=min(row, len(self.plan) - 1))
+        self._status(f"Removed {slot.candidate.display_title}.")
+
+    def toggle_lock(self, row: int) -> None:
+        if self.plan is None or not 0 <= row < len(self.plan):
+            return
+        self.plan.set_locked(row, not self.plan.slots[row].locked)
+        self._refresh(select=row)
+
+    def replace_slot(self, row: int, track_id: int) -> None:
+        if self.plan is None:
+            return
+        try:
+            self.plan.replace(row, track_id)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._refresh(select=row)
+
+    def replan(self) -> None:
+        if self.plan is None:
+            return
+        try:
+            self.plan.replan()
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._refresh()
+        self._status(" ".join(self.plan.warnings) or "Re-planned the unlocked slots.", error=bool(self.plan.warnings))
+
+    def save(self) -> int | None:
+        if self.plan is None or not self.plan.slots:
+            self._status("Build a session first.", error=True)
+            return None
+        title = self.title_edit.text().strip() or f"{self.plan.start_mood} to {self.plan.goal}"
+        try:
+            self.session_id = save_plan(self.store, self.plan, title,
+                                        client_pseudonym=self.pseudonym_edit.text(),
+                                        notes=self.notes_edit.toPlainText(), session_id=self.session_id)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return None
+        self._status(f"Saved “{title}” in the library.")
+        self.sessionSaved.emit(self.session_id)
+        return self.session_id
+
+    def open_session(self, session_id: int) -> bool:
+        """Load a saved session into the editor."""
+        self.reload_tracks()
+        try:
+            row, plan = load_plan(self.store, session_id, self.pool)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return False
+        self.plan, self.session_id = plan, session_id
+        self.title_edit.setText(row.title)
+        self.pseudonym_edit.setText(row.client_pseudonym)
+        self.notes_edit.setPlainText(row.notes)
+        self._refresh()
+        self._status(" ".join(plan.warnings) or f"Opened “{row.title}”.", error=bool(plan.warnings))
+        return True
+
+    def export_m3u8_to(self, path: str, relative: bool | None = None) -> bool:
+        if self.plan is None:
+            return False
+        rel = self.relative_check.isChecked() if relative is None else relative
+        try:
+            n = export_m3u8(self.plan, path, relative=rel, title=self.title_edit.text().strip() or None)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return False
+        self._status(f"Exported {n} tracks to {path}.")
+        return True
+
+    def export_csv_to(self, path: str) -> bool:
+        if self.plan is None:
+            return False
+        try:
+            n = export_csv(self.plan, path)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return False
+        self._status(f"Exported {n} rows to {path}.")
+        return True
+
+    def _ask_export_m3u8(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export playlist", "session.m3u8", "Playlists (*.m3u8 *.m3u)")
+        if path:
+            self.export_m3u8_to(path)
+
+    def _ask_export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export session as CSV", "session.csv", "CSV (*.csv)")
+        if path:
+            self.export_csv_to(path)
+
+    def _replace_with_selected_suggestion(self) -> None:
+        track_id = self.suggest_combo.currentData()
+        if track_id is not None:
+            self.replace_slot(self.slot_list.currentRow(), track_id)
+
+    # ------------------------------------------------------------------ list <-> plan
+    def _sync_order_from_list(self) -> None:
+        if self.plan is None or self._refreshing:
+            return
+        ids = [self.slot_list.item(i).data(TRACK_ROLE) for i in range(self.slot_list.count())]
+        if ids != self.plan.track_ids:
+            current = self.slot_list.currentItem()
+            moved = current.data(TRACK_ROLE) if current else None
+            self.plan.reorder(ids)
+            self._refresh(select=ids.index(moved) if moved in ids else None)
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if self.plan is None or self._refreshing:
+            return
+        row = self.slot_list.row(item)
+        locked = item.checkState() == Qt.CheckState.Checked
+        if 0 <= row < len(self.plan) and self.plan.slots[row].locked != locked:
+            self.plan.set_locked(row, locked)
+            QTimer.singleShot(0, lambda: self._refresh(select=row))
+
+    def _on_current_changed(self, row: int) -> None:
+        self.suggest_combo.clear()
+        if self.plan is not None and 0 <= row < len(self.plan):
+            for s in self.plan.suggestions(row, k=8):
+                c = s.candidate
+                self.suggest_combo.addItem(
+                    f"{c.display_title} — {c.label} {c.confidence:.0%}, {s.waypoint_distance:.2f} from the point, "
+                    f"{_minutes(c.duration)}", c.track_id)
+        self._update_buttons()
+
+    def _on_double_click(self, item: QListWidgetItem) -> None:
+        if self.plan is not None:
+            row = self.slot_list.row(item)
+            if 0 <= row < len(self.plan):
+                self.playRequested.emit(self.plan.slots[row].candidate.path)
+
+    def _refresh(self, select: int | None = None) -> None:
+        self._refreshing = True
+        try:
+            self.slot_list.clear()
+            plan = self.plan
+            for i, slot in enumerate(plan.slots if plan else []):
+                c = slot.candidate
+                item = QListWidgetItem(
+                    f"{i + 1}. {c.display_title}  [{_minutes(c.duration)}, starts {_minutes(slot.start_s)}]\n"
+                    f"    {slot.reason(plan.goal)}")
+                item.setData(TRACK_ROLE, c.track_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setCheckState(Qt.CheckState.Checked if slot.locked else Qt.CheckState.Unchecked)
+                item.setToolTip(f"{c.path}\nTick the box to lock this track when re-planning.")
+                item.setForeground(emotion_color(c.label).darker(150))
+                self.slot_list.addItem(item)
+        finally:
+            self._refreshing = False
+        if plan is not None:
+            status = "within" if plan.within_duration() else "outside"
+            self.summary_label.setText(
+                f"{plan.start_mood} → {plan.goal}: {len(plan)} tracks, {_minutes(plan.total_s)} of "
+                f"{_minutes(plan.target_s)} ({status} ±{_minutes(plan.tolerance_s)})")
+        if select is not None and 0 <= select < self.slot_list.count():
+            self.slot_list.setCurrentRow(select)
+        else:
+            self._on_current_changed(self.slot_list.currentRow())
+        self._draw_chart()
+        self._update_buttons()
+
+    def _draw_chart(self) -> None:
+        for item in self._number_items:
+            self.chart.removeItem(item)
+        self._number_items = []
+        plan = self.plan
+        if plan is None:
+            self.path_curve.setData([], [])
+            self.track_curve.setData([], [])
+            self.track_points.setData([])
+            self.endpoints.setData([])
+            return
+        path = plan.path.sample(40)
+        self.path_curve.setData([p[0] for p in path], [p[1] for p in path])
+        xs = [s.candidate.position[0] for s in plan.slots]
+        ys = [s.candidate.position[1] for s in plan.slots]
+        self.track_curve.setData(xs, ys)
+        self.track_points.setData([
+            {"pos": (x, y), "brush": pg.mkBrush(emotion_color(s.candidate.label)),
+             "symbol": SYMBOLS.get(s.candidate.label, "o"),
+             "pen": pg.mkPen("k", width=2.5 if s.locked else 1)}
+            for x, y, s in zip(xs, ys, plan.slots)
+        ])
+        self.endpoints.setData([{"pos": plan.path.start}, {"pos": plan.path.goal}])
+        for i, (x, y) in enumerate(zip(xs, ys), 1):
+            text = pg.TextItem(str(i), color="#000000", anchor=(-0.3, 1.1))
+            text.setPos(x, y)
+            self.chart.addItem(text)
+            self._number_items.append(text)
+
+    def _update_buttons(self) -> None:
+        has_plan = self.plan is not None and len(self.plan) > 0
+        has_row = has_plan and 0 <= self.slot_list.currentRow() < len(self.plan)
+        for w in (self.remove_button, self.lock_button):
+            w.setEnabled(has_row)
+        self.replace_button.setEnabled(has_row and self.suggest_combo.count() > 0)
+        for w in (self.replan_button, self.save_button, self.export_m3u_button, self.export_csv_button):
+            w.setEnabled(has_plan)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #B00020;" if error else "")
+        self.status_label.setText(text)
+        self.message.emit(text)
