@@ -38,7 +38,8 @@ class ExplanationChart(QGroupBox):
         self.plot.setMenuEnabled(False)
         self.plot.setMinimumHeight(110)
         self.plot.getAxis("left").setWidth(110)
-        self.plot.setLabel("bottom", "contribution")
+        self.plot.setLabel("bottom", "contribution to the emotion (SHAP)")
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777")))
         self._bars: pg.BarGraphItem | None = None
         self.shown: tuple[tuple[str, float], ...] = ()

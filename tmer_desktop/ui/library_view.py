@@ -101,7 +101,7 @@ class LibraryView(QWidget):
         self.empty_hint = QLabel(
             "Your library is empty. Open a music folder (or drop files here) to tag it.")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setWordWrap(False)
         self.demo_button = QPushButton("Try the bundled demo")
         self.empty_row = QWidget()
         erow = QHBoxLayout(self.empty_row)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from tmer_desktop import __version__, paths
 from tmer_desktop.ui import explain as explain_mod
+from tmer_desktop.ui.i18n import emotion_names
 from tmer_desktop.ui.library_model import TableRow
 from tmer_desktop.ui.library_view import LibraryView
 from tmer_desktop.ui.player_view import PlayerView
@@ -73,6 +74,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.library, "Library")
         self.tabs.addTab(self.player_view, "Player")
         self.tabs.addTab(self.review, "Review queue")
+        self.sessions = None
+        try:  # the session builder is another helper's widget: a failure must not stop the app
+            from tmer_desktop.ui.session_view import SessionBuilderView
+            self.sessions = SessionBuilderView(store)
+        except Exception as exc:  # shown, not hidden
+            self._session_error = f"Session builder unavailable: {exc}"
+        else:
+            self.tabs.addTab(self.sessions, "Sessions")
+            self.sessions.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            self.sessions.playRequested.connect(self.open_path_in_player)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -107,7 +119,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("&Library", "&Player", "&Review queue")):
+        for i, name in enumerate(("&Library", "&Player", "&Review queue", "&Sessions")):
             view_menu.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
                                         triggered=lambda _=False, i=i: self.tabs.setCurrentIndex(i)))
         help_menu = self.menuBar().addMenu("&Help")
@@ -143,6 +155,9 @@ class MainWindow(QMainWindow):
         self._spawn(work, "load library", succeeded=self._on_library_rows)
 
     def _on_library_rows(self, rows: list[TableRow]) -> None:
+        names = emotion_names(getattr(self.settings, "language", "en"))
+        self.library.model.emotion_names = names
+        self.review.model.emotion_names = names
         self.library.model.set_rows(rows)
         self.library.resize_columns()
         self.library_loaded = True
@@ -256,6 +271,18 @@ class MainWindow(QMainWindow):
             if self.current_track is None or self.current_track.track_id != row.track_id:
                 self.show_track(row.track_id)
             self.tabs.setCurrentIndex(VIEW_PLAYER)
+
+    def open_path_in_player(self, path: str) -> None:
+        row = self.library.model.row_for_path(path)
+        if row is not None:
+            self.open_in_player(row)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.sessions is not None and self.tabs.widget(index) is self.sessions:
+            try:
+                self.sessions.reload_tracks()
+            except Exception as exc:
+                self.statusBar().showMessage(str(exc), 15000)
 
     def show_track(self, track_id: int) -> None:
         """Load the track's windows (fast, here) and its audio and explanations (background)."""
@@ -400,7 +427,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Settings not changed: " + "; ".join(problems), 20000)
             return
         redecide = (
-            DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings))
+            DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings)
+            or new_settings.language != self.settings.language)
         self.settings = new_settings
         self._save_settings()
         if redecide:

@@ -76,6 +76,7 @@ class PlayerView(QWidget):
                       "Enter window correct")
         hint.setStyleSheet("color: #666666;")
         corrections.addWidget(hint, 3, 0, 1, 6)
+        corrections.setColumnStretch(7, 1)
 
         self.explanations = ExplanationPanel()
         self.explanations.clear("Select a track to see why the model chose its emotion.")

@@ -112,7 +112,9 @@ class TimelineWidget(QWidget):
         self.band_plot.getAxis("bottom").setStyle(showValues=False)
         self.band_plot.setYRange(0, 1, padding=0)
         self.prob_plot.setLabel("left", "Probability")
-        self.prob_plot.setLabel("bottom", "Time", units="s")
+        self.prob_plot.setLabel("bottom", "Time (s)")
+        self.prob_plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.wave_plot.setXRange(0, 30, padding=0.0)
         self.prob_plot.setYRange(0, 1.0, padding=0.02)
 
         self._wave_curve = pg.PlotCurveItem(pen=pg.mkPen("#555555", width=1), connect="pairs")

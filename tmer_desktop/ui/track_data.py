@@ -66,20 +66,14 @@ class TrackView:
 def _decide(probs: np.ndarray, ds: DecisionSettings) -> tuple[str, float, str]:
     from tmer_desktop.model.decide import decide
 
-    result = decide(probs, ds.threshold, ds.top2_threshold)
-    return _unpack_decision(result, probs)
-
-
-def _unpack_decision(result, probs: np.ndarray) -> tuple[str, float, str]:
-    """decide() returns an object or mapping with label/confidence/decision."""
-    get = (lambda k: result[k]) if isinstance(result, dict) else (lambda k: getattr(result, k))
-    return str(get("label")), float(get("confidence")), str(get("decision"))
+    d = decide(probs, threshold=ds.threshold, top2_threshold=ds.top2_threshold)
+    return str(d.label), float(d.confidence), str(d.decision)
 
 
 def _aggregate(window_probs: np.ndarray, ds: DecisionSettings) -> np.ndarray:
     from tmer_desktop.model.decide import aggregate
 
-    return np.asarray(aggregate(window_probs, ds.aggregation), dtype=float)
+    return np.asarray(aggregate(window_probs, method=ds.aggregation), dtype=float)
 
 
 def load_track_view(store, track_id: int, settings=None) -> TrackView:
