@@ -276,6 +276,33 @@ def test_full_disk_export_keeps_previous_file(tmp_path, name):
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses a Linux tmpfs mount")
+def test_full_disk_under_the_database_keeps_committed_rows(tmp_path):
+    with tiny_filesystem(tmp_path / "disk", size="512k") as disk:
+        path = disk / "lib.sqlite3"
+        store = LibraryStore.open(path)
+        committed = 0
+        with pytest.raises(LibraryError) as info:
+            for i in range(10_000):
+                with store.transaction():
+                    tid = store.upsert_track(f"/music/{i}.wav")
+                    store.replace_windows(tid, [NewWindow(k, k * 5.0, 30.0, False, tuple([1.0] * 50))
+                                                for k in range(10)])
+                committed += 1
+        assert str(path) in str(info.value) and "full" in str(info.value)
+        assert committed > 10
+        # The failed transaction left nothing behind; what was committed is readable.
+        assert len(store.tracks()) == committed
+        store.close()
+        reopened = LibraryStore.open(path)
+        try:
+            assert reopened.open_messages == []
+            tracks = reopened.tracks()
+            assert len(tracks) == committed and {t.n_windows for t in tracks} == {10}
+        finally:
+            reopened.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses a Linux tmpfs mount")
 def test_full_disk_atomic_write_bytes(tmp_path):
     with tiny_filesystem(tmp_path / "disk", size="64k") as disk:
         target = disk / "settings.json"

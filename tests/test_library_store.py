@@ -313,3 +313,20 @@ def test_exports_csv_and_parquet(store, tmp_path):
     windows = pd.read_csv(tmp_path / "w.csv")
     assert windows["start"].tolist() == [0.0, 5.0, 10.0]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_worker_thread_releases_its_connection(store, tmp_path):
+    store.upsert_track(tmp_path / "a.wav")
+    results = []
+
+    def worker():
+        results.append(len(store.tracks()))
+        results.append(len(store._conns))  # this thread's own connection was added
+        store.release_thread_connection()
+        results.append(len(store._conns))
+        results.append(len(store.tracks()))  # usable again: a new connection is made
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    assert results == [1, 2, 1, 1]

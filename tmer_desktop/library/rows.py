@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import struct
 from collections.abc import Mapping, Sequence
@@ -24,9 +25,13 @@ def decode_features(blob: bytes) -> tuple[float, ...]:
     return _BLOB.unpack(blob)
 
 
+@functools.cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _from_row(cls, row: Mapping[str, Any], **overrides: Any):
-    names = [f.name for f in dataclasses.fields(cls)]
-    values = {n: row.get(n) for n in names if n not in overrides}
+    values = {n: row.get(n) for n in _field_names(cls) if n not in overrides}
     return cls(**values, **overrides)
 
 

@@ -37,6 +37,12 @@ Threads: one LibraryStore may be shared by threads. Each thread gets its own SQL
 serialised by an in-process lock held for a whole transaction, and across processes by
 BEGIN IMMEDIATE plus a busy timeout. Convention: the GUI writes only from its single writer
 thread; reading from any thread is fine. Outside a transaction each read is its own snapshot.
+A short-lived worker thread calls release_thread_connection() before it ends; close() only
+once no thread is using the store any more.
+
+Errors: bad input and storage failures (disk full, I/O error, locked, damaged) raise
+LibraryError with the database path and the reason; raw sqlite3 errors only come from SQL a
+caller runs itself on the connection `transaction()` yields.
 """
 
 from __future__ import annotations
@@ -126,6 +132,18 @@ class LibraryStore:
                 conn.execute("PRAGMA optimize")
             conn.close()
 
+    def release_thread_connection(self) -> None:
+        """Close the calling thread's connection (call before a worker thread ends; the next
+        use from this thread opens a new one). close() closes all of them anyway."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None or self._local.depth:
+            return
+        self._local.conn = None
+        with self._conns_lock:
+            if conn in self._conns:
+                self._conns.remove(conn)
+        conn.close()
+
     def __enter__(self) -> LibraryStore:
         return self
 
@@ -158,7 +176,8 @@ class LibraryStore:
         The outermost level takes the in-process write lock and BEGIN IMMEDIATE (so no other
         writer can interleave), and COMMITs on normal exit or ROLLBACKs on any exception.
         Nested levels are savepoints: an inner failure that the caller catches undoes only
-        the inner block. `durable=True` syncs this commit to disk (synchronous=FULL).
+        the inner block. `durable=True` syncs this commit to disk (synchronous=FULL); only the
+        outermost level decides that.
         """
         conn = self._conn()
         depth = self._local.depth
@@ -187,9 +206,11 @@ class LibraryStore:
             self._local.depth = 1
             try:
                 yield conn
-            except BaseException:
+            except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
+                if _is_storage_failure(exc):
+                    raise LibraryError(f"{self.path}: could not save to the library: {exc}") from exc
                 raise
             else:
                 try:
@@ -205,7 +226,12 @@ class LibraryStore:
 
     def _read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         conn = self._conn()
-        cur = conn.execute(sql, params)
+        try:
+            cur = conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            if _is_storage_failure(exc):
+                raise LibraryError(f"{self.path}: could not read the library: {exc}") from exc
+            raise
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
@@ -678,6 +704,14 @@ class LibraryStore:
 
 
 # --------------------------------------------------------------------- input checking
+def _is_storage_failure(exc: BaseException) -> bool:
+    """Disk full, I/O error, locked, corrupt: the user's problem to see. Constraint and SQL
+    mistakes stay sqlite3 errors: they are bugs in the caller."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+        exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError)
+    )
+
+
 def _check_choice(value: str, choices: Sequence[str], what: str) -> None:
     if value not in choices:
         raise LibraryError(f"Unknown {what} '{value}'; expected one of: {', '.join(choices)}.")
