@@ -116,9 +116,9 @@ class SessionBuilderView(QWidget):
         pg.setConfigOptions(antialias=True)
         self.chart = pg.PlotWidget()
         self.chart.setBackground("w")
-        self.chart.setAspectLocked(True)
-        self.chart.setXRange(-1.25, 1.25, padding=0)
-        self.chart.setYRange(-1.25, 1.25, padding=0)
+        self.chart.setXRange(-1.2, 1.2, padding=0)
+        self.chart.setYRange(-1.2, 1.2, padding=0)
+        self.chart.disableAutoRange()
         self.chart.setLabel("bottom", "valence (unpleasant → pleasant)")
         self.chart.setLabel("left", "arousal (calm → energetic)")
         self.chart.showGrid(x=True, y=True, alpha=0.2)
@@ -127,11 +127,14 @@ class SessionBuilderView(QWidget):
         for axis_line in (0, 90):
             self.chart.addItem(pg.InfiniteLine(pos=0, angle=axis_line, pen=pg.mkPen("#BBBBBB", width=1)))
         for emo, (v, a) in CORNERS.items():
-            label = pg.TextItem(emo.capitalize(), color=emotion_hex(emo), anchor=(0.5 - 0.5 * v, 0.5 + 0.5 * a))
-            label.setPos(v * 1.02, a * 1.02)
+            # Anchored so each corner's name extends into the square, never out of view.
+            label = pg.TextItem(emo.capitalize(), color=emotion_hex(emo), anchor=(0.5 + 0.5 * v, 0.5 - 0.5 * a))
+            label.setPos(v * 1.18, a * 1.18)
             self.chart.addItem(label)
-        self.path_curve = self.chart.plot([], [], pen=pg.mkPen("#777777", width=2, style=Qt.PenStyle.DashLine))
-        self.track_curve = self.chart.plot([], [], pen=pg.mkPen("#333333", width=1.5))
+        self.chart.addLegend(offset=(70, 5), labelTextSize="8pt", labelTextColor="#333333")
+        self.path_curve = self.chart.plot([], [], pen=pg.mkPen("#777777", width=2, style=Qt.PenStyle.DashLine),
+                                          name="planned path (☆ start → goal)")
+        self.track_curve = self.chart.plot([], [], pen=pg.mkPen("#333333", width=1.5), name="tracks in play order")
         self.track_points = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=1))
         self.chart.addItem(self.track_points)
         self.endpoints = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#FFFFFF"))
@@ -337,7 +340,13 @@ class SessionBuilderView(QWidget):
         locked = item.checkState() == Qt.CheckState.Checked
         if 0 <= row < len(self.plan) and self.plan.slots[row].locked != locked:
             self.plan.set_locked(row, locked)
-            QTimer.singleShot(0, lambda: self._refresh(select=row))
+            # Update this item in place: rebuilding the list inside its own signal is unsafe.
+            self._refreshing = True
+            try:
+                item.setText(self._item_text(row))
+            finally:
+                self._refreshing = False
+            self._draw_chart()
 
     def _on_current_changed(self, row: int) -> None:
         self.suggest_combo.clear()
@@ -362,9 +371,7 @@ class SessionBuilderView(QWidget):
             plan = self.plan
             for i, slot in enumerate(plan.slots if plan else []):
                 c = slot.candidate
-                item = QListWidgetItem(
-                    f"{i + 1}. {c.display_title}  [{_minutes(c.duration)}, starts {_minutes(slot.start_s)}]\n"
-                    f"    {slot.reason(plan.goal)}")
+                item = QListWidgetItem(self._item_text(i))
                 item.setData(TRACK_ROLE, c.track_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setCheckState(Qt.CheckState.Checked if slot.locked else Qt.CheckState.Unchecked)
@@ -384,6 +391,12 @@ class SessionBuilderView(QWidget):
             self._on_current_changed(self.slot_list.currentRow())
         self._draw_chart()
         self._update_buttons()
+
+    def _item_text(self, row: int) -> str:
+        slot = self.plan.slots[row]
+        c = slot.candidate
+        return (f"{row + 1}. {c.display_title}  [{_minutes(c.duration)}, starts {_minutes(slot.start_s)}]\n"
+                f"    {slot.reason(self.plan.goal)}")
 
     def _draw_chart(self) -> None:
         for item in self._number_items:
