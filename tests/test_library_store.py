@@ -2,6 +2,7 @@
 sessions, models, transactions, threads and exports."""
 
 import math
+import os
 import sqlite3
 import threading
 
@@ -330,3 +331,24 @@ def test_worker_thread_releases_its_connection(store, tmp_path):
     t.start()
     t.join()
     assert results == [1, 2, 1, 1]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_forked_child_cannot_use_the_parents_connection(store, tmp_path):
+    store.upsert_track(tmp_path / "a.wav")
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: report what happened through the pipe, then leave at once
+        try:
+            store.tracks()
+            message = b"used the parent's connection"
+        except LibraryError as exc:
+            message = str(exc).encode()
+        os.write(write_end, message)
+        os._exit(0)
+    os.close(write_end)
+    os.waitpid(pid, 0)
+    message = os.read(read_end, 4096).decode()
+    os.close(read_end)
+    assert "opened in another process" in message and str(store.path) in message
+    assert len(store.tracks()) == 1

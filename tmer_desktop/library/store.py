@@ -38,7 +38,8 @@ serialised by an in-process lock held for a whole transaction, and across proces
 BEGIN IMMEDIATE plus a busy timeout. Convention: the GUI writes only from its single writer
 thread; reading from any thread is fine. Outside a transaction each read is its own snapshot.
 A short-lived worker thread calls release_thread_connection() before it ends; close() only
-once no thread is using the store any more.
+once no thread is using the store any more. A store never crosses fork(): a child process
+opens its own (using the parent's raises LibraryError).
 
 Errors: bad input and storage failures (disk full, I/O error, locked, damaged) raise
 LibraryError with the database path and the reason; raw sqlite3 errors only come from SQL a
@@ -113,6 +114,7 @@ class LibraryStore:
         self._conns_lock = threading.Lock()
         self._write_lock = threading.RLock()
         self._closed = False
+        self._pid = os.getpid()
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -153,6 +155,11 @@ class LibraryStore:
     def _conn(self) -> sqlite3.Connection:
         if self._closed:
             raise LibraryError(f"{self.path}: the library is closed.")
+        if os.getpid() != self._pid:
+            # SQLite connections must not cross fork(): that can corrupt the database.
+            raise LibraryError(
+                f"{self.path}: this library was opened in another process; open it again here."
+            )
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
