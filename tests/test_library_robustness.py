@@ -165,6 +165,16 @@ def test_damaged_sqlite_file_is_moved_aside_with_its_wal(tmp_path):
         store.close()
 
 
+def test_folder_at_the_database_path_is_a_clear_error_and_left_alone(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    path.mkdir()
+    (path / "keep.txt").write_text("mine")
+    with pytest.raises(LibraryError, match="is a folder, not a library database file"):
+        LibraryStore.open(path)
+    assert (path / "keep.txt").read_text() == "mine"
+    assert [p.name for p in tmp_path.iterdir()] == ["lib.sqlite3"]
+
+
 def test_newer_schema_is_refused_and_left_byte_identical(tmp_path):
     path = tmp_path / "lib.sqlite3"
     conn = sqlite3.connect(path)

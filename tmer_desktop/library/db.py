@@ -77,6 +77,22 @@ def ensure_writable_dir(directory: Path) -> None:
         ) from exc
 
 
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """True for "this file is damaged or not a database"; False for e.g. "cannot open it"."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # very old Python: fall back to SQLite's fixed messages
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _cannot_open(path: Path, exc: BaseException) -> LibraryError:
+    return LibraryError(f"{path}: the library database cannot be opened: {exc}")
+
+
 def _read_version(path: Path) -> int:
     """user_version of an existing file, without writing to it. DatabaseError if not SQLite."""
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
@@ -91,14 +107,14 @@ def _quick_check(path: Path) -> str | None:
     # Read-only: a normal connection could checkpoint a WAL into a damaged file, or delete it.
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    finally:
-        conn.close()
+        if _is_damage(exc):
+            return str(exc)
+        raise _cannot_open(path, exc) from exc
     if rows == [("ok",)]:
         return None
     return "; ".join(str(r[0]) for r in rows[:5])
@@ -170,10 +186,14 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     """
     messages: list[str] = []
     ensure_writable_dir(path.parent)
+    if path.is_dir():
+        raise LibraryError(f"{path}: is a folder, not a library database file; move it away.")
     if path.exists() and path.stat().st_size > 0:
         try:
             version = _read_version(path)
-        except sqlite3.DatabaseError:
+        except sqlite3.Error as exc:
+            if not _is_damage(exc):
+                raise _cannot_open(path, exc) from exc
             version = None  # not a database at all: handled as corrupt below
         if version is not None and version > SCHEMA_VERSION:
             raise LibraryVersionError(path, version, SCHEMA_VERSION)
@@ -193,7 +213,7 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     try:
         conn = connect(path)
     except sqlite3.Error as exc:
-        raise LibraryError(f"{path}: the library database cannot be opened: {exc}") from exc
+        raise _cannot_open(path, exc) from exc
     try:
         messages.extend(migrate(conn, path))
     except BaseException:
