@@ -95,10 +95,23 @@ def make_candidate(
     )
 
 
-def _mean_tempo(store, track_id: int, tempo_index: int) -> float | None:
-    values = [w.features[tempo_index] for w in store.windows_for_track(track_id)]
+# Reading every track's windows costs about 1 ms per track; a track's tempo only changes
+# when it is analysed again, so it is remembered per (library, track, analysis time).
+_TEMPO_CACHE: dict[tuple[str, int, str | None], float | None] = {}
+_TEMPO_CACHE_MAX = 200_000
+
+
+def _mean_tempo(store, track, tempo_index: int) -> float | None:
+    key = (str(getattr(store, "path", id(store))), track.id, track.analysed_at)
+    if key in _TEMPO_CACHE:
+        return _TEMPO_CACHE[key]
+    values = [w.features[tempo_index] for w in store.windows_for_track(track.id)]
     values = [v for v in values if math.isfinite(v) and v > 0]
-    return sum(values) / len(values) if values else None
+    tempo = sum(values) / len(values) if values else None
+    if len(_TEMPO_CACHE) >= _TEMPO_CACHE_MAX:
+        _TEMPO_CACHE.clear()
+    _TEMPO_CACHE[key] = tempo
+    return tempo
 
 
 def load_candidates(
@@ -137,7 +150,7 @@ def load_candidates(
             continue
         tempo = None
         if scale is not None and tempo_index is not None and summary.n_windows:
-            tempo = _mean_tempo(store, track.id, tempo_index)
+            tempo = _mean_tempo(store, track, tempo_index)
         pool.by_id[track.id] = make_candidate(
             track.id, track.path, track.duration, prediction.probabilities, prediction.label,
             prediction.confidence, prediction.decision, tempo=tempo, scale=scale,

@@ -1,0 +1,110 @@
+"""Session playlists on a library tagged from REAL audio (BatchTagger on clips of ../shared/music).
+
+Eight 20 s clips are cut with soundfile (WAV, native rate) from freely licensed game music,
+tagged once per module by the real batch tagger and model, then every start→goal journey
+is planned. Skips cleanly when ../shared/music or a trained model is not available.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from conftest import SHARED
+from tmer_desktop.cli import main as tmer_main
+from tmer_desktop.errors import TmerError
+from tmer_desktop.library.store import LibraryStore
+from tmer_desktop.playlists.builder import MONOTONE_TOLERANCE, NoSuitableTracksError, SessionRequest, build_session
+from tmer_desktop.playlists.candidates import load_candidates
+from tmer_desktop.playlists.m3u import read_m3u8
+from tmer_desktop.playlists.space import EMOTIONS
+
+MUSIC = SHARED / "music"
+CLIPS = (
+    "wesnoth__sad.ogg", "wesnoth__battle-epic.ogg", "etr__calmrace-ks.ogg", "xmoto__MadeiraStew.ogg",
+    "wesnoth__love_theme.ogg", "wesnoth__frantic.ogg", "lincity__van_herk_architectural_contemplations.ogg",
+    "wesnoth__silvan_sanctuary.ogg",
+)
+CLIP_START_S = 20.0
+CLIP_S = 20.0
+
+
+def _cut_clips(folder):
+    import soundfile as sf
+
+    paths = []
+    for name in CLIPS:
+        source = MUSIC / name
+        info = sf.info(str(source))
+        start = int(min(CLIP_START_S, max(0.0, info.duration - CLIP_S)) * info.samplerate)
+        data, rate = sf.read(str(source), start=start, frames=int(CLIP_S * info.samplerate), always_2d=True)
+        target = folder / (source.stem + ".wav")
+        sf.write(str(target), data, rate, subtype="PCM_16")
+        paths.append(target)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory):
+    if not MUSIC.is_dir():
+        pytest.skip(f"{MUSIC} is missing: real-audio playlist tests need the shared music corpus")
+    try:
+        from tmer_desktop.model import bundle
+
+        bundle.load_model()
+        from tmer_desktop.tagging.runner import BatchTagger
+    except (ImportError, TmerError, OSError) as exc:
+        pytest.skip(f"no trained model or batch tagger available yet: {exc}")
+    root = tmp_path_factory.mktemp("playlists-audio")
+    clips = root / "clips"
+    clips.mkdir()
+    paths = _cut_clips(clips)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TMER_DATA_DIR", str(root / "data"))
+        mp.setenv("TMER_CACHE_DIR", str(root / "cache"))
+        with LibraryStore.open() as store:
+            summary = BatchTagger(paths, jobs=2, store=store).run()
+            assert summary.done == len(paths) and summary.failed == 0, summary
+            yield store, clips
+
+
+def test_every_journey_on_real_tags_is_monotone_timed_and_unique(tagged):
+    store, _ = tagged
+    pool = load_candidates(store)
+    assert len(pool) == len(CLIPS)
+    assert all(c.tempo is not None and c.tempo > 0 for c in pool.by_id.values())
+    built = 0
+    for start, goal in itertools.product(EMOTIONS, EMOTIONS):
+        request = SessionRequest(goal=goal, minutes=1.5, start=start)
+        try:
+            plan = build_session(request, pool)
+        except NoSuitableTracksError as exc:
+            assert f"{start} → {goal}" in str(exc) and "too far from the path" in str(exc)
+            continue
+        built += 1
+        ids = plan.track_ids
+        assert len(ids) == len(set(ids))
+        assert plan.progress_drops(MONOTONE_TOLERANCE) == [], (start, goal, [s.progress for s in plan.slots])
+        assert plan.total_s <= plan.target_s + plan.tolerance_s
+        if plan.total_s < plan.target_s - plan.tolerance_s:
+            assert any("could be filled" in w for w in plan.warnings)
+        for slot in plan.slots:
+            assert slot.waypoint_distance >= 0 and slot.candidate.label in EMOTIONS
+    assert built >= 4  # the clips cover more than one corner of the space
+
+
+def test_measured_start_and_the_cli_on_the_real_library(tagged, tmp_path, capsys):
+    store, clips = tagged
+    pool = load_candidates(store)
+    start = min(pool.by_id.values(), key=lambda c: c.position[1])  # the calmest clip
+    goal = max(EMOTIONS, key=lambda e: sum(c.probabilities[e] for c in pool.by_id.values()))
+    plan = build_session(SessionRequest(goal=goal, minutes=1.0, start_track_id=start.track_id), pool)
+    assert plan.path.start == start.position and plan.slots
+
+    out = tmp_path / "session.m3u8"
+    code = tmer_main(["playlist", "--from", plan.start_mood, "--to", goal, "--minutes", "1.5", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    entries = read_m3u8(out)
+    assert entries and all(e.path.startswith(str(clips)) and e.duration == pytest.approx(CLIP_S, abs=1)
+                           for e in entries)
