@@ -352,3 +352,23 @@ def test_forked_child_cannot_use_the_parents_connection(store, tmp_path):
     os.close(read_end)
     assert "opened in another process" in message and str(store.path) in message
     assert len(store.tracks()) == 1
+
+
+def test_locked_library_is_a_clear_error_and_leaves_settings_as_they_were(data_dir, monkeypatch, tmp_path):
+    from tmer_desktop.library import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)  # wait 0.2 s for the lock instead of 10 s
+    store = LibraryStore.open()
+    other = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process is writing and does not finish
+        with pytest.raises(LibraryError, match="busy or locked"):
+            store.add_feedback(features=feats(0), is_correct=True, predicted_label="sad")
+        other.execute("ROLLBACK")
+        store.add_feedback(features=feats(0), is_correct=True, predicted_label="sad")
+        assert len(store.feedback_rows()) == 1
+        with store.transaction() as conn:  # the durable write's FULL sync did not stick
+            assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+    finally:
+        other.close()
+        store.close()

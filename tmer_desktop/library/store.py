@@ -207,19 +207,19 @@ class LibraryStore:
             if durable:
                 conn.execute("PRAGMA synchronous = FULL")
             try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise LibraryError(f"{self.path}: the library is busy or locked: {exc}") from exc
-            self._local.depth = 1
-            try:
-                yield conn
-            except BaseException as exc:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                if _is_storage_failure(exc):
-                    raise LibraryError(f"{self.path}: could not save to the library: {exc}") from exc
-                raise
-            else:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as exc:
+                    raise LibraryError(f"{self.path}: the library is busy or locked: {exc}") from exc
+                self._local.depth = 1
+                try:
+                    yield conn
+                except BaseException as exc:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                    if _is_storage_failure(exc):
+                        raise LibraryError(f"{self.path}: could not save to the library: {exc}") from exc
+                    raise
                 try:
                     conn.execute("COMMIT")
                 except sqlite3.Error as exc:
@@ -229,7 +229,8 @@ class LibraryStore:
             finally:
                 self._local.depth = 0
                 if durable:
-                    conn.execute("PRAGMA synchronous = NORMAL")
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("PRAGMA synchronous = NORMAL")
 
     def _read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         conn = self._conn()
