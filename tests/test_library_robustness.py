@@ -3,7 +3,6 @@ an unwritable data directory, a full disk during an export, and a schema migrati
 
 import errno
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess

@@ -29,8 +29,9 @@ API summary (plain Python, no Qt; rows are frozen dataclasses from `library.rows
                  start_mood=None) -> session_id              # items replaced as a whole
     sessions() -> list[SessionRow]; session(session_id); session_items(session_id);
     delete_session(session_id)
-    register_model(version, path, *, metrics=None, activate=False); set_active_model(version);
-    active_model() -> ModelRow | None; models() -> list[ModelRow]
+    register_model(version, path, *, metrics=None, created_at=None, activate=False);
+    set_active_model(version | None); active_model() -> ModelRow | None; models() -> list[ModelRow]
+    feature_names() -> tuple[str, ...]; schema_version() -> int; release_thread_connection()
 
 Threads: one LibraryStore may be shared by threads. Each thread gets its own SQLite connection
 (made on first use); WAL lets the GUI thread read while the writer thread writes. Writes are
@@ -73,7 +74,6 @@ from tmer_desktop.library.rows import (
     TrackRow,
     TrackSummary,
     WindowRow,
-    decode_features,
     encode_features,
 )
 from tmer_desktop.library.schema import DECISIONS, EMOTIONS
