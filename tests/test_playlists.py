@@ -238,6 +238,11 @@ def test_editing_reorder_remove_lock_replace_replan(library):
     with pytest.raises(PlaylistError, match="already in this session"):
         plan.replace(0, new_id)
 
+    spare = next(i for i in plan.pool.by_id if i not in plan.track_ids and i != removed.track_id)
+    plan.insert(0, spare)
+    assert plan.track_ids[0] == spare and plan.slots[0].source == "user" and plan.slots[1].step is not None
+    plan.remove(0)
+
     plan.replan()
     assert locked_id in plan.track_ids
     assert removed.track_id not in plan.track_ids and old_id not in plan.track_ids
@@ -297,6 +302,15 @@ def test_m3u8_reader_rejects_bad_files(tmp_path):
         read_m3u8(tmp_path / "none.m3u8")
     with pytest.raises(PlaylistFileError, match="folder"):
         read_m3u8(tmp_path)
+
+
+def test_a_path_with_a_line_break_is_refused_not_split(tmp_path):
+    from tmer_desktop.playlists.m3u import PlaylistEntry, write_m3u8
+
+    target = tmp_path / "s.m3u8"
+    with pytest.raises(PlaylistFileError, match="contains a line break"):
+        write_m3u8(target, [PlaylistEntry("/music/evil\n#EXTINF:1,x.wav", 10.0, "x")])
+    assert not target.exists()
 
 
 def test_export_to_an_unwritable_place_names_the_file(library, tmp_path):

@@ -75,6 +75,14 @@ def test_widget_builds_edits_saves_and_exports(qtbot, store, tmp_path):
     qtbot.mouseClick(view.replace_button, Qt.MouseButton.LeftButton)
     assert view.plan.slots[1].track_id == suggested
 
+    # Add a track from the library before the selected slot (a "must include" by hand).
+    view.slot_list.setCurrentRow(2)
+    extra = next(view.add_combo.itemData(i) for i in range(view.add_combo.count())
+                 if view.add_combo.itemData(i) not in view.plan.track_ids)
+    view.add_combo.setCurrentIndex(view.add_combo.findData(extra))
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert view.plan.track_ids[2] == extra and view.plan.slots[2].source == "user"
+
     n = len(view.plan)
     view.slot_list.setCurrentRow(0)
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
@@ -90,15 +98,26 @@ def test_widget_builds_edits_saves_and_exports(qtbot, store, tmp_path):
     assert [e.path for e in read_m3u8(out)] == [s.candidate.path for s in view.plan.slots]
     assert view.export_csv_to(str(tmp_path / "s.csv"))
 
-    # Reopen the saved session in a fresh view.
+    # Reopen the saved session in a fresh view, from its list of saved sessions.
     other = SessionBuilderView(store)
     qtbot.addWidget(other)
-    assert other.open_session(saved.args[0])
+    assert other.saved_combo.count() == 1 and "Client K" in other.saved_combo.itemText(0)
+    qtbot.mouseClick(other.open_button, Qt.MouseButton.LeftButton)
+    assert other.session_id == saved.args[0]
     assert other.plan.track_ids == view.plan.track_ids and other.pseudonym_edit.text() == "Client K"
 
     view.slot_list.setCurrentRow(3)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert view.grab().save(str(SCREENSHOT))
+
+
+def test_widget_genre_filter_limits_the_session(qtbot, store, tmp_path):
+    fill_library(store, tmp_path, n=40, seed=5)
+    view = SessionBuilderView(store)
+    qtbot.addWidget(view)
+    view.genre_edit.setText(" Folk ")
+    assert view.build()
+    assert view.plan.slots and all(s.candidate.genre == "folk" for s in view.plan.slots)
 
 
 def test_widget_on_an_empty_library_shows_the_reason(qtbot, store):

@@ -65,6 +65,10 @@ def format_m3u8(entries: Iterable[PlaylistEntry], playlist_path: str | os.PathLi
     if title:
         lines.append(f"#PLAYLIST:{_one_line(title)}")
     for entry in entries:
+        if "\n" in entry.path or "\r" in entry.path:
+            # Each line of an M3U is one entry: such a path would turn into two bogus ones.
+            raise PlaylistFileError(playlist_path, f"the track path {entry.path!r} contains a line break "
+                                                   f"and cannot be written into a playlist")
         seconds = -1 if entry.duration is None else int(round(entry.duration))
         name = _one_line(entry.title or Path(entry.path).stem)
         lines.append(f"#EXTINF:{seconds},{name}")

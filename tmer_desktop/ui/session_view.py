@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tmer_desktop.errors import TmerError
-from tmer_desktop.playlists.builder import SessionPlan, SessionRequest, build_session
+from tmer_desktop.playlists.builder import Constraints, SessionPlan, SessionRequest, build_session
 from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
 from tmer_desktop.playlists.space import CORNERS
@@ -67,8 +67,16 @@ class SessionBuilderView(QWidget):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText("Notes for this session")
         self.notes_edit.setMaximumHeight(60)
+        self.genre_edit = QLineEdit()
+        self.genre_edit.setPlaceholderText("any genre (comma-separated to limit)")
+        self.artist_edit = QLineEdit()
+        self.artist_edit.setPlaceholderText("any artist (comma-separated to limit)")
         self.build_button = QPushButton("Build session")
         self.build_button.clicked.connect(self.build)
+        self.saved_combo = QComboBox()
+        self.saved_combo.setMinimumContentsLength(20)
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(self._open_selected_session)
 
         form = QFormLayout()
         start_row = QHBoxLayout()
@@ -78,10 +86,19 @@ class SessionBuilderView(QWidget):
         form.addRow("Start mood:", start_row)
         form.addRow("Goal:", self.goal_combo)
         form.addRow("Duration:", self.minutes_spin)
+        filters = QHBoxLayout()
+        filters.addWidget(self.genre_edit)
+        filters.addWidget(self.artist_edit)
+        form.addRow("Only:", filters)
         form.addRow("Title:", self.title_edit)
         form.addRow("Client pseudonym:", self.pseudonym_edit)
         form.addRow("Notes:", self.notes_edit)
-        form.addRow("", self.build_button)
+        build_row = QHBoxLayout()
+        build_row.addWidget(self.build_button, 1)
+        build_row.addWidget(QLabel("Saved sessions:"))
+        build_row.addWidget(self.saved_combo)
+        build_row.addWidget(self.open_button)
+        form.addRow("", build_row)
 
         # ---- slots
         self.slot_list = QListWidget()
@@ -111,6 +128,14 @@ class SessionBuilderView(QWidget):
         edit_row.addWidget(self.suggest_combo, 1)
         edit_row.addWidget(self.replace_button)
         edit_row.addWidget(self.replan_button)
+        self.add_combo = QComboBox()
+        self.add_combo.setMinimumContentsLength(24)
+        self.add_button = QPushButton("Add before selected")
+        self.add_button.clicked.connect(self._add_selected_track)
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel("Add a track:"))
+        add_row.addWidget(self.add_combo, 1)
+        add_row.addWidget(self.add_button)
 
         # ---- chart
         pg.setConfigOptions(antialias=True)
@@ -164,6 +189,7 @@ class SessionBuilderView(QWidget):
         left_layout.addLayout(form)
         left_layout.addWidget(self.slot_list, 1)
         left_layout.addLayout(edit_row)
+        left_layout.addLayout(add_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.chart)
@@ -195,11 +221,31 @@ class SessionBuilderView(QWidget):
         index = self.start_track_combo.findData(current)
         self.start_track_combo.setCurrentIndex(max(index, 0))
         self.start_track_combo.blockSignals(False)
+        self.add_combo.clear()
+        for c in sorted(self.pool.by_id.values(), key=lambda c: c.display_title.lower()):
+            self.add_combo.addItem(f"{c.display_title} ({c.label} {c.confidence:.0%}, {_minutes(c.duration)})",
+                                   c.track_id)
+        self.reload_sessions()
+
+    def reload_sessions(self) -> None:
+        self.saved_combo.clear()
+        try:
+            rows = self.store.sessions()
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            rows = []
+        for row in rows:
+            who = f" — {row.client_pseudonym}" if row.client_pseudonym else ""
+            self.saved_combo.addItem(f"{row.title}{who} ({row.n_items} tracks)", row.id)
+        self.open_button.setEnabled(bool(rows))
 
     def request(self) -> SessionRequest:
         track_id = self.start_track_combo.currentData()
+        split = lambda text: [part for part in text.split(",") if part.strip()]  # noqa: E731
+        constraints = Constraints.make(genres=split(self.genre_edit.text()), artists=split(self.artist_edit.text()))
         return SessionRequest(goal=self.goal_combo.currentData(), minutes=self.minutes_spin.value(),
-                              start=self.start_combo.currentData(), start_track_id=track_id)
+                              start=self.start_combo.currentData(), start_track_id=track_id,
+                              constraints=constraints)
 
     # ------------------------------------------------------------------ actions
     def build(self) -> bool:
@@ -265,6 +311,7 @@ class SessionBuilderView(QWidget):
             self._status(str(exc), error=True)
             return None
         self._status(f"Saved “{title}” in the library.")
+        self.reload_sessions()
         self.sessionSaved.emit(self.session_id)
         return self.session_id
 
@@ -316,6 +363,24 @@ class SessionBuilderView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export session as CSV", "session.csv", "CSV (*.csv)")
         if path:
             self.export_csv_to(path)
+
+    def _open_selected_session(self) -> None:
+        session_id = self.saved_combo.currentData()
+        if session_id is not None:
+            self.open_session(session_id)
+
+    def _add_selected_track(self) -> None:
+        track_id = self.add_combo.currentData()
+        if self.plan is None or track_id is None:
+            return
+        row = self.slot_list.currentRow()
+        row = len(self.plan) if row < 0 else row
+        try:
+            self.plan.insert(row, track_id)
+        except TmerError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._refresh(select=row)
 
     def _replace_with_selected_suggestion(self) -> None:
         track_id = self.suggest_combo.currentData()
@@ -433,7 +498,8 @@ class SessionBuilderView(QWidget):
         for w in (self.remove_button, self.lock_button):
             w.setEnabled(has_row)
         self.replace_button.setEnabled(has_row and self.suggest_combo.count() > 0)
-        for w in (self.replan_button, self.save_button, self.export_m3u_button, self.export_csv_button):
+        for w in (self.replan_button, self.save_button, self.export_m3u_button, self.export_csv_button,
+                  self.add_button):
             w.setEnabled(has_plan)
 
     def _status(self, text: str, error: bool = False) -> None:
