@@ -1,0 +1,264 @@
+"""Find the audio files under the paths a user gave, recognising audio by content as well as name.
+
+Rules (docs/tagging.md explains them for users):
+- A file named with an audio extension is always a candidate, even if its content is not audio:
+  the batch then gives it an error row ("not an audio file: content looks like a PNG image")
+  instead of silently ignoring a file the user believes is music.
+- A file with any other name is a candidate only if its first bytes are an audio container
+  signature (RIFF/WAVE, fLaC, OggS, ID3/MPEG, FORM/AIFF, ftyp M4A, ASF, CAF, .snd); all
+  other files are non-audio: skipped and counted, no row.
+- A path the user named explicitly is always a candidate.
+- Problems that stop a file or folder from being read (permission denied, a file that
+  vanished between listing and reading, broken symbolic links, symbolic link loops) become
+  ScanProblem entries, which the batch reports as error rows.
+- Hidden folders (".git", ".Trash") are not descended into; AppleDouble "._name" files
+  (macOS resource forks that borrow the audio extension) are non-audio.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from tmer_desktop.audio.decode import AUDIO_EXTENSIONS
+
+SNIFF_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class ScanProblem:
+    path: str
+    reason: str
+
+
+@dataclass
+class ScanResult:
+    audio: list[str] = field(default_factory=list)  # absolute paths, in a stable order
+    problems: list[ScanProblem] = field(default_factory=list)
+    non_audio: list[str] = field(default_factory=list)
+
+
+# -- content recognition -------------------------------------------------------------------
+
+def _skip_id3(head: bytes) -> bytes:
+    """ID3v2 tags may prefix MP3, but also FLAC or AAC streams: look past them."""
+    if len(head) >= 10 and head[:3] == b"ID3":
+        size = (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F)
+        return head[10 + size:]
+    return head
+
+
+def _mpeg_frame_sync(head: bytes) -> bool:
+    """A plausible MPEG audio frame header (sync, valid layer, bitrate and rate indices)."""
+    if len(head) < 4 or head[0] != 0xFF or (head[1] & 0xE0) != 0xE0:
+        return False
+    version = (head[1] >> 3) & 0x03
+    layer = (head[1] >> 1) & 0x03
+    bitrate = head[2] >> 4
+    rate = (head[2] >> 2) & 0x03
+    return version != 1 and layer != 0 and bitrate != 0x0F and rate != 0x03
+
+
+def audio_kind(head: bytes) -> str | None:
+    """Name of the audio container whose signature starts `head`, or None."""
+    if head[:3] == b"ID3":
+        inner = _skip_id3(head)
+        if inner[:4] == b"fLaC":
+            return "FLAC"
+        return "MP3"  # ID3 is only used in front of audio streams
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "WAV"
+    if head[:4] in (b"RF64", b"BW64") and head[8:12] == b"WAVE":
+        return "WAV"
+    if head[:4] == b"fLaC":
+        return "FLAC"
+    if head[:4] == b"OggS":
+        return "OGG"
+    if head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
+        return "AIFF"
+    if head[4:8] == b"ftyp" and head[8:11] in (b"M4A", b"M4B", b"M4P", b"mp4", b"iso", b"3gp"):
+        return "MP4"
+    if head[:4] == b"caff":
+        return "CAF"
+    if head[:4] == b".snd":
+        return "AU"
+    if head[:8] == b"\x30\x26\xb2\x75\x8e\x66\xcf\x11":
+        return "ASF"
+    if head[:4] == b"wvpk":
+        return "WAVPACK"
+    if head[:4] == b"MAC ":
+        return "APE"
+    if head[:4] == b"\x1a\x45\xdf\xa3":
+        return "MATROSKA"
+    if _mpeg_frame_sync(head):
+        return "MP3"
+    return None
+
+
+_OTHER_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MThd", "a MIDI file (notes, not recorded audio)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def describe_content(head: bytes) -> str:
+    """Words for what a non-audio file seems to be, for error messages."""
+    if not head:
+        return "empty"
+    for signature, words in _OTHER_SIGNATURES:
+        if head.startswith(signature):
+            return words
+    if head[:4] == b"RIFF":
+        return f"a RIFF file of type {head[8:12].decode('latin-1')!r}, not WAVE audio"
+    sample = head[:512]
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and all(ch.isprintable() or ch in "\r\n\t" for ch in text):
+        return "text"
+    return "unrecognised binary data"
+
+
+def read_head(path: str | os.PathLike, size: int = SNIFF_BYTES) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
+def has_audio_extension(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() in AUDIO_EXTENSIONS
+
+
+# -- walking -------------------------------------------------------------------------------
+
+def _oserror_reason(exc: OSError, what: str = "file") -> str:
+    if isinstance(exc, PermissionError):
+        return f"permission denied (cannot read this {what})"
+    if isinstance(exc, FileNotFoundError):
+        return "vanished during the scan (moved or deleted while the folder was being read)"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link points back to itself)"
+    return f"cannot read this {what} ({exc.strerror or exc})"
+
+
+class _Walker:
+    def __init__(self, on_directory: Callable[[str, list[str]], None] | None):
+        self.result = ScanResult()
+        self.on_directory = on_directory
+        self._seen_files: set[str] = set()
+        self._visited_dirs: set[tuple[int, int]] = set()
+
+    def add_root(self, raw: str | os.PathLike) -> None:
+        path = os.path.abspath(os.fspath(raw))
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            if os.path.islink(path) and isinstance(exc, FileNotFoundError):
+                self._problem(path, f"broken symbolic link (its target {os.readlink(path)!r} does not exist)")
+            elif isinstance(exc, FileNotFoundError):
+                self._problem(path, "not found (no such file or folder)")
+            else:
+                self._problem(path, _oserror_reason(exc, "path"))
+            return
+        if stat.S_ISDIR(st.st_mode):
+            self._walk(path, st, ancestors=())
+        elif stat.S_ISREG(st.st_mode):
+            self._add_file(path, st, explicit=True)
+        else:
+            self._problem(path, "not a regular file or folder (device, pipe or socket)")
+
+    def _problem(self, path: str, reason: str) -> None:
+        if path not in self._seen_files:
+            self._seen_files.add(path)
+            self.result.problems.append(ScanProblem(path, reason))
+
+    def _walk(self, directory: str, st: os.stat_result, ancestors: tuple[tuple[int, int], ...]) -> None:
+        key = (st.st_dev, st.st_ino)
+        if key in ancestors:
+            self._problem(directory, f"symbolic link loop (leads back to a folder above it: {os.path.realpath(directory)})")
+            return
+        if key in self._visited_dirs:
+            return  # reached again through another link: its files are already listed
+        self._visited_dirs.add(key)
+        try:
+            with os.scandir(directory) as it:
+                names = sorted(entry.name for entry in it)
+        except OSError as exc:
+            self._problem(directory, _oserror_reason(exc, "folder"))
+            return
+        if self.on_directory is not None:
+            self.on_directory(directory, names)
+        inner = ancestors + (key,)
+        for name in names:
+            path = os.path.join(directory, name)
+            try:
+                child = os.stat(path)
+            except OSError as exc:
+                self._entry_error(path, exc)
+                continue
+            if stat.S_ISDIR(child.st_mode):
+                if not name.startswith("."):
+                    self._walk(path, child, inner)
+            elif stat.S_ISREG(child.st_mode):
+                self._add_file(path, child, explicit=False)
+            # devices, pipes and sockets inside a folder are never music: ignore them
+
+    def _entry_error(self, path: str, exc: OSError) -> None:
+        if isinstance(exc, FileNotFoundError) and os.path.islink(path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            if has_audio_extension(path):
+                self._problem(path, f"broken symbolic link (its target {target!r} does not exist)")
+            else:
+                self.result.non_audio.append(path)
+            return
+        self._problem(path, _oserror_reason(exc))
+
+    def _add_file(self, path: str, st: os.stat_result, explicit: bool) -> None:
+        if path in self._seen_files:
+            return
+        name = os.path.basename(path)
+        if name.startswith("._") and not explicit:
+            self.result.non_audio.append(path)
+            return
+        if explicit or has_audio_extension(path):
+            self._seen_files.add(path)
+            self.result.audio.append(path)
+            return
+        if st.st_size == 0:
+            self.result.non_audio.append(path)
+            return
+        try:
+            head = read_head(path, 64)
+        except OSError as exc:
+            self._problem(path, _oserror_reason(exc))
+            return
+        if audio_kind(head) is not None:
+            self._seen_files.add(path)
+            self.result.audio.append(path)
+        else:
+            self.result.non_audio.append(path)
+
+
+def scan(paths: Iterable[str | os.PathLike], *, on_directory: Callable[[str, list[str]], None] | None = None) -> ScanResult:
+    """Walk files and folders (recursively, following symbolic links safely).
+
+    `on_directory(folder, names)` is called after each folder is listed and before its
+    entries are examined (for progress display).
+    """
+    walker = _Walker(on_directory)
+    for raw in paths:
+        walker.add_root(raw)
+    return walker.result
