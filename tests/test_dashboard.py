@@ -1,0 +1,143 @@
+"""Dashboards: the Qt-free tables from a real library, and the DashboardView offscreen (PNG + CSV)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_feedback_fixtures import add_corrections, fill_library, library, quick_model, training_table  # noqa: F401
+
+from tmer_desktop import dashboards
+from tmer_desktop.library.schema import EMOTIONS
+
+
+@pytest.fixture
+def filled(library):  # noqa: F811
+    table = training_table()
+    rows = table.iloc[np.random.default_rng(2).choice(len(table), 90, replace=False)].reset_index(drop=True)
+    ids = fill_library(library, rows, model=quick_model())
+    truth = {}
+    for summary in library.tracks():
+        for w in library.windows_for_track(summary.id):
+            match = (rows.iloc[:, 1:].to_numpy() == np.array(w.features)).all(axis=1)
+            truth[w.id] = rows.loc[match, "label"].iloc[0]
+    add_corrections(library, truth)
+    library.save_session("Calm down", ids[:4], client_pseudonym="C-1")
+    library.save_session("Wake up", ids[4:6])
+    return library, rows, truth
+
+
+def test_distributions_count_track_labels(filled):
+    store, _, _ = filled
+    data = dashboards.collect(store)
+    summaries = store.tracks()
+    assert data.n_tracks == len(summaries) == 30
+    for key, attr in (("by_artist", "artist"), ("by_album", "album"), ("by_genre", "genre")):
+        table = data.tables()[key]
+        assert list(table.columns) == [*EMOTIONS, "total"]
+        assert int(table["total"].sum()) == 30
+        for group, row in table.iterrows():
+            mine = [s for s in summaries if getattr(s.track, attr) == group]
+            for emotion in EMOTIONS:
+                assert row[emotion] == sum(s.label == emotion for s in mine)
+    assert set(data.by_folder.index) == {f"/music/{a}/album{k}" for a in ("Ayla", "Barış", "Cem") for k in (0, 1)}
+    sessions = data.by_session
+    assert list(sessions["total"]) == [4, 2] and sessions.index[0].startswith("Calm down")
+
+
+def test_distribution_folds_many_groups_into_other():
+    labels = pd.Series(["happy"] * 30)
+    groups = pd.Series([f"artist {i}" for i in range(25)] + [None] * 5)
+    table = dashboards.distribution(labels, groups, max_groups=10)
+    assert len(table) == 10 and table.index[-1] == dashboards.OTHER
+    assert table.index[0] == dashboards.UNKNOWN and int(table["total"].sum()) == 30
+
+
+def test_confidence_confusion_and_reliability_from_corrections(filled):
+    store, _, truth = filled
+    data = dashboards.collect(store)
+    windows = store.tracks()
+    n_windows = 90
+    assert int(data.confidence["total"].sum()) == n_windows
+    feedback = store.feedback_rows()
+    assert int(data.confusion.to_numpy().sum()) == len(feedback) == n_windows
+    wrong = sum(not f.is_correct for f in feedback)
+    assert int(data.confusion.to_numpy().sum() - np.trace(data.confusion.to_numpy())) == wrong
+    for f in feedback[:10]:
+        assert truth[f.window_id] == f.true_label
+    assert int(data.reliability["count"].sum()) == n_windows
+    used = data.reliability[data.reliability["count"] > 0]
+    assert ((used["mean_confidence"] > used["low"]) & (used["mean_confidence"] <= used["high"])).all()
+    assert data.drift.live_accuracy == pytest.approx(1 - wrong / n_windows)
+    assert len(windows) == 30
+
+
+def test_table_csv_export_round_trips(filled, tmp_path):
+    store, _, _ = filled
+    data = dashboards.collect(store)
+    for key, table in data.tables().items():
+        out = tmp_path / f"{key}.csv"
+        assert dashboards.write_table_csv(table, out) == len(table)
+        back = pd.read_csv(out, index_col=0 if table.index.name else None)
+        assert back.shape == table.shape, key
+        np.testing.assert_allclose(
+            back.select_dtypes("number").to_numpy(dtype=float), table.select_dtypes("number").to_numpy(dtype=float)
+        )
+
+
+# --------------------------------------------------------------------------- the widget
+def test_dashboard_view_draws_every_chart_and_exports(filled, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from tmer_desktop.dashboards import CHARTS
+    from tmer_desktop.ui.dashboard_view import DashboardView
+
+    store, _, _ = filled
+    view = DashboardView(store)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+        view.refresh()
+    assert view.png_button.isEnabled() and "30 track(s), 90 correction(s)" in view.summary.text()
+    for key in CHARTS:
+        view.show_chart(key)
+        png = tmp_path / f"{key}.png"
+        view.export_png(png)
+        image = QImage(str(png))
+        assert not image.isNull() and image.width() > 300, key
+        # A drawn chart has many colours; a blank one has one or two.
+        sample = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(sample) > 5, key
+        csv = tmp_path / f"{key}.csv"
+        assert view.export_csv(csv) == len(view.current_table())
+        assert csv.read_text().count("\n") == len(view.current_table()) + 1
+    # A matched random sample: no drift alert, and the banner says so.
+    assert "No drift detected" in view.alert.text()
+
+
+def test_dashboard_view_shows_a_drift_alert(library, qtbot):  # noqa: F811
+    from tmer_desktop.ui.dashboard_view import DashboardView
+
+    table = training_table()
+    fill_library(library, table[table["label"] == "happy"].reset_index(drop=True), model=quick_model())
+    view = DashboardView(library)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+        view.refresh()
+    assert "Drift alert" in view.alert.text() and "retrain" in view.alert.text()
+    view.show_chart("drift")
+    assert view.current_table()["shifted"].sum() >= 5
+
+
+def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: F811
+    from tmer_desktop.ui.dashboard_view import DashboardView
+
+    view = DashboardView(library)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+        view.refresh()
+    for key in ("by_artist", "confusion", "reliability", "drift", "confidence"):
+        view.show_chart(key)
+        view.export_png(tmp_path / f"{key}.png")
+    assert "0 track(s)" in view.summary.text() and "at least 30 needed" in view.alert.text()
