@@ -10,10 +10,12 @@ are reproduced.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from scipy import fft as sfft
 
-from tmer_desktop.features.framing import frame_grid, frame_matrix
+from tmer_desktop.features.framing import frame_grid, frame_rows
 from tmer_desktop.features.spectrum import hamming, next_pow2
 
 C4 = 261.6256
@@ -85,21 +87,23 @@ def _floored_db(mag: np.ndarray) -> np.ndarray:
     return DB_RANGE + np.maximum(D, -DB_RANGE)
 
 
+@lru_cache(maxsize=8)
 def _window_spectrum(n_fft: int, L: int, k0: int, k1: int) -> np.ndarray:
-    """rfft of the zero-padded symmetric Hamming window at bins k0..k1-1, in closed form
-    (three geometric sums); the phases are reduced with exact integer arithmetic."""
+    """rfft of the zero-padded symmetric Hamming window of length L at bins k0..k1-1, in
+    closed form: 0.54 G(t) - 0.23 (G(t - p) + G(t + p)) with the geometric sums
+    G(t) = (1 - e^{-itL}) / (1 - e^{-it}), t = 2 pi k / N, p = 2 pi / (L - 1). Phases are
+    reduced with exact integer arithmetic; e^{i p L} = e^{i p}. Cached: every window of a
+    timeline has the same L and N."""
     k = np.arange(k0, k1, dtype=np.int64)
-    phi = 2 * np.pi / (L - 1)
-
-    def geo(shift_sign: int) -> np.ndarray:
-        # sum_{n<L} exp(-i (theta_k - s*phi) n), theta_k = 2 pi k / N
-        theta = 2 * np.pi * k / n_fft - shift_sign * phi
-        full = np.exp(-2j * np.pi * ((k * L) % n_fft) / n_fft)
-        if shift_sign:
-            full = full * np.exp(1j * shift_sign * (2 * np.pi / (L - 1)))  # exp(i s phi L)
-        return (1 - full) / (1 - np.exp(-1j * theta))
-
-    return 0.54 * geo(0) - 0.23 * (geo(1) + geo(-1))
+    e_full = np.exp(-2j * np.pi * (((k * L) % n_fft) / n_fft))
+    e_one = np.exp(-2j * np.pi * (k / n_fft))
+    c = np.exp(2j * np.pi / (L - 1))
+    g0 = (1 - e_full) / (1 - e_one)
+    gm = (1 - e_full * c) / (1 - e_one * c)
+    gp = (1 - e_full / c) / (1 - e_one / c)
+    W = 0.54 * g0 - 0.23 * (gm + gp)
+    W.setflags(write=False)
+    return W
 
 
 def whole_chromagram(y: np.ndarray, sr: float, X: np.ndarray | None = None) -> np.ndarray:
@@ -177,29 +181,32 @@ def hcdf_curve(y: np.ndarray, sr: float) -> tuple[np.ndarray, float]:
         grid = frame_grid(len(seg), sr, HCDF_FRAME_S, HCDF_HOP)
         if grid.count < 2:
             continue
-        out.append(_hcdf_chunk(frame_matrix(seg, grid), sr))
+        out.append(_hcdf_chunk(frame_rows(seg, grid), sr))
     if not out:
         return np.zeros(0), hop_s
     return np.concatenate(out), hop_s
 
 
 def _hcdf_chunk(F: np.ndarray, sr: float) -> np.ndarray:
-    L = F.shape[0]
+    """HCDF values of the frames (rows) of one chunk."""
+    n, L = F.shape
     n_fft = chroma_fft_size(L, sr)
     lay = _Layout(n_fft, sr)
     if not lay.valid:
-        return np.full(F.shape[1] - 1, np.nan)
-    lo = F.min(axis=0)
-    hi = F.max(axis=0)
+        return np.full(n - 1, np.nan)
+    lo = F.min(axis=1, keepdims=True)
+    hi = F.max(axis=1, keepdims=True)
+    # spectrum of the per-frame [0,1] rescaling, by linearity of the FFT
+    X = sfft.rfft(F * hamming(L), n_fft, axis=1)[:, lay.k0:lay.k1]
+    W = _window_spectrum(n_fft, L, lay.k0, lay.k1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        Fn = (F - lo) / (hi - lo)
-    Z = sfft.rfft(Fn * hamming(L)[:, None], n_fft, axis=0)[lay.k0:lay.k1]
-    mag = np.abs(Z)
-    if np.all(np.isnan(mag)):
-        return np.full(F.shape[1] - 1, np.nan)
-    D = DB_RANGE + np.maximum(20 * np.log10(mag + 1e-16) - np.nanmax(20 * np.log10(mag + 1e-16)),
-                              -DB_RANGE)
-    C = lay.chroma(D)
-    C = C / (np.max(C, axis=0, keepdims=True) + 1e-6)
+        Z = (X - lo * W) / (hi - lo)
+        mag = np.abs(Z)
+        if np.all(np.isnan(mag)):
+            return np.full(n - 1, np.nan)
+        D = 20 * np.log10(mag + 1e-16)
+        D = DB_RANGE + np.maximum(D - np.nanmax(D), -DB_RANGE)
+        C = lay.chroma(D.T)
+        C = C / (np.max(C, axis=0, keepdims=True) + 1e-6)
     T = PHI @ C
     return np.sqrt(np.sum(np.diff(T, axis=1) ** 2, axis=0))

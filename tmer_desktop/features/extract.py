@@ -92,6 +92,17 @@ def extract_features(y: np.ndarray, sr: int) -> dict[str, float]:
     Values MIRtoolbox leaves undefined are NaN (e.g. centroid of a noise-like spectrum,
     roughness slope of a curve that is constant, everything spectral of pure silence).
     """
+    return extract_with_shared(y, sr)
+
+
+def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.ndarray | None = None,
+                        fluctuation_bands: np.ndarray | None = None) -> dict[str, float]:
+    """extract_features, optionally reusing frame-level data computed once per track.
+
+    roughness_spectrogram: the 50 ms magnitude spectrogram of exactly y (frames x bins);
+    fluctuation_bands: the masked Bark-band dB series of exactly y (frames x bands).
+    Both must be on y's own mirframe grid (windows.py checks the alignment).
+    """
     y = np.ascontiguousarray(y, dtype=np.float64)
     if y.ndim != 1:
         raise ValueError("extract_features expects mono samples (1-D array)")
@@ -100,12 +111,23 @@ def extract_features(y: np.ndarray, sr: int) -> dict[str, float]:
     out: dict[str, float] = dict.fromkeys(FEATURE_NAMES, NAN)
     if y.size < 2:
         return out
+    if not np.all(np.isfinite(y)):
+        raise ValueError("samples contain NaN or infinite values")
     out["_RMSenergy_Mean"] = spectral.rms(y)
     out["_Zero-crossingrate_Mean"] = spectral.zero_crossing_rate(y, sr)
-    S, f, grid = rough.spectrogram(y, sr)
-    out.update(roughness_stats(rough.roughness_curve(S, f)))
     out["_Lowenergy_Mean"] = spectral.low_energy(y, sr)
-    out["_Fluctuation_Mean"] = fluct.fluctuation(y, sr)
+    if roughness_spectrogram is None:
+        S, f, _ = rough.spectrogram(y, sr)
+    else:
+        S = roughness_spectrogram
+        f = bin_frequencies((S.shape[1] - 1) * 2, sr)
+    out.update(roughness_stats(rough.roughness_curve(S, f)))
+    grid = fluct.fluctuation_grid(len(y), sr)
+    if fluctuation_bands is None:
+        out["_Fluctuation_Mean"] = fluct.fluctuation(y, sr)
+    elif grid.count:
+        out["_Fluctuation_Mean"] = fluct.fluctuation_from_bands(
+            fluctuation_bands, grid.starts, grid.length, sr)
     out.update(spectrum_features(y, sr))
     out.update(hcdf_features(y, sr))
     out.update(rhythm_features(y, sr))

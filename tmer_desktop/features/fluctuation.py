@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import fft as sfft
 
-from tmer_desktop.features.framing import frame_grid, frame_matrix
+from tmer_desktop.features.framing import frame_grid, frame_rows
 from tmer_desktop.features.spectrum import frame_spectra, next_pow2
 
 FRAME_S = 0.023
@@ -42,12 +42,12 @@ def spreading_matrix(cb: int) -> np.ndarray:
     return 10.0 ** ((15.81 + 7.5 * d - 17.5 * np.sqrt(1 + d * d)) / 10)
 
 
-def band_db_frames(frames: np.ndarray, sr: float) -> np.ndarray:
-    """Masked Bark-band dB values per frame (bands x frames) of 23 ms frames (L x n)."""
-    P, f = frame_spectra(frames, sr, power=True)
-    P = P * terhardt_weights(f)[:, None]
-    B = bark_band_matrix(f, sr) @ P
-    B = spreading_matrix(B.shape[0]) @ B
+def band_db_frames(rows: np.ndarray, sr: float) -> np.ndarray:
+    """Masked Bark-band dB values (frames x bands) of 23 ms frames given as rows (n x L)."""
+    P, f = frame_spectra(rows, sr, power=True)
+    # outer-ear weighting and band summation in one product (weights folded into the matrix)
+    B = (P * terhardt_weights(f)) @ bark_band_matrix(f, sr).T
+    B = B @ spreading_matrix(B.shape[1]).T
     return 10 * np.log10(B + 1e-16)
 
 
@@ -56,12 +56,12 @@ def fluctuation_grid(n_samples: int, sr: float):
 
 
 def fluctuation_from_bands(db: np.ndarray, starts: np.ndarray, L: int, sr: float) -> float:
-    """Mean fluctuation from the band dB series (bands x frames) and their frame starts."""
-    n = db.shape[1]
+    """Mean fluctuation from the band dB series (frames x bands) and their frame starts."""
+    n = db.shape[0]
     if n < 1:
         return float("nan")
     n_fft = next_pow2(max(n, FRAME_RATE / 0.01))
-    spec = np.abs(sfft.rfft(db, n_fft, axis=1))
+    spec = np.abs(sfft.rfft(np.ascontiguousarray(db.T), n_fft, axis=1))
     fm = np.arange(spec.shape[1]) * (FRAME_RATE / n_fft)
     keep = fm <= MAX_MOD_HZ
     spec, fm = spec[:, keep], fm[keep]
@@ -76,5 +76,5 @@ def fluctuation(y: np.ndarray, sr: float) -> float:
     grid = fluctuation_grid(len(y), sr)
     if grid.count == 0:
         return float("nan")
-    db = band_db_frames(frame_matrix(y, grid), sr)
+    db = band_db_frames(frame_rows(y, grid), sr)
     return fluctuation_from_bands(db, grid.starts, grid.length, sr)

@@ -61,16 +61,17 @@ def presilence_grid(n_samples: int, sr: float, seconds: float, hop_ratio: float 
     return FrameGrid(starts, L, h)
 
 
-def frame_matrix(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
-    """Frames as columns (L x n), a strided view when every frame lies inside x, else a copy
-    with zeros for the samples before x (PreSilence)."""
+def frame_rows(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
+    """Frames as rows (n x L, contiguous copy); zeros stand for samples before x (PreSilence)."""
     L = grid.length
     if grid.count == 0:
-        return np.zeros((L, 0))
-    if grid.starts[0] >= 0 and grid.starts[-1] + L <= len(x):
-        view = np.lib.stride_tricks.sliding_window_view(x, L)
-        return view[grid.starts].T
+        return np.zeros((0, L))
     pad = max(0, -int(grid.starts[0]))
-    xp = np.concatenate([np.zeros(pad), x])
+    xp = np.concatenate([np.zeros(pad), x]) if pad else x
     view = np.lib.stride_tricks.sliding_window_view(xp, L)
-    return view[grid.starts + pad].T
+    return view[grid.starts + pad]
+
+
+def frame_matrix(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
+    """Frames as columns (L x n)."""
+    return frame_rows(x, grid).T

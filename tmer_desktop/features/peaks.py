@@ -15,12 +15,13 @@ Public entry points (stable signatures; the onset/rhythm code depends on them):
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 from numba import njit
 
-__all__ = ["Peaks", "find_peaks", "find_peaks_matrix"]
+__all__ = ["Peaks", "find_peaks", "find_peaks_matrix", "peak_indices_rows"]
 
 
 @dataclass
@@ -115,45 +116,69 @@ def _contrast_scan(dh, mx, cthr, first):
 
 
 @njit(cache=True)
-def _scan_columns(dhm, cthr, thr, first, do_scan):
-    """Candidates (+ contrast scan) for every column of the padded, normalised matrix.
+def _scan_rows(dhm, cthr, thr, first, do_scan):
+    """Candidates (+ contrast scan) of every row of the padded, normalised curves.
 
-    Returns flat padded indices and the column of each, in column then position order.
+    Returns flat padded indices and the row of each, in row then position order.
     """
-    ncol = dhm.shape[1]
-    total = 0
-    idx_parts = []
-    for c in range(ncol):
-        col = np.ascontiguousarray(dhm[:, c])
-        mx = _candidates(col, cthr, thr)
+    nrow = dhm.shape[0]
+    counts = np.zeros(nrow, np.int64)
+    parts = []
+    for r in range(nrow):
+        row = dhm[r]
+        mx = _candidates(row, cthr, thr)
         if do_scan:
-            mx = _contrast_scan(col, mx, cthr, first)
-        idx_parts.append(mx)
-        total += mx.shape[0]
+            mx = _contrast_scan(row, mx, cthr, first)
+        parts.append(mx)
+        counts[r] = mx.shape[0]
+    total = counts.sum()
     idx = np.empty(total, np.int64)
-    cols = np.empty(total, np.int64)
+    rows = np.empty(total, np.int64)
     k = 0
-    for c in range(ncol):
-        part = idx_parts[c]
+    for r in range(nrow):
+        part = parts[r]
         for i in range(part.shape[0]):
             idx[k] = part[i]
-            cols[k] = c
+            rows[k] = r
             k += 1
-    return idx, cols
+    return idx, rows
 
 
-def _normalise(d: np.ndarray, local: bool) -> np.ndarray:
-    """(d - min)/(max - min), NaN-ignoring; a flat column becomes all NaN (no peaks)."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        if d.size == 0 or np.all(np.isnan(d)):
-            return np.full_like(d, np.nan)
+def _padded_rows(rows: np.ndarray, valleys: bool, local: bool, nobegin: bool,
+                 noend: bool) -> np.ndarray:
+    """Curves as rows, negated for valleys, min-max normalised (NaN-ignoring; a flat curve
+    becomes all NaN, hence peakless, as MATLAB's 0/0) and padded with +-inf at both ends."""
+    nrow, n = rows.shape
+    dh = np.empty((nrow, n + 2))
+    dh[:, 0] = np.inf if nobegin else -np.inf
+    dh[:, -1] = np.inf if noend else -np.inf
+    body = dh[:, 1:-1]
+    if valleys:
+        np.negative(rows, out=body)
+    else:
+        body[...] = rows
+    if body.size == 0:
+        return dh
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices
         if local:
-            lo = np.nanmin(d, axis=0, keepdims=True)
-            hi = np.nanmax(d, axis=0, keepdims=True)
+            lo = np.nanmin(body, axis=1, keepdims=True)
+            hi = np.nanmax(body, axis=1, keepdims=True)
         else:
-            lo = np.nanmin(d)
-            hi = np.nanmax(d)
-        return (d - lo) / (hi - lo)
+            lo = np.nanmin(body)
+            hi = np.nanmax(body)
+        body -= lo
+        body /= hi - lo
+    return dh
+
+
+def peak_indices_rows(rows: np.ndarray, contrast: float = 0.1) -> tuple[np.ndarray, np.ndarray]:
+    """Fast path for many curves given as rows with default options except the contrast
+    ('Global' normalisation over all rows): (peak index, row) pairs, unordered within a row."""
+    rows = np.asarray(rows, dtype=np.float64)
+    dh = _padded_rows(rows, False, False, False, False)
+    idx, r = _scan_rows(dh, float(contrast), 0.0, 0.0, bool(contrast))
+    return idx - 1, r
 
 
 def find_peaks_matrix(
@@ -200,16 +225,9 @@ def find_peaks_matrix(
         thr = 0.0
     else:
         thr = 1.0 - threshold if valleys else float(threshold)
-    raw = -Y if valleys else Y
-    dn = _normalise(raw, normalize.lower() == "local")
-    begin = np.inf if nobegin else -np.inf
-    end = np.inf if noend else -np.inf
-    dh = np.empty((n + 2, ncol))
-    dh[0] = begin
-    dh[-1] = end
-    dh[1:-1] = dn
+    dh = _padded_rows(Y.T, valleys, normalize.lower() == "local", nobegin, noend)
     do_scan = bool(contrast) and total > 1
-    idx, cols = _scan_columns(dh, float(contrast), float(thr), float(select_first), do_scan)
+    idx, cols = _scan_rows(dh, float(contrast), float(thr), float(select_first), do_scan)
 
     xs = np.arange(n, dtype=np.float64) if x is None else np.asarray(x, dtype=np.float64)
     # MATLAB's length() of the padded matrix: its largest dimension (quirk kept for parity)
@@ -219,7 +237,7 @@ def find_peaks_matrix(
     for c in range(ncol):
         mx = idx[bounds[c]:bounds[c + 1]]
         if mx.size:
-            amp = dh[mx, c]
+            amp = dh[c, mx]
             if mx.size > total:
                 sel = np.argsort(-amp, kind="stable")[: int(total)]
             elif order.lower() == "amplitude":

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from tmer_desktop.features.framing import frame_grid, frame_matrix
-from tmer_desktop.features.peaks import find_peaks_matrix
+from tmer_desktop.features.framing import frame_grid, frame_rows
+from tmer_desktop.features.peaks import peak_indices_rows
 from tmer_desktop.features.spectrum import frame_spectra
 
 FRAME_S = 0.05
@@ -33,19 +33,18 @@ def _pair_sum(freqs, amps, bounds):
 
 
 def spectrogram(y: np.ndarray, sr: float):
-    """(magnitudes bins x frames, bin frequencies, frame grid) of 50 ms frames, hop 25 ms."""
+    """(magnitudes frames x bins, bin frequencies, frame grid) of 50 ms frames, hop 25 ms."""
     grid = frame_grid(len(y), sr, FRAME_S, HOP)
-    S, f = frame_spectra(frame_matrix(y, grid), sr)
+    S, f = frame_spectra(frame_rows(y, grid), sr)
     return S, f, grid
 
 
 def roughness_curve(S: np.ndarray, f: np.ndarray) -> np.ndarray:
-    """Roughness of each frame of a magnitude spectrogram (bins x frames)."""
-    if S.shape[1] == 0:
+    """Roughness of each frame of a magnitude spectrogram (frames x bins); peaks are picked
+    with the normalisation over this whole spectrogram, as MIRtoolbox does."""
+    if S.shape[0] == 0:
         return np.zeros(0)
-    peaks = find_peaks_matrix(S, contrast=CONTRAST, order="abscissa")
-    idx = [p.index for p in peaks]
-    bounds = np.concatenate([[0], np.cumsum([len(i) for i in idx])]).astype(np.int64)
-    flat = np.concatenate(idx) if idx else np.zeros(0, np.int64)
-    cols = np.repeat(np.arange(S.shape[1]), np.diff(bounds))
-    return _pair_sum(f[flat], S[flat, cols], bounds)
+    idx, rows = peak_indices_rows(S, CONTRAST)
+    counts = np.bincount(rows, minlength=S.shape[0])
+    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return _pair_sum(f[idx], S[rows, idx], bounds)

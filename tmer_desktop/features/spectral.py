@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tmer_desktop.features.framing import frame_grid, frame_matrix
+from tmer_desktop.features.framing import frame_grid, frame_rows
 
 NAN = float("nan")
 
@@ -32,8 +32,8 @@ def frame_rms(y: np.ndarray, sr: float, seconds: float = 0.05, hop_ratio: float 
     grid = frame_grid(len(y), sr, seconds, hop_ratio)
     if grid.count == 0:
         return np.zeros(0)
-    F = frame_matrix(y, grid)
-    return np.sqrt(np.einsum("ij,ij->j", F, F) / grid.length)
+    F = frame_rows(y, grid)
+    return np.sqrt(np.einsum("ij,ij->i", F, F) / grid.length)
 
 
 def low_energy_from_rms(e: np.ndarray) -> float:
@@ -71,12 +71,14 @@ def spectral_descriptors(m: np.ndarray, f: np.ndarray) -> dict[str, float]:
             p = w / ws
             mu = float(np.dot(f, p))
             dev = f - mu
-            var = float(np.dot(dev * dev, p))
+            d2 = dev * dev
+            d2p = d2 * p
+            var = float(np.sum(d2p))
             sd = np.sqrt(var)
             out["Spread"] = float(sd)
             if sd > 0:
-                out["Skewness"] = float(np.dot(dev ** 3, p) / sd ** 3)
-                out["Kurtosis"] = float(np.dot(dev ** 4, p) / sd ** 4)
+                out["Skewness"] = float(np.dot(d2p, dev) / sd ** 3)
+                out["Kurtosis"] = float(np.dot(d2p, d2) / sd ** 4)
             centroid = mu
         else:
             centroid = NAN

@@ -3,6 +3,8 @@ least sr/66 points, magnitude of bins 0..N/2 without scaling."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from scipy import fft as sfft
 
@@ -27,9 +29,13 @@ def fft_size(frame_length: int, sr: float, min_res: float = MIN_RESOLUTION_HZ) -
     return next_pow2(max(frame_length, sr / min_res))
 
 
+@lru_cache(maxsize=16)
 def hamming(L: int) -> np.ndarray:
-    """Symmetric Hamming window (MATLAB hamming(L); not scipy's periodic one)."""
-    return np.hamming(L)
+    """Symmetric Hamming window (MATLAB hamming(L); not scipy's periodic one). Cached and
+    read-only: the same few lengths come back for every clip and window."""
+    w = np.hamming(L)
+    w.setflags(write=False)
+    return w
 
 
 def bin_frequencies(n_fft: int, sr: float) -> np.ndarray:
@@ -50,11 +56,13 @@ def windowed_fft(x: np.ndarray, sr: float, n_fft: int | None = None) -> np.ndarr
     return sfft.rfft(x * hamming(L), n)
 
 
-def frame_spectra(frames: np.ndarray, sr: float, power: bool = False,
+def frame_spectra(rows: np.ndarray, sr: float, power: bool = False,
                   n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Magnitude (or power) spectra of frames given as columns (L x n) -> (bins x n, freqs)."""
-    L = frames.shape[0]
+    """Magnitude (or power) spectra of frames given as rows (n x L) -> (n x bins, freqs).
+
+    Row layout keeps each FFT on contiguous memory (much faster than column FFTs)."""
+    L = rows.shape[1]
     n = fft_size(L, sr) if n_fft is None else n_fft
-    X = sfft.rfft(frames * hamming(L)[:, None], n, axis=0)
+    X = sfft.rfft(rows * hamming(L), n, axis=1)
     S = (X.real ** 2 + X.imag ** 2) if power else np.abs(X)
     return S, bin_frequencies(n, sr)

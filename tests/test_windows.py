@@ -1,0 +1,128 @@
+"""Timeline windows: placement, sharing between windows, block decoding, cache."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from tmer_desktop.errors import AudioError
+from tmer_desktop.features import cache as feature_cache
+from tmer_desktop.features import windows
+from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.features.extract import extract_features
+
+SR = 22050
+
+
+def _music_like(seconds: float, seed: int = 1) -> np.ndarray:
+    """Chords with changing roots, a beat and a little noise: every feature is defined."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(seconds * SR)) / SR
+    root = 220 * 2 ** (np.floor(t / 2) % 5 / 12)
+    y = sum(0.2 / k * np.sin(2 * np.pi * k * root * t) for k in (1, 1.25, 1.5, 2))
+    y = y + 0.3 * np.exp(-30 * (t % 0.5)) * np.sin(2 * np.pi * 80 * t)
+    return 0.5 * y + 0.01 * rng.standard_normal(t.size)
+
+
+@pytest.fixture(scope="module")
+def track(tmp_path_factory):
+    path = tmp_path_factory.mktemp("audio") / "track.flac"
+    sf.write(path, _music_like(44.0), SR, subtype="PCM_16")
+    return path
+
+
+def _same(a: dict, b: dict, rel: float = 0.0) -> bool:
+    for k in FEATURE_NAMES:
+        x, y = a[k], b[k]
+        if math.isnan(x) or math.isnan(y):
+            if math.isnan(x) != math.isnan(y):
+                return False
+        elif abs(x - y) > rel * max(abs(y), 1e-300):
+            return False
+    return True
+
+
+def test_plan_short_exact_and_tail_rules():
+    assert [(s.first, s.length) for s in windows.plan_windows(20 * SR, SR)] == [(0, 20 * SR)]
+    assert [(s.first, s.length) for s in windows.plan_windows(30 * SR, SR)] == [(0, 30 * SR)]
+    # 42 s: tail after the window at 10 s is 2 s < half a hop -> no extra window
+    assert [s.first / SR for s in windows.plan_windows(42 * SR, SR)] == [0, 5, 10]
+    # 44 s: 4 s tail -> one more window ending exactly at the end
+    spans = windows.plan_windows(44 * SR, SR)
+    assert [s.first / SR for s in spans] == [0, 5, 10, 14]
+    assert spans[-1].first + spans[-1].length == 44 * SR and not spans[-1].on_grid
+    with pytest.raises(ValueError):
+        windows.plan_windows(44 * SR, SR, window=30, hop=0)
+
+
+def test_window_features_equal_the_sliced_clip(track, data_dir):
+    y, sr = sf.read(track)
+    seen = []
+    res = windows.analyse_file(track, use_cache=False, progress=lambda d, t: seen.append((d, t)))
+    assert [w.start for w in res.windows] == [0.0, 5.0, 10.0, 14.0]
+    assert all(w.duration == 30.0 and not w.short for w in res.windows)
+    assert seen[-1] == (4, 4)
+    assert res.sample_rate == SR and res.channels == 1 and res.duration == pytest.approx(44.0)
+    for w in res.windows:
+        s0 = int(round(w.start * sr))
+        alone = extract_features(y[s0:s0 + 30 * SR], sr)
+        assert _same(w.values, alone, rel=1e-9), w.start
+        assert not math.isnan(w.values["_Roughness_Mean"])
+
+
+def test_block_decoding_gives_the_same_values(track, data_dir, monkeypatch):
+    whole = windows.analyse_file(track, use_cache=False)
+    monkeypatch.setattr(windows, "WHOLE_LOAD_SECONDS", 0.0)
+    monkeypatch.setattr(windows, "BLOCK_SECONDS", 35.0 * SR / 44100)  # 2 windows per block
+    blocks = windows.analyse_file(track, use_cache=False)
+    assert [w.start for w in blocks.windows] == [w.start for w in whole.windows]
+    for a, b in zip(blocks.windows, whole.windows):
+        assert _same(a.values, b.values, rel=1e-9)
+
+
+def test_short_file_is_one_short_window(tmp_path, data_dir):
+    path = tmp_path / "short.wav"
+    y = _music_like(3.0)
+    sf.write(path, np.column_stack([y, 0.5 * y]), SR, subtype="PCM_16")  # stereo
+    res = windows.analyse_file(path)
+    assert len(res.windows) == 1 and res.windows[0].short
+    assert res.windows[0].duration == pytest.approx(3.0)
+    assert res.channels == 2
+
+
+def test_cache_hit_and_corrupt_cache_recomputed(tmp_path, data_dir):
+    path = tmp_path / "c.wav"
+    sf.write(path, _music_like(2.0, seed=5), SR, subtype="PCM_16")
+    first = windows.analyse_file(path)
+    cfile = feature_cache.cache_path(first.content_hash, 30.0, 5.0)
+    assert cfile.exists()
+    doc = json.loads(cfile.read_text())
+    doc["windows"][0]["values"][0] = 123.0  # a marker only a cache read can return
+    cfile.write_text(json.dumps(doc))
+    assert windows.analyse_file(path).windows[0].values["_RMSenergy_Mean"] == 123.0
+    assert windows.analyse_file(path, use_cache=False).windows[0].values["_RMSenergy_Mean"] != 123.0
+    cfile.write_text("{ not json")
+    again = windows.analyse_file(path)
+    assert _same(again.windows[0].values, first.windows[0].values)
+    assert json.loads(cfile.read_text())["content_hash"] == first.content_hash  # rewritten
+    # a different hop is a different cache entry
+    assert feature_cache.cache_path(first.content_hash, 30.0, 2.0) != cfile
+
+
+def test_nan_survives_the_cache(tmp_path, data_dir):
+    path = tmp_path / "silence.wav"
+    sf.write(path, np.zeros(SR), SR, subtype="PCM_16")
+    first = windows.analyse_file(path)
+    assert math.isnan(first.windows[0].values["_Spectralcentroid_Mean"])
+    hit = windows.analyse_file(path)
+    assert _same(hit.windows[0].values, first.windows[0].values)
+
+
+def test_not_audio_names_the_file(tmp_path, data_dir):
+    bad = tmp_path / "notes.mp3"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
+    with pytest.raises(AudioError) as err:
+        windows.analyse_file(bad)
+    assert "notes.mp3" in str(err.value)

@@ -1,0 +1,98 @@
+"""Feature cache: one JSON file per (content hash, window, hop, extractor version).
+
+Files live under paths.feature_cache_dir(), are written atomically (temporary file in the same
+folder + os.replace), and anything unreadable or inconsistent is treated as a miss (the
+caller recomputes and overwrites it). NaN is stored as null.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tmer_desktop import paths
+from tmer_desktop.features.columns import FEATURE_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tmer_desktop.features.windows import TrackFeatures
+
+FORMAT = 1
+
+
+def _version() -> str:
+    from tmer_desktop.features.extract import EXTRACTOR_VERSION
+    return EXTRACTOR_VERSION
+
+
+def cache_path(content_hash: str, window: float, hop: float) -> Path:
+    if not content_hash or not all(c in "0123456789abcdef" for c in content_hash):
+        raise ValueError(f"not a content hash: {content_hash!r}")
+    name = f"{content_hash}_w{window:g}_h{hop:g}_{_version()}.json"
+    return paths.feature_cache_dir() / content_hash[:2] / name
+
+
+def _encode(v: float):
+    return None if math.isnan(v) else v
+
+
+def _decode(v) -> float:
+    if v is None:
+        return math.nan
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise ValueError("feature value is not a number")
+    return float(v)
+
+
+def load(content_hash: str, window: float, hop: float, path: str | os.PathLike) -> "TrackFeatures | None":
+    """The cached analysis, or None when absent, unreadable or from another version."""
+    from tmer_desktop.features.windows import TrackFeatures, WindowFeatures
+
+    p = cache_path(content_hash, window, hop)
+    try:
+        with open(p, encoding="utf-8") as fh:
+            doc = json.load(fh)
+        if doc.get("format") != FORMAT or doc.get("version") != _version() \
+                or doc.get("content_hash") != content_hash or doc.get("names") != list(FEATURE_NAMES):
+            return None
+        wins = [WindowFeatures(start=float(w["start"]), duration=float(w["duration"]),
+                               short=bool(w["short"]),
+                               values=dict(zip(FEATURE_NAMES, map(_decode, w["values"]), strict=True)))
+                for w in doc["windows"]]
+        if not wins:
+            return None
+        return TrackFeatures(path=str(path), content_hash=content_hash,
+                             sample_rate=int(doc["sample_rate"]), channels=int(doc["channels"]),
+                             duration=float(doc["duration"]), windows=wins)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def store(track: "TrackFeatures", window: float, hop: float) -> Path | None:
+    """Write the analysis atomically; a cache that cannot be written is only slower (None)."""
+    p = cache_path(track.content_hash, window, hop)
+    doc = {
+        "format": FORMAT, "version": _version(), "content_hash": track.content_hash,
+        "sample_rate": track.sample_rate, "channels": track.channels, "duration": track.duration,
+        "window": window, "hop": hop, "names": list(FEATURE_NAMES),
+        "windows": [{"start": w.start, "duration": w.duration, "short": w.short,
+                     "values": [_encode(w.values[n]) for n in FEATURE_NAMES]} for w in track.windows],
+    }
+    tmp = None
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=p.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, allow_nan=False)
+        os.replace(tmp, p)
+        return p
+    except (OSError, ValueError):
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return None

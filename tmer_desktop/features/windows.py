@@ -1,0 +1,212 @@
+"""Timeline analysis: the 50 features of 30 s windows (hop 5 s by default) over a track.
+
+Window placement: windows start at 0, hop, 2*hop, ... as long as they end inside the track.
+If the part after the last such window is at least half a hop long, one more window is
+added that ends exactly at the end of the track (so the ending is always analysed, and no
+window ever runs past the end). A track shorter than the window is one window over the whole
+track, flagged short.
+
+Sharing between overlapping windows: the track is decoded in blocks (bounded memory, see
+BLOCK_SECONDS), and within a block the 50 ms magnitude spectrogram (roughness) and the
+masked Bark-band series (fluctuation) are computed once on the block's frame grid and sliced
+per window. This is only done when the window's own mirframe grid coincides with the block's
+(checked sample for sample; true for a 5 s hop at every common rate), so the values equal
+those of extract_features on the window alone. Everything else is computed per window.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from tmer_desktop.audio import decode
+from tmer_desktop.errors import AudioError
+from tmer_desktop.features import cache as feature_cache
+from tmer_desktop.features import fluctuation as fluct
+from tmer_desktop.features import roughness as rough
+from tmer_desktop.features.extract import extract_features, extract_with_shared
+from tmer_desktop.features.framing import FrameGrid, frame_grid, frame_rows
+from tmer_desktop.features.spectrum import frame_spectra
+from tmer_desktop.hashing import file_sha256
+
+# Longest stretch of audio decoded at once, at 44.1 kHz (scaled with the rate so the block's
+# spectrogram stays below ~80 MB); never less than one window.
+BLOCK_SECONDS = 120.0
+# Tracks up to this length are decoded in one piece.
+WHOLE_LOAD_SECONDS = 600.0
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class WindowFeatures:
+    start: float
+    duration: float
+    short: bool
+    values: dict[str, float]
+
+
+@dataclass
+class TrackFeatures:
+    path: str
+    content_hash: str
+    sample_rate: int
+    channels: int
+    duration: float
+    windows: list[WindowFeatures] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Span:
+    first: int  # first sample
+    length: int  # samples
+    on_grid: bool  # starts at a multiple of the hop (may share block data)
+
+
+def plan_windows(n_samples: int, sr: int, window: float = 30.0, hop: float = 5.0) -> list[_Span]:
+    """Window positions in samples (see the module docstring for the rule)."""
+    if not (window > 0 and hop > 0 and math.isfinite(window) and math.isfinite(hop)):
+        raise ValueError(f"window and hop must be positive seconds (got {window}, {hop})")
+    W = int(round(window * sr))
+    H = max(1, int(round(hop * sr)))
+    if n_samples <= W:
+        return [_Span(0, n_samples, True)]
+    spans = [_Span(s, W, True) for s in range(0, n_samples - W + 1, H)]
+    tail = n_samples - (spans[-1].first + W)
+    if tail > 0 and tail >= H / 2:
+        spans.append(_Span(n_samples - W, W, False))
+    return spans
+
+
+def _aligned(block: FrameGrid, offset: int, own: FrameGrid) -> int | None:
+    """Index of the block frame where `own` (the grid of a window starting `offset` samples
+    into the block) begins, if every one of its frames coincides with a block frame."""
+    if own.count == 0 or block.count == 0 or own.length != block.length:
+        return None
+    j = int(np.searchsorted(block.starts, offset))
+    if j + own.count > block.count or block.starts[j] != offset:
+        return None
+    if not np.array_equal(block.starts[j:j + own.count] - offset, own.starts):
+        return None
+    return j
+
+
+class _Block:
+    """Frame-level data of one decoded block, shared by the windows inside it."""
+
+    def __init__(self, y: np.ndarray, sr: int):
+        self.y = y
+        self.sr = sr
+        self.rough_grid = frame_grid(len(y), sr, rough.FRAME_S, rough.HOP)
+        self.fluct_grid = fluct.fluctuation_grid(len(y), sr)
+        self._rough: np.ndarray | None = None
+        self._fluct: np.ndarray | None = None
+
+    def rough_spec(self) -> np.ndarray:
+        if self._rough is None:
+            self._rough = frame_spectra(frame_rows(self.y, self.rough_grid), self.sr)[0]
+        return self._rough
+
+    def fluct_bands(self) -> np.ndarray:
+        if self._fluct is None:
+            self._fluct = fluct.band_db_frames(frame_rows(self.y, self.fluct_grid), self.sr)
+        return self._fluct
+
+    def features(self, offset: int, length: int) -> dict[str, float]:
+        seg = self.y[offset:offset + length]
+        shared = {}
+        own_r = frame_grid(length, self.sr, rough.FRAME_S, rough.HOP)
+        j = _aligned(self.rough_grid, offset, own_r)
+        if j is not None:
+            shared["roughness_spectrogram"] = self.rough_spec()[j:j + own_r.count]
+        own_f = fluct.fluctuation_grid(length, self.sr)
+        j = _aligned(self.fluct_grid, offset, own_f)
+        if j is not None:
+            shared["fluctuation_bands"] = self.fluct_bands()[j:j + own_f.count]
+        return extract_with_shared(seg, self.sr, **shared)
+
+
+def _blocks(spans: list[_Span], sr: int, window: float) -> list[list[_Span]]:
+    """Group consecutive on-grid windows into blocks of bounded length."""
+    limit = max(int(round(window * sr)), int(BLOCK_SECONDS * 44100))
+    groups: list[list[_Span]] = []
+    for sp in spans:
+        if not sp.on_grid:
+            groups.append([sp])
+            continue
+        if groups and groups[-1][0].on_grid and sp.first + sp.length - groups[-1][0].first <= limit:
+            groups[-1].append(sp)
+        else:
+            groups.append([sp])
+    return groups
+
+
+def analyse_samples(y: np.ndarray, sr: int, window: float = 30.0, hop: float = 5.0,
+                    progress: Progress | None = None) -> list[WindowFeatures]:
+    """Window features of samples already in memory (e.g. a recording)."""
+    spans = plan_windows(len(y), sr, window, hop)
+    out: list[WindowFeatures] = []
+    total = len(spans)
+    for group in _blocks(spans, sr, window):
+        a = group[0].first
+        b = group[-1].first + group[-1].length
+        out.extend(_analyse_group(y[a:b], sr, group, a, window))
+        if progress:
+            progress(len(out), total)
+    return out
+
+
+def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first: int,
+                   window: float) -> list[WindowFeatures]:
+    W = int(round(window * sr))
+    res = []
+    blk = _Block(y_block, sr) if len(group) > 1 else None
+    for sp in group:
+        off = sp.first - block_first
+        vals = blk.features(off, sp.length) if blk else extract_features(y_block[off:off + sp.length], sr)
+        res.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
+                                  short=sp.length < W, values=vals))
+    return res
+
+
+def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: bool = True,
+                 progress: Progress | None = None) -> TrackFeatures:
+    """Per-window features of a whole track, at its native rate (raises AudioError)."""
+    info = decode.probe(path)
+    try:
+        content_hash = file_sha256(path)
+    except OSError as exc:
+        raise AudioError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if use_cache:
+        hit = feature_cache.load(content_hash, window, hop, path)
+        if hit is not None:
+            if progress:
+                progress(len(hit.windows), len(hit.windows))
+            return hit
+    sr = info.sample_rate
+    if info.format == "FFMPEG" or info.frames <= WHOLE_LOAD_SECONDS * sr:
+        y, sr = decode.load(path)
+        windows = analyse_samples(y, sr, window, hop, progress)
+        n = len(y)
+        del y
+    else:
+        n = info.frames
+        spans = plan_windows(n, sr, window, hop)
+        windows = []
+        for group in _blocks(spans, sr, window):
+            a = group[0].first
+            b = group[-1].first + group[-1].length
+            y_block, _ = decode.load(path, a / sr, (b - a) / sr)
+            windows.extend(_analyse_group(y_block, sr, group, a, window))
+            del y_block
+            if progress:
+                progress(len(windows), len(spans))
+    track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=sr,
+                          channels=info.channels, duration=n / sr, windows=windows)
+    if use_cache:
+        feature_cache.store(track, window, hop)
+    return track
