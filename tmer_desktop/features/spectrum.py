@@ -60,9 +60,20 @@ def frame_spectra(rows: np.ndarray, sr: float, power: bool = False,
                   n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Magnitude (or power) spectra of frames given as rows (n x L) -> (n x bins, freqs).
 
-    Row layout keeps each FFT on contiguous memory (much faster than column FFTs)."""
-    L = rows.shape[1]
-    n = fft_size(L, sr) if n_fft is None else n_fft
-    X = sfft.rfft(rows * hamming(L), n, axis=1)
-    S = (X.real ** 2 + X.imag ** 2) if power else np.abs(X)
-    return S, bin_frequencies(n, sr)
+    Frames are windowed into a small zero-padded buffer and transformed in batches: the
+    work stays in cache, which is several times faster than one huge 2-D FFT."""
+    n, L = rows.shape
+    N = fft_size(L, sr) if n_fft is None else n_fft
+    w = hamming(L)
+    out = np.empty((n, N // 2 + 1))
+    batch = max(1, min(n, (1 << 21) // (8 * N)))  # ~2 MB of input per batch
+    buf = np.zeros((batch, N))
+    for b0 in range(0, n, batch):
+        m = min(batch, n - b0)
+        np.multiply(rows[b0:b0 + m], w, out=buf[:m, :L])
+        X = sfft.rfft(buf[:m], axis=1)
+        if power:
+            np.add(X.real ** 2, X.imag ** 2, out=out[b0:b0 + m])
+        else:
+            np.abs(X, out=out[b0:b0 + m])
+    return out, bin_frequencies(N, sr)

@@ -1,0 +1,116 @@
+"""Speed of the MIRtoolbox feature port against a plain librosa-defaults feature set.
+
+Measured side by side in one run, on a real track (default: wesnoth__traveling_minstrels.ogg
+from ../shared/music, 44.1 kHz):
+  * one 30 s clip: median of several runs, the 50-column extract_features vs. librosa
+    (mfcc + chroma_stft + spectral_centroid + rms + zero_crossing_rate + beat tempo, means);
+  * the full timeline of the track (30 s windows, hop 5 s): analyse_samples vs. the librosa
+    set on every window.
+Both wall-clock and CPU (process) time are printed; on a shared machine CPU time is the
+steadier figure. Run on one core:  taskset -c 0 .venv/bin/python benchmarks/features_speed.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tmer_desktop.audio import decode  # noqa: E402
+from tmer_desktop.features import extract as ex  # noqa: E402
+from tmer_desktop.features.windows import analyse_samples, plan_windows  # noqa: E402
+
+DEFAULT_TRACK = REPO.parent / "shared" / "music" / "wesnoth__traveling_minstrels.ogg"
+
+
+def librosa_defaults(y: np.ndarray, sr: int) -> dict[str, float]:
+    import librosa
+
+    out = {}
+    out.update({f"mfcc_{i}": v for i, v in enumerate(librosa.feature.mfcc(y=y, sr=sr).mean(axis=1))})
+    out.update({f"chroma_{i}": v for i, v in enumerate(librosa.feature.chroma_stft(y=y, sr=sr).mean(axis=1))})
+    out["centroid"] = float(librosa.feature.spectral_centroid(y=y, sr=sr).mean())
+    out["rms"] = float(librosa.feature.rms(y=y).mean())
+    out["zcr"] = float(librosa.feature.zero_crossing_rate(y).mean())
+    out["tempo"] = float(np.atleast_1d(librosa.beat.beat_track(y=y, sr=sr)[0])[0])
+    return out
+
+
+def timed(fn, repeats: int) -> tuple[float, float]:
+    """Median wall and CPU seconds over `repeats` runs."""
+    walls, cpus = [], []
+    for _ in range(repeats):
+        w0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - w0)
+        cpus.append(time.process_time() - c0)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def cpu_name() -> str:
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("track", nargs="?", default=str(DEFAULT_TRACK))
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--hop", type=float, default=5.0)
+    ap.add_argument("--skip-timeline", action="store_true")
+    args = ap.parse_args()
+
+    y, sr = decode.load(args.track)
+    clip = y[60 * sr: 90 * sr] if len(y) >= 90 * sr else y[: 30 * sr]
+    print(f"machine: {cpu_name()}, {os.cpu_count()} cores visible, affinity "
+          f"{sorted(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'}, "
+          f"load average {os.getloadavg()[0]:.2f}")
+    print(f"track: {Path(args.track).name}, {len(y) / sr:.1f} s at {sr} Hz; clip 30 s")
+
+    # warm-up: numba compilation / caches, librosa's lazy imports
+    ex.extract_features(clip, sr)
+    librosa_defaults(clip, sr)
+
+    ours = timed(lambda: ex.extract_features(clip, sr), args.repeats)
+    rhythm = timed(lambda: ex.rhythm_features(clip, sr), args.repeats)
+    base = timed(lambda: librosa_defaults(clip, sr), args.repeats)
+    print("\none 30 s clip (median of %d)          wall s    CPU s" % args.repeats)
+    print(f"  ours, 50 columns                    {ours[0]:7.3f}  {ours[1]:7.3f}")
+    print(f"    of which onset/rhythm columns     {rhythm[0]:7.3f}  {rhythm[1]:7.3f}"
+          f"   (available: {sorted(ex._rhythm_functions()) or 'none'})")
+    print(f"  librosa defaults set                {base[0]:7.3f}  {base[1]:7.3f}")
+    print(f"  ratio ours / librosa (CPU)          {ours[1] / base[1]:7.2f}")
+
+    if not args.skip_timeline:
+        spans = plan_windows(len(y), sr, 30.0, args.hop)
+        tl = timed(lambda: analyse_samples(y, sr, 30.0, args.hop), 1)
+
+        def librosa_timeline():
+            for sp in spans:
+                librosa_defaults(y[sp.first: sp.first + sp.length], sr)
+
+        tb = timed(librosa_timeline, 1)
+        print(f"\nfull timeline, {len(spans)} windows of 30 s, hop {args.hop:g} s   wall s    CPU s")
+        print(f"  ours (shared frame data)            {tl[0]:7.3f}  {tl[1]:7.3f}")
+        print(f"  librosa defaults on every window    {tb[0]:7.3f}  {tb[1]:7.3f}")
+        print(f"  ratio ours / librosa (CPU)          {tl[1] / tb[1]:7.2f}")
+        print(f"  ours per window (CPU)               {tl[1] / len(spans):7.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
