@@ -156,7 +156,8 @@ class DashboardView(QWidget):
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)
         for axis in ("bottom", "left"):
-            item.getAxis(axis).enableAutoSIPrefix(False)  # "PSI (x0.001)" reads badly
+            # Never rescale ticks by an SI prefix ("PSI (x0.001)" reads badly).
+            item.getAxis(axis).setSIPrefixEnableRanges(((0.0, 0.0),))
             item.getAxis(axis).setTicks(None)
             item.getAxis(axis).setTextPen("#222")
             item.getAxis(axis).setPen("#666")
