@@ -1,0 +1,158 @@
+"""Between the batch runner and the library: store an analysis, find one to skip or reuse.
+
+The runner (the parent process) is the only writer; each track is written in one
+transaction, so an interrupted batch leaves every finished track complete and nothing half.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from tmer_desktop.library.rows import NewWindow, TrackRow
+from tmer_desktop.library.store import LibraryStore, now_iso
+from tmer_desktop.tagging.pool import RETRY_PREFIXES
+from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WindowOutcome
+
+
+@dataclass(frozen=True)
+class AnalysisKey:
+    """What an analysis depends on besides the bytes: if any differs, analyse again."""
+
+    window: float
+    hop: float
+    extractor_version: str
+    model_version: str
+
+
+@dataclass(frozen=True)
+class StoredTrack:
+    """A finished analysis found in the library (or a lasting failure: error set, no label)."""
+
+    track: TrackRow
+    label: str | None
+    confidence: float | None
+    decision: str | None
+    probs: dict[str, float] | None
+    n_windows: int
+    short: bool
+    error: str | None = None
+
+
+def worth_retrying(error: str) -> bool:
+    """Crashes and timeouts may not happen again (memory, load); a broken file stays broken."""
+    return error.startswith(RETRY_PREFIXES)
+
+
+def _same(a: float | None, b: float) -> bool:
+    return a is not None and math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
+
+
+def _stored_if_current(store: LibraryStore, row: TrackRow | None, content_hash: str, key: AnalysisKey) -> StoredTrack | None:
+    if row is None or row.content_hash != content_hash:
+        return None
+    if not (_same(row.window_s, key.window) and _same(row.hop_s, key.hop)
+            and row.extractor_version == key.extractor_version):
+        return None
+    if row.error is not None:
+        if worth_retrying(row.error):
+            return None
+        return StoredTrack(track=row, label=None, confidence=None, decision=None, probs=None,
+                           n_windows=0, short=False, error=row.error)
+    predictions = store.predictions_for_track(row.id, model_version=key.model_version, level="track")
+    if not predictions:
+        return None
+    p = predictions[-1]
+    windows = store.windows_for_track(row.id)
+    return StoredTrack(
+        track=row, label=p.label, confidence=p.confidence, decision=p.decision,
+        probs=p.probabilities, n_windows=len(windows), short=any(w.short for w in windows),
+    )
+
+
+def find_current(store: LibraryStore, path: str, content_hash: str, key: AnalysisKey) -> StoredTrack | None:
+    """This path's stored analysis, if it is of these bytes with these settings and model."""
+    return _stored_if_current(store, store.track_by_path(path), content_hash, key)
+
+
+def find_same_content(store: LibraryStore, path: str, content_hash: str, key: AnalysisKey) -> StoredTrack | None:
+    """An analysis of identical bytes stored under another path (a copy of the file)."""
+    row = store.track_by_hash(content_hash)
+    if row is None or row.path == path or row.error is not None:
+        return None
+    return _stored_if_current(store, row, content_hash, key)
+
+
+def _window_prediction(w: WindowOutcome) -> dict | None:
+    if w.probs is None:
+        return None
+    return {**{f"p_{e}": p for e, p in zip(EMOTIONS, w.probs)},
+            "label": w.label, "confidence": w.confidence, "decision": w.decision, "window_idx": w.idx}
+
+
+def save_analysis(store: LibraryStore, path: str, analysis: Analysis, key: AnalysisKey,
+                  *, size: int | None, mtime: float | None) -> int:
+    """Store a successful analysis (track, metadata, windows, predictions); returns the track id."""
+    meta = analysis.metadata or {}
+    with store.transaction():
+        track_id = store.upsert_track(
+            path, content_hash=analysis.content_hash, size=size, mtime=mtime,
+            duration=analysis.duration, sample_rate=analysis.sample_rate, channels=analysis.channels,
+            artist=meta.get("artist"), album=meta.get("album"), title=meta.get("title"),
+            genre=meta.get("genre"), year=meta.get("year"), error=None, analysed_at=now_iso(),
+            window_s=key.window, hop_s=key.hop, extractor_version=key.extractor_version,
+        )
+        store.replace_windows(track_id, [
+            NewWindow(idx=w.idx, start=w.start, duration=w.duration, short=w.short, features=w.features)
+            for w in analysis.windows
+        ])
+        predictions = [p for p in map(_window_prediction, analysis.windows) if p is not None]
+        predictions.append({**{f"p_{e}": p for e, p in zip(EMOTIONS, analysis.probs)},
+                            "label": analysis.label, "confidence": analysis.confidence,
+                            "decision": analysis.decision})
+        store.add_predictions(track_id, key.model_version, predictions, replace=True)
+    return track_id
+
+
+def copy_analysis(store: LibraryStore, source: StoredTrack, path: str, key: AnalysisKey,
+                  *, size: int | None, mtime: float | None) -> int:
+    """Give `path` (identical bytes to source) the source's analysis, without decoding it again."""
+    src = source.track
+    with store.transaction():
+        track_id = store.upsert_track(
+            path, content_hash=src.content_hash, size=size, mtime=mtime, duration=src.duration,
+            sample_rate=src.sample_rate, channels=src.channels, artist=src.artist, album=src.album,
+            title=src.title, genre=src.genre, year=src.year, error=None, analysed_at=now_iso(),
+            window_s=key.window, hop_s=key.hop, extractor_version=key.extractor_version,
+        )
+        windows = store.windows_for_track(src.id)
+        store.replace_windows(track_id, [
+            NewWindow(idx=w.idx, start=w.start, duration=w.duration, short=w.short, features=w.features)
+            for w in windows
+        ])
+        predictions = [
+            {**{f"p_{e}": getattr(p, f"p_{e}") for e in EMOTIONS}, "label": p.label,
+             "confidence": p.confidence, "decision": p.decision, "window_idx": p.window_idx}
+            for p in store.predictions_for_track(src.id, model_version=key.model_version)
+        ]
+        store.add_predictions(track_id, key.model_version, predictions, replace=True)
+    return track_id
+
+
+def save_failure(store: LibraryStore, path: str, reason: str, key: AnalysisKey, *,
+                 content_hash: str | None, size: int | None, mtime: float | None) -> int:
+    """Record why a file could not be tagged; its earlier analysis (now stale) is removed."""
+    with store.transaction():
+        track_id = store.upsert_track(path, content_hash=content_hash, size=size, mtime=mtime,
+                                      error=reason, analysed_at=now_iso(), window_s=key.window,
+                                      hop_s=key.hop, extractor_version=key.extractor_version)
+        store.replace_windows(track_id, [])
+        store.add_predictions(track_id, key.model_version, [], replace=True)
+    return track_id
+
+
+def update_after_tag_write(store: LibraryStore, track_id: int, path: str, *, content_hash: str,
+                           size: int, mtime: float) -> None:
+    """Writing tags changes the file's bytes but not its audio: keep the analysis current."""
+    with store.transaction():
+        store.upsert_track(path, content_hash=content_hash, size=size, mtime=mtime)

@@ -1,0 +1,508 @@
+"""The batch engine: scan, skip what is current, analyse the rest in worker processes, store results.
+
+    tagger = BatchTagger(paths, jobs=2)
+    summary = tagger.run(on_result=..., on_progress=...)   # blocking; callbacks in this thread
+    tagger.cancel()                                         # from any thread; finished results stay
+
+Per file, in order: hash the bytes; skip the file if the library already holds an analysis of
+these bytes at this path with the same window, hop, extractor and model version (unless
+force); else reuse an analysis of identical bytes at another path (a copy: one analysis,
+one row per path); else send it to a worker process (pool.py). Each finished track is
+written to the library at once, in one transaction, by this process only. docs/tagging.md
+describes the behaviour for users.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from tmer_desktop.errors import TmerError
+from tmer_desktop.hashing import file_sha256
+from tmer_desktop.tagging import persist
+from tmer_desktop.tagging.scan import scan
+from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WorkerConfig, extractor_version
+
+PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks while nothing finishes
+NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal
+
+
+@dataclass
+class TrackResult:
+    path: str
+    track_id: int | None
+    label: str | None
+    confidence: float | None
+    decision: str | None
+    probs: dict[str, float] | None
+    n_windows: int
+    short: bool
+    error: str | None
+    skipped: bool
+    tag_changes: list | None = None  # filetags.TagChange list when tags were (or would be) written
+
+
+@dataclass
+class Progress:
+    done: int  # files finished in any way (tagged, failed or skipped)
+    total: int
+    failed: int
+    skipped: int
+    elapsed: float
+    eta: float | None
+    current: str | None
+
+
+@dataclass
+class BatchSummary:
+    total: int  # rows: every candidate file and every scan problem
+    done: int  # tagged in this run (analysed, or reused from an identical copy)
+    failed: int
+    skipped: int  # already current in the library
+    non_audio: int  # files that are not audio: skipped, no row
+    cancelled: bool
+    elapsed: float
+
+
+@dataclass
+class _Item:
+    path: str
+    content_hash: str | None = None
+    size: int | None = None
+    mtime: float | None = None
+    waiting: list[_Item] = field(default_factory=list)  # copies with the same bytes
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+class BatchTagger:
+    def __init__(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = None, force: bool = False,
+                 window: float = 30.0, hop: float = 5.0, store=None, timeout_per_file: float | None = None,
+                 write_tags: bool = False, settings=None, dry_run: bool = False):
+        """dry_run: analyse, but write nothing (no library, no tags); tag changes are listed in
+        TrackResult.tag_changes when write_tags is also set."""
+        if settings is None:
+            from tmer_desktop.settings import load_settings
+
+            settings, _ = load_settings()
+        if jobs is not None and jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        if window <= 0 or hop <= 0:
+            raise ValueError("window and hop must be positive")
+        self.paths = [os.fspath(p) for p in paths]
+        self.jobs = jobs or default_jobs()
+        self.force = force
+        self.window = float(window)
+        self.hop = float(hop)
+        self.timeout_per_file = timeout_per_file
+        self.write_tags = write_tags
+        self.dry_run = dry_run
+        self.settings = settings
+        self._store = store
+        self._cancel = threading.Event()
+        self.model_version: str | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # ------------------------------------------------------------------------------ run
+    def run(self, on_result: Callable[[TrackResult], None] | None = None,
+            on_progress: Callable[[Progress], None] | None = None) -> BatchSummary:
+        started = time.monotonic()
+        run = _Run(self, on_result, on_progress, started)
+        try:
+            run.execute()
+        finally:
+            run.close()
+        return BatchSummary(
+            total=run.total, done=run.tagged, failed=run.failed, skipped=run.skipped,
+            non_audio=run.non_audio, cancelled=self.cancelled, elapsed=time.monotonic() - started,
+        )
+
+
+class _Run:
+    """State of one BatchTagger.run()."""
+
+    def __init__(self, tagger: BatchTagger, on_result, on_progress, started: float):
+        self.t = tagger
+        self.on_result = on_result
+        self.on_progress = on_progress
+        self.started = started
+        self.total = self.tagged = self.failed = self.skipped = self.non_audio = 0
+        self.finished = 0
+        self.analysed = 0
+        self.current: str | None = None
+        self.pool = None
+        self.store = None
+        self._own_store = False
+        self._last_progress = 0.0
+        self._first_dispatch: float | None = None
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _open_store(self):
+        if self.t._store is not None:
+            return self.t._store
+        from tmer_desktop import paths
+        from tmer_desktop.library.store import LibraryStore
+
+        if self.t.dry_run and not paths.library_db_path().exists():
+            return None  # a dry run must not create the library
+        self._own_store = True
+        return LibraryStore.open()
+
+    def _config(self) -> WorkerConfig:
+        s = self.t.settings
+        return WorkerConfig(
+            window=self.t.window, hop=self.t.hop,
+            threshold=float(getattr(s, "decision_threshold", 0.75)),
+            top2_threshold=getattr(s, "top2_threshold", None),
+            aggregation=str(getattr(s, "aggregation", "mean")),
+            model_dir=self.model_dir, model_version=self.t.model_version,
+        )
+
+    def _choose_model(self) -> tuple[str, str | None]:
+        """(version name, folder) of the library's active model; the shipped one by default.
+
+        Predictions are stored under the model store's version name ("bundled", "v002", ...),
+        which is what the library shows and what decides whether a track is current."""
+        from tmer_desktop.model.store import BUNDLED, ModelStore
+
+        active = self.store.active_model() if self.store is not None else None
+        if active is None or active.version == BUNDLED:
+            return BUNDLED, None
+        return active.version, str(ModelStore(self.store).verify(active.version))
+
+    # -- main loop ---------------------------------------------------------------------------
+    def execute(self) -> None:
+        found = scan(self.t.paths)
+        self.non_audio = len(found.non_audio)
+        self.total = len(found.audio) + len(found.problems)
+        self._progress(force=True)
+        for problem in found.problems:
+            self._emit(TrackResult(problem.path, None, None, None, None, None, 0, False, problem.reason, False))
+        if not found.audio or self.t.cancelled:
+            return
+        self.store = self._open_store()
+        self.t.model_version, self.model_dir = self._choose_model()
+        self.key = persist.AnalysisKey(self.t.window, self.t.hop, extractor_version(), self.t.model_version)
+        pending = deque(_Item(p) for p in found.audio)
+        queued: deque[_Item] = deque()  # hashed, waiting for a free worker
+        by_hash: dict[str, _Item] = {}  # bytes being analysed in this run -> the item analysing them
+        inflight: dict[int, _Item] = {}
+        next_id = 0
+        while not self.t.cancelled:
+            while pending and len(queued) < self.t.jobs and not self.t.cancelled:
+                item = pending.popleft()
+                if self._prepare(item, by_hash):
+                    queued.append(item)
+                    by_hash[item.content_hash] = item
+            if queued and self.pool is None:
+                self.pool = self._start_pool()
+            while queued and self.pool.idle_count() > 0:
+                item = queued.popleft()
+                inflight[next_id] = item
+                self.pool.submit(next_id, item.path)
+                self._first_dispatch = self._first_dispatch or time.monotonic()
+                self.current = item.path
+                next_id += 1
+            if not pending and not queued and not inflight:
+                break
+            if self.pool is None:
+                continue
+            for event in self.pool.poll(0.1):
+                if event.kind == "started":
+                    self.current = inflight[event.task_id].path
+                    continue
+                item = inflight.pop(event.task_id)
+                by_hash.pop(item.content_hash, None)
+                analysis = event.analysis if event.kind == "result" else Analysis(item.path, error=event.reason)
+                self._finish(item, analysis)
+                for copy in item.waiting:
+                    self._finish_copy(copy, item, analysis)
+            self._progress()
+        if self.t.cancelled and self.pool is not None:
+            self.pool.abandon_running()
+
+    def _start_pool(self):
+        from tmer_desktop.tagging.pool import WorkerPool
+
+        return WorkerPool(self.t.jobs, self._config(), timeout_per_file=self.t.timeout_per_file)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        if self._own_store and self.store is not None:
+            self.store.close()
+
+    # -- one file ----------------------------------------------------------------------------
+    def _prepare(self, item: _Item, by_hash: dict[str, _Item]) -> bool:
+        """Hash the file and settle it without a worker if possible; True: it needs analysis."""
+        try:
+            st = os.stat(item.path)
+            item.size, item.mtime = st.st_size, st.st_mtime
+            if st.st_size == 0:
+                self._fail(item, "empty file (0 bytes)")
+                return False
+            item.content_hash = file_sha256(item.path)
+        except FileNotFoundError:
+            self._fail(item, "vanished before it could be read (moved or deleted after the scan)", persist_it=False)
+            return False
+        except PermissionError:
+            self._fail(item, "permission denied (cannot read this file)")
+            return False
+        except IsADirectoryError:
+            self._fail(item, "is a folder, not an audio file", persist_it=False)
+            return False
+        except OSError as exc:
+            self._fail(item, f"cannot read this file ({exc.strerror or exc})")
+            return False
+        if self.store is not None and not self.t.force:
+            current = persist.find_current(self.store, item.path, item.content_hash, self.key)
+            if current is not None:
+                self._emit_stored(item, current, skipped=True)
+                return False
+        owner = by_hash.get(item.content_hash)
+        if owner is not None:
+            owner.waiting.append(item)
+            return False
+        if self.store is not None and not self.t.force:
+            twin = persist.find_same_content(self.store, item.path, item.content_hash, self.key)
+            if twin is not None:
+                self._emit_stored(item, twin, skipped=False)
+                return False
+        return True
+
+    def _emit_stored(self, item: _Item, stored: persist.StoredTrack, *, skipped: bool) -> None:
+        track_id = stored.track.id
+        if not skipped and not self.t.dry_run:
+            track_id = persist.copy_analysis(self.store, stored, item.path, self.key, size=item.size, mtime=item.mtime)
+        result = TrackResult(item.path, track_id if (skipped or not self.t.dry_run) else None,
+                             stored.label, stored.confidence, stored.decision,
+                             dict(stored.probs) if stored.probs else None,
+                             stored.n_windows, stored.short, stored.error, skipped)
+        self._tags(result, item)
+        self._emit(result)
+
+    def _finish(self, item: _Item, analysis: Analysis) -> None:
+        self.analysed += 1
+        if analysis.label is None:
+            self._fail(item, analysis.error or "no result", content_hash=item.content_hash)
+            return
+        track_id = None
+        if self.store is not None and not self.t.dry_run:
+            track_id = persist.save_analysis(self.store, item.path, analysis, self.key, size=item.size, mtime=item.mtime)
+        result = TrackResult(
+            item.path, track_id, analysis.label, analysis.confidence, analysis.decision,
+            dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
+        )
+        self._tags(result, item)
+        self._emit(result)
+
+    def _finish_copy(self, copy: _Item, owner: _Item, analysis: Analysis) -> None:
+        """A file with the same bytes as one just analysed: same result, its own row."""
+        if analysis.label is None:
+            self._fail(copy, analysis.error or "no result", content_hash=copy.content_hash)
+            return
+        track_id = None
+        if self.store is not None and not self.t.dry_run:
+            track_id = persist.save_analysis(self.store, copy.path, analysis, self.key, size=copy.size, mtime=copy.mtime)
+        result = TrackResult(
+            copy.path, track_id, analysis.label, analysis.confidence, analysis.decision,
+            dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
+        )
+        self._tags(result, copy)
+        self._emit(result)
+
+    def _fail(self, item: _Item, reason: str, *, content_hash: str | None = None, persist_it: bool = True) -> None:
+        track_id = None
+        if persist_it and self.store is not None and not self.t.dry_run:
+            track_id = persist.save_failure(self.store, item.path, reason, self.key, content_hash=content_hash,
+                                            size=item.size, mtime=item.mtime)
+        self._emit(TrackResult(item.path, track_id, None, None, None, None, 0, False, reason, False))
+
+    def _tags(self, result: TrackResult, item: _Item) -> None:
+        if not self.t.write_tags or result.label is None:
+            return
+        from tmer_desktop.tagging.filetags import TagWriteError, tag_values, write_emotion_tags
+
+        values = tag_values(result.label, result.confidence, result.decision, self.t.model_version)
+        try:
+            result.tag_changes = write_emotion_tags(item.path, values, dry_run=self.t.dry_run)
+        except TagWriteError as exc:
+            result.error = f"tagged, but the tags could not be written: {exc.reason}"
+            return
+        if result.tag_changes and not self.t.dry_run and self.store is not None and result.track_id is not None:
+            st = os.stat(item.path)
+            persist.update_after_tag_write(self.store, result.track_id, item.path,
+                                           content_hash=file_sha256(item.path), size=st.st_size, mtime=st.st_mtime)
+
+    # -- reporting ---------------------------------------------------------------------------
+    def _emit(self, result: TrackResult) -> None:
+        self.finished += 1
+        if result.skipped:
+            self.skipped += 1
+        elif result.error is not None and result.label is None:
+            self.failed += 1
+        else:
+            self.tagged += 1
+        if self.on_result is not None:
+            self.on_result(result)
+        self._progress(force=True)
+
+    def _progress(self, force: bool = False) -> None:
+        if self.on_progress is None:
+            return
+        now = time.monotonic()
+        if not force and now - self._last_progress < PROGRESS_INTERVAL:
+            return
+        self._last_progress = now
+        eta = None
+        remaining = self.total - self.finished
+        if self.analysed and self._first_dispatch is not None:
+            eta = (now - self._first_dispatch) / self.analysed * remaining
+        elif remaining == 0:
+            eta = 0.0
+        self.on_progress(Progress(self.finished, self.total, self.failed, self.skipped,
+                                  now - self.started, eta, self.current))
+
+
+# ---------------------------------------------------------------------------------- CLI
+class UsageError(TmerError):
+    pass
+
+
+def _output_format(path: str, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt.lower() not in ("csv", "parquet"):
+            raise UsageError(f"unknown output format {fmt!r}; use csv or parquet")
+        return fmt.lower()
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    raise UsageError(f"{path}: unknown output format; name the file .csv or .parquet")
+
+
+def _check_output(path: str, fmt: str | None) -> str:
+    kind = _output_format(path, fmt)
+    parent = Path(path).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise UsageError(f"{path}: the folder {parent} does not exist")
+    if Path(path).is_dir():
+        raise UsageError(f"{path}: is a folder; give a file name")
+    return kind
+
+
+def _format_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "ETA --"
+    seconds = int(round(seconds))
+    return f"ETA {seconds // 60}:{seconds % 60:02d}"
+
+
+def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
+                fmt=None) -> int:
+    """`tmer tag`: returns 0 when the batch ran (per-file failures are rows), 2 for usage
+    errors, 1 when the library or the output file cannot be written, 130 when interrupted."""
+    from tmer_desktop.settings import load_settings
+    from tmer_desktop.tagging import report
+
+    err = sys.stderr
+    try:
+        if not paths:
+            raise UsageError("give at least one file or folder to tag")
+        kind = _check_output(out, fmt)
+        windows_kind = _check_output(windows_out, fmt) if windows_out else None
+        if jobs is not None and jobs < 1:
+            raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    except UsageError as exc:
+        print(f"tmer tag: {exc}", file=err)
+        return 2
+    settings, warnings = load_settings()
+    for warning in warnings:
+        print(f"tmer tag: settings: {warning}", file=err)
+    tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,
+                         hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run)
+    rows: list[TrackResult] = []
+    is_tty = err.isatty()
+
+    def on_result(result: TrackResult) -> None:
+        rows.append(result)
+        clear = "\r\x1b[K" if is_tty else ""
+        if result.error:
+            kind = "warning" if result.label else "error"
+            print(f"{clear}  {kind}: {result.path}: {result.error}", file=err, flush=True)
+        elif not is_tty:
+            state = "up to date" if result.skipped else "tagged"
+            print(f"  {state}: {result.path}: {result.label} ({result.confidence:.2f}, {result.decision})",
+                  file=err, flush=True)
+        if dry_run and result.tag_changes:
+            for change in result.tag_changes:
+                print(f"would set {result.path}: {change.key} = {change.new!r} (was {change.old!r})")
+
+    last_line = [0.0]
+
+    def on_progress(p: Progress) -> None:
+        now = time.monotonic()
+        if not is_tty and p.done < p.total and now - last_line[0] < NON_TTY_PROGRESS_INTERVAL:
+            return  # a log file gets a line every few seconds, not a flood
+        last_line[0] = now
+        line = (f"[{p.done}/{p.total}] {p.failed} failed, {p.skipped} skipped, "
+                f"{p.elapsed:.0f} s, {_format_eta(p.eta)}")
+        if is_tty:
+            print(f"\r\x1b[K{line}", end="", file=err, flush=True)
+        else:
+            print(line, file=err, flush=True)
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        def on_sigint(signum, frame):
+            if not tagger.cancelled:
+                print("\ntmer tag: stopping; finished results are kept (run again to continue)",
+                      file=err, flush=True)
+            tagger.cancel()
+
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    status = 0
+    try:
+        summary = tagger.run(on_result=on_result, on_progress=on_progress)
+    except TmerError as exc:
+        print(f"\ntmer tag: {exc}", file=err)
+        summary = None
+        status = 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if is_tty:
+        print(file=err)
+    if dry_run:
+        print(f"tmer tag: dry run: nothing was written ({len(rows)} file(s) examined)", file=err)
+    else:
+        try:
+            report.write_results(rows, out, kind)
+            if windows_kind:
+                report.write_windows(rows, windows_out, windows_kind, tagger.model_version)
+        except TmerError as exc:
+            print(f"tmer tag: {exc}", file=err)
+            return 1
+    if summary is not None:
+        print(f"tmer tag: {summary.done} tagged, {summary.failed} failed, {summary.skipped} already up to date, "
+              f"{summary.non_audio} non-audio file(s) ignored, in {summary.elapsed:.1f} s"
+              + (" (interrupted)" if summary.cancelled else ""), file=err)
+        if summary.cancelled:
+            return 130
+    return status

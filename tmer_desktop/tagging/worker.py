@@ -1,0 +1,285 @@
+"""What one analysis process does: load the model once, then analyse files sent to it, one at a time.
+
+The process talks to the batch runner over a Pipe (see pool.py for the protocol). Everything
+that touches audio bytes runs here, never in the runner, so a file that crashes the decoder
+(numba code has segfaulted here) or hangs takes down only this process.
+
+Test-only hooks (read from the environment at each file; never set them in normal use):
+  TMER_TEST_WORKER_CRASH=<text>  the process kills itself with SIGSEGV on a file whose name contains <text>
+  TMER_TEST_WORKER_HANG=<text>   the process sleeps forever on such a file
+  TMER_TEST_WORKER_DELAY=<secs>  the process sleeps this long before each file (to make interrupts testable)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tmer_desktop.errors import AudioError, TmerError
+from tmer_desktop.features.columns import FEATURE_NAMES
+
+EMOTIONS = ("happy", "sad", "angry", "relaxed")
+# Below this mean RMS (about -100 dBFS) a window holds no signal: MIR features of digital
+# silence are degenerate (zero spectra, undefined centroids), so the model must not judge them.
+SILENCE_RMS = 1e-5
+# Shorter than this, MIR features (tempo, fluctuation, attack) are meaningless.
+MIN_DURATION = 1.0
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    window: float = 30.0
+    hop: float = 5.0
+    threshold: float = 0.75
+    top2_threshold: float | None = None
+    aggregation: str = "mean"
+    use_cache: bool = True
+    model_dir: str | None = None  # None: the model shipped with the app
+    model_version: str | None = None  # the name predictions are stored under (model store version)
+
+
+@dataclass
+class WindowOutcome:
+    idx: int
+    start: float
+    duration: float
+    short: bool
+    features: tuple[float, ...]  # FEATURE_NAMES order
+    probs: tuple[float, ...] | None  # EMOTIONS order; None when the window cannot be judged
+    label: str | None = None
+    confidence: float | None = None
+    decision: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Analysis:
+    """The result of analysing one file (or the reason it failed, in `error`)."""
+
+    path: str
+    content_hash: str | None = None
+    duration: float | None = None
+    sample_rate: int | None = None
+    channels: int | None = None
+    metadata: dict = field(default_factory=dict)
+    windows: list[WindowOutcome] = field(default_factory=list)
+    probs: tuple[float, ...] | None = None
+    label: str | None = None
+    confidence: float | None = None
+    decision: str | None = None
+    short: bool = False
+    error: str | None = None
+    model_version: str | None = None
+    extractor_version: str | None = None
+
+
+def extractor_version() -> str:
+    from tmer_desktop.features import extract
+
+    return getattr(extract, "EXTRACTOR_VERSION", "unknown")
+
+
+def _decide(model_decide, probs: np.ndarray, config: WorkerConfig):
+    kwargs = {"threshold": config.threshold}
+    if config.top2_threshold is not None:
+        kwargs["top2_threshold"] = config.top2_threshold
+    return model_decide(probs, **kwargs)
+
+
+class Analyser:
+    """Model and settings loaded once; `analyse(path)` per file."""
+
+    def __init__(self, config: WorkerConfig):
+        from tmer_desktop.model import bundle, decide
+
+        self.config = config
+        self.model = bundle.load_model(config.model_dir) if config.model_dir else bundle.load_model()
+        self._decide = decide.decide
+        self._aggregate = decide.aggregate
+        self.classes = tuple(self.model.classes)
+        self.model_version = config.model_version or str(self.model.version)
+        self.extractor_version = extractor_version()
+
+    def warm_up(self) -> None:
+        """Run the whole pipeline once on generated noise, so compilation (numba) happens
+        before the first real file's timeout clock starts."""
+        import soundfile as sf
+
+        rng = np.random.default_rng(0)
+        fd, name = tempfile.mkstemp(suffix=".wav", prefix="tmer-warmup-")
+        os.close(fd)
+        try:
+            sf.write(name, 0.1 * rng.standard_normal(22050 * 3), 22050)
+            self.analyse(name, use_cache=False)
+        finally:
+            os.unlink(name)
+
+    def analyse(self, path: str, *, use_cache: bool | None = None) -> Analysis:
+        from tmer_desktop.features.windows import analyse_file
+
+        from tmer_desktop.tagging.filetags import read_metadata
+
+        cfg = self.config
+        track = analyse_file(path, window=cfg.window, hop=cfg.hop,
+                             use_cache=cfg.use_cache if use_cache is None else use_cache)
+        result = Analysis(
+            path=path, content_hash=track.content_hash, duration=float(track.duration),
+            sample_rate=int(track.sample_rate), channels=int(track.channels),
+            model_version=self.model_version, extractor_version=self.extractor_version,
+        )
+        result.metadata = read_metadata(path)
+        if result.duration < MIN_DURATION:
+            result.error = (f"too short to analyse ({result.duration:.2f} s of audio; at least "
+                            f"{MIN_DURATION:g} s is needed) — the file may be truncated")
+            return result
+        if not track.windows:
+            result.error = "no analysis window could be made (the file holds no audio samples)"
+            return result
+        matrix = np.array([[w.values.get(name, math.nan) for name in FEATURE_NAMES] for w in track.windows],
+                          dtype=np.float64)
+        rms = matrix[:, FEATURE_NAMES.index("_RMSenergy_Mean")]
+        silent = ~(rms >= SILENCE_RMS)  # NaN RMS counts as silent too
+        judged = ~silent
+        for i, w in enumerate(track.windows):
+            result.windows.append(WindowOutcome(
+                idx=i, start=float(w.start), duration=float(w.duration), short=bool(w.short),
+                features=tuple(float(v) for v in matrix[i]), probs=None,
+                note="silent" if silent[i] else None,
+            ))
+        result.short = any(w.short for w in track.windows)
+        if not judged.any():
+            result.error = "silent audio (no signal above -100 dBFS): there is nothing to tag"
+            return result
+        probs = self._predict(matrix[judged])
+        for row, i in zip(probs, np.flatnonzero(judged)):
+            d = _decide(self._decide, row, cfg)
+            w = result.windows[i]
+            w.probs = tuple(float(p) for p in row)
+            w.label, w.confidence, w.decision = d.label, float(d.confidence), d.decision
+        track_probs = np.asarray(self._aggregate(probs, method=cfg.aggregation), dtype=np.float64)
+        d = _decide(self._decide, track_probs, cfg)
+        result.probs = tuple(float(p) for p in track_probs)
+        result.label, result.confidence, result.decision = d.label, float(d.confidence), d.decision
+        result.error = truncation_warning(path, result.duration)
+        return result
+
+    def _predict(self, matrix: np.ndarray) -> np.ndarray:
+        import pandas as pd
+
+        frame = pd.DataFrame(matrix, columns=list(FEATURE_NAMES))
+        probs = np.asarray(self.model.predict_proba(frame), dtype=np.float64)
+        # Reorder into EMOTIONS order whatever order the model lists its classes in.
+        order = [self.classes.index(e) for e in EMOTIONS]
+        return probs[:, order]
+
+
+def truncation_warning(path: str, decoded_seconds: float) -> str | None:
+    """A WAV whose data chunk announces more audio than the file holds was cut short (an
+    interrupted copy or download). libsndfile quietly decodes what is there; say so."""
+    import struct
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:4] not in (b"RIFF", b"RF64") or head[8:12] != b"WAVE":
+                return None
+            size = os.fstat(fh.fileno()).st_size
+            byte_rate = None
+            while True:
+                chunk = fh.read(8)
+                if len(chunk) < 8:
+                    return None
+                cid, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+                if cid == b"fmt ":
+                    fmt = fh.read(length)
+                    if len(fmt) >= 12:
+                        byte_rate = struct.unpack("<I", fmt[8:12])[0]
+                    fh.seek(length % 2, 1)
+                    continue
+                if cid == b"data":
+                    present = size - fh.tell()
+                    if length == 0xFFFFFFFF or not byte_rate or length <= present:
+                        return None
+                    return (f"warning: truncated file (the header announces {length / byte_rate:.1f} s, "
+                            f"only {decoded_seconds:.1f} s are present); tagged from the audio that is there")
+                fh.seek(length + length % 2, 1)
+    except OSError:
+        return None
+
+
+def _log_stderr_to_file() -> None:
+    """Decoder libraries print notes to fd 2 (mpg123: "Illegal Audio-MPEG-Header"); keep them
+    in a log file instead of the user's terminal."""
+    from tmer_desktop import paths
+
+    try:
+        log_dir = paths.cache_dir() / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(log_dir / "tagging-workers.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    except OSError:
+        return
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def _test_hooks(path: str) -> None:
+    name = os.path.basename(path)
+    crash = os.environ.get("TMER_TEST_WORKER_CRASH")
+    if crash and crash in name:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    hang = os.environ.get("TMER_TEST_WORKER_HANG")
+    if hang and hang in name:
+        while True:
+            time.sleep(3600)
+    delay = os.environ.get("TMER_TEST_WORKER_DELAY")
+    if delay:
+        time.sleep(float(delay))
+
+
+def failure_text(exc: BaseException) -> str:
+    if isinstance(exc, AudioError):
+        return exc.reason
+    if isinstance(exc, TmerError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "not enough memory to analyse this file"
+    return f"unexpected error while analysing ({type(exc).__name__}: {exc})"
+
+
+def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
+    """Entry point of an analysis process (spawned by pool.WorkerPool)."""
+    # Ctrl-C in a terminal reaches the whole process group; only the runner decides to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _log_stderr_to_file()
+    try:
+        analyser = Analyser(config)
+        if warm_up:
+            analyser.warm_up()
+    except BaseException as exc:  # the runner must hear why this process cannot work
+        conn.send(("fatal", failure_text(exc)))
+        return
+    conn.send(("ready", os.getpid()))
+    from tmer_desktop.audio.decode import probe
+
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        task_id, path = message
+        _test_hooks(path)
+        try:
+            info = probe(path)
+            conn.send(("started", task_id, info.duration))
+            outcome = analyser.analyse(path)
+        except BaseException as exc:  # every failure of one file is that file's error row
+            outcome = Analysis(path=path, error=failure_text(exc))
+        conn.send(("result", task_id, outcome))
