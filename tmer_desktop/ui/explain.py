@@ -1,6 +1,7 @@
 """Explanations for the panel, computed in worker threads from the stored window features.
 
-The model (and shap, slow to import) is loaded lazily, once, on first use — never at start-up.
+The model is loaded lazily, once, on first use — never at start-up. SHAP values come from
+model.explain (exact for this linear model, no shap import).
 """
 
 from __future__ import annotations
@@ -26,14 +27,17 @@ class Explainer:
 
     def explain(self, view, window_index: int | None) -> Explanation:
         """One window (window_index) or the whole track (None: all its windows together)."""
-        from tmer_desktop.model.explain import explain_features
 
         model = self.model()
         if window_index is None:
             X = np.array([w.features for w in view.windows], dtype=float)
-            emotion = view.label
+            result = model.explain_track(X, label=view.label)
         else:
             X = np.array([view.windows[window_index].features], dtype=float)
-            emotion = view.series.labels[window_index]
-        result = explain_features(model, X, emotion)
-        return Explanation(emotion=emotion, reason=result.reason, families=tuple(result.families))
+            result = model.explain(X, label=view.series.labels[window_index])[0]
+        reason = result.reason[:1].upper() + result.reason[1:] + "."
+        version = str(getattr(model, "version", ""))
+        if view.model_version and version and version != view.model_version:
+            reason += f" (Explained with model {version}; the prediction was made by {view.model_version}.)"
+        return Explanation(emotion=result.label, reason=reason, families=tuple(result.families.items()),
+                           top_features=tuple(result.top_features[:3]))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from tmer_desktop.ui.palette import emotion_color
 
-TOP_FAMILIES = 5
+TOP_FAMILIES = 4
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Explanation:
     emotion: str
     reason: str
     families: tuple[tuple[str, float], ...]  # (family name, signed contribution), any order
+    top_features: tuple[tuple[str, float], ...] = ()  # strongest single features, for the detail line
 
 
 class ExplanationChart(QGroupBox):
@@ -38,7 +39,7 @@ class ExplanationChart(QGroupBox):
         self.plot.setMenuEnabled(False)
         self.plot.setMinimumHeight(110)
         self.plot.getAxis("left").setWidth(110)
-        self.plot.setLabel("bottom", "contribution to the emotion (SHAP)")
+        self.plot.setLabel("bottom", "push towards the emotion (SHAP, log-odds)")
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777")))
         self._bars: pg.BarGraphItem | None = None
@@ -55,7 +56,11 @@ class ExplanationChart(QGroupBox):
         if explanation is None:
             self.set_message("—")
             return
-        self.reason.setText(explanation.reason)
+        text = explanation.reason
+        if explanation.top_features:
+            text += "\nStrongest features: " + ", ".join(
+                f"{name.strip('_')} ({value:+.2f})" for name, value in explanation.top_features)
+        self.reason.setText(text)
         top = sorted(explanation.families, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_FAMILIES]
         self._set_bars(tuple(top), emotion=explanation.emotion)
 

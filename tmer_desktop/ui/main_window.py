@@ -79,11 +79,20 @@ class MainWindow(QMainWindow):
             from tmer_desktop.ui.session_view import SessionBuilderView
             self.sessions = SessionBuilderView(store)
         except Exception as exc:  # shown, not hidden
-            self._session_error = f"Session builder unavailable: {exc}"
+            self.statusBar().showMessage(f"Session builder unavailable: {exc}", 15000)
         else:
             self.tabs.addTab(self.sessions, "Sessions")
             self.sessions.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
             self.sessions.playRequested.connect(self.open_path_in_player)
+        self.dashboard = None
+        try:  # another helper's widget, guarded the same way
+            from tmer_desktop.ui.dashboard_view import DashboardView
+            self.dashboard = DashboardView(store)
+        except Exception as exc:
+            self.statusBar().showMessage(f"Dashboards unavailable: {exc}", 15000)
+        else:
+            self.tabs.addTab(self.dashboard, "Dashboards")
+            self.dashboard.active_model_changed.connect(self._on_active_model_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
@@ -119,7 +128,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("&Library", "&Player", "&Review queue", "&Sessions")):
+        for i, name in enumerate(("&Library", "&Player", "&Review queue", "&Sessions", "&Dashboards")):
             view_menu.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
                                         triggered=lambda _=False, i=i: self.tabs.setCurrentIndex(i)))
         help_menu = self.menuBar().addMenu("&Help")
@@ -278,11 +287,18 @@ class MainWindow(QMainWindow):
             self.open_in_player(row)
 
     def _on_tab_changed(self, index: int) -> None:
-        if self.sessions is not None and self.tabs.widget(index) is self.sessions:
-            try:
+        widget = self.tabs.widget(index)
+        try:
+            if self.sessions is not None and widget is self.sessions:
                 self.sessions.reload_tracks()
-            except Exception as exc:
-                self.statusBar().showMessage(str(exc), 15000)
+            elif self.dashboard is not None and widget is self.dashboard:
+                self.dashboard.refresh()
+        except Exception as exc:  # another view's failure is reported, not fatal
+            self.statusBar().showMessage(str(exc), 15000)
+
+    def _on_active_model_changed(self, version: str) -> None:
+        self._explainer = explain_mod.Explainer()  # the next explanation loads the new model
+        self.statusBar().showMessage(f"Model {version} is now active; new analyses use it.", 15000)
 
     def show_track(self, track_id: int) -> None:
         """Load the track's windows (fast, here) and its audio and explanations (background)."""
@@ -321,40 +337,29 @@ class MainWindow(QMainWindow):
             self._explain(self.current_track, index)
 
     def _explain(self, view: TrackView, window_index: int | None) -> None:
-        """window_index None: the whole track (and the first window)."""
+        """Explain one window (its index) or the whole track (None), off the GUI thread."""
         if len(view.series) == 0:
             return
         request = self._track_request
         explainer = self._explainer
-        targets = ["track"] if window_index is None else ["window"]
-        index = 0 if window_index is None else window_index
-        if window_index is None and self.player_view.current_window >= 0:
-            index = self.player_view.current_window
-        if window_index is None:
-            targets.append("window")
+        target = "track" if window_index is None else "window"
+        panel = self.player_view.explanations
+        chart = panel.track_chart if target == "track" else panel.window_chart
 
-        def work(ctx):
-            out = {}
-            for target in targets:
-                out[target] = explainer.explain(view, None if target == "track" else index)
-            return out
-
-        def done(result):
-            if request != self._track_request:
-                return
-            for target, explanation in result.items():
-                if target == "window" and index != self.player_view.current_window and window_index is not None:
-                    continue
-                chart = self.player_view.explanations.track_chart if target == "track" else \
-                    self.player_view.explanations.window_chart
+        def done(explanation):
+            stale = request != self._track_request or (
+                window_index is not None and window_index != self.player_view.current_window)
+            if not stale:
                 chart.set_explanation(explanation)
                 self.explanationShown.emit(target)
 
         def failed(message, _exc):
             if request == self._track_request:
-                self.player_view.explanations.clear(f"No explanation: {message}")
+                chart.set_message(f"No explanation: {message}")
+                self.explanationShown.emit(target)
 
-        self._spawn(work, "explain", succeeded=done, failed=failed)
+        self._spawn(lambda ctx: explainer.explain(view, window_index), f"explain {target}",
+                    succeeded=done, failed=failed)
 
     # -- corrections ------------------------------------------------------------------------
     def _on_correction(self, scope: str, is_correct: bool, emotion: str | None) -> None:
@@ -449,22 +454,32 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.statusBar().showMessage(f"Settings not saved: {exc}", 20000)
 
+    EXPORT_FILTERS = {
+        "Track results (*.csv *.parquet)": "tracks",
+        "Window results (*.csv *.parquet)": "windows",
+        "Corrections for retraining (*.csv)": "feedback",
+    }
+
     def export_dialog(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / "tmer-library.csv"),
-            "Track results (*.csv);;Corrections for retraining (*.feedback.csv)")
-        if not target:
-            return
+        target, chosen = QFileDialog.getSaveFileName(
+            self, "Export", str(Path.home() / "tmer-tracks.csv"), ";;".join(self.EXPORT_FILTERS))
+        if target:
+            self.export_to(target, self.EXPORT_FILTERS.get(chosen, "tracks"))
+
+    def export_to(self, target: str, kind: str) -> BackgroundTask:
+        """Write tracks, windows or feedback (retraining schema) in the background."""
         store = self.store
-        feedback = target.endswith(".feedback.csv")
 
         def work(ctx):
+            if kind == "feedback":
+                from tmer_desktop.library.feedback_export import export_feedback
+                return export_feedback(target, store=store)
             from tmer_desktop.library import exports
-            fn = exports.export_feedback_csv if feedback else exports.export_tracks_csv
+            fn = exports.export_windows if kind == "windows" else exports.export_tracks
             return fn(store, target)
 
-        self._spawn(work, "export",
-                    succeeded=lambda _r: self.statusBar().showMessage(f"Exported to {target}", 15000))
+        return self._spawn(work, "export", succeeded=lambda n: self.statusBar().showMessage(
+            f"Exported {n} row(s) to {target}", 15000))
 
     # -- closing ---------------------------------------------------------------------------
     def shutdown(self, timeout: float = 10.0) -> None:

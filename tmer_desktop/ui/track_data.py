@@ -88,11 +88,13 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
     probs = np.array([[by_window[w.id].probabilities[e] for e in EMOTIONS] for w in kept],
                      dtype=float).reshape(-1, len(EMOTIONS))
     labels, confidences, decisions = [], [], []
-    for row in probs:
-        label, conf, decision = _decide(row, ds)
-        labels.append(label)
-        confidences.append(conf)
-        decisions.append(decision)
+    if len(probs):
+        from tmer_desktop.model.decide import decide_all
+
+        for d in decide_all(probs, ds.threshold, ds.top2_threshold):
+            labels.append(d.label)
+            confidences.append(d.confidence)
+            decisions.append(d.decision)
     series = WindowSeries(
         starts=np.array([w.start for w in kept], dtype=float),
         durations=np.array([w.duration for w in kept], dtype=float),
