@@ -141,3 +141,49 @@ def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: 
         view.show_chart(key)
         view.export_png(tmp_path / f"{key}.png")
     assert "0 track(s)" in view.summary.text() and "at least 30 needed" in view.alert.text()
+
+
+# --------------------------------------------------------------------------- models tab
+def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot, tmp_path):
+    from tmer_desktop.library.feedback_export import read_feedback_csv
+    from tmer_desktop.model.retrain import RetrainConfig
+    from tmer_desktop.model.train import TrainingConfig
+    from tmer_desktop.ui.dashboard_view import DashboardView
+
+    store, _, _ = filled
+    view = DashboardView(store)
+    qtbot.addWidget(view)
+    panel = view.models
+    panel.retrain_config = RetrainConfig(
+        folds=3, min_holdout=5, training=TrainingConfig(Cs=(0.3,), transforms=("standard",), inner_folds=2)
+    )
+    out = tmp_path / "shared.csv"
+    assert panel.export_corrections(out, anonymise=True) == 90
+    assert all(r.track_path is None for r in read_feedback_csv(out))
+
+    changed = []
+    panel.active_model_changed.connect(changed.append)
+    for expected in ("v001", "v002"):
+        with qtbot.waitSignal(panel.retrained, timeout=60_000) as blocker:
+            assert panel.start_retrain() is not None
+        result = blocker.args[0]
+        assert result.candidate == expected
+        if not result.promoted:
+            assert panel.activate(expected)
+    assert changed[-1] == "v002"
+    versions = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert versions == ["bundled", "v001", "v002"]
+    active_rows = [r for r in range(panel.table.rowCount()) if panel.table.item(r, 6).text()]
+    assert active_rows == [2] and panel.table.item(2, 2).text() != ""
+
+    assert panel.roll_back() and changed[-1] == "v001"
+    assert "v001 is now active" in panel.status.text()
+    # One click on a row + "Make active".
+    panel.table.selectRow(2)
+    panel.activate_button.click()
+    assert panel.model_store.active().version == "v002"
+    # A refused version leaves the active one and says why.
+    victim = next((panel.model_store.root / "v001").glob("*.joblib"))
+    victim.write_bytes(b"garbage")
+    assert not panel.activate("v001")
+    assert "refused" in panel.status.text() and panel.model_store.active().version == "v002"

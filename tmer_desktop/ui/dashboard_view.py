@@ -1,8 +1,11 @@
-"""Dashboards: emotion distributions, confidence, corrections (confusion, reliability) and drift.
+"""Dashboards: emotion distributions, confidence, corrections (confusion, reliability) and drift,
+plus the model versions (export corrections, retrain, make any version active).
 
-One self-contained widget, `DashboardView(store)`. The numbers come from
+One self-contained widget, `DashboardView(store)`, with two tabs. The numbers come from
 `tmer_desktop.dashboards` (Qt-free), computed in a background thread; this file only draws
-them with pyqtgraph and exports the chart on screen as PNG or its table as CSV.
+them with pyqtgraph and exports the chart on screen as PNG or its table as CSV. Retraining
+runs in the background too (`tmer_desktop.model.retrain`); `active_model_changed(version)`
+tells the app to reload the model.
 """
 
 from __future__ import annotations
@@ -14,12 +17,18 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +56,7 @@ class DashboardView(QWidget):
 
     refreshed = Signal()  # the data was (re)loaded and the current chart drawn
     refresh_failed = Signal(str)
+    active_model_changed = Signal(str)  # a retrain promoted, or the user activated, this version
 
     def __init__(self, store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,11 +93,21 @@ class DashboardView(QWidget):
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.png_button)
         bar.addWidget(self.csv_button)
+        charts = QWidget(self)
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.addLayout(bar)
+        charts_layout.addWidget(self.plot, 1)
+        charts_layout.addWidget(self.summary)
+        self.models = ModelsPanel(store, self)
+        self.models.active_model_changed.connect(self.active_model_changed)
+        self.models.active_model_changed.connect(lambda _v: self.refresh())
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(charts, "Charts")
+        self.tabs.addTab(self.models, "Models && corrections")
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
-        layout.addLayout(bar)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
         self._set_busy(False)
         self.alert.setText("Loading…")
 
@@ -318,3 +338,181 @@ class DashboardView(QWidget):
             action()
         except Exception as exc:  # a full disk or a bad folder: tell the user, keep the view
             QMessageBox.warning(self, "Export failed", str(exc))
+
+
+class ModelsPanel(QWidget):
+    """Model versions with their metrics; export corrections, retrain, activate or roll back."""
+
+    active_model_changed = Signal(str)
+    retrained = Signal(object)  # the RetrainResult
+    retrain_failed = Signal(str)
+
+    COLUMNS = ("Version", "Created", "CV macro-F1", "Held-back macro-F1", "Corrections", "Verdict", "Active")
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        from tmer_desktop.model.retrain import RetrainConfig
+        from tmer_desktop.model.store import ModelStore
+
+        self.store = store
+        self.model_store = ModelStore(store)
+        self.retrain_config = RetrainConfig()  # tests and power users may reduce the folds
+        self._task: BackgroundTask | None = None
+
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Model versions")
+
+        self.export_button = QPushButton("Export corrections…", self)
+        self.export_button.clicked.connect(self._ask_export)
+        self.anonymise = QCheckBox("without file names and notes", self)
+        self.retrain_button = QPushButton("Retrain with corrections", self)
+        self.retrain_button.clicked.connect(self.start_retrain)
+        self.activate_button = QPushButton("Make active", self)
+        self.activate_button.clicked.connect(self._activate_selected)
+        self.rollback_button = QPushButton("Roll back", self)
+        self.rollback_button.clicked.connect(self.roll_back)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.anonymise)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retrain_button)
+        buttons.addWidget(self.activate_button)
+        buttons.addWidget(self.rollback_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.refresh_versions()
+
+    # ----------------------------------------------------------------- listing
+    def refresh_versions(self) -> None:
+        try:
+            versions = self.model_store.versions()
+        except Exception as exc:  # a damaged registry must not take the dashboard down
+            self.status.setText(f"The model versions cannot be listed: {exc}")
+            return
+        self.table.setRowCount(len(versions))
+        for row, v in enumerate(versions):
+            m = v.metrics
+            cv = (m.get("cv") or {}).get("candidate_mean")
+            hold = (m.get("holdout") or {}).get("candidate_macro_f1")
+            used = m.get("corrections_trained_on")
+            verdict = ("promoted" if m.get("promoted") else "kept, not promoted") if "promoted" in m else ""
+            cells = (
+                v.version,
+                "" if v.bundled else v.created_at[:19].replace("T", " "),
+                f"{cv:.3f}" if cv is not None else "",
+                f"{hold:.3f}" if hold is not None else "",
+                "" if used is None else f"{used} (+{m.get('corrections_held_back', 0)} held back)",
+                verdict,
+                "✓ active" if v.active else "",
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 5 and m.get("reason"):
+                    item.setToolTip(m["reason"])
+                self.table.setItem(row, col, item)
+
+    def selected_version(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).text() if rows else None
+
+    # ----------------------------------------------------------------- actions
+    def export_corrections(self, path: str | os.PathLike, anonymise: bool | None = None) -> int:
+        from tmer_desktop.library.feedback_export import export_feedback
+
+        flag = self.anonymise.isChecked() if anonymise is None else anonymise
+        count = export_feedback(path, anonymise=flag, store=self.store)
+        self.status.setText(f"Wrote {count} correction(s) to {path}.")
+        return count
+
+    def start_retrain(self) -> BackgroundTask | None:
+        """Retrain in the background from every correction in the library."""
+        if self._task is not None and self._task.running:
+            return None
+        from tmer_desktop.library.feedback_export import feedback_records
+        from tmer_desktop.model.retrain import retrain
+
+        store, models, config = self.store, self.model_store, self.retrain_config
+
+        def work(ctx):
+            return retrain(feedback_records(store), store=models, config=config, progress=ctx.progress)
+
+        self._set_busy(True)
+        self.status.setText("Retraining with the corrections… (the app stays usable)")
+        self._task = BackgroundTask(work, name="retrain", parent=self)
+        self._task.progress.connect(lambda text: self.status.setText(str(text)))
+        self._task.succeeded.connect(self._on_retrained)
+        self._task.failed.connect(self._on_retrain_failed)
+        self._task.finished.connect(lambda: self._set_busy(False))
+        self._task.start()
+        return self._task
+
+    def _on_retrained(self, result) -> None:
+        self._set_busy(False)
+        self.refresh_versions()
+        self.status.setText(result.summary())
+        self.retrained.emit(result)
+        if result.promoted:
+            self.active_model_changed.emit(result.candidate)
+
+    def _on_retrain_failed(self, message: str, _exc: object) -> None:
+        self._set_busy(False)
+        self.status.setText(f"Retraining failed: {message}")
+        self.retrain_failed.emit(message)
+
+    def activate(self, version: str) -> bool:
+        """Make `version` active (promotion or rollback); False with the reason shown if refused."""
+        from tmer_desktop.errors import TmerError
+
+        try:
+            self.model_store.activate(version)
+        except TmerError as exc:
+            self.status.setText(str(exc))
+            return False
+        self.refresh_versions()
+        self.status.setText(f"Model {version} is now active.")
+        self.active_model_changed.emit(version)
+        return True
+
+    def roll_back(self) -> bool:
+        from tmer_desktop.errors import TmerError
+
+        try:
+            version = self.model_store.rollback().version
+        except TmerError as exc:
+            self.status.setText(str(exc))
+            return False
+        self.refresh_versions()
+        self.status.setText(f"Rolled back: model {version} is now active.")
+        self.active_model_changed.emit(version)
+        return True
+
+    def _activate_selected(self) -> None:
+        version = self.selected_version()
+        if version is None:
+            self.status.setText("Select a model version first.")
+            return
+        self.activate(version)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export corrections", "corrections.csv", "CSV (*.csv)")
+        if path:
+            try:
+                self.export_corrections(path)
+            except Exception as exc:  # e.g. a full disk: say so, keep the view
+                QMessageBox.warning(self, "Export failed", str(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.retrain_button, self.activate_button, self.rollback_button):
+            button.setEnabled(not busy)

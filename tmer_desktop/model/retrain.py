@@ -1,0 +1,352 @@
+"""Retraining with corrections: a candidate model is compared with the active one, honestly,
+and promoted only when it is not worse by more than a margin of macro-F1.
+
+The comparison (docs/feedback.md, "Promotion rule"):
+1. Held-back corrections. Corrections are split by recording (all windows of one track stay
+   together) with a stable hash, so the same recordings are held back at every retrain and no
+   model ever trains on them. Both the active model (the stored file itself) and the
+   candidate are scored on them.
+2. The same folds. The training CSV is split into grouped, stratified folds (duplicates kept
+   together) with one seed; in every fold the current recipe (the CSV rows plus the
+   corrections the active model learnt from) and the candidate recipe (the CSV rows plus all
+   usable corrections) are fitted on the same training part and scored on the same test part.
+   Correction rows identical to a test row are left out of that fold's training.
+3. Promote when mean CV macro-F1(candidate) >= mean CV macro-F1(current) - margin and, when
+   at least `min_holdout` corrections are held back, holdout macro-F1(candidate) >=
+   holdout macro-F1(current) - margin.
+Whatever the verdict, the candidate is kept in the model store with all these numbers, so
+it can be activated later by hand (and any version rolled back to).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import StratifiedGroupKFold
+
+from tmer_desktop.errors import TmerError
+from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.hashing import file_sha256
+from tmer_desktop.model.data import CLASSES, LabelledData, load_labelled_csv
+from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
+from tmer_desktop.model.train import TrainingConfig
+from tmer_desktop.paths import TRAINING_CSV
+
+DEFAULT_MARGIN = 0.01
+LOW_CONFIDENCE = 0.75
+
+
+class RetrainError(TmerError):
+    """Retraining cannot run; the message says why."""
+
+
+@dataclass(frozen=True)
+class RetrainConfig:
+    margin: float = DEFAULT_MARGIN  # macro-F1 the candidate may lose and still be promoted
+    folds: int = 5
+    repeats: int = 1
+    seed: int = 0
+    holdout_fraction: float = 0.25  # share of recordings whose corrections are never trained on
+    min_holdout: int = 10  # fewer held-back corrections: the holdout test is skipped (reported)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+
+@dataclass
+class RetrainResult:
+    candidate: str  # the new version's name in the model store
+    compared_with: str
+    promoted: bool
+    reason: str
+    metrics: dict[str, Any]
+
+    def summary(self) -> str:
+        cv = self.metrics["cv"]
+        lines = [
+            f"Candidate {self.candidate} vs {self.compared_with}: "
+            f"CV macro-F1 {cv['candidate_mean']:.3f} vs {cv['current_mean']:.3f} "
+            f"({cv['folds']} folds x {cv['repeats']})",
+        ]
+        hold = self.metrics.get("holdout")
+        if hold and hold.get("candidate_macro_f1") is not None:
+            current = hold.get("current_macro_f1")
+            lines.append(
+                f"Held-back corrections ({hold['n']}): macro-F1 {hold['candidate_macro_f1']:.3f} "
+                f"vs {'n/a' if current is None else f'{current:.3f}'}"
+            )
+        lines.append(("PROMOTED: " if self.promoted else "NOT promoted: ") + self.reason)
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- data helpers
+def is_held_back(group: str, fraction: float) -> bool:
+    """Stable across runs and machines: the same recordings are always held back."""
+    value = int(hashlib.sha256(group.encode("utf-8")).hexdigest()[:8], 16) / 0x1_0000_0000
+    return value < fraction
+
+
+def _row_keys(X: pd.DataFrame, y: np.ndarray | None = None) -> np.ndarray:
+    """An integer per row; equal features (to 9 decimals, NaN = NaN) and label give equal keys."""
+    values = np.round(np.nan_to_num(X.to_numpy(dtype=np.float64), nan=np.inf), 9)
+    if y is not None:
+        values = np.column_stack([values, y])
+    if len(values) == 0:
+        return np.empty(0, dtype=np.int64)
+    _, inverse = np.unique(values, axis=0, return_inverse=True)
+    return inverse.reshape(-1).astype(np.int64)
+
+
+def _labelled(records: Sequence) -> tuple[LabelledData, list]:
+    usable = [r for r in records if r.label is not None]
+    X = pd.DataFrame([r.features for r in usable], columns=list(FEATURE_NAMES), dtype="float64")
+    y = np.array([CLASSES.index(r.label) for r in usable], dtype=np.int64)
+    return LabelledData(X=X, y=y, groups=_row_keys(X, y)), usable
+
+
+def _subset(data: LabelledData, index) -> LabelledData:
+    index = np.asarray(index, dtype=np.int64)
+    return LabelledData(X=data.X.iloc[index].reset_index(drop=True), y=data.y[index], groups=data.groups[index])
+
+
+def _join(first: LabelledData, second: LabelledData) -> LabelledData:
+    if len(second) == 0:
+        return first
+    offset = int(first.groups.max()) + 1 if len(first) else 0
+    return LabelledData(
+        X=pd.concat([first.X, second.X], ignore_index=True),
+        y=np.concatenate([first.y, second.y]),
+        groups=np.concatenate([first.groups, second.groups + offset]),
+    )
+
+
+def _without_rows_of(extra: LabelledData, test: LabelledData) -> LabelledData:
+    """Extra rows minus any whose features equal a test row (a correction of a training clip)."""
+    if len(extra) == 0 or len(test) == 0:
+        return extra
+    keys = _row_keys(pd.concat([test.X, extra.X], ignore_index=True))
+    keep = ~np.isin(keys[len(test):], keys[: len(test)])
+    return extra if keep.all() else _subset(extra, np.flatnonzero(keep))
+
+
+def _fit(config: TrainingConfig, base: LabelledData, extra: LabelledData):
+    data = _join(base, extra)
+    return config.make().fit(data.X, data.y, data.groups)
+
+
+def _macro_f1(y: np.ndarray, probs: np.ndarray) -> float:
+    present = sorted(set(y.tolist()))
+    return float(f1_score(y, probs.argmax(axis=1), labels=present, average="macro", zero_division=0))
+
+
+def _empty(data: LabelledData) -> LabelledData:
+    return _subset(data, np.array([], dtype=np.int64))
+
+
+# --------------------------------------------------------------------------- the comparison
+def compare_on_folds(
+    base: LabelledData, current_extra: LabelledData, candidate_extra: LabelledData, config: RetrainConfig
+) -> dict[str, Any]:
+    current_scores, candidate_scores = [], []
+    oof_confidence = np.full((config.repeats, len(base)), np.nan)
+    for r in range(config.repeats):
+        splitter = StratifiedGroupKFold(n_splits=config.folds, shuffle=True, random_state=config.seed + r)
+        for train_idx, test_idx in splitter.split(base.X, base.y, base.groups):
+            train, test = _subset(base, train_idx), _subset(base, test_idx)
+            current = _fit(config.training, train, _without_rows_of(current_extra, test))
+            candidate = _fit(config.training, train, _without_rows_of(candidate_extra, test))
+            current_scores.append(_macro_f1(test.y, current.predict_proba(test.X)))
+            probs = candidate.predict_proba(test.X)
+            candidate_scores.append(_macro_f1(test.y, probs))
+            oof_confidence[r, test_idx] = probs.max(axis=1)
+    diff = np.array(candidate_scores) - np.array(current_scores)
+    return {
+        "folds": config.folds,
+        "repeats": config.repeats,
+        "seed": config.seed,
+        "current_macro_f1": current_scores,
+        "candidate_macro_f1": candidate_scores,
+        "current_mean": float(np.mean(current_scores)),
+        "candidate_mean": float(np.mean(candidate_scores)),
+        "mean_difference": float(diff.mean()),
+        "sd_difference": float(diff.std(ddof=1)) if len(diff) > 1 else 0.0,
+        "candidate_low_confidence_share": float(np.mean(oof_confidence < LOW_CONFIDENCE)),
+    }
+
+
+def compare_on_holdout(current_model, candidate_model, holdout: LabelledData) -> dict[str, Any]:
+    result: dict[str, Any] = {"n": len(holdout)}
+    if len(holdout) == 0:
+        return result | {"candidate_macro_f1": None, "current_macro_f1": None}
+    for name, model in (("candidate", candidate_model), ("current", current_model)):
+        if model is None:
+            result[f"{name}_macro_f1"] = result[f"{name}_accuracy"] = None
+            continue
+        probs = model.predict_proba(holdout.X)
+        result[f"{name}_macro_f1"] = _macro_f1(holdout.y, probs)
+        result[f"{name}_accuracy"] = float(accuracy_score(holdout.y, probs.argmax(axis=1)))
+    return result
+
+
+def decide(cv: dict[str, Any], holdout: dict[str, Any], config: RetrainConfig) -> tuple[bool, str]:
+    """The promotion rule (module docstring, step 3); returns (promote?, the reason in words)."""
+    m = config.margin
+    if cv["candidate_mean"] < cv["current_mean"] - m:
+        return False, (
+            f"on the training folds the candidate's macro-F1 {cv['candidate_mean']:.3f} is more than "
+            f"{m:.3f} below the current {cv['current_mean']:.3f}"
+        )
+    why = None
+    if holdout["n"] < config.min_holdout:
+        why = f"only {holdout['n']} held-back correction(s), at least {config.min_holdout} needed for that test"
+    elif holdout.get("current_macro_f1") is None:
+        why = "the current model could not be scored on the held-back corrections"
+    if why:
+        return True, f"not worse on the training folds (margin {m:.3f}); held-back test skipped: {why}"
+    if holdout["candidate_macro_f1"] < holdout["current_macro_f1"] - m:
+        return False, (
+            f"on {holdout['n']} held-back corrections the candidate's macro-F1 "
+            f"{holdout['candidate_macro_f1']:.3f} is more than {m:.3f} below the current "
+            f"{holdout['current_macro_f1']:.3f}"
+        )
+    return True, f"not worse than the current model by more than {m:.3f} macro-F1 on the folds and the held-back corrections"
+
+
+# --------------------------------------------------------------------------- the whole run
+def retrain(
+    feedback: str | os.PathLike | Sequence | None,
+    *,
+    store: ModelStore,
+    config: RetrainConfig = RetrainConfig(),
+    base_csv: str | os.PathLike = TRAINING_CSV,
+    progress=None,
+) -> RetrainResult:
+    """Train a candidate on the base CSV plus corrections, compare, store it, promote or not.
+
+    feedback: a CSV from `tmer export-feedback`, a list of FeedbackRecord, or None (base only).
+    progress: optional callable(str) for a GUI status line.
+    """
+    from tmer_desktop.library.feedback_export import read_feedback_csv
+
+    say = progress or (lambda _msg: None)
+    records = read_feedback_csv(feedback) if isinstance(feedback, (str, os.PathLike)) else list(feedback or [])
+    base = load_labelled_csv(base_csv)
+    labelled, usable = _labelled(records)
+    if feedback is not None and not usable:
+        raise RetrainError(
+            f"{feedback if isinstance(feedback, (str, os.PathLike)) else 'the corrections'}: no correction "
+            f"has a known label (confirmed or corrected), so there is nothing to learn from."
+        )
+    held = np.array([is_held_back(r.group, config.holdout_fraction) for r in usable], dtype=bool)
+    train_records = [r for r, h in zip(usable, held) if not h]
+    candidate_extra = _subset(labelled, np.flatnonzero(~held))
+    holdout = _subset(labelled, np.flatnonzero(held))
+
+    current = store.active()
+    current_model, current_note = None, None
+    try:
+        current_model = store.load(current.version)
+        current_extra, _ = _labelled(
+            [r for r in store.training_feedback(current.version) if not is_held_back(r.group, config.holdout_fraction)]
+        )
+    except ModelStoreError as exc:
+        if not current.bundled:
+            raise
+        current_note = str(exc)  # no usable shipped model: compare with the base-only recipe
+        current_extra = _empty(labelled)
+
+    say(f"Comparing on {config.folds} folds x {config.repeats}…")
+    cv = compare_on_folds(base, current_extra, candidate_extra, config)
+    say("Training the candidate on all the data…")
+    candidate_model = _fit(config.training, base, candidate_extra)
+    hold = compare_on_holdout(current_model, candidate_model, holdout)
+    promote, reason = decide(cv, hold, config)
+    if current_note:
+        reason += f" (the current model could not be loaded: {current_note})"
+
+    metrics = {
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "base_csv": Path(base_csv).name,
+        "base_rows": len(base),
+        "corrections_total": len(records),
+        "corrections_unlabelled": len(records) - len(usable),
+        "corrections_trained_on": len(train_records),
+        "corrections_held_back": int(held.sum()),
+        "training_config": config.training.to_dict(),
+        "margin": config.margin,
+        "compared_with": current.version,
+        "cv": cv,
+        "holdout": hold,
+        "macro_f1": cv["candidate_mean"],
+        "low_confidence_share": cv["candidate_low_confidence_share"],
+        "promoted": promote,
+        "reason": reason,
+    }
+    say("Storing the candidate…")
+    training = {
+        "csv_file": Path(base_csv).name,
+        "csv_sha256": file_sha256(base_csv),
+        "n_rows": len(base) + len(candidate_extra),
+        "n_extra_rows": len(candidate_extra),
+        "class_counts": {c: int((base.y == i).sum() + (candidate_extra.y == i).sum()) for i, c in enumerate(CLASSES)},
+    }
+    stored = store.save(
+        candidate_model, config=config.training, training=training, metrics=metrics, feedback=train_records, activate=promote
+    )
+    return RetrainResult(stored.version, current.version, promote, reason, metrics)
+
+
+def train_command(
+    out: str | os.PathLike | None = None,
+    feedback: str | os.PathLike | None = None,
+    *,
+    margin: float = DEFAULT_MARGIN,
+    folds: int = 5,
+    training: TrainingConfig | None = None,
+) -> dict[str, Any]:
+    """`tmer train [--feedback FILE.csv] [--out DIR]`; returns a JSON-able summary.
+
+    With --out: a plain training run into DIR (the CSV plus every labelled correction, no
+    comparison). Without: a new version in the model store, compared with the active model and
+    promoted only if it passes the promotion rule.
+    """
+    from tmer_desktop.library.store import LibraryStore
+    from tmer_desktop.model.bundle import train_and_bundle
+
+    training = training or TrainingConfig()
+    if out is not None:
+        return train_and_bundle(out, feedback=feedback, config=training)
+    with LibraryStore.open() as library:
+        result = retrain(
+            feedback, store=ModelStore(library), config=RetrainConfig(margin=margin, folds=folds, training=training)
+        )
+    return {
+        "version": result.candidate,
+        "compared_with": result.compared_with,
+        "promoted": result.promoted,
+        "reason": result.reason,
+        "summary": result.summary(),
+        "metrics": result.metrics,
+    }
+
+
+__all__ = [
+    "BUNDLED",
+    "DEFAULT_MARGIN",
+    "RetrainConfig",
+    "RetrainError",
+    "RetrainResult",
+    "compare_on_folds",
+    "compare_on_holdout",
+    "decide",
+    "is_held_back",
+    "retrain",
+    "train_command",
+]

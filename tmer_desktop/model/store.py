@@ -1,0 +1,275 @@
+"""The versioned model store: every trained model kept with its metrics; one is active.
+
+Files: `<model_store_dir>/<version>/` holds what `bundle.save_model` writes (model + manifest),
+plus `training_feedback.csv` (the corrections it learnt from, in the export schema) when any.
+Registry: the library database's `models` table (version, path, created_at, metrics, active).
+The shipped bundle is always listed as version "bundled" and is active while no other is.
+
+Integrity: at registration the store records a fingerprint (sha256 over every file's name and
+content) in the version's metrics. Before a version is loaded or made active the fingerprint
+is checked and the model is loaded through `bundle.load_model` (manifest + checksum), so a
+damaged file, a swapped-in foreign model or a folder nobody registered is refused with a
+message naming the version, the folder and the reason.
+
+    store = ModelStore(library)                 # library: tmer_desktop.library.store.LibraryStore
+    store.save(estimator, config=, training=, metrics=, feedback=records, activate=False) -> ModelVersion
+    store.add(model_dir, metrics=..., activate=False) -> ModelVersion   # copy a saved model in
+    store.versions() / store.active() / store.get(version)
+    store.verify(version) -> Path ; store.load(version=None) -> model
+    store.activate(version) -> ModelVersion     # promote, or roll back to any kept version
+    store.rollback() -> ModelVersion            # the newest intact version older than the active one
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tmer_desktop import paths
+from tmer_desktop.errors import TmerError
+
+BUNDLED = "bundled"
+_BUNDLED_PATH = "<bundled>"  # not an absolute path: the app may move
+FEEDBACK_FILE = "training_feedback.csv"
+_STORE_KEY = "_store"  # where the store keeps its own facts inside the metrics JSON
+_VERSION_RE = re.compile(r"^v(\d{3,})$")
+
+
+class ModelStoreError(TmerError):
+    """A model version cannot be used; the message names the version, the folder and the reason."""
+
+
+@dataclass(frozen=True)
+class ModelVersion:
+    version: str
+    path: Path
+    created_at: str
+    metrics: dict[str, Any]
+    active: bool
+
+    @property
+    def bundled(self) -> bool:
+        return self.version == BUNDLED
+
+    @property
+    def fingerprint(self) -> str | None:
+        return (self.metrics.get(_STORE_KEY) or {}).get("fingerprint")
+
+    @property
+    def public_metrics(self) -> dict[str, Any]:
+        return {k: v for k, v in self.metrics.items() if k != _STORE_KEY}
+
+
+def directory_fingerprint(directory: Path) -> str:
+    """sha256 over the sorted relative names and contents of every file below `directory`."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in directory.rglob("*") if p.is_file())
+    for path in files:
+        digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _bundle():
+    # Imported late: the bundle module pulls in scikit-learn.
+    from tmer_desktop.model import bundle
+
+    return bundle
+
+
+class ModelStore:
+    def __init__(self, library, root: str | os.PathLike | None = None):
+        self.library = library
+        self.root = Path(root) if root is not None else paths.model_store_dir()
+
+    # ----------------------------------------------------------------- listing
+    def _from_row(self, row) -> ModelVersion:
+        path = paths.BUNDLED_MODEL_DIR if row.path == _BUNDLED_PATH else self.root / row.path
+        return ModelVersion(row.version, path, row.created_at, dict(row.metrics), bool(row.active))
+
+    def _ensure_bundled(self) -> None:
+        if not any(r.version == BUNDLED for r in self.library.models()):
+            self.library.register_model(
+                BUNDLED, _BUNDLED_PATH, metrics={"note": "the model shipped with the app"},
+                created_at="0000-00-00T00:00:00+00:00",
+            )
+
+    def versions(self) -> list[ModelVersion]:
+        """Every registered version, oldest first; "bundled" first of all."""
+        self._ensure_bundled()
+        rows = [self._from_row(r) for r in self.library.models()]
+        if not any(v.active for v in rows):
+            rows = [ModelVersion(v.version, v.path, v.created_at, v.metrics, v.bundled) for v in rows]
+        return sorted(rows, key=lambda v: (not v.bundled, v.created_at, v.version))
+
+    def get(self, version: str) -> ModelVersion:
+        for v in self.versions():
+            if v.version == version:
+                return v
+        known = ", ".join(v.version for v in self.versions())
+        raise ModelStoreError(f"There is no model version '{version}' in the model store (known: {known}).")
+
+    def active(self) -> ModelVersion:
+        return next(v for v in self.versions() if v.active)
+
+    # ----------------------------------------------------------------- adding
+    def _next_version(self) -> str:
+        numbers = [int(m.group(1)) for v in self.library.models() if (m := _VERSION_RE.match(v.version))]
+        if self.root.is_dir():
+            numbers += [int(m.group(1)) for p in self.root.iterdir() if (m := _VERSION_RE.match(p.name))]
+        return f"v{max(numbers, default=0) + 1:03d}"
+
+    def _staging(self) -> Path:
+        """An empty folder inside the store to assemble a version in (renamed into place later)."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            staging = self.root / f".staging-{uuid.uuid4().hex}"
+            staging.mkdir()
+        except OSError as exc:
+            raise ModelStoreError(f"The model store {self.root} cannot be written: {exc.strerror or exc}") from exc
+        return staging
+
+    def _commit(self, staging: Path, metrics: dict[str, Any], activate: bool, version: str | None = None) -> ModelVersion:
+        """Fingerprint the staged folder, move it into place, register it; on failure remove it."""
+        version = version or self._next_version()
+        target = self.root / version
+        try:
+            fingerprint = directory_fingerprint(staging)
+            os.replace(staging, target)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise ModelStoreError(f"Could not store model {version} in {self.root}: {exc.strerror or exc}") from exc
+        recorded = {**metrics, _STORE_KEY: {"fingerprint": fingerprint}}
+        try:
+            self._ensure_bundled()
+            self.library.register_model(version, version, metrics=recorded)
+            if activate:
+                self.activate(version)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        return self.get(version)
+
+    def save(
+        self,
+        estimator,
+        *,
+        config,
+        training: dict[str, Any],
+        metrics: dict[str, Any] | None = None,
+        feedback: Sequence | None = None,
+        activate: bool = False,
+    ) -> ModelVersion:
+        """Store a trained EmotionClassifier (via bundle.save_model) as the next version.
+
+        The manifest's model_version is the store's version name, so predictions made with it
+        are recorded under the name the user sees in the list.
+        """
+        staging = self.root / f".staging-{uuid.uuid4().hex}"
+        version = self._next_version()
+        try:
+            _bundle().save_model(estimator, staging, config=config, training=training, version=version)
+            if feedback:
+                from tmer_desktop.library.feedback_export import write_feedback_csv
+
+                write_feedback_csv(feedback, staging / FEEDBACK_FILE)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return self._commit(staging, dict(metrics or {}), activate, version)
+
+    def add(self, model_dir: str | os.PathLike, *, metrics: dict[str, Any] | None = None, activate: bool = False) -> ModelVersion:
+        """Copy a model folder written by bundle.save_model into the store (it must load first)."""
+        source = Path(model_dir)
+        if not source.is_dir():
+            raise ModelStoreError(f"{source}: not a model folder")
+        staging = self._staging()
+        try:
+            shutil.copytree(source, staging, dirs_exist_ok=True)
+            self._check_loads("(new)", staging)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise ModelStoreError(f"{source}: could not copy the model into the store: {exc.strerror or exc}") from exc
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return self._commit(staging, dict(metrics or {}), activate)
+
+    # ----------------------------------------------------------------- checking and loading
+    def _check_loads(self, version: str, directory: Path):
+        try:
+            # Only the shipped model may be silently rebuilt for a newer scikit-learn; a stored
+            # version that does not load as it is was damaged or replaced: refuse it.
+            return _bundle().load_model(directory, allow_retrain=(version == BUNDLED))
+        except TmerError as exc:
+            raise ModelStoreError(f"Model version '{version}' ({directory}) is refused: {exc}") from exc
+        except Exception as exc:  # a damaged pickle can raise almost anything
+            raise ModelStoreError(
+                f"Model version '{version}' ({directory}) is refused: it cannot be loaded "
+                f"({type(exc).__name__}: {exc})"
+            ) from exc
+
+    def verify(self, version: str) -> Path:
+        """The version's folder, after checking it is the very folder that was registered."""
+        entry = self.get(version)
+        if not entry.path.is_dir():
+            raise ModelStoreError(f"Model version '{version}' is refused: its folder {entry.path} is missing.")
+        if not entry.bundled:
+            if entry.fingerprint is None:
+                raise ModelStoreError(
+                    f"Model version '{version}' ({entry.path}) is refused: it was not stored by "
+                    f"tmer-desktop (no fingerprint recorded)."
+                )
+            if directory_fingerprint(entry.path) != entry.fingerprint:
+                raise ModelStoreError(
+                    f"Model version '{version}' ({entry.path}) is refused: its files changed since "
+                    f"it was stored (damaged, or replaced by a foreign model)."
+                )
+        return entry.path
+
+    def load(self, version: str | None = None):
+        """The model (bundle.EmotionModel) of `version` (default: the active one), verified."""
+        version = version or self.active().version
+        if version == BUNDLED:
+            return self._check_loads(version, None)  # the bundle loader knows where it lives
+        return self._check_loads(version, self.verify(version))
+
+    def training_feedback(self, version: str) -> list:
+        """The corrections `version` was trained with (empty for a model trained on the CSV only)."""
+        path = self.verify(version) / FEEDBACK_FILE
+        if not path.exists():
+            return []
+        from tmer_desktop.library.feedback_export import read_feedback_csv
+
+        return read_feedback_csv(path)
+
+    # ----------------------------------------------------------------- promotion and rollback
+    def activate(self, version: str) -> ModelVersion:
+        """Make `version` the active model (promotion or rollback); refused if it does not verify."""
+        self.load(version)
+        self._ensure_bundled()
+        self.library.set_active_model(version)
+        return self.get(version)
+
+    def rollback(self) -> ModelVersion:
+        """Activate the newest version created before the active one that still verifies."""
+        ordered = self.versions()
+        current = next(i for i, v in enumerate(ordered) if v.active)
+        problems = []
+        for candidate in reversed(ordered[:current]):
+            try:
+                return self.activate(candidate.version)
+            except ModelStoreError as exc:
+                problems.append(str(exc))
+        detail = (" " + " ".join(problems)) if problems else ""
+        raise ModelStoreError(f"There is no earlier model version to roll back to from '{ordered[current].version}'.{detail}")
