@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     audioLoaded = Signal(int)        # track id, once the waveform is drawn
     explanationShown = Signal(str)   # "window" | "track"
     feedbackStored = Signal(int)     # feedback id
+    reviewLoaded = Signal()          # the review queue was refreshed
     batchFinished = Signal(object)   # the BatchSummary (or None when cancelled/failed)
 
     def __init__(self, store, settings, messages: list[str] | None = None):
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self._explainer = explain_mod.Explainer()
         self.current_track: TrackView | None = None
         self.library_loaded = False
+        self._review_generation = 0
+        self._reviewed_tracks: set[int] = set()  # track-level feedback given in this session
 
         self.setWindowTitle("tmer-desktop — music emotion")
         self.resize(1280, 820)
@@ -178,11 +181,19 @@ class MainWindow(QMainWindow):
         store = self.store
         rows = [r for r in self.library.model.rows() if r.decision in ("top-2", "review") and not r.error]
 
+        self._review_generation += 1
+        generation = self._review_generation
+
         def work(ctx):
             reviewed = {f.track_id for f in store.feedback_rows() if f.window_id is None}
             return [r for r in rows if r.track_id not in reviewed]
 
-        self._spawn(work, "review queue", succeeded=self.review.set_rows)
+        def done(result):
+            if generation == self._review_generation:  # a newer refresh supersedes this one
+                self.review.set_rows([r for r in result if r.track_id not in self._reviewed_tracks])
+                self.reviewLoaded.emit()
+
+        self._spawn(work, "review queue", succeeded=done)
 
     def _update_status(self) -> None:
         rows = self.library.model.rows()
@@ -412,6 +423,9 @@ class MainWindow(QMainWindow):
             if error is not None:
                 self.statusBar().showMessage(f"Correction not saved: {error}", 20000)
                 return
+            if kwargs.get("window_id") is None:
+                self._reviewed_tracks.add(kwargs["track_id"])
+                self.review.remove_path(path)
             verdict = "marked correct" if is_correct else f"corrected to {emotion}"
             note = f"Saved: {where} of {Path(path).name} {verdict}."
             self.player_view.feedback_note.setText(note)

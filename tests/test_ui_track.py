@@ -1,0 +1,142 @@
+"""Player view and corrections on a library built through the real store API (no analysis run).
+
+The window features are real rows of the training CSV; the audio is a real clip; the
+probabilities are stored as a model would store them. This keeps these tests fast and
+independent of the analysis processes (tests/test_ui_app.py covers the whole path).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import soundfile as sf
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
+from tmer_desktop.library.store import LibraryStore  # noqa: E402
+from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
+from tmer_desktop.settings import Settings  # noqa: E402
+from tmer_desktop.ui.track_data import DecisionSettings, decided_rows, load_track_view  # noqa: E402
+
+from conftest import SHARED  # noqa: E402
+
+# Window probabilities (happy, sad, angry, relaxed): confident sad, unsure, confident relaxed.
+PROBS = [(0.05, 0.85, 0.05, 0.05), (0.04, 0.52, 0.04, 0.40), (0.05, 0.05, 0.05, 0.85)]
+MODEL = "test-model-1"
+
+
+@pytest.fixture
+def library(data_dir, tmp_path):
+    clip = tmp_path / "lament.wav"
+    data, sr = sf.read(str(SHARED / "music" / "wesnoth__sad.ogg"), frames=44100 * 40, dtype="float32")
+    sf.write(str(clip), data, sr)
+    features = pd.read_csv(TRAINING_CSV).loc[:2, list(FEATURE_NAMES)].to_numpy(float)
+    store = LibraryStore.open(data_dir / "library.sqlite3")
+    track_id = store.upsert_track(clip, duration=40.0, title="Lament", artist="Wesnoth team",
+                                  album="Wesnoth 1.16", sample_rate=sr, channels=2)
+    store.replace_windows(track_id, [
+        {"idx": i, "start": 5.0 * i, "duration": 30.0, "short": False, "features": features[i]}
+        for i in range(3)])
+    track_probs = np.mean(PROBS, axis=0)
+    preds = [dict(window_idx=i, p_happy=p[0], p_sad=p[1], p_angry=p[2], p_relaxed=p[3],
+                  label=("happy", "sad", "angry", "relaxed")[int(np.argmax(p))], confidence=max(p),
+                  decision="label" if max(p) >= 0.75 else "top-2") for i, p in enumerate(PROBS)]
+    preds.append(dict(p_happy=track_probs[0], p_sad=track_probs[1], p_angry=track_probs[2],
+                      p_relaxed=track_probs[3], label="sad", confidence=float(track_probs.max()),
+                      decision="review"))
+    store.add_predictions(track_id, MODEL, preds)
+    failed = store.upsert_track(tmp_path / "broken.mp3", error="not an audio file: content looks like a PNG image")
+    yield {"store": store, "track_id": track_id, "failed_id": failed, "features": features}
+    store.close()
+
+
+def test_track_view_redecides_from_stored_probabilities(library):
+    store, tid = library["store"], library["track_id"]
+    view = load_track_view(store, tid, DecisionSettings(threshold=0.75, top2_threshold=0.9))
+    assert len(view.series) == 3
+    assert view.series.labels == ["sad", "sad", "relaxed"]
+    assert view.series.decisions == ["label", "top-2", "label"]
+    assert view.label == "sad" and view.confidence == pytest.approx(np.mean(PROBS, axis=0).max())
+    strict = load_track_view(store, tid, DecisionSettings(threshold=0.9, top2_threshold=0.99))
+    assert strict.series.decisions == ["review", "review", "review"]
+    majority = load_track_view(store, tid, DecisionSettings(aggregation="majority"))
+    assert majority.label == "sad" and majority.confidence == pytest.approx(2 / 3)
+    rows = decided_rows(store, DecisionSettings())
+    by_title = {r.display_title: r for r in rows}
+    assert by_title["Lament"].emotion == "sad" and by_title["Lament"].n_windows == 3
+    assert by_title["broken"].error.startswith("not an audio file")
+
+
+def _window(library, qtbot):
+    from tmer_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(library["store"], Settings(jobs=1))
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+    return window
+
+
+def test_player_timeline_and_window_correction(library, qtbot):
+    window = _window(library, qtbot)
+    tid = library["track_id"]
+    row = next(r for r in window.library.model.rows() if r.track_id == tid)
+    with qtbot.waitSignal(window.audioLoaded, timeout=20000):
+        window.open_in_player(row)
+    pv = window.player_view
+    assert len(pv.timeline.band_items) == 3
+    assert len(pv.timeline.review_items) == 0
+    assert pv.timeline._wave_curve.xData is not None
+    # Seek into the middle window (centre 20 s) and correct it with key 4 (relaxed).
+    pv.seek(20.0)
+    assert pv.current_window == 1
+    pv.setFocus()
+    with qtbot.waitSignal(window.feedbackStored, timeout=10000):
+        qtbot.keyClick(pv, Qt.Key.Key_4)
+    fb = library["store"].feedback_rows()[-1]
+    assert fb.window_id == window.current_track.windows[1].id
+    assert (fb.is_correct, fb.predicted_label, fb.corrected_label) == (False, "sad", "relaxed")
+    assert fb.model_version == MODEL
+    assert np.allclose(fb.features, library["features"][1])
+    # Choosing the predicted emotion for the track counts as confirming it.
+    with qtbot.waitSignal(window.feedbackStored, timeout=10000):
+        pv.track_buttons[2].click()  # "Sad"
+    fb = library["store"].feedback_rows()[-1]
+    assert fb.window_id is None and fb.is_correct and fb.corrected_label is None
+    window.close()
+
+
+def test_review_queue_lists_unsure_tracks_and_clears(library, qtbot):
+    window = _window(library, qtbot)
+    strict = Settings(jobs=1, decision_threshold=0.9, top2_threshold=0.99)
+    with qtbot.waitSignal(window.reviewLoaded, timeout=10000):
+        window.apply_settings(strict)
+    assert window.review.model.rowCount() == 1
+    assert window.review.current_row().track_id == library["track_id"]
+    window.show_view("review")
+    window.review.table.setFocus()
+    with qtbot.waitSignal(window.feedbackStored, timeout=10000):
+        qtbot.keyClick(window.review.table, Qt.Key.Key_3)  # angry
+    assert window.review.model.rowCount() == 0
+    fb = library["store"].feedback_rows()[-1]
+    assert fb.window_id is None and fb.corrected_label == "angry" and not fb.is_correct
+    window.close()
+
+
+def test_settings_dialog_round_trip(qtbot):
+    from tmer_desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(jobs=1))
+    qtbot.addWidget(dialog)
+    dialog.threshold.setValue(0.8)
+    dialog.aggregation.setCurrentIndex(dialog.aggregation.findData("majority"))
+    dialog.hop.setValue(10)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    edited = dialog.edited()
+    assert (edited.decision_threshold, edited.aggregation, edited.hop_s, edited.language) == (0.8, "majority", 10.0, "es")
+    assert edited.problems() == []
