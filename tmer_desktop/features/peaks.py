@@ -161,12 +161,12 @@ def _padded_rows(rows: np.ndarray, valleys: bool, local: bool, nobegin: bool,
         return dh
     with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices
-        if local:
-            lo = np.nanmin(body, axis=1, keepdims=True)
-            hi = np.nanmax(body, axis=1, keepdims=True)
-        else:
-            lo = np.nanmin(body)
-            hi = np.nanmax(body)
+        axis, keep = (1, True) if local else (None, False)
+        lo = np.min(body, axis=axis, keepdims=keep)
+        hi = np.max(body, axis=axis, keepdims=keep)
+        if np.any(np.isnan(lo)) or np.any(np.isnan(hi)):  # MATLAB's min/max skip NaN
+            lo = np.nanmin(body, axis=axis, keepdims=keep)
+            hi = np.nanmax(body, axis=axis, keepdims=keep)
         body -= lo
         body /= hi - lo
     return dh
