@@ -23,6 +23,7 @@ from tmer_desktop.model.data import CLASSES, load_labelled_csv
 from tmer_desktop.model.retrain import RetrainConfig, RetrainError, decide, is_held_back, retrain
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.model.train import TrainingConfig, train
+from tmer_desktop.paths import BUNDLED_MODEL_DIR
 
 FAST = TrainingConfig(Cs=(0.3,), transforms=("standard",), inner_folds=2)
 CONFIG = RetrainConfig(folds=3, margin=0.02, min_holdout=5, training=FAST)
@@ -164,8 +165,12 @@ def test_a_damaged_model_file_is_refused(two_versions):
     with pytest.raises(ModelStoreError, match=r"'v001' \(.*v001\) is refused: its files changed since it was stored"):
         models.activate("v001")
     assert models.active().version == "v002"
-    with pytest.raises(ModelStoreError, match="no earlier model version"):
-        models.rollback()  # v001 is damaged; the bundled model is tried too when it exists
+    # Rolling back skips the damaged v001: to the shipped model, or nowhere without one.
+    if (BUNDLED_MODEL_DIR / "manifest.json").exists():
+        assert models.rollback().version == BUNDLED
+    else:
+        with pytest.raises(ModelStoreError, match=r"no earlier model version .*'v001'.*changed since"):
+            models.rollback()
 
 
 def test_a_foreign_model_in_place_of_a_version_is_refused(two_versions):
@@ -237,3 +242,20 @@ def test_tmer_train_names_a_bad_feedback_file(clinic, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "bad.csv: missing 51 required column(s)" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_shipped_model_is_listed_under_its_prediction_version(clinic):
+    import json
+
+    from tmer_desktop.dashboards import active_model_version
+
+    library, models, _, _ = clinic
+    manifest_path = BUNDLED_MODEL_DIR / "manifest.json"
+    if not manifest_path.exists():
+        pytest.skip("no model bundled in resources/model yet")
+    shipped = json.loads(manifest_path.read_text())["model_version"]
+    entry = models.get(BUNDLED)
+    assert entry.active and entry.metrics["model_version"] == shipped
+    models.activate(BUNDLED)
+    assert active_model_version(library) == shipped
+    assert models.load().version == shipped

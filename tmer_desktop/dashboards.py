@@ -138,10 +138,17 @@ def reliability_frame(feedback, bins: int = 10) -> pd.DataFrame:
     )
 
 
+def active_model_version(store) -> str | None:
+    """The version string the active model's predictions carry (the shipped model has its own)."""
+    active = store.active_model()
+    if active is None:
+        return None
+    return active.metrics.get("model_version") or active.version
+
+
 def live_feedback(store) -> list:
     """Corrections on the active model's predictions; all corrections when no model is registered."""
-    active = store.active_model()
-    return store.feedback_rows(model_version=active.version if active else None)
+    return store.feedback_rows(model_version=active_model_version(store))
 
 
 # --------------------------------------------------------------------------- drift

@@ -97,12 +97,27 @@ class ModelStore:
         path = paths.BUNDLED_MODEL_DIR if row.path == _BUNDLED_PATH else self.root / row.path
         return ModelVersion(row.version, path, row.created_at, dict(row.metrics), bool(row.active))
 
+    def _bundled_facts(self) -> dict[str, Any]:
+        """What the shipped model's manifest says (read without unpickling anything)."""
+        facts: dict[str, Any] = {"note": "the model shipped with the app"}
+        try:
+            _, manifest = _bundle().read_manifest(None)
+        except TmerError as exc:
+            return facts | {"problem": str(exc)}
+        facts["model_version"] = manifest["model_version"]  # what its predictions are recorded as
+        metrics = manifest.get("metrics") or {}
+        if metrics.get("macro_f1") is not None:
+            facts["macro_f1"] = metrics["macro_f1"]
+        share = (metrics.get("auto_label") or {}).get("share")
+        if share is not None:
+            facts["low_confidence_share"] = 1.0 - float(share)  # the drift baseline
+        return facts
+
     def _ensure_bundled(self) -> None:
-        if not any(r.version == BUNDLED for r in self.library.models()):
-            self.library.register_model(
-                BUNDLED, _BUNDLED_PATH, metrics={"note": "the model shipped with the app"},
-                created_at="0000-00-00T00:00:00+00:00",
-            )
+        facts = self._bundled_facts()
+        row = next((r for r in self.library.models() if r.version == BUNDLED), None)
+        if row is None or row.metrics != facts:  # first use, or the app shipped a new model
+            self.library.register_model(BUNDLED, _BUNDLED_PATH, metrics=facts, created_at="0000-00-00T00:00:00+00:00")
 
     def versions(self) -> list[ModelVersion]:
         """Every registered version, oldest first; "bundled" first of all."""
