@@ -187,3 +187,4 @@ def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot,
     victim.write_bytes(b"garbage")
     assert not panel.activate("v001")
     assert "refused" in panel.status.text() and panel.model_store.active().version == "v002"
+    qtbot.waitUntil(lambda: not view.busy, timeout=30_000)  # the refresh each activation started

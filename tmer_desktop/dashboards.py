@@ -243,7 +243,11 @@ def collect(
         by_genre=distribution(labels, tracks["genre"]),
         by_folder=distribution(labels, folders),
         by_session=session_distribution(store, track_labels),
-        confidence=confidence_histogram(windows["confidence"], windows["label"]),
+        confidence=(
+            confidence_histogram(windows["confidence"], windows["label"])
+            if windows["confidence"].notna().any()
+            else confidence_histogram(tracks["confidence"], tracks["label"])  # track-level predictions only
+        ),
         confusion=confusion_table(feedback),
         reliability=reliability_frame(feedback, thresholds.reliability_bins),
         drift=library_drift(store, training_csv=training_csv, thresholds=thresholds, windows=windows, feedback=feedback),

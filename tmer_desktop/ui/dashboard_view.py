@@ -63,6 +63,7 @@ class DashboardView(QWidget):
         self.store = store
         self.data: Dashboard | None = None
         self._task: BackgroundTask | None = None
+        self._refresh_again = False
 
         self.alert = QLabel(self)
         self.alert.setWordWrap(True)
@@ -73,7 +74,7 @@ class DashboardView(QWidget):
         for key, title in CHARTS.items():
             self.chooser.addItem(title, key)
         self.chooser.setAccessibleName("Chart")
-        self.chooser.currentIndexChanged.connect(lambda _i: self._draw())
+        self.chooser.currentIndexChanged.connect(self._draw)
         self.refresh_button = QPushButton("Refresh", self)
         self.refresh_button.clicked.connect(self.refresh)
         self.png_button = QPushButton("Export PNG…", self)
@@ -101,7 +102,7 @@ class DashboardView(QWidget):
         charts_layout.addWidget(self.summary)
         self.models = ModelsPanel(store, self)
         self.models.active_model_changed.connect(self.active_model_changed)
-        self.models.active_model_changed.connect(lambda _v: self.refresh())
+        self.models.active_model_changed.connect(self.refresh)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(charts, "Charts")
         self.tabs.addTab(self.models, "Models && corrections")
@@ -112,17 +113,36 @@ class DashboardView(QWidget):
         self.alert.setText("Loading…")
 
     # ----------------------------------------------------------------- data
-    def refresh(self) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.data is None:
+            self.refresh()  # first time on screen: load without waiting for a click
+
+    def refresh(self, *_args) -> None:
         """Recompute every chart in the background (the library may be large)."""
         if self._task is not None and self._task.running:
+            self._refresh_again = True  # e.g. a model was activated meanwhile: redo when done
             return
+        self._refresh_again = False
         self._set_busy(True)
         store = self.store
-        self._task = BackgroundTask(lambda _ctx: dashboards.collect(store), name="dashboards", parent=self)
+        # No Qt parent: if this view is closed mid-way, the task finishes on its own and its
+        # signals (connected to bound methods) are dropped instead of reaching a deleted widget.
+        self._task = BackgroundTask(lambda _ctx: dashboards.collect(store), name="dashboards")
         self._task.succeeded.connect(self.set_data)
         self._task.failed.connect(self._on_failed)
-        self._task.finished.connect(lambda: self._set_busy(False))
+        self._task.finished.connect(self._on_finished)
         self._task.start()
+
+    @property
+    def busy(self) -> bool:
+        """True while the charts or a retrain are being computed in the background."""
+        return (self._task is not None and self._task.running) or self.models.busy
+
+    def _on_finished(self) -> None:
+        self._set_busy(False)
+        if self._refresh_again:
+            self.refresh()
 
     def set_data(self, data: Dashboard) -> None:
         self.data = data
@@ -185,7 +205,7 @@ class DashboardView(QWidget):
         item.invertY(False)
         return item
 
-    def _draw(self) -> None:
+    def _draw(self, *_args) -> None:
         if self.data is None:
             return
         key = self.current_chart()
@@ -450,13 +470,23 @@ class ModelsPanel(QWidget):
 
         self._set_busy(True)
         self.status.setText("Retraining with the corrections… (the app stays usable)")
-        self._task = BackgroundTask(work, name="retrain", parent=self)
-        self._task.progress.connect(lambda text: self.status.setText(str(text)))
+        self._task = BackgroundTask(work, name="retrain")  # no parent: see DashboardView.refresh
+        self._task.progress.connect(self._on_progress)
         self._task.succeeded.connect(self._on_retrained)
         self._task.failed.connect(self._on_retrain_failed)
-        self._task.finished.connect(lambda: self._set_busy(False))
+        self._task.finished.connect(self._on_finished)
         self._task.start()
         return self._task
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def _on_progress(self, text) -> None:
+        self.status.setText(str(text))
+
+    def _on_finished(self) -> None:
+        self._set_busy(False)
 
     def _on_retrained(self, result) -> None:
         self._set_busy(False)
