@@ -79,6 +79,10 @@ def frame_from_table(table: pd.DataFrame, source: str) -> LabelledData:
         raise DataError(f"{source}: {int(all_nan.sum())} row(s) have no feature values at all")
     X = X.reset_index(drop=True)
     y = labels.map(CLASSES.index).to_numpy(dtype=np.int64)
+    if "group" in table.columns:
+        # Windows of one recording overlap: keep them together (the feedback export's `group`).
+        groups = pd.factorize(table["group"].astype(str).to_numpy())[0].astype(np.int64)
+        return LabelledData(X=X, y=y, groups=groups)
     return LabelledData(X=X, y=y, groups=duplicate_groups(X, y))
 
 
@@ -101,6 +105,15 @@ def load_labelled_csv(path: str | Path) -> LabelledData:
 
 
 def combine(first: LabelledData, second: LabelledData) -> LabelledData:
+    """Rows of both tables; group ids stay distinct, and a second-table row identical to a
+    first-table row joins that row's group (so it cannot sit on the other side of a split)."""
     X = pd.concat([first.X, second.X], ignore_index=True)
     y = np.concatenate([first.y, second.y])
-    return LabelledData(X=X, y=y, groups=duplicate_groups(X, y))
+    offset = int(first.groups.max()) + 1 if len(first.groups) else 0
+    groups = np.concatenate([first.groups, second.groups + offset])
+    dup = duplicate_groups(X, y)
+    for d in np.unique(dup[len(first.y):]):
+        members = np.flatnonzero(dup == d)
+        if members[0] < len(first.y):  # an exact copy of a first-table row: merge the groups
+            groups[np.isin(groups, groups[members])] = groups[members[0]]
+    return LabelledData(X=X, y=y, groups=groups)

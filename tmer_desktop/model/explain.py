@@ -1,0 +1,238 @@
+"""Why the model said so: exact SHAP values per window and per track, grouped into four feature
+families a therapist can read, plus a one-line plain-language reason.
+
+The classifier is additive in its transformed features: for class k the (temperature-scaled)
+logit is b_k + Σ_j w_kj·z_j(x_j), where z_j is the per-feature imputation + transform. With the
+training data as background and features treated as independent (interventional SHAP), the
+exact SHAP value of feature j for class k is therefore w_kj·(z_j(x_j) − mean_train z_j) — the
+same numbers shap.LinearExplainer computes (tests check this), without importing shap. Values are
+in log-odds (logit) units of the class; they sum to the class logit minus its training average.
+
+Track level: the mean of the window SHAP values, which is exactly the SHAP decomposition of the
+mean window logit (the model is linear in z).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.model.data import CLASSES
+from tmer_desktop.model.train import EmotionClassifier, as_feature_matrix
+
+ENERGY, RHYTHM, TIMBRE, HARMONY = "energy/dynamics", "rhythm/tempo", "timbre/brightness", "harmony/tonality"
+FAMILIES: tuple[str, ...] = (ENERGY, RHYTHM, TIMBRE, HARMONY)
+
+# Family of each feature. Loudness and how sharply notes start are dynamics; how fast and how
+# regularly events come (tempo, event density, pulse clarity, fluctuation = rhythmic
+# periodicity strength) is rhythm; spectral shape and roughness are timbre; chroma and the
+# harmonic change detection function are harmony.
+_FAMILY_PREFIX = (
+    ("_RMSenergy", ENERGY),
+    ("_Lowenergy", ENERGY),
+    ("_AttackTime", ENERGY),
+    ("_Fluctuation", RHYTHM),
+    ("_Tempo", RHYTHM),
+    ("_Eventdensity", RHYTHM),
+    ("_Pulseclarity", RHYTHM),
+    ("_MFCC", TIMBRE),
+    ("_Roughness", TIMBRE),
+    ("_Zero-crossingrate", TIMBRE),
+    ("_Rolloff", TIMBRE),
+    ("_Brightness", TIMBRE),
+    ("_Spectral", TIMBRE),
+    ("_EntropyofSpectrum", TIMBRE),
+    ("_Chromagram", HARMONY),
+    ("_HarmonicChangeDetectionFunction", HARMONY),
+)
+
+
+def family_of(feature: str) -> str:
+    for prefix, family in _FAMILY_PREFIX:
+        if feature.startswith(prefix):
+            return family
+    raise KeyError(f"no family for feature {feature!r}")
+
+
+FEATURE_FAMILY: dict[str, str] = {name: family_of(name) for name in FEATURE_NAMES}
+FAMILY_INDEX = np.array([FAMILIES.index(FEATURE_FAMILY[name]) for name in FEATURE_NAMES])
+
+# Plain words for a feature above / below its training median.
+_WORDS = {
+    "_RMSenergy_Mean": ("loud", "soft"),
+    "_Lowenergy_Mean": ("many quiet passages", "steady loudness"),
+    "_AttackTime_Mean": ("slow note onsets", "sharp note onsets"),
+    "_AttackTime_Slope": ("onsets getting slower", "onsets getting sharper"),
+    "_Fluctuation_Mean": ("strong rhythmic pulsation", "weak rhythmic pulsation"),
+    "_Tempo_Mean": ("fast tempo", "slow tempo"),
+    "_Eventdensity_Mean": ("many notes per second", "few notes per second"),
+    "_Pulseclarity_Mean": ("a clear beat", "a vague beat"),
+    "_Roughness_Mean": ("rough, dissonant sound", "smooth sound"),
+    "_Roughness_Slope": ("roughness increasing", "roughness decreasing"),
+    "_Zero-crossingrate_Mean": ("noisy, bright sound", "clean, dark sound"),
+    "_Rolloff_Mean": ("bright timbre", "dark timbre"),
+    "_Brightness_Mean": ("bright timbre", "dark timbre"),
+    "_Spectralcentroid_Mean": ("bright timbre", "dark timbre"),
+    "_Spectralspread_Mean": ("wide-band sound", "narrow-band sound"),
+    "_Spectralskewness_Mean": ("bass-heavy spectrum", "balanced spectrum"),
+    "_Spectralkurtosis_Mean": ("peaky spectrum", "flat spectrum"),
+    "_Spectralflatness_Mean": ("noise-like timbre", "tonal timbre"),
+    "_EntropyofSpectrum_Mean": ("dense, noisy spectrum", "sparse, tonal spectrum"),
+    "_HarmonicChangeDetectionFunction_Mean": ("frequent harmonic changes", "stable harmony"),
+    "_HarmonicChangeDetectionFunction_Std": ("uneven harmonic changes", "even harmonic changes"),
+    "_HarmonicChangeDetectionFunction_Slope": ("harmony changing more towards the end", "harmony settling towards the end"),
+    "_HarmonicChangeDetectionFunction_PeriodFreq": ("fast harmonic rhythm", "slow harmonic rhythm"),
+    "_HarmonicChangeDetectionFunction_PeriodAmp": ("regular harmonic rhythm", "irregular harmonic rhythm"),
+    "_HarmonicChangeDetectionFunction_PeriodEntropy": ("unpredictable harmonic rhythm", "predictable harmonic rhythm"),
+}
+_PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
+
+
+def feature_words(feature: str, above_median: bool) -> str:
+    if feature in _WORDS:
+        return _WORDS[feature][0 if above_median else 1]
+    if feature.startswith("_Chromagram_Mean_"):
+        pc = _PITCH_CLASSES[int(feature.rsplit("_", 1)[1]) - 1]
+        return f"{'much' if above_median else 'little'} {pc} in the harmony"
+    if feature.startswith("_MFCC_Mean_"):
+        k = feature.rsplit("_", 1)[1]
+        return f"timbre colour (MFCC {k}) {'high' if above_median else 'low'}"
+    return f"{feature.strip('_')} {'high' if above_median else 'low'}"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """SHAP values of one window (or one track) for every class, in logit units."""
+
+    label: str  # class the reason is about (predicted unless asked otherwise)
+    shap: np.ndarray  # (4, 50): classes × features
+    base: np.ndarray  # (4,): training-average logit per class
+    families: dict[str, float]  # family → SHAP sum for `label`
+    reason: str
+    top_features: list[tuple[str, float]] = field(default_factory=list)  # (feature, SHAP for label), strongest first
+
+    def family_values(self, label: str | None = None) -> dict[str, float]:
+        k = CLASSES.index(label or self.label)
+        sums = np.bincount(FAMILY_INDEX, weights=self.shap[k], minlength=len(FAMILIES))
+        return dict(zip(FAMILIES, map(float, sums)))
+
+
+def _classifier(model) -> EmotionClassifier:
+    """Accept the loaded bundle (EmotionModel) as well as the bare classifier."""
+    est = getattr(model, "estimator", model)
+    if not isinstance(est, EmotionClassifier):
+        raise TypeError(f"cannot explain a {type(model).__name__}; expected an emotion model")
+    return est
+
+
+def shap_values(model, X) -> tuple[np.ndarray, np.ndarray]:
+    """Exact interventional SHAP values (n, 4, 50) in logit units, and the base values (4,)."""
+    model = _classifier(model)
+    Z = model.transform_features(X)
+    W = model.scaled_coef_  # (4, 50)
+    phi = (Z - model.background_)[:, None, :] * W[None, :, :]
+    base = model.scaled_intercept_ + W @ model.background_
+    return phi, base
+
+
+def shap_values_with_shap_library(model, X, background) -> np.ndarray:
+    """Cross-check path: shap.LinearExplainer on the transformed features; (n, 4, 50).
+    Pass the training rows the model was fitted on (after duplicate removal) as background to
+    reproduce shap_values exactly."""
+    import shap  # slow import (~2.5 s): only on this path
+
+    model = _classifier(model)
+    Zbg = model.transform_features(background)
+    surrogate = _LinearView(model)
+    # Independent masker would subsample to 100 rows by default; keep every background row.
+    masker = shap.maskers.Independent(Zbg, max_samples=len(Zbg))
+    explainer = shap.LinearExplainer((surrogate.coef_, surrogate.intercept_), masker)
+    values = explainer.shap_values(model.transform_features(X))
+    arr = np.asarray(values)
+    # shap returns (n, features, classes) or a list per class depending on version.
+    if arr.ndim == 3 and arr.shape[-1] == len(CLASSES):
+        arr = np.transpose(arr, (0, 2, 1))
+    elif arr.ndim == 3 and arr.shape[0] == len(CLASSES):
+        arr = np.transpose(arr, (1, 0, 2))
+    return arr
+
+
+class _LinearView:
+    def __init__(self, model: EmotionClassifier):
+        self.coef_ = model.scaled_coef_
+        self.intercept_ = model.scaled_intercept_
+
+
+def _pick_feature(model: EmotionClassifier, members: np.ndarray, x_raw: np.ndarray, z: np.ndarray, phi_k: np.ndarray) -> int:
+    """The feature to name for a family: the one pushing hardest towards the label, preferring
+    features whose plain words are meaningful (not MFCCs) when they carry at least half as much,
+    and whose position relative to the median agrees with the side of the average it pushes from."""
+    pos = members[phi_k[members] > 0]
+    if len(pos) == 0:
+        return int(members[np.argmax(phi_k[members])])
+    agree = [j for j in pos if np.isnan(x_raw[j]) or (x_raw[j] >= model.train_median_[j]) == (z[j] >= model.background_[j])]
+    pool = np.array(agree) if agree else pos
+    best = pool[np.argmax(phi_k[pool])]
+    named = [j for j in pool if not FEATURE_NAMES[j].startswith("_MFCC")]
+    if named:
+        j = named[int(np.argmax(phi_k[named]))]
+        if phi_k[j] >= 0.5 * phi_k[best]:
+            return int(j)
+    return int(best)
+
+
+def _reason(model: EmotionClassifier, x_raw: np.ndarray, z: np.ndarray, phi_k: np.ndarray, label: str) -> tuple[str, dict[str, float]]:
+    sums = np.bincount(FAMILY_INDEX, weights=phi_k, minlength=len(FAMILIES))
+    families = dict(zip(FAMILIES, map(float, sums)))
+    pushing = [f for f in sorted(FAMILIES, key=lambda f: -families[f]) if families[f] > 0]
+    if not pushing:
+        return f"no feature family clearly points to {label}; it is only the least unlikely", families
+    phrases = []
+    for fam in pushing[:2]:
+        members = np.flatnonzero(FAMILY_INDEX == FAMILIES.index(fam))
+        j = _pick_feature(model, members, x_raw, z, phi_k)
+        value, median = x_raw[j], model.train_median_[j]
+        if np.isnan(value):
+            words = f"{FEATURE_NAMES[j].strip('_')} not measurable"
+        else:
+            words = feature_words(FEATURE_NAMES[j], bool(value >= median))
+        phrases.append(f"{words} ({fam})")
+    verb = "push" if len(phrases) > 1 else "pushes"
+    return " and ".join(phrases) + f" {verb} towards {label}", families
+
+
+def _explanation(model, x_raw, z, phi, base, label: str | None) -> Explanation:
+    if label is None:
+        label = CLASSES[int(np.argmax(base + phi.sum(axis=1)))]
+    elif label not in CLASSES:
+        raise ValueError(f"unknown class {label!r}; choose from {CLASSES}")
+    k = CLASSES.index(label)
+    reason, families = _reason(model, x_raw, z, phi[k], label)
+    order = np.argsort(-np.abs(phi[k]))[:5]
+    top = [(FEATURE_NAMES[j], float(phi[k, j])) for j in order]
+    return Explanation(label=label, shap=phi, base=base, families=families, reason=reason, top_features=top)
+
+
+def explain_windows(model, X, label: str | None = None) -> list[Explanation]:
+    """One Explanation per row (window). label=None explains each row's predicted class.
+    model: an EmotionModel (bundle.load_model) or an EmotionClassifier."""
+    model = _classifier(model)
+    Xraw = as_feature_matrix(X)
+    phi, base = shap_values(model, Xraw)
+    Z = model.transform_features(Xraw)
+    return [_explanation(model, Xraw[i], Z[i], phi[i], base, label) for i in range(len(Xraw))]
+
+
+def explain_track(model, X, label: str | None = None) -> Explanation:
+    """Track explanation from its windows' features: mean SHAP; direction words use the
+    windows' median feature values."""
+    model = _classifier(model)
+    Xraw = as_feature_matrix(X)
+    if len(Xraw) == 0:
+        raise ValueError("a track explanation needs at least one window")
+    phi, base = shap_values(model, Xraw)
+    with np.errstate(all="ignore"):
+        typical = np.nanmedian(Xraw, axis=0) if len(Xraw) > 1 else Xraw[0]
+    return _explanation(model, typical, model.transform_features(Xraw).mean(axis=0), phi.mean(axis=0), base, label)
