@@ -13,7 +13,11 @@ from __future__ import annotations
 import numpy as np
 
 from tmer_desktop.features import stats
-from tmer_desktop.features.onsets import spectro_magnitude_envelope, spectro_power_envelope
+from tmer_desktop.features.onsets import (
+    chunk_plan,
+    spectro_magnitude_envelope,
+    spectro_power_envelope,
+)
 from tmer_desktop.features.peaks import find_peaks
 
 __all__ = ["attack_time", "attack_phases"]
@@ -37,7 +41,7 @@ def attack_time(y: np.ndarray, sr: int) -> tuple[float, float]:
 def attack_phases(y: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
     """Start and end times (s, relative to the audio start) of each detected attack."""
     fine = spectro_magnitude_envelope(y, sr)
-    coarse = spectro_power_envelope(y, sr)
+    coarse = spectro_power_envelope(y, sr, plan=chunk_plan(len(y), sr, 0.03, 0.02))
     if len(fine.values) < 3 or len(coarse.values) < 3:
         return np.zeros(0), np.zeros(0)
     fine_top = np.max(np.abs(fine.values))
@@ -54,42 +58,31 @@ def attack_phases(y: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
     valley_times = coarse.times[valleys.index]
     if len(peaks) == 0:
         return np.zeros(0), np.zeros(0)
-    pairs = _pair(d, t, list(peaks), list(valley_times))
+    # a valley opens an attack at the first fine frame stamped at or after it
+    valley_idx = np.searchsorted(t, valley_times, side="left")
+    pairs = _pair(d, list(peaks), [int(v) for v in valley_idx])
     st = np.array([_refine(d, s, e) for s, e in pairs], dtype=np.int64).reshape(-1, 2)
     return t[st[:, 0]], t[st[:, 1]]
 
 
-def _pair(d: np.ndarray, t: np.ndarray, peaks: list, valley_times: list) -> list:
-    """(start index, peak index) per attack: each valley with the first peak after it,
-    keeping only the last valley before a peak."""
-    peak_times = [t[p] for p in peaks]
-    starts: list = []  # start index, or None to map from the valley time
-    if valley_times and valley_times[0] > peak_times[0]:
+def _pair(d: np.ndarray, peaks: list, valleys: list) -> list:
+    """(start index, peak index) per attack: each valley with the first peak strictly
+    after it; of several valleys before a peak only the last one counts."""
+    if valleys and valleys[0] > peaks[0]:
         # the first peak has no valley before it: start where its final rise begins
         rise = np.diff(d[: peaks[0]])
-        flat = np.flatnonzero(rise[: max(peaks[0] - 1, 0)] <= 0)
-        starts.append(int(flat[-1]) + 1 if len(flat) else 0)
-        valley_times = [None] + valley_times
-    else:
-        starts.append(None)
-    starts += [None] * (len(valley_times) - len(starts))
+        flat = np.flatnonzero(rise <= 0)
+        valleys = [int(flat[-1]) + 1 if len(flat) else 0] + valleys
     pairs = []
     i = 0
-    while i < len(valley_times) and i < len(peaks):
-        vt = valley_times[i]
-        if vt is not None:
-            later = [k for k in range(i, len(peaks)) if peak_times[k] > vt]
-            if later and later[0] > i:  # peaks before this valley are dropped
-                del peaks[i:later[0]]
-                del peak_times[i:later[0]]
-        after = [k for k in range(i, len(valley_times))
-                 if valley_times[k] is not None and valley_times[k] > peak_times[i]]
-        if after and after[0] > i + 1:  # keep only the last valley before the peak
-            del valley_times[i:after[0] - 1]
-            del starts[i:after[0] - 1]
-        vt = valley_times[i]
-        start = starts[i] if vt is None else int(np.searchsorted(t, vt, side="left"))
-        pairs.append((min(start, peaks[i]), peaks[i]))
+    while i < len(valleys) and i < len(peaks):
+        later = next((k for k in range(i, len(peaks)) if peaks[k] > valleys[i]), None)
+        if later is not None and later > i:  # peaks before this valley are dropped
+            del peaks[i:later]
+        after = next((k for k in range(i, len(valleys)) if valleys[k] >= peaks[i]), None)
+        if after is not None and after > i + 1:  # keep only the last valley before the peak
+            del valleys[i:after - 1]
+        pairs.append((min(valleys[i], peaks[i]), peaks[i]))
         i += 1
     return pairs
 

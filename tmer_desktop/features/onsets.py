@@ -60,38 +60,33 @@ def _presilence_grid(n_samples: int, L: int, hop: float) -> np.ndarray:
     return np.floor(np.arange(n) * hop).astype(np.int64) - L + fh
 
 
-def spectro_frame_starts(n_audio: int, sr: float, frame_s: float,
-                         hop_ratio: float) -> tuple[np.ndarray, int]:
-    """Starts (0-based, in the signal padded with 2000 leading zeros) of the frames
-    MIRtoolbox analyses for a PreSilence Spectro envelope, and the frame length L.
+def chunk_plan(n_audio: int, sr: float, frame_s: float, hop_ratio: float):
+    """MIRtoolbox's memory chunks for a PreSilence frame analysis of n_audio samples:
+    a list of (first, end) raw sample numbers (1-based, inclusive), or None when the
+    analysis fits in one chunk.
 
-    MIRtoolbox first lays frames over the raw audio to decide chunks (the PreSilence
-    shift applied, the 2000 zeros not counted). If the frames span more than 5e6 samples
-    it evaluates chunk by chunk: chunk 1 is read with the 2000 zeros in front and framed
-    with the PreSilence layout; every later chunk starts at its first frame's raw sample
-    and is framed from there with no shift; the last chunk ends one sample early.
+    MIRtoolbox lays frames over the raw audio (PreSilence shift applied, the 2000 zeros
+    not counted); if frame span × frame count exceeds 5e6 it cuts the frame list into
+    chunks of ceil(5e6 / span) frames, each read from its first frame's first sample to
+    its last frame's last sample + 1 (the very last chunk one sample shorter).
     """
     fl = frame_s * sr
     hop = hop_ratio * fl
-    L = int(np.floor(fl))
-    P = PRESILENCE_SAMPLES
-    plain = _presilence_grid(n_audio + P, L, hop)
-    if L < 2 or hop <= 0:
-        return plain, L
-    # Chunk planning (1-based raw sample numbers, as MIRtoolbox computes them).
     fh = int(np.floor(hop))
+    if fl < 2 or hop <= 0:
+        return None
     n = int(np.floor((n_audio - fh) / hop)) + 1
     if n < 1:
-        return plain, L
+        return None
     first = np.floor(np.arange(n) * hop + 1 - fl + hop).astype(np.int64)
     last = np.floor(first + fl - 1).astype(np.int64)
     keep = last <= n_audio
     first, last = first[keep], last[keep]
     if len(first) == 0:
-        return plain, L
+        return None
     span = int(last[0] - first[0])
     if span * n <= CHUNK_LIMIT:
-        return plain, L
+        return None
     per_chunk = max(int(np.ceil(CHUNK_LIMIT / span)), 2)
     nfr = len(first)
     nch = int(np.ceil((nfr - per_chunk) / per_chunk)) + 1
@@ -103,21 +98,44 @@ def spectro_frame_starts(n_audio: int, sr: float, frame_s: float,
             end[-2] = end[-1]
             begin, end = begin[:-1], end[:-1]
     if len(begin) < 2:
-        return plain, L
+        return None
     chunk_first = first[begin]
     chunk_end = last[end] + 1
     chunk_end[-1] = min(chunk_end[-1], last[-1])
+    return list(zip(chunk_first.tolist(), chunk_end.tolist()))
+
+
+def frames_in_chunks(plan, n_audio: int, sr: float, frame_s: float,
+                     hop_ratio: float) -> tuple[np.ndarray, int]:
+    """Frame starts (0-based, in the signal padded with 2000 leading zeros) when each
+    chunk of `plan` is framed on its own: chunk 1 is read with the 2000 zeros in front and
+    framed with the PreSilence layout; every later chunk is framed from its first sample
+    with no shift. plan None: one PreSilence grid over the whole padded signal."""
+    fl = frame_s * sr
+    hop = hop_ratio * fl
+    L = int(np.floor(fl))
+    P = PRESILENCE_SAMPLES
+    if plan is None:
+        return _presilence_grid(n_audio + P, L, hop), L
     pieces = []
-    for k in range(len(begin)):
+    for k, (first, end) in enumerate(plan):
         if k == 0:
-            pieces.append(_presilence_grid(P + int(chunk_end[0]), L, hop))
+            pieces.append(_presilence_grid(P + int(end), L, hop))
         else:
-            length = int(chunk_end[k] - chunk_first[k] + 1)
-            m = int(np.floor((length - L) / hop)) + 1
+            m = int(np.floor((end - first + 1 - L) / hop)) + 1
             if m > 0:
-                pieces.append(P + int(chunk_first[k]) - 1
-                              + np.floor(np.arange(m) * hop).astype(np.int64))
+                pieces.append(P + first - 1 + np.floor(np.arange(m) * hop).astype(np.int64))
     return np.concatenate(pieces), L
+
+
+def spectro_frame_starts(n_audio: int, sr: float, frame_s: float,
+                         hop_ratio: float, plan=False) -> tuple[np.ndarray, int]:
+    """Starts (0-based, in the signal padded with 2000 leading zeros) of the frames
+    MIRtoolbox analyses for a PreSilence Spectro envelope, and the frame length L.
+    plan: the chunk plan to follow (default: the envelope's own, see chunk_plan)."""
+    if plan is False:
+        plan = chunk_plan(n_audio, sr, frame_s, hop_ratio)
+    return frames_in_chunks(plan, n_audio, sr, frame_s, hop_ratio)
 
 
 def _padded_view(y: np.ndarray, L: int) -> tuple[np.ndarray, int]:
@@ -128,9 +146,11 @@ def _padded_view(y: np.ndarray, L: int) -> tuple[np.ndarray, int]:
 
 
 def _grid_times(starts: np.ndarray, L: int, sr: float) -> np.ndarray:
-    # MIRtoolbox stamps a frame with the mean of its first and last sample times,
-    # the 2000 leading zeros removed.
-    return (starts - PRESILENCE_SAMPLES + (L - 1) / 2.0) / sr
+    # MIRtoolbox stamps a frame with the mean of its first and last sample times (the
+    # 2000 leading zeros removed), evaluated in this order: attack detection compares
+    # such stamps of two curves, and equal stamps must round the way MATLAB's do.
+    first = (starts - PRESILENCE_SAMPLES).astype(np.float64)
+    return (first / sr + (first + (L - 1)) / sr) / 2.0
 
 
 def _grid_rate(starts: np.ndarray, sr: float) -> float:
@@ -140,14 +160,14 @@ def _grid_rate(starts: np.ndarray, sr: float) -> float:
 
 
 def spectro_power_envelope(y: np.ndarray, sr: float, frame_s: float = 0.1,
-                           hop_ratio: float = 0.1) -> Envelope:
+                           hop_ratio: float = 0.1, plan=False) -> Envelope:
     """'Spectro' envelope with power spectrum: Σ_{k=0}^{N/2} |FFT_N(x·w)|² per frame.
 
     Exact without FFTs (Parseval): for a real frame and even N,
     Σ_{k=0}^{N/2}|X_k|² = (N·Σ(xw)² + X_0² + X_{N/2}²) / 2, with X_0 = Σ xw and
-    X_{N/2} = Σ xw·(−1)^n.
+    X_{N/2} = Σ xw·(−1)^n. plan: chunk plan to follow (default: its own).
     """
-    starts, L = spectro_frame_starts(len(y), sr, frame_s, hop_ratio)
+    starts, L = spectro_frame_starts(len(y), sr, frame_s, hop_ratio, plan)
     if len(starts) == 0 or L < 1:
         return Envelope(np.zeros(0), np.zeros(0), float("nan"))
     nfft = fft_size(L, sr)
