@@ -237,8 +237,12 @@ class _Run:
             self.pool.abandon_running()
 
     def _start_pool(self):
+        from tmer_desktop.model import bundle
         from tmer_desktop.tagging.pool import WorkerPool
 
+        # Load the model here once first: a model this installation cannot unpickle is
+        # retrained by load_model, and that must happen once, not in every worker at once.
+        bundle.load_model(self.model_dir) if self.model_dir else bundle.load_model()
         return WorkerPool(self.t.jobs, self._config(), timeout_per_file=self.t.timeout_per_file)
 
     def close(self) -> None:

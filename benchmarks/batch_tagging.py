@@ -1,0 +1,196 @@
+"""Batch tagging throughput, memory and latency (issue 5), printed as a table.
+
+    .venv/bin/python benchmarks/batch_tagging.py [--music DIR] [--limit N] [--copies 100,300]
+                                                 [--jobs 1,2] [--window 30] [--hop 5]
+
+What is measured, each configuration in a fresh child process with an empty library and an
+empty feature cache (numba's compile cache is shared and warmed first, so compilation is not
+counted):
+- distinct files (the music folder, or its first --limit files), with 1 and 2 workers:
+  audio-seconds analysed per wall-second (the x real-time factor), the speed-up of 2 workers
+  over 1 (the baseline measured in the same run), time to the first tagged result, and peak
+  memory of the runner plus its workers (sum of resident set sizes, sampled every 0.1 s);
+- a folder of many paths made by symlinking the music files over and over (--copies): identical
+  bytes are analysed once and every other path reuses that analysis, so this measures what
+  grows with the folder (scan, hashing, library writes, result rows) and shows whether memory
+  stays flat as the folder grows.
+Full timelines: every track is analysed in --window s windows every --hop s (30 s / 5 s, the
+app's defaults).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_MUSIC = REPO.parent / "shared" / "music"
+AUDIO_SUFFIXES = {".ogg", ".opus", ".mp3", ".wav", ".flac"}
+
+
+# ------------------------------------------------------------------------------ memory sampling
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    kids = [int(k) for k in fh.read().split()]
+                out += kids
+                todo += kids
+        except OSError:
+            continue
+    return out
+
+
+class PeakMemory(threading.Thread):
+    """Peak of (this process + all its descendants) resident memory, sampled."""
+
+    def __init__(self, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self._stop_event.is_set():
+            total = _rss_kb(me) + sum(_rss_kb(p) for p in _descendants(me))
+            self.peak_kb = max(self.peak_kb, total)
+            time.sleep(self.interval)
+
+    def stop(self) -> int:
+        self._stop_event.set()
+        self.join()
+        return self.peak_kb
+
+
+# ------------------------------------------------------------------------------ one measurement
+def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
+    """Runs in a child process whose TMER_DATA_DIR / TMER_CACHE_DIR are fresh."""
+    import soundfile as sf
+
+    from tmer_desktop.settings import Settings
+    from tmer_desktop.tagging.runner import BatchTagger
+
+    audio_seconds = 0.0
+    for p in paths:
+        try:
+            audio_seconds += sf.info(p).duration
+        except Exception:
+            pass
+    memory = PeakMemory()
+    memory.start()
+    first = []
+    started = time.monotonic()
+
+    def on_result(result):
+        if result.label is not None and not first:
+            first.append(time.monotonic() - started)
+
+    tagger = BatchTagger(paths, jobs=jobs, window=window, hop=hop, settings=Settings())
+    summary = tagger.run(on_result=on_result)
+    wall = time.monotonic() - started
+    peak = memory.stop()
+    return {
+        "files": summary.total, "tagged": summary.done, "failed": summary.failed, "jobs": jobs,
+        "audio_s": audio_seconds, "wall_s": wall, "x_realtime": audio_seconds / wall,
+        "first_result_s": first[0] if first else None, "peak_mb": peak / 1024,
+    }
+
+
+def _child(paths: list[str], jobs: int, window: float, hop: float, numba_dir: str) -> dict:
+    with tempfile.TemporaryDirectory(prefix="tmer-bench-") as home:
+        env = {**os.environ, "TMER_DATA_DIR": f"{home}/data", "TMER_CACHE_DIR": f"{home}/cache",
+               "NUMBA_CACHE_DIR": numba_dir}
+        list_file = Path(home) / "paths.json"
+        list_file.write_text(json.dumps(paths))
+        cmd = [sys.executable, __file__, "--child", str(list_file), "--jobs", str(jobs),
+               "--window", str(window), "--hop", str(hop)]
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)
+        if done.returncode != 0:
+            raise SystemExit(f"benchmark child failed:\n{done.stderr}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _symlink_folder(sources: list[Path], count: int, root: Path) -> list[str]:
+    root.mkdir(parents=True, exist_ok=True)
+    made = []
+    for i in range(count):
+        src = sources[i % len(sources)]
+        link = root / f"{i // len(sources):03d}" / src.name
+        link.parent.mkdir(exist_ok=True)
+        os.symlink(src, link)
+        made.append(str(link))
+    return [str(root)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--music", default=str(DEFAULT_MUSIC))
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N music files")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--copies", default="100,300", help="folder sizes for the many-paths test ('' to skip)")
+    ap.add_argument("--window", type=float, default=30.0)
+    ap.add_argument("--hop", type=float, default=5.0)
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        paths = json.loads(Path(args.child).read_text())
+        print(json.dumps(measure(paths, int(args.jobs), args.window, args.hop)))
+        return 0
+
+    music = Path(args.music)
+    if not music.is_dir():
+        print(f"music folder not found: {music}", file=sys.stderr)
+        return 2
+    files = sorted(p for p in music.iterdir() if p.suffix.lower() in AUDIO_SUFFIXES)[: args.limit]
+    numba_dir = tempfile.mkdtemp(prefix="tmer-bench-numba-")
+    print(f"warming numba's compile cache in {numba_dir} ...", file=sys.stderr)
+    _child([str(files[0])], 1, args.window, args.hop, numba_dir)
+
+    rows = []
+    for jobs in [int(j) for j in args.jobs.split(",") if j]:
+        print(f"distinct files: {len(files)} with {jobs} worker(s) ...", file=sys.stderr)
+        rows.append(("distinct", _child([str(f) for f in files], jobs, args.window, args.hop, numba_dir)))
+    with tempfile.TemporaryDirectory(prefix="tmer-bench-links-") as links:
+        for count in [int(c) for c in args.copies.split(",") if c]:
+            print(f"{count} paths over {len(files)} distinct files ...", file=sys.stderr)
+            folder = _symlink_folder(files, count, Path(links) / f"n{count}")
+            rows.append((f"{count} paths", _child(folder, max(int(j) for j in args.jobs.split(",")),
+                                                  args.window, args.hop, numba_dir)))
+
+    base = next((r for kind, r in rows if kind == "distinct" and r["jobs"] == 1), None)
+    print(f"\nbatch tagging, window {args.window:g} s, hop {args.hop:g} s, {os.cpu_count()} cores")
+    print(f"{'set':<12} {'files':>6} {'jobs':>4} {'audio s':>9} {'wall s':>8} {'x real time':>11} "
+          f"{'vs 1 job':>8} {'1st result s':>12} {'peak MB':>8}")
+    for kind, r in rows:
+        ratio = f"{r['x_realtime'] / base['x_realtime']:.2f}" if base and kind == "distinct" else "-"
+        first = f"{r['first_result_s']:.1f}" if r["first_result_s"] is not None else "-"
+        print(f"{kind:<12} {r['files']:>6} {r['jobs']:>4} {r['audio_s']:>9.0f} {r['wall_s']:>8.1f} "
+              f"{r['x_realtime']:>11.1f} {ratio:>8} {first:>12} {r['peak_mb']:>8.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
