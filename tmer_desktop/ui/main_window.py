@@ -45,6 +45,24 @@ PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3.</p>
 """
 
 
+def preload_engine_modules() -> None:
+    """Import the analysis engine's heavy modules (scikit-learn, the model bundle, the batch
+    runner) now, in the GUI thread, while the window is being built.
+
+    Importing scikit-learn initialises C extensions that hold the GIL for up to ~200 ms at a
+    time; done lazily in a worker thread during the first batch, that froze the GUI. Done here,
+    it only lengthens start-up (a second or two) and the event loop never waits on it later.
+    The feature extractor is imported for the same reason (the runner asks it for its version;
+    it pulls in numba and librosa).
+    """
+    import importlib
+
+    for name in ("sklearn.linear_model", "tmer_desktop.model.bundle", "tmer_desktop.model.decide",
+                 "tmer_desktop.features.extract",
+                 "tmer_desktop.tagging.runner", "tmer_desktop.tagging.pool"):
+        importlib.import_module(name)
+
+
 class MainWindow(QMainWindow):
     libraryLoaded = Signal()
     trackShown = Signal(int)         # track id, once its windows are on the timeline
@@ -56,6 +74,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store, settings, messages: list[str] | None = None):
         super().__init__()
+        preload_engine_modules()
         self.store = store
         self.settings = settings
         self.writer = SerialWriter(self)
