@@ -164,6 +164,13 @@ def test_saved_model_loads_from_the_store_and_predicts(store, data):
     assert manifest["top2_threshold"] == 0.9 and "scikit-learn" in manifest["versions"]
 
 
+def test_a_bare_version_name_means_a_store_directory(store):
+    assert load_model("v001").directory == store.resolve()
+    assert read_manifest("bundled")[0] == paths.BUNDLED_MODEL_DIR.resolve()
+    with pytest.raises(ModelError, match="not found"):
+        load_model("v999")
+
+
 def test_model_outside_the_store_is_refused(store, tmp_path):
     foreign = tmp_path / "elsewhere"
     shutil.copytree(store, foreign)
@@ -221,15 +228,26 @@ def test_unloadable_pickle_with_matching_checksum_is_a_clear_error(store):
 
 
 def test_incompatible_scikit_learn_triggers_a_retrain_into_the_store(store, data):
-    _edit_manifest(store, **{"versions.scikit-learn": "0.1.0"})
+    _edit_manifest(store, **{"versions.scikit-learn": "0.1.0"}, training_config=FAST.to_dict())
     model = load_model(store)
     assert model.retrained and "scikit-learn 0.1.0" in model.notice and "Retrained" in model.notice
     assert model.directory.parent == paths.model_store_dir() and model.directory != store
-    assert model.manifest["training_config"] == TINY.to_dict()  # the original recipe, retrained
+    assert model.manifest["training_config"] == FAST.to_dict()  # the original recipe, retrained
     assert (model.predict_proba(data.X).argmax(axis=1) == data.y).mean() > 0.8
     # Next start: the retrained copy is reused, not trained again.
     again = load_model(store)
     assert again.retrained and again.notice.startswith("Using the model retrained") and again.version == model.version
+
+
+def test_retrain_still_works_when_the_store_cannot_be_written(store, data):
+    _edit_manifest(store, **{"versions.scikit-learn": "0.1.0"}, training_config=FAST.to_dict())
+    # Block the retrained model's folder: a plain file where the directory would go.
+    blocker = bundle.fallback_dir()
+    blocker.write_text("in the way")
+    model = load_model(store)
+    assert model.retrained and "could not be saved" in model.notice and "in memory" in model.notice
+    assert model.version.endswith("-retrained") and blocker.read_text() == "in the way"
+    assert (model.predict_proba(data.X).argmax(axis=1) == data.y).mean() > 0.8
 
 
 def test_save_model_is_atomic_and_can_copy_a_loaded_model(store, tmp_path):

@@ -202,6 +202,8 @@ def _config_of(estimator: EmotionClassifier) -> TrainingConfig:
 def _replace_dir(src: Path, dest: Path) -> None:
     # os.replace cannot overwrite a non-empty directory: move the old one aside first.
     old = None
+    if dest.exists() and not dest.is_dir():
+        raise NotADirectoryError(f"{dest} exists and is not a directory")
     if dest.exists():
         old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
         os.replace(dest, old)
@@ -309,10 +311,13 @@ class _Incompatible(Exception):
 
 def _allowed_dir(model_dir: str | Path | None) -> Path:
     bundled = paths.BUNDLED_MODEL_DIR.resolve()
-    if model_dir is None:
+    if model_dir is None or str(model_dir) == "bundled":
         return bundled
-    target = Path(model_dir).expanduser().resolve()
     store = paths.model_store_dir().resolve()
+    given = Path(model_dir).expanduser()
+    if not given.is_absolute() and len(given.parts) == 1 and not given.exists():
+        given = store / given  # a bare version name, e.g. `tmer evaluate --model v002`
+    target = given.resolve()
     if target == bundled or (target != store and target.is_relative_to(store)):
         return target
     raise ModelError(
@@ -396,7 +401,8 @@ def fallback_dir(manifest: dict | None = None) -> Path:
 
 
 def load_model(model_dir: str | Path | None = None, allow_retrain: bool = True) -> EmotionModel:
-    """Load the bundled model (model_dir=None) or a model directory inside the model store."""
+    """Load the bundled model (model_dir=None or "bundled") or a model directory inside the model
+    store (a path, or a bare version name such as "v002")."""
     directory, manifest = read_manifest(model_dir)
     model_path = _verified_model_file(directory, manifest)
     try:
@@ -423,7 +429,22 @@ def _retrained(original: dict, why: str) -> EmotionModel:
         config = TrainingConfig.from_dict(original.get("training_config", {}))
     except ValueError:
         config = TrainingConfig()
-    model = build_model(target, config=config, metrics=original.get("metrics"))
+    try:
+        model = build_model(target, config=config, metrics=original.get("metrics"))
+    except ModelError as exc:
+        # Model store not writable (or another process is writing it): keep the model in memory.
+        estimator = train(training_data(), config)
+        manifest = {
+            **original,
+            "model_version": f"{original['model_version']}-retrained",
+            "model": estimator.describe(),
+            "versions": _versions(),
+            "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        return EmotionModel(
+            estimator=estimator, manifest=manifest, directory=target, retrained=True,
+            notice=f"Retrained the model in memory because {why}; it could not be saved ({exc}).",
+        )
     if model.manifest.get("metrics") is not None:
         model.manifest["metrics_note"] = "copied from the original model (same data and configuration)"
     model.retrained = True

@@ -14,6 +14,7 @@ mean window logit (the model is linear in z).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -130,7 +131,10 @@ def _classifier(model) -> EmotionClassifier:
 def shap_values(model, X) -> tuple[np.ndarray, np.ndarray]:
     """Exact interventional SHAP values (n, 4, 50) in logit units, and the base values (4,)."""
     model = _classifier(model)
-    Z = model.transform_features(X)
+    return _shap_from_transformed(model, model.transform_features(X))
+
+
+def _shap_from_transformed(model: EmotionClassifier, Z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     W = model.scaled_coef_  # (4, 50)
     phi = (Z - model.background_)[:, None, :] * W[None, :, :]
     base = model.scaled_intercept_ + W @ model.background_
@@ -220,8 +224,8 @@ def explain_windows(model, X, label: str | None = None) -> list[Explanation]:
     model: an EmotionModel (bundle.load_model) or an EmotionClassifier."""
     model = _classifier(model)
     Xraw = as_feature_matrix(X)
-    phi, base = shap_values(model, Xraw)
     Z = model.transform_features(Xraw)
+    phi, base = _shap_from_transformed(model, Z)
     return [_explanation(model, Xraw[i], Z[i], phi[i], base, label) for i in range(len(Xraw))]
 
 
@@ -232,7 +236,9 @@ def explain_track(model, X, label: str | None = None) -> Explanation:
     Xraw = as_feature_matrix(X)
     if len(Xraw) == 0:
         raise ValueError("a track explanation needs at least one window")
-    phi, base = shap_values(model, Xraw)
-    with np.errstate(all="ignore"):
+    Z = model.transform_features(Xraw)
+    phi, base = _shap_from_transformed(model, Z)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a feature missing in every window stays NaN
         typical = np.nanmedian(Xraw, axis=0) if len(Xraw) > 1 else Xraw[0]
-    return _explanation(model, typical, model.transform_features(Xraw).mean(axis=0), phi.mean(axis=0), base, label)
+    return _explanation(model, typical, Z.mean(axis=0), phi.mean(axis=0), base, label)
