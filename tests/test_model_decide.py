@@ -81,6 +81,11 @@ def test_invalid_probabilities_are_refused(bad, message):
         decide_many(bad)
 
 
+def test_rounded_probabilities_are_accepted():
+    d = decide([0.7502, 0.1333, 0.0833, 0.0333])  # sums to 1.0001, as read back from a 4-decimal CSV
+    assert d.decision == "label" and d.confidence == pytest.approx(0.7502 / 1.0001)
+
+
 def test_decide_takes_one_vector_only():
     with pytest.raises(ValueError, match="decide_all"):
         decide(np.full((2, 4), 0.25))

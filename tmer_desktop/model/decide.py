@@ -45,9 +45,11 @@ def _as_probs(probs, what: str = "probabilities") -> np.ndarray:
         raise ValueError(f"no {what} given (empty input)")
     if not np.isfinite(arr).all() or (arr < 0).any():
         raise ValueError(f"{what} must be finite and non-negative")
-    if not np.allclose(arr.sum(axis=1), 1.0, atol=1e-6):
+    sums = arr.sum(axis=1, keepdims=True)
+    # Probabilities read back from a CSV or database may be rounded: accept and renormalise those.
+    if not np.allclose(sums, 1.0, atol=1e-3):
         raise ValueError(f"each row of {what} must sum to 1")
-    return arr
+    return arr / sums
 
 
 def _check_thresholds(threshold: float, top2_threshold: float) -> None:
