@@ -202,6 +202,20 @@ def test_too_short_session_and_bad_requests(library):
         build_session(SessionRequest(goal="zen", minutes=10, start="sad"), pool)
 
 
+def test_a_library_without_music_near_the_goal_says_so(store, tmp_path):
+    # Only sad music: sad -> happy cannot arrive, and the plan must not pretend it does.
+    for i in range(5):
+        f = tmp_path / f"{i}.wav"
+        f.write_bytes(b"x")
+        tid = store.upsert_track(f, duration=120.0)
+        p = {"happy": 0.02, "sad": 0.9, "angry": 0.04, "relaxed": 0.04}
+        store.add_predictions(tid, "m", [dict(probabilities=p, label="sad", confidence=0.9, decision="label")])
+    plan = build_session(SessionRequest(goal="happy", minutes=6, start="sad"), load_candidates(store))
+    assert plan.slots
+    assert any("little music near the goal (happy)" in w for w in plan.warnings)
+    assert not any("starting mood" in w for w in plan.warnings)
+
+
 def test_short_library_warns_about_the_shortfall(store, tmp_path):
     fill_library(store, tmp_path, n=6, seed=3)
     plan = build_session(SessionRequest(goal="relaxed", minutes=600, start="sad"), load_candidates(store))

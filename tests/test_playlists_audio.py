@@ -1,6 +1,6 @@
 """Session playlists on a library tagged from REAL audio (BatchTagger on clips of ../shared/music).
 
-Eight 20 s clips are cut with soundfile (WAV, native rate) from freely licensed game music,
+Six 12 s clips are cut with soundfile (WAV, native rate) from freely licensed game music,
 tagged once per module by the real batch tagger and model, then every start→goal journey
 is planned. Skips cleanly when ../shared/music or a trained model is not available.
 """
@@ -8,6 +8,7 @@ is planned. Skips cleanly when ../shared/music or a trained model is not availab
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 
@@ -15,7 +16,13 @@ from conftest import SHARED
 from tmer_desktop.cli import main as tmer_main
 from tmer_desktop.errors import TmerError
 from tmer_desktop.library.store import LibraryStore
-from tmer_desktop.playlists.builder import MONOTONE_TOLERANCE, NoSuitableTracksError, SessionRequest, build_session
+from tmer_desktop.playlists.builder import (
+    ENDPOINT_WARNING_DISTANCE,
+    MONOTONE_TOLERANCE,
+    NoSuitableTracksError,
+    SessionRequest,
+    build_session,
+)
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.m3u import read_m3u8
 from tmer_desktop.playlists.space import EMOTIONS, track_position, training_tempo_scale
@@ -23,11 +30,10 @@ from tmer_desktop.playlists.space import EMOTIONS, track_position, training_temp
 MUSIC = SHARED / "music"
 CLIPS = (
     "wesnoth__sad.ogg", "wesnoth__battle-epic.ogg", "etr__calmrace-ks.ogg", "xmoto__MadeiraStew.ogg",
-    "wesnoth__love_theme.ogg", "wesnoth__frantic.ogg", "lincity__van_herk_architectural_contemplations.ogg",
-    "wesnoth__silvan_sanctuary.ogg",
+    "lincity__van_herk_architectural_contemplations.ogg", "wesnoth__frantic.ogg",
 )
 CLIP_START_S = 20.0
-CLIP_S = 20.0
+CLIP_S = 12.0  # short clips keep the tagging (the slow part of this module) to seconds of work
 
 
 def _cut_clips(folder):
@@ -79,7 +85,7 @@ def test_every_journey_on_real_tags_is_monotone_timed_and_unique(tagged):
         assert c.position == pytest.approx(track_position(c.probabilities, c.tempo, scale))
     built = 0
     for start, goal in itertools.product(EMOTIONS, EMOTIONS):
-        request = SessionRequest(goal=goal, minutes=1.5, start=start)
+        request = SessionRequest(goal=goal, minutes=0.5, start=start)
         try:
             plan = build_session(request, pool)
         except NoSuitableTracksError as exc:
@@ -94,19 +100,22 @@ def test_every_journey_on_real_tags_is_monotone_timed_and_unique(tagged):
             assert any("could be filled" in w for w in plan.warnings)
         for slot in plan.slots:
             assert slot.waypoint_distance >= 0 and slot.candidate.label in EMOTIONS
+        # A library without music near the goal says so instead of pretending to arrive.
+        if math.dist(plan.slots[-1].candidate.position, plan.path.goal) > ENDPOINT_WARNING_DISTANCE:
+            assert any(f"near the goal ({plan.goal})" in w for w in plan.warnings)
     assert built >= 4  # the clips cover more than one corner of the space
 
 
 def test_measured_start_and_the_cli_on_the_real_library(tagged, tmp_path, capsys):
     store, clips = tagged
     pool = load_candidates(store)
-    start = min(pool.by_id.values(), key=lambda c: c.position[1])  # the calmest clip
-    goal = max(EMOTIONS, key=lambda e: sum(c.probabilities[e] for c in pool.by_id.values()))
-    plan = build_session(SessionRequest(goal=goal, minutes=1.0, start_track_id=start.track_id), pool)
+    start = max(pool.by_id.values(), key=lambda c: c.position[1])  # the most aroused clip
+    goal = min(pool.by_id.values(), key=lambda c: c.position[1]).label  # the calmest clip's mood
+    plan = build_session(SessionRequest(goal=goal, minutes=0.5, start_track_id=start.track_id), pool)
     assert plan.path.start == start.position and plan.slots
 
     out = tmp_path / "session.m3u8"
-    code = tmer_main(["playlist", "--from", plan.start_mood, "--to", goal, "--minutes", "1.5", "--out", str(out)])
+    code = tmer_main(["playlist", "--from", plan.start_mood, "--to", goal, "--minutes", "0.5", "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     entries = read_m3u8(out)
     assert entries and all(e.path.startswith(str(clips)) and e.duration == pytest.approx(CLIP_S, abs=1)

@@ -55,6 +55,9 @@ SETTLE_FRACTION = 0.2
 SUITABLE_DISTANCE = 1.0
 TOLERANCE_FRACTION = 0.10
 MAX_MINUTES = 24 * 60
+# A session whose first track is this far from the start, or whose last track is this far
+# from the goal, gets a warning: the library lacks music near that mood.
+ENDPOINT_WARNING_DISTANCE = 0.75
 # Progress may dip this much between neighbours and still count as "towards the goal"
 # (only user edits or locked slots can make it dip; planned sessions never do).
 MONOTONE_TOLERANCE = 0.05
@@ -353,6 +356,7 @@ class SessionPlan:
         self.warnings = []
         self.slots = _plan_slots(self, kept)
         self.annotate()
+        self.warnings.extend(_endpoint_warnings(self))
 
 
 # ---------------------------------------------------------------------- planning
@@ -535,7 +539,22 @@ def build_session(request: SessionRequest, pool: CandidatePool) -> SessionPlan:
                        start_mood=start_mood, goal=goal, target_s=target_s, tolerance_s=float(tolerance))
     plan.slots = _plan_slots(plan, kept=[])
     plan.annotate()
+    plan.warnings.extend(_endpoint_warnings(plan))
     return plan
+
+
+def _endpoint_warnings(plan: SessionPlan) -> list[str]:
+    if not plan.slots:
+        return []
+    warnings = []
+    first, last = plan.slots[0].candidate, plan.slots[-1].candidate
+    if distance(first.position, plan.path.start) > ENDPOINT_WARNING_DISTANCE:
+        warnings.append(f"The library has little music near the starting mood ({plan.start_mood}): the "
+                        f"session begins {distance(first.position, plan.path.start):.2f} away from it.")
+    if distance(last.position, plan.path.goal) > ENDPOINT_WARNING_DISTANCE:
+        warnings.append(f"The library has little music near the goal ({plan.goal}): the session ends "
+                        f"{distance(last.position, plan.path.goal):.2f} away from it.")
+    return warnings
 
 
 # ---------------------------------------------------------------------- CLI
