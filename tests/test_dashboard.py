@@ -96,9 +96,9 @@ def test_dashboard_view_draws_every_chart_and_exports(filled, qtbot, tmp_path):
     view = DashboardView(store)
     qtbot.addWidget(view)
     view.resize(900, 600)
-    view.show()
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
-        view.refresh()
+    with qtbot.waitSignal(view.refreshed, timeout=60_000):
+        view.show()  # the first show loads the data in the background
+    qtbot.waitUntil(lambda: not view.busy, timeout=60_000)
     assert view.png_button.isEnabled() and "30 track(s), 90 correction(s)" in view.summary.text()
     for key in CHARTS:
         view.show_chart(key)
@@ -123,7 +123,7 @@ def test_dashboard_view_shows_a_drift_alert(library, qtbot):  # noqa: F811
     fill_library(library, table[table["label"] == "happy"].reset_index(drop=True), model=quick_model())
     view = DashboardView(library)
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+    with qtbot.waitSignal(view.refreshed, timeout=60_000):
         view.refresh()
     assert "Drift alert" in view.alert.text() and "retrain" in view.alert.text()
     view.show_chart("drift")
@@ -135,7 +135,7 @@ def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: 
 
     view = DashboardView(library)
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+    with qtbot.waitSignal(view.refreshed, timeout=60_000):
         view.refresh()
     for key in ("by_artist", "confusion", "reliability", "drift", "confidence"):
         view.show_chart(key)
@@ -187,4 +187,4 @@ def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot,
     victim.write_bytes(b"garbage")
     assert not panel.activate("v001")
     assert "refused" in panel.status.text() and panel.model_store.active().version == "v002"
-    qtbot.waitUntil(lambda: not view.busy, timeout=30_000)  # the refresh each activation started
+    qtbot.waitUntil(lambda: not view.busy, timeout=60_000)  # the refresh each activation started

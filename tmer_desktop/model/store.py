@@ -106,8 +106,10 @@ class ModelStore:
             return facts | {"problem": str(exc)}
         facts["model_version"] = manifest["model_version"]  # what its predictions are recorded as
         metrics = manifest.get("metrics") or {}
-        if metrics.get("macro_f1") is not None:
-            facts["macro_f1"] = metrics["macro_f1"]
+        macro = metrics.get("macro_f1")
+        macro = macro.get("mean") if isinstance(macro, dict) else macro  # evaluate: {"mean", "sd"}
+        if isinstance(macro, (int, float)):
+            facts["macro_f1"] = float(macro)
         share = (metrics.get("auto_label") or {}).get("share")
         if share is not None:
             facts["low_confidence_share"] = 1.0 - float(share)  # the drift baseline

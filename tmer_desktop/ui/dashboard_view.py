@@ -387,6 +387,7 @@ class ModelsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Model versions")
+        self.table.verticalHeader().setVisible(False)
 
         self.export_button = QPushButton("Export corrections…", self)
         self.export_button.clicked.connect(self._ask_export)
@@ -424,7 +425,7 @@ class ModelsPanel(QWidget):
         self.table.setRowCount(len(versions))
         for row, v in enumerate(versions):
             m = v.metrics
-            cv = (m.get("cv") or {}).get("candidate_mean")
+            cv = (m.get("cv") or {}).get("candidate_mean", m.get("macro_f1"))  # the shipped model: its own CV
             hold = (m.get("holdout") or {}).get("candidate_macro_f1")
             used = m.get("corrections_trained_on")
             verdict = ("promoted" if m.get("promoted") else "kept, not promoted") if "promoted" in m else ""
