@@ -233,3 +233,17 @@ def test_confidence_out_of_range(good_csv):
     _rewrite(good_csv, spoil)
     with pytest.raises(FeedbackFormatError, match=r"row 1 \(line 2\), column 'confidence': '1.5' is outside 0.0..1.0"):
         read_feedback_csv(good_csv)
+
+
+def test_a_hand_made_file_with_only_the_required_columns_reads(tmp_path):
+    table = training_table().iloc[[0, 150, 300]]
+    hand = table[list(FEATURE_NAMES)].copy()
+    hand.insert(0, "corrected_label", ["", "Relax", ""])
+    hand.insert(0, "is_correct", ["true", "no", "1"])
+    hand.insert(0, "predicted_label", ["sad", "happy", "angry"])
+    path = tmp_path / "hand.csv"
+    hand.to_csv(path, index=False)
+    records = read_feedback_csv(path)
+    assert [r.label for r in records] == ["sad", "relaxed", "angry"]
+    assert records[0].feedback_id is None and records[0].clip_id == "feedback-1"
+    np.testing.assert_array_equal(np.array(records[2].features), table.iloc[2][list(FEATURE_NAMES)].to_numpy(float))
