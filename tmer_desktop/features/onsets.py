@@ -138,13 +138,6 @@ def spectro_frame_starts(n_audio: int, sr: float, frame_s: float,
     return frames_in_chunks(plan, n_audio, sr, frame_s, hop_ratio)
 
 
-def _padded_view(y: np.ndarray, L: int) -> tuple[np.ndarray, int]:
-    """Sliding L-sample windows over [L zeros, 2000 zeros, y, L zeros]; start s of the
-    pre-silenced signal is row s + L (s may be as low as -L)."""
-    x = np.concatenate([np.zeros(L + PRESILENCE_SAMPLES), np.asarray(y, np.float64), np.zeros(L)])
-    return np.lib.stride_tricks.sliding_window_view(x, L), L
-
-
 def _grid_times(starts: np.ndarray, L: int, sr: float) -> np.ndarray:
     # MIRtoolbox stamps a frame with the mean of its first and last sample times (the
     # 2000 leading zeros removed), evaluated in this order: attack detection compares
@@ -200,6 +193,27 @@ def _power_sums(x, starts, w, nfft, out):
         out[i] = 0.5 * (nfft * energy + dc * dc + nyq * nyq)
 
 
+@njit(cache=True)
+def _fill_windowed(x, starts, w, buf):
+    """buf[i, :L] = x[starts[i]:starts[i]+L]·w (the zero padding beyond L is kept)."""
+    L = w.shape[0]
+    for i in range(starts.shape[0]):
+        s0 = starts[i]
+        for n in range(L):
+            buf[i, n] = x[s0 + n] * w[n]
+
+
+@njit(cache=True)
+def _magnitude_sums(spec, out):
+    """out[i] = Σ_k |spec[i, k]|."""
+    for i in range(spec.shape[0]):
+        acc = 0.0
+        for k in range(spec.shape[1]):
+            z = spec[i, k]
+            acc += np.sqrt(z.real * z.real + z.imag * z.imag)
+        out[i] = acc
+
+
 def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
                                hop_ratio: float = 0.02) -> Envelope:
     """'Spectro' envelope with magnitude spectrum: Σ_{k=0}^{N/2} |FFT_N(x·w)| per frame.
@@ -211,16 +225,16 @@ def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
         return Envelope(np.zeros(0), np.zeros(0), float("nan"))
     nfft = fft_size(L, sr)
     w = matlab_hanning(L)
-    view, off = _padded_view(y, L)
+    x = np.concatenate([np.zeros(L + PRESILENCE_SAMPLES), np.asarray(y, np.float64), np.zeros(L)])
+    rows = starts + L
     values = np.empty(len(starts))
-    block = 512
+    block = 256
     buf = np.zeros((block, nfft))
     for b in range(0, len(starts), block):
-        idx = starts[b:b + block] + off
-        m = len(idx)
-        np.multiply(view[idx], w, out=buf[:m, :L])
+        m = min(block, len(starts) - b)
+        _fill_windowed(x, rows[b:b + m], w, buf)
         spec = scipy.fft.rfft(buf[:m], axis=1)
-        values[b:b + m] = np.abs(spec).sum(axis=1)
+        _magnitude_sums(spec, values[b:b + m])
     return Envelope(values, _grid_times(starts, L, sr), _grid_rate(starts, sr))
 
 
@@ -262,61 +276,114 @@ def gammatone_coefficients(sr: float, n_channels: int = 10, low_hz: float = 50.0
 
 
 @njit(cache=True)
-def _gammatone_rectified(x, b0, b1, a1, a2, out):
-    """|output| of each channel's 4-biquad cascade [b0, b1, 0] / [1, a1, a2] (direct
-    form II transposed, zero initial state, as MATLAB's filter). Channels are the inner,
-    contiguous axis so the independent recursions run side by side (SIMD).
-    b0, b1: (4, n_channels); out: (len(x), n_channels)."""
+def _flush_tiny(state):
+    """Zero filter states below 1e-250. Decaying recursions on silent input would
+    otherwise reach subnormal numbers, which the CPU processes ~100x slower; values
+    this small are far below any audible or numerically visible level."""
+    flat = state.reshape(-1)
+    for i in range(flat.shape[0]):
+        if abs(flat[i]) < 1e-250:
+            flat[i] = 0.0
+
+
+@njit(cache=True)
+def _gammatone_envelopes(x, b0, b1, a1, a2, a, step, out):
+    """Per gammatone channel: |4-biquad cascade output| (direct form II transposed,
+    zero initial state, as MATLAB's filter), smoothed by MATLAB's filtfilt of the one-pole
+    low-pass (1−a)/(1 − a z⁻¹) (3-sample odd reflection at both ends, steady-state initial
+    conditions), clipped at 0, and kept at every `step`-th sample into out (K, n_ch).
+
+    One streaming pass, no full-rate buffer: the backward smoothing is only needed at the
+    kept samples, and y_b[i] = (1−a)·Σ_{j<step} a^j·y_f[i+j] + a^step·y_b[i+step], so the
+    forward pass accumulates those block sums. Channels are the inner axis (SIMD lanes);
+    b0, b1: (4, n_ch), all coefficient arrays padded to the lane width with zeros.
+    """
     nch = a1.shape[0]
+    n = x.shape[0]
+    pad = 3
+    b = 1.0 - a
+    powers = np.empty(step)
+    powers[0] = 1.0
+    for j in range(1, step):
+        powers[j] = powers[j - 1] * a
     z1 = np.zeros((4, nch))
     z2 = np.zeros((4, nch))
     v = np.empty(nch)
-    for n in range(x.shape[0]):
+    head = np.empty((4, nch))
+    recent = np.zeros((4, nch))  # last four rectified samples, ring buffer
+    zf = np.empty(nch)
+    sums = np.zeros(out.shape)
+    for i in range(n):
+        if (i & 63) == 0:
+            _flush_tiny(z1)
+            _flush_tiny(z2)
+            if i >= 4:
+                _flush_tiny(zf)
+        xi = x[i]
         for c in range(nch):
-            v[c] = x[n]
+            v[c] = xi
         for s in range(4):
             for c in range(nch):
                 yv = b0[s, c] * v[c] + z1[s, c]
                 z1[s, c] = b1[s, c] * v[c] - a1[c] * yv + z2[s, c]
                 z2[s, c] = -a2[c] * yv
                 v[c] = yv
+        slot = i & 3
         for c in range(nch):
-            out[n, c] = abs(v[c])
-
-
-@njit(cache=True)
-def _smooth_forward_backward(sig, a, step, out):
-    """MATLAB filtfilt of the one-pole low-pass (1−a)/(1 − a z⁻¹) down each column of sig
-    (3-sample odd reflection at both ends, steady-state initial conditions), clipped at
-    0, keeping every `step`-th sample in out. sig: (n, n_channels)."""
-    n, nch = sig.shape
-    pad = 3
-    b = 1.0 - a
-    ext = np.empty((n + 2 * pad, nch))
+            r = abs(v[c])
+            v[c] = r
+            recent[slot, c] = r
+        if i < 4:
+            for c in range(nch):
+                head[i, c] = v[c]
+            if i == 3:
+                # forward pass through the left reflection, then the first four samples
+                for c in range(nch):
+                    zf[c] = a * (2.0 * head[0, c] - head[3, c])
+                for k in range(pad):
+                    for c in range(nch):
+                        e = 2.0 * head[0, c] - head[pad - k, c]
+                        zf[c] = a * (b * e + zf[c])
+                for k in range(4):
+                    m, j = k // step, k % step
+                    for c in range(nch):
+                        yf = b * head[k, c] + zf[c]
+                        zf[c] = a * yf
+                        sums[m, c] += powers[j] * yf
+            continue
+        m, j = i // step, i % step
+        pj = powers[j]
+        for c in range(nch):
+            yf = b * v[c] + zf[c]
+            zf[c] = a * yf
+            sums[m, c] += pj * yf
+    # right reflection: forward, then the start of the backward pass
+    last = (n - 1) & 3
+    ypad = np.empty((pad, nch))
+    for k in range(pad):
+        older = (n - 2 - k) & 3
+        for c in range(nch):
+            e = 2.0 * recent[last, c] - recent[older, c]
+            yf = b * e + zf[c]
+            zf[c] = a * yf
+            ypad[k, c] = yf
+    yb = np.empty(nch)
     for c in range(nch):
-        for i in range(pad):
-            ext[i, c] = 2.0 * sig[0, c] - sig[pad - i, c]
-            ext[n + pad + i, c] = 2.0 * sig[n - 1, c] - sig[n - 2 - i, c]
-    ext[pad:pad + n] = sig
-    # steady state of the transposed form for a constant input x0 is z = a·x0
-    z = a * ext[0].copy()
-    for i in range(n + 2 * pad):
+        zb = a * ypad[pad - 1, c]
+        for k in range(pad - 1, -1, -1):
+            ybk = b * ypad[k, c] + zb
+            zb = a * ybk
+        yb[c] = ybk  # backward output at the first sample after the signal
+    K = out.shape[0]
+    tail = n - (K - 1) * step
+    decay = a ** tail
+    for m in range(K - 1, -1, -1):
         for c in range(nch):
-            yv = b * ext[i, c] + z[c]
-            z[c] = a * yv
-            ext[i, c] = yv
-    z = a * ext[n + 2 * pad - 1].copy()
-    for i in range(n + 2 * pad - 1, -1, -1):
-        for c in range(nch):
-            yv = b * ext[i, c] + z[c]
-            z[c] = a * yv
-            ext[i, c] = yv
-    k = 0
-    for i in range(0, n, step):
-        for c in range(nch):
-            v = ext[pad + i, c]
-            out[k, c] = v if v > 0.0 else 0.0
-        k += 1
+            yb[c] = b * sums[m, c] + decay * yb[c]
+            out[m, c] = yb[c] if yb[c] > 0.0 else 0.0
+        decay = powers[step - 1] * a
+        if (m & 63) == 0:
+            _flush_tiny(yb)
 
 
 def filter_onset_curve(y: np.ndarray, sr: float, n_channels: int = 10,
@@ -329,15 +396,20 @@ def filter_onset_curve(y: np.ndarray, sr: float, n_channels: int = 10,
     if len(x) < 4 or n_env < 3:
         return Envelope(np.zeros(0), np.zeros(0), sr / down)
     T, gain, a1, a2, num = gammatone_coefficients(sr, n_channels)
-    b0 = np.full((4, n_channels), T)
-    b0[0] /= gain
-    b1 = np.ascontiguousarray(num.T)
-    b1[0] /= gain
-    rect = np.empty((len(x), n_channels))
-    _gammatone_rectified(x, b0, b1, a1, a2, rect)
-    env = np.empty((n_env, n_channels))
-    _smooth_forward_backward(rect, float(np.exp(-1.0 / (tau * sr))), down, env)
-    del rect
+    lanes = -(-n_channels // 8) * 8  # pad channels to whole SIMD vectors (zeros stay zero)
+    b0 = np.zeros((4, lanes))
+    b1 = np.zeros((4, lanes))
+    a1p = np.zeros(lanes)
+    a2p = np.zeros(lanes)
+    b0[:, :n_channels] = T
+    b0[0, :n_channels] /= gain
+    b1[:, :n_channels] = num.T
+    b1[0, :n_channels] /= gain
+    a1p[:n_channels] = a1
+    a2p[:n_channels] = a2
+    env = np.zeros((n_env, lanes))
+    _gammatone_envelopes(x, b0, b1, a1p, a2p, float(np.exp(-1.0 / (tau * sr))), down, env)
+    env = env[:, :n_channels]
     # 'Diff' scales by rate/10 before summing; the later normalisation removes the scale
     curve = np.diff(env, axis=0).sum(axis=1) * (sr / down / 10.0)
     peak = np.max(np.abs(curve))

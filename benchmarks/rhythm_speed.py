@@ -1,0 +1,81 @@
+"""Speed of the four onset-based columns (event density, pulse clarity, tempo, attack time)
+and of the onset curves behind them, on one 30 s clip.
+
+Baseline measured in the same run: one real FFT of the whole clip zero-padded to the next
+power of two, which the whole-file spectral features compute anyway; every figure is also
+printed as a multiple of it, so runs on differently loaded machines compare.
+Median wall-clock and CPU (process) seconds over several runs; on a shared machine CPU
+time is the steadier figure. One core:  taskset -c 0 .venv/bin/python benchmarks/rhythm_speed.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tmer_desktop.audio import decode  # noqa: E402
+from tmer_desktop.features import attack, onsets, rhythm  # noqa: E402
+
+DEFAULT_TRACK = REPO.parent / "shared" / "music" / "wesnoth__traveling_minstrels.ogg"
+
+
+def timed(fn, repeats: int) -> tuple[float, float]:
+    walls, cpus = [], []
+    for _ in range(repeats):
+        w0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - w0)
+        cpus.append(time.process_time() - c0)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("track", nargs="?", default=str(DEFAULT_TRACK))
+    ap.add_argument("--start", type=float, default=30.0)
+    ap.add_argument("--repeats", type=int, default=5)
+    args = ap.parse_args()
+
+    y, sr = decode.load(args.track, start=args.start, duration=30.0)
+    print(f"clip: {Path(args.track).name} {args.start:.0f}+30 s, {sr} Hz, {len(y)} samples")
+    nfft = 1 << int(np.ceil(np.log2(len(y))))
+
+    # warm-up: numba kernels compile (or load from cache) on first use
+    rhythm.event_density(y[: sr * 2], sr)
+    rhythm.tempo(y[: sr * 2], sr)
+    attack.attack_time(y[: sr * 2], sr)
+
+    base_wall, base_cpu = timed(lambda: np.fft.rfft(y, nfft), args.repeats)
+    print(f"{'baseline rfft of the clip (2^' + str(nfft.bit_length() - 1) + ')':42s}"
+          f" wall {base_wall * 1e3:7.1f} ms  cpu {base_cpu * 1e3:7.1f} ms")
+    cases = [
+        ("onset curve: Spectro power (100 ms)", lambda: onsets.spectro_power_envelope(y, sr)),
+        ("onset curve: Spectro magnitude (30 ms)", lambda: onsets.spectro_magnitude_envelope(y, sr)),
+        ("onset curve: gammatone filter", lambda: onsets.filter_onset_curve(y, sr)),
+        ("event_density", lambda: rhythm.event_density(y, sr)),
+        ("pulse_clarity", lambda: rhythm.pulse_clarity(y, sr)),
+        ("tempo", lambda: rhythm.tempo(y, sr)),
+        ("attack_time", lambda: attack.attack_time(y, sr)),
+    ]
+    total_wall = total_cpu = 0.0
+    for label, fn in cases:
+        wall, cpu = timed(fn, args.repeats)
+        if not label.startswith("onset curve"):
+            total_wall += wall
+            total_cpu += cpu
+        print(f"{label:42s} wall {wall * 1e3:7.1f} ms  cpu {cpu * 1e3:7.1f} ms"
+              f"  = {cpu / base_cpu:6.1f} x baseline cpu")
+    print(f"{'four columns together':42s} wall {total_wall * 1e3:7.1f} ms  cpu {total_cpu * 1e3:7.1f} ms"
+          f"  = {total_cpu / base_cpu:6.1f} x baseline cpu")
+
+
+if __name__ == "__main__":
+    main()
