@@ -162,10 +162,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export_feedback)
 
     p = sub.add_parser("playlist", help="build a therapy-session playlist from the tagged library")
-    p.add_argument("--from", dest="start", required=True, help="starting mood (happy, sad, angry, relaxed)")
-    p.add_argument("--to", dest="goal", required=True, help="goal mood")
+    p.add_argument("--from", dest="start", required=True,
+                   help="starting mood (happy, sad, angry, relaxed) or a library track id to measure it from")
+    p.add_argument("--to", dest="goal", required=True, help="goal mood (or 'relaxing' / 'energizing')")
     p.add_argument("--minutes", type=float, required=True)
     p.add_argument("--out", required=True, help="M3U8 file")
+    p.add_argument("--relative", action="store_true", help="paths relative to the playlist's folder")
+    p.add_argument("--csv", help="also write the session with the reason for every slot as CSV")
+    p.add_argument("--title", help="session title")
+    p.add_argument("--save", action="store_true", help="store the session in the library")
+    p.add_argument("--exclude", type=int, action="append", metavar="TRACK_ID", help="never use this track")
+    p.add_argument("--include", type=int, action="append", metavar="TRACK_ID", help="always use this track")
+    p.add_argument("--genre", action="append", help="only tracks of this genre (repeatable)")
+    p.add_argument("--artist", action="append", help="only tracks by this artist (repeatable)")
+    p.add_argument("--language", action="append", help="only tracks in this language, when known (repeatable)")
     p.set_defaults(func=cmd_playlist)
     return parser
 
