@@ -99,7 +99,11 @@ class WorkerPool:
         self._config = config
         self._warm_up = warm_up
         self._timeout = timeout_per_file
-        self._slots = [_Slot(self._ctx, config, warm_up) for _ in range(size)]
+        # One worker first; the others once it is ready. With a cold numba cache the first
+        # one compiles and writes the cache and the others just load it, instead of every
+        # worker compiling the same code at once on the same cores.
+        self._slots = [_Slot(self._ctx, config, warm_up)]
+        self._not_started = size - 1
         self.restarts = 0
         self._startup_deaths = 0
 
@@ -161,6 +165,9 @@ class WorkerPool:
         kind = message[0]
         if kind == "ready":
             slot.ready = True
+            while self._not_started > 0:
+                self._slots.append(_Slot(self._ctx, self._config, self._warm_up))
+                self._not_started -= 1
         elif kind == "fatal":
             self.close()
             raise PoolError(f"the analysis processes cannot start: {message[1]}")

@@ -14,6 +14,7 @@ describes the behaviour for users.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -146,6 +147,7 @@ class _Run:
         self.analysed = 0
         self.current: str | None = None
         self.pool = None
+        self._model_checked = False
         self.store = None
         self._own_store = False
         self._last_progress = 0.0
@@ -222,7 +224,7 @@ class _Run:
                 break
             if self.pool is None:
                 continue
-            for event in self.pool.poll(0.1):
+            for event in self._poll():
                 if event.kind == "started":
                     self.current = inflight[event.task_id].path
                     continue
@@ -236,14 +238,30 @@ class _Run:
         if self.t.cancelled and self.pool is not None:
             self.pool.abandon_running()
 
-    def _start_pool(self):
-        from tmer_desktop.model import bundle
+    def _start_pool(self, allow_retrain: bool = False):
         from tmer_desktop.tagging.pool import WorkerPool
 
-        # Load the model here once first: a model this installation cannot unpickle is
-        # retrained by load_model, and that must happen once, not in every worker at once.
-        bundle.load_model(self.model_dir) if self.model_dir else bundle.load_model()
-        return WorkerPool(self.t.jobs, self._config(), timeout_per_file=self.t.timeout_per_file)
+        config = dataclasses.replace(self._config(), allow_retrain=allow_retrain)
+        return WorkerPool(self.t.jobs, config, timeout_per_file=self.t.timeout_per_file)
+
+    def _poll(self):
+        """The pool's events; if the workers cannot load the model, retry once after loading
+        it here: a model this installation cannot unpickle is retrained by load_model, and
+        that must happen once, in this process, not in every worker at the same time."""
+        from tmer_desktop.tagging.pool import PoolError
+
+        try:
+            return self.pool.poll(0.1)
+        except PoolError:
+            if self._model_checked or self.pool.busy_count():
+                raise
+        from tmer_desktop.model import bundle
+
+        self._model_checked = True
+        self.pool.close()
+        bundle.load_model(self.model_dir) if self.model_dir else bundle.load_model()  # raises a clear ModelError
+        self.pool = self._start_pool(allow_retrain=True)
+        return []
 
     def close(self) -> None:
         if self.pool is not None:
@@ -475,9 +493,10 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     previous = None
     if threading.current_thread() is threading.main_thread():
         def on_sigint(signum, frame):
-            if not tagger.cancelled:
-                print("\ntmer tag: stopping; finished results are kept (run again to continue)",
-                      file=err, flush=True)
+            if tagger.cancelled:  # a second Ctrl-C: stop now, even in the middle of a step
+                raise KeyboardInterrupt
+            print("\ntmer tag: stopping; finished results are kept (run again to continue)",
+                  file=err, flush=True)
             tagger.cancel()
 
         previous = signal.signal(signal.SIGINT, on_sigint)
@@ -488,6 +507,9 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         print(f"\ntmer tag: {exc}", file=err)
         summary = None
         status = 1
+    except KeyboardInterrupt:
+        summary = None
+        status = 130
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

@@ -42,6 +42,7 @@ class WorkerConfig:
     use_cache: bool = True
     model_dir: str | None = None  # None: the model shipped with the app
     model_version: str | None = None  # the name predictions are stored under (model store version)
+    allow_retrain: bool = False  # see runner._poll: only after the runner has loaded the model once
 
 
 @dataclass
@@ -99,7 +100,7 @@ class Analyser:
         from tmer_desktop.model import bundle, decide
 
         self.config = config
-        self.model = bundle.load_model(config.model_dir) if config.model_dir else bundle.load_model()
+        self.model = bundle.load_model(config.model_dir, allow_retrain=config.allow_retrain)
         self._decide = decide.decide
         self._aggregate = decide.aggregate
         self.classes = tuple(self.model.classes)
