@@ -94,13 +94,12 @@ def _json_default(obj):
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from tmer_desktop.model.bundle import train_and_bundle
+    # With --out: a plain training run into DIR. Without: a new version in the model store,
+    # compared with the active model and promoted only if it passes the promotion rule.
+    from tmer_desktop.model.retrain import train_command
 
-    kwargs = {}
-    if args.feedback:
-        kwargs["feedback"] = args.feedback
-    result = train_and_bundle(args.out, **kwargs)
-    print(result if isinstance(result, str) else json.dumps(result, indent=2, default=_json_default))
+    result = train_command(args.out, args.feedback)
+    print(result.get("summary") or json.dumps(result, indent=2, default=_json_default))
     return 0
 
 
