@@ -137,7 +137,8 @@ def _all_features(y: np.ndarray, sr: int) -> list[float]:
     return [event_density(y, sr), pulse_clarity(y, sr), tempo(y, sr), *attack_time(y, sr)]
 
 
-@pytest.mark.parametrize("signal", ["empty", "silence", "half_second", "dc", "one_sample"])
+@pytest.mark.parametrize("signal", ["empty", "silence", "half_second", "dc", "one_sample",
+                                    "nan_sample"])
 def test_degenerate_input_gives_finite_values_or_nan(signal):
     sr = 22050
     rng = np.random.default_rng(7)
@@ -147,6 +148,7 @@ def test_degenerate_input_gives_finite_values_or_nan(signal):
         "half_second": 0.1 * rng.standard_normal(sr // 2),
         "dc": np.full(3 * sr, 0.5),
         "one_sample": np.array([0.3]),
+        "nan_sample": np.concatenate([np.full(sr, np.nan), 0.1 * rng.standard_normal(sr)]),
     }[signal]
     values = _all_features(y, sr)
     assert all(isinstance(v, float) for v in values)
@@ -154,3 +156,5 @@ def test_degenerate_input_gives_finite_values_or_nan(signal):
     if signal in ("empty", "silence", "one_sample"):
         assert values[0] == 0.0  # no events
         assert all(math.isnan(v) for v in values[1:])
+    if signal == "nan_sample":
+        assert all(math.isnan(v) for v in values)

@@ -2,7 +2,8 @@
 (`mireventdensity`, `mirpulseclarity`, `mirtempo`); see docs/features_rhythm.md.
 
 Each takes mono float64 audio at its native rate and returns one float. Audio too short
-or too quiet for the measure gives NaN (tempo, pulse clarity) or 0 events/s.
+or too quiet for the measure gives NaN (tempo, pulse clarity) or 0 events/s; non-finite
+samples give NaN.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def event_density(y: np.ndarray, sr: int) -> float:
     env = spectro_power_envelope(np.asarray(y, np.float64), sr)
     if len(env.values) < 2:
         return 0.0
+    if not np.all(np.isfinite(env.values)):
+        return float("nan")
     peak = np.max(np.abs(env.values))
     if not peak > 0:
         return 0.0
