@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 from joblib import Parallel, delayed
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import (
     ExtraTreesClassifier,
@@ -54,6 +55,44 @@ def svm_platt(C, gamma="scale"):
     return make_pipeline(imp(), PowerTransformer(), SVC(C=C, gamma=gamma, probability=True, random_state=0))
 
 
+# Krumhansl-Kessler key profiles (C major / C minor), for a key-invariant view of the chroma means.
+_MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
+_MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
+_CHROMA = slice(32, 44)
+
+
+def _key_correlations(chroma, profile):
+    keys = np.stack([np.roll(profile, k) for k in range(12)])
+    cz = (chroma - chroma.mean(1, keepdims=True)) / (chroma.std(1, keepdims=True) + 1e-9)
+    kz = (keys - keys.mean(1, keepdims=True)) / keys.std(1, keepdims=True)
+    return cz @ kz.T / 12
+
+
+class KeyInvariantChroma(BaseEstimator, TransformerMixin):
+    """Chroma means depend on the key; replace (or extend) them with key-free summaries:
+    best major / minor key-profile correlation, their difference (a mode cue), the six largest
+    chroma values and the number of strong pitch classes."""
+
+    def __init__(self, mode="replace"):
+        self.mode = mode
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        X = np.asarray(X, dtype=float)
+        chroma = X[:, _CHROMA]
+        major, minor = _key_correlations(chroma, _MAJOR).max(1), _key_correlations(chroma, _MINOR).max(1)
+        extra = np.column_stack([major, minor, major - minor, np.sort(chroma, 1)[:, ::-1][:, :6], (chroma > 0.5).sum(1)])
+        if self.mode == "replace":
+            return np.column_stack([X[:, : _CHROMA.start], X[:, _CHROMA.stop:], extra])
+        return np.column_stack([X, extra])
+
+
+def chroma_lr(mode):
+    return make_pipeline(imp(), KeyInvariantChroma(mode), PowerTransformer(), LogisticRegression(C=0.1, max_iter=5000))
+
+
 def spline_lr(C, knots=4, base="yj"):
     # An additive (GAM-like) logistic model: still exactly explainable, but more flexible per feature.
     t = PowerTransformer() if base == "yj" else QuantileTransformer(n_quantiles=100)
@@ -77,6 +116,8 @@ CANDIDATES = {
     "spl_yj4_C0.03": lambda: spline_lr(0.03),
     "spl_yj3_C0.03": lambda: spline_lr(0.03, 3),
     "spl_q5_C0.03": lambda: spline_lr(0.03, 5, "q"),
+    "lr_keychroma_repl": lambda: chroma_lr("replace"),
+    "lr_keychroma_add": lambda: chroma_lr("add"),
     "svm_yj_C1_sig": lambda: svm(1.0),
     "svm_yj_C3_sig": lambda: svm(3.0),
     "svm_yj_C10_sig": lambda: svm(10.0),
