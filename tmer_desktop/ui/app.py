@@ -25,6 +25,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--library", metavar="DIR", help="data directory holding the library (default: the user data dir)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render offscreen, save a PNG and exit")
     parser.add_argument("--view", choices=("library", "player", "review"), default="library")
+    parser.add_argument("--track", metavar="TEXT", help="open the first track whose path contains TEXT (player view)")
     return parser.parse_args(argv)
 
 
@@ -48,7 +49,8 @@ def open_main_window(view: str = "library"):
     return window
 
 
-def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIMEOUT_S) -> bool:
+def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIMEOUT_S,
+                         track: str | None = None) -> bool:
     """Spin the event loop until the view shows real content (or the timeout passes)."""
     deadline = time.monotonic() + timeout
     state = {"audio": False, "explained": set()}
@@ -64,21 +66,26 @@ def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIM
                 window.library.table.selectRow(0)
             elif not opened:
                 opened = True
-                row = next((r for r in window.library.model.rows() if r.n_windows), None)
-                if row is None:
+                rows = [r for r in window.library.model.rows() if r.n_windows]
+                rows.sort(key=lambda r: (track is None or track not in r.path, r.display_title.lower()))
+                if not rows:
                     return True  # nothing analysed: the empty player is what there is to show
-                window.library.select_path(row.path)
-                window.open_in_player(row)
+                window.library.select_path(rows[0].path)
+                window.open_in_player(rows[0])
+                # Put the cursor a little into the track, on its second window when there is one.
+                series = window.current_track.series if window.current_track else None
+                if series is not None and len(series) > 1:
+                    window.player_view.seek(float(series.centres[1]))
             elif state["audio"] and {"track", "window"} <= state["explained"]:
                 return True
         time.sleep(0.01)
     return False
 
 
-def _screenshot(app, window, target: str, view: str) -> int:
+def _screenshot(app, window, target: str, view: str, track: str | None = None) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    ok = wait_until_populated(app, window, view)
+    ok = wait_until_populated(app, window, view, track=track)
     for _ in range(5):
         app.processEvents()
     image = window.grab()
@@ -114,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, "tmer-desktop", str(exc))
         return 2
     if args.screenshot:
-        code = _screenshot(app, window, args.screenshot, args.view)
+        code = _screenshot(app, window, args.screenshot, args.view, args.track)
     else:
         window.show()
         code = app.exec()

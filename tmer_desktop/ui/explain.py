@@ -1,7 +1,8 @@
 """Explanations for the panel, computed in worker threads from the stored window features.
 
-The model is loaded lazily, once, on first use — never at start-up. SHAP values come from
-model.explain (exact for this linear model, no shap import).
+A prediction is explained by the model version that made it (the model store's name stored
+with the prediction: "bundled", "v002", ...); models are loaded lazily, once per version,
+never at start-up. SHAP values come from the model itself (exact for this linear model).
 """
 
 from __future__ import annotations
@@ -14,21 +15,26 @@ from tmer_desktop.ui.explain_panel import Explanation
 
 
 class Explainer:
-    def __init__(self) -> None:
+    def __init__(self, library=None) -> None:
+        self._library = library
         self._lock = threading.Lock()
-        self._model = None
+        self._models: dict[str | None, object] = {}
 
-    def model(self):
+    def model(self, version: str | None = None):
+        """The model that made predictions stored as `version` (None: the shipped bundle)."""
         with self._lock:
-            if self._model is None:
-                from tmer_desktop.model.bundle import load_model
-                self._model = load_model()
-            return self._model
+            if version not in self._models:
+                if version is None or self._library is None:
+                    from tmer_desktop.model.bundle import load_model
+                    self._models[version] = load_model()
+                else:
+                    from tmer_desktop.model.store import ModelStore
+                    self._models[version] = ModelStore(self._library).load(version)
+            return self._models[version]
 
     def explain(self, view, window_index: int | None) -> Explanation:
         """One window (window_index) or the whole track (None: all its windows together)."""
-
-        model = self.model()
+        model = self.model(view.model_version)
         if window_index is None:
             X = np.array([w.features for w in view.windows], dtype=float)
             result = model.explain_track(X, label=view.label)
@@ -36,8 +42,5 @@ class Explainer:
             X = np.array([view.windows[window_index].features], dtype=float)
             result = model.explain(X, label=view.series.labels[window_index])[0]
         reason = result.reason[:1].upper() + result.reason[1:] + "."
-        version = str(getattr(model, "version", ""))
-        if view.model_version and version and version != view.model_version:
-            reason += f" (Explained with model {version}; the prediction was made by {view.model_version}.)"
         return Explanation(emotion=result.label, reason=reason, families=tuple(result.families.items()),
                            top_features=tuple(result.top_features[:3]))

@@ -25,6 +25,7 @@ class TableRow:
     decision: str | None = None
     error: str | None = None
     n_windows: int = 0
+    candidates: tuple[str, ...] = ()  # the two emotions shown for a top-2 decision
 
     @property
     def display_title(self) -> str:
@@ -137,6 +138,9 @@ class TrackTableModel(QAbstractTableModel):
         if col == COL_CONFIDENCE:
             return "" if row.confidence is None else f"{row.confidence:.0%}"
         if col == COL_DECISION:
+            if row.decision == "top-2" and len(row.candidates) == 2:
+                a, b = (self.emotion_names.get(c, c) for c in row.candidates)
+                return f"top-2: {a} / {b}"
             return row.decision or ""
         if col == COL_ERROR:
             return row.error or ""

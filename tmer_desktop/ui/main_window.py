@@ -58,6 +58,7 @@ def preload_engine_modules() -> None:
     import importlib
 
     for name in ("sklearn.linear_model", "tmer_desktop.model.bundle", "tmer_desktop.model.decide",
+                 "tmer_desktop.model.store",
                  "tmer_desktop.features.extract",
                  "tmer_desktop.tagging.runner", "tmer_desktop.tagging.pool"):
         importlib.import_module(name)
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.batch: BackgroundTask | None = None
         self._tasks: set[BackgroundTask] = set()
         self._track_request = 0
-        self._explainer = explain_mod.Explainer()
+        self._explainer = explain_mod.Explainer(store)
         self.current_track: TrackView | None = None
         self.library_loaded = False
         self._review_generation = 0
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 15000)
 
     def _on_active_model_changed(self, version: str) -> None:
-        self._explainer = explain_mod.Explainer()  # the next explanation loads the new model
+        self._explainer = explain_mod.Explainer(self.store)  # reload models on next use
         self.statusBar().showMessage(f"Model {version} is now active; new analyses use it.", 15000)
 
     def show_track(self, track_id: int) -> None:
@@ -380,6 +381,12 @@ class MainWindow(QMainWindow):
             stale = request != self._track_request or (
                 window_index is not None and window_index != self.player_view.current_window)
             if not stale:
+                if window_index is None:
+                    chart.setTitle("Why — whole track")
+                else:
+                    start = float(view.series.starts[window_index])
+                    end = start + float(view.series.durations[window_index])
+                    chart.setTitle(f"Why — window {window_index + 1} ({start:.0f}–{end:.0f} s)")
                 chart.set_explanation(explanation)
                 self.explanationShown.emit(target)
 

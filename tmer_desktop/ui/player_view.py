@@ -71,12 +71,12 @@ class PlayerView(QWidget):
             corrections.addWidget(button, 1, col)
         self.feedback_note = QLabel("")
         self.feedback_note.setStyleSheet("color: #1B5E20;")
-        corrections.addWidget(self.feedback_note, 2, 0, 1, 6)
         hint = QLabel("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
                       "Enter window correct")
         hint.setStyleSheet("color: #666666;")
-        corrections.addWidget(hint, 3, 0, 1, 6)
-        corrections.setColumnStretch(7, 1)
+        corrections.addWidget(hint, 0, 6)
+        corrections.addWidget(self.feedback_note, 1, 6)
+        corrections.setColumnStretch(6, 1)
 
         self.explanations = ExplanationPanel()
         self.explanations.clear("Select a track to see why the model chose its emotion.")
@@ -95,6 +95,7 @@ class PlayerView(QWidget):
         splitter.addWidget(self.explanations)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 190])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._set_corrections_enabled(False)
@@ -154,7 +155,10 @@ class PlayerView(QWidget):
                                 (track.error or "No analysis for this track."))
 
     def set_audio(self, samples, sr: int) -> None:
+        keep = self.timeline.cursor_position  # the user may have clicked before the audio arrived
         self.player.load(samples, sr)
+        if keep > 0:
+            self.player.seek(keep)
         self.timeline.set_waveform(samples, sr, duration=self.track.duration if self.track else None)
         self.slider.setEnabled(True)
         self.play_button.setEnabled(self.player.available)
@@ -179,9 +183,11 @@ class PlayerView(QWidget):
         elif t.label is None:
             self.summary.setText("Not analysed yet.")
         else:
+            shown = " or ".join(f"<b style='color:{emotion_hex(e)}'>{e}</b>" for e in (t.candidates or (t.label,)))
+            verdict = {"label": "confident", "top-2": "one of two", "review": "needs review"}.get(t.decision, t.decision)
             self.summary.setText(
-                f"{t.subtitle} — track emotion: <b style='color:{emotion_hex(t.label)}'>"
-                f"{t.label}</b> ({t.confidence:.0%}, {t.decision}) · {len(t.series)} windows")
+                f"{t.subtitle} — track emotion: {shown} ({t.confidence:.0%}, {verdict}) · "
+                f"{len(t.series)} windows of 30 s")
 
     def _show_playback_message(self, message: str) -> None:
         self.playback_note.setText(message)
@@ -193,7 +199,10 @@ class PlayerView(QWidget):
 
     # -- position ----------------------------------------------------------------------
     def seek(self, seconds: float) -> None:
-        self.player.seek(seconds)
+        if self.player.duration > 0:
+            self.player.seek(seconds)
+        else:  # audio still decoding: move the cursor now, set_audio keeps it
+            self._on_position(max(0.0, min(seconds, self.track.duration if self.track else 0.0)))
 
     def _on_position(self, seconds: float) -> None:
         self.timeline.set_cursor(seconds)

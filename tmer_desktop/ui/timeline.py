@@ -106,6 +106,7 @@ class TimelineWidget(QWidget):
         self.prob_plot.setXLink(self.wave_plot)
         self.wave_plot.setLabel("left", "Audio")
         self.wave_plot.getAxis("left").setStyle(showValues=False)
+        self.wave_plot.getAxis("left").enableAutoSIPrefix(False)
         self.wave_plot.getAxis("bottom").setStyle(showValues=False)
         self.band_plot.setLabel("left", "Emotion")
         self.band_plot.getAxis("left").setStyle(showValues=False)
@@ -120,14 +121,22 @@ class TimelineWidget(QWidget):
         self._wave_curve = pg.PlotCurveItem(pen=pg.mkPen("#555555", width=1), connect="pairs")
         self.wave_plot.addItem(self._wave_curve)
 
-        self.legend = self.prob_plot.addLegend(offset=(-4, 4), colCount=5, labelTextSize="8pt")
+        # The legend gets its own row under the plots, so it never hides a line.
+        self.legend = pg.LegendItem(colCount=6, labelTextSize="9pt", labelTextColor="#222222")
+        self.view.addItem(self.legend, row=3, col=0)
+        self.legend.setMaximumHeight(30)
+        self.view.ci.layout.setRowStretchFactor(3, 0)
         self.prob_curves = {}
         for emo in EMOTIONS:
             pen = pg.mkPen(emotion_color(emo), width=2, style=LINE_STYLES[emo])
             self.prob_curves[emo] = self.prob_plot.plot(
                 [], [], pen=pen, symbol=SYMBOLS[emo], symbolSize=5,
-                symbolBrush=emotion_color(emo), symbolPen=None, name=emo)
-        self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5), name="confidence")
+                symbolBrush=emotion_color(emo), symbolPen=None)
+            self.legend.addItem(self.prob_curves[emo], f"p({emo})")
+        self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5))
+        self.legend.addItem(self.conf_curve, "confidence")
+        hatch_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
+        self.legend.addItem(hatch_sample, "hatched band = needs review")
         self.threshold_line = pg.InfiniteLine(
             pos=self._threshold, angle=0, pen=pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine),
             label="threshold {value:.2f}", labelOpts={"position": 0.02, "color": "k", "anchors": [(0, 1), (0, 1)]})

@@ -56,6 +56,7 @@ class TrackView:
     label: str | None
     confidence: float | None
     decision: str | None
+    candidates: tuple[str, ...]
     track_probs: np.ndarray | None
     threshold: float
     model_version: str | None
@@ -63,11 +64,10 @@ class TrackView:
     windows: list[WindowRow]
 
 
-def _decide(probs: np.ndarray, ds: DecisionSettings) -> tuple[str, float, str]:
+def _decide(probs: np.ndarray, ds: DecisionSettings):
     from tmer_desktop.model.decide import decide
 
-    d = decide(probs, threshold=ds.threshold, top2_threshold=ds.top2_threshold)
-    return str(d.label), float(d.confidence), str(d.decision)
+    return decide(probs, threshold=ds.threshold, top2_threshold=ds.top2_threshold)
 
 
 def _aggregate(window_probs: np.ndarray, ds: DecisionSettings) -> np.ndarray:
@@ -102,17 +102,19 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
         decisions=decisions, window_ids=[w.id for w in kept],
     )
     label = confidence = decision = None
+    candidates: tuple[str, ...] = ()
     track_probs = None
     if len(kept):
         track_probs = _aggregate(probs, ds)
-        label, confidence, decision = _decide(track_probs, ds)
+        d = _decide(track_probs, ds)
+        label, confidence, decision, candidates = d.label, float(d.confidence), d.decision, tuple(d.labels)
     model_version = predictions[0].model_version if predictions else None
     duration = float(track.duration or (series.starts[-1] + series.durations[-1] if len(kept) else 0.0))
     subtitle = " · ".join(x for x in (track.artist, track.album) if x) or Path(track.path).name
     return TrackView(
         track_id=track.id, path=track.path, title=track.title or Path(track.path).stem,
         subtitle=subtitle, duration=duration, error=track.error, label=label,
-        confidence=confidence, decision=decision, track_probs=track_probs,
+        confidence=confidence, decision=decision, candidates=candidates, track_probs=track_probs,
         threshold=ds.threshold, model_version=model_version, series=series, windows=kept,
     )
 
@@ -122,7 +124,7 @@ def row_from_view(view: TrackView, track) -> TableRow:
         track_id=view.track_id, path=view.path, title=track.title or "", artist=track.artist or "",
         album=track.album or "", duration=track.duration, emotion=view.label,
         confidence=view.confidence, decision=view.decision, error=track.error,
-        n_windows=len(view.series),
+        n_windows=len(view.series), candidates=view.candidates,
     )
 
 
