@@ -15,7 +15,8 @@ floor(hop) samples into the padded signal) and, like MIRtoolbox, they are comput
 memory chunks whose frame grid restarts at each chunk (`mirchunklim`, 5e6 samples):
 after the first chunk the frames sit one or two samples off the regular grid. That
 artefact moves pulse clarity by up to 4e-4 and attack times by whole frames, so it is
-reproduced (`spectro_frame_starts`).
+reproduced (`chunk_plan`, `spectro_frame_starts`). A curve evaluated inside another
+analysis (the attack-start curve inside attack time) follows that analysis's chunks.
 """
 
 from __future__ import annotations
