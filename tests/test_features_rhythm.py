@@ -158,3 +158,9 @@ def test_degenerate_input_gives_finite_values_or_nan(signal):
         assert all(math.isnan(v) for v in values[1:])
     if signal == "nan_sample":
         assert all(math.isnan(v) for v in values)
+
+
+@pytest.mark.parametrize("fn", [event_density, pulse_clarity, tempo, attack_time])
+def test_stereo_frames_are_refused_with_a_clear_message(fn):
+    with pytest.raises(ValueError, match="mono"):
+        fn(np.zeros((22050, 2)), 22050)

@@ -15,6 +15,7 @@ import numpy as np
 from tmer_desktop.features import stats
 from tmer_desktop.features.onsets import (
     chunk_plan,
+    mono_samples,
     spectro_magnitude_envelope,
     spectro_power_envelope,
 )
@@ -31,7 +32,7 @@ START_SLOPE_RATIO = 0.1  # attack starts after the first step steeper than this 
 def attack_time(y: np.ndarray, sr: int) -> tuple[float, float]:
     """(mean, slope) of the attack durations in seconds; NaN where undefined
     (no attack: both NaN; one attack or equal durations: slope NaN)."""
-    starts, ends = attack_phases(np.asarray(y, np.float64), sr)
+    starts, ends = attack_phases(y, sr)
     if len(starts) == 0:
         return float("nan"), float("nan")
     durations = ends - starts
@@ -40,6 +41,7 @@ def attack_time(y: np.ndarray, sr: int) -> tuple[float, float]:
 
 def attack_phases(y: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
     """Start and end times (s, relative to the audio start) of each detected attack."""
+    y = mono_samples(y)
     fine = spectro_magnitude_envelope(y, sr)
     coarse = spectro_power_envelope(y, sr, plan=chunk_plan(len(y), sr, 0.03, 0.02))
     if len(fine.values) < 3 or len(coarse.values) < 3:

@@ -40,6 +40,14 @@ class Envelope:
     rate: float  # curve sampling rate, Hz: 1 / (second frame start - first), as MIRtoolbox
 
 
+def mono_samples(y) -> np.ndarray:
+    """y as a 1-D float64 array; a clear error for anything else (e.g. stereo frames)."""
+    arr = np.asarray(y, dtype=np.float64)
+    if arr.ndim != 1:
+        raise ValueError(f"expected mono audio as a 1-D array of samples, got shape {arr.shape}")
+    return arr
+
+
 def matlab_hanning(n: int) -> np.ndarray:
     """MATLAB's `hanning(n)`: symmetric Hann without the zero end points."""
     k = np.arange(1, n + 1, dtype=np.float64)

@@ -13,6 +13,7 @@ import numpy as np
 from tmer_desktop.features.onsets import (
     Envelope,
     filter_onset_curve,
+    mono_samples,
     spectro_power_envelope,
 )
 from tmer_desktop.features.peaks import find_peaks
@@ -27,7 +28,7 @@ ENHANCE_FACTORS = range(2, 11)  # mirautocor 'Enhanced' default
 def event_density(y: np.ndarray, sr: int) -> float:
     """Onsets per second: peaks (contrast 0.1) of the normalised Spectro power envelope,
     counted over the envelope's duration (frames / frame rate, pre-silence included)."""
-    env = spectro_power_envelope(np.asarray(y, np.float64), sr)
+    env = spectro_power_envelope(mono_samples(y), sr)
     if len(env.values) < 2:
         return 0.0
     if not np.all(np.isfinite(env.values)):
@@ -42,7 +43,7 @@ def event_density(y: np.ndarray, sr: int) -> float:
 def pulse_clarity(y: np.ndarray, sr: int) -> float:
     """'MaxAutocor': maximum of the resonance-weighted autocorrelation (lags 0.3–1.5 s)
     of the differentiated Spectro power envelope."""
-    env = spectro_power_envelope(np.asarray(y, np.float64), sr)
+    env = spectro_power_envelope(mono_samples(y), sr)
     if len(env.values) < 3:
         return float("nan")
     diffed = Envelope(np.diff(env.values) * (env.rate / 10.0), env.times[:-1], env.rate)
@@ -57,7 +58,7 @@ def pulse_clarity(y: np.ndarray, sr: int) -> float:
 def tempo(y: np.ndarray, sr: int) -> float:
     """BPM from the highest peak of the enhanced, resonance-weighted autocorrelation of
     the gammatone onset curve (parabolic interpolation of the peak lag)."""
-    curve = filter_onset_curve(np.asarray(y, np.float64), sr)
+    curve = filter_onset_curve(mono_samples(y), sr)
     if len(curve.values) < 3 or not np.any(curve.values):
         return float("nan")
     ac = _lag_window_autocorrelation(curve)
