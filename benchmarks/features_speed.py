@@ -87,11 +87,13 @@ def main() -> int:
 
     ours = timed(lambda: ex.extract_features(clip, sr), args.repeats)
     rhythm = timed(lambda: ex.rhythm_features(clip, sr), args.repeats)
+    fns = ex._rhythm_functions()
+    per_fn = {k: timed(lambda f=f: f(clip, sr), 1)[1] for k, f in sorted(fns.items())}
     base = timed(lambda: librosa_defaults(clip, sr), args.repeats)
     print("\none 30 s clip (median of %d)          wall s    CPU s" % args.repeats)
     print(f"  ours, 50 columns                    {ours[0]:7.3f}  {ours[1]:7.3f}")
     print(f"    of which onset/rhythm columns     {rhythm[0]:7.3f}  {rhythm[1]:7.3f}"
-          f"   (available: {sorted(ex._rhythm_functions()) or 'none'})")
+          f"   (CPU s each: {', '.join(f'{k} {v:.3f}' for k, v in per_fn.items()) or 'none available'})")
     print(f"  librosa defaults set                {base[0]:7.3f}  {base[1]:7.3f}")
     print(f"  ratio ours / librosa (CPU)          {ours[1] / base[1]:7.2f}")
 
@@ -103,9 +105,15 @@ def main() -> int:
             for sp in spans:
                 librosa_defaults(y[sp.first: sp.first + sp.length], sr)
 
+        def rhythm_timeline():
+            for sp in spans:
+                ex.rhythm_features(y[sp.first: sp.first + sp.length], sr)
+
+        tr = timed(rhythm_timeline, 1)
         tb = timed(librosa_timeline, 1)
         print(f"\nfull timeline, {len(spans)} windows of 30 s, hop {args.hop:g} s   wall s    CPU s")
         print(f"  ours (shared frame data)            {tl[0]:7.3f}  {tl[1]:7.3f}")
+        print(f"    of which onset/rhythm columns     {tr[0]:7.3f}  {tr[1]:7.3f}")
         print(f"  librosa defaults on every window    {tb[0]:7.3f}  {tb[1]:7.3f}")
         print(f"  ratio ours / librosa (CPU)          {tl[1] / tb[1]:7.2f}")
         print(f"  ours per window (CPU)               {tl[1] / len(spans):7.3f}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import fft as sfft
 
-from tmer_desktop.features.framing import frame_grid, frame_rows
-from tmer_desktop.features.spectrum import frame_spectra, next_pow2
+from tmer_desktop.features.framing import frame_grid
+from tmer_desktop.features.spectrum import frame_spectra, grid_spectra, next_pow2
 
 FRAME_S = 0.023
 FRAME_RATE = 80.0
@@ -44,8 +44,12 @@ def spreading_matrix(cb: int) -> np.ndarray:
 
 def band_db_frames(rows: np.ndarray, sr: float) -> np.ndarray:
     """Masked Bark-band dB values (frames x bands) of 23 ms frames given as rows (n x L)."""
-    P, f = frame_spectra(rows, sr, power=True)
-    # outer-ear weighting and band summation in one product (weights folded into the matrix)
+    return band_db_spectra(frame_spectra(rows, sr, power=True), sr)
+
+
+def band_db_spectra(spectra: tuple[np.ndarray, np.ndarray], sr: float) -> np.ndarray:
+    """Masked Bark-band dB values from (power spectra frames x bins, bin frequencies)."""
+    P, f = spectra
     B = (P * terhardt_weights(f)) @ bark_band_matrix(f, sr).T
     B = B @ spreading_matrix(B.shape[1]).T
     return 10 * np.log10(B + 1e-16)
@@ -76,5 +80,5 @@ def fluctuation(y: np.ndarray, sr: float) -> float:
     grid = fluctuation_grid(len(y), sr)
     if grid.count == 0:
         return float("nan")
-    db = band_db_frames(frame_rows(y, grid), sr)
+    db = band_db_spectra(grid_spectra(y, grid, sr, power=True), sr)
     return fluctuation_from_bands(db, grid.starts, grid.length, sr)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from tmer_desktop.features.framing import frame_grid, frame_rows
+from tmer_desktop.features.framing import frame_grid
 from tmer_desktop.features.peaks import peak_indices_rows
-from tmer_desktop.features.spectrum import frame_spectra
+from tmer_desktop.features.spectrum import grid_spectra
 
 FRAME_S = 0.05
 HOP = 0.5
@@ -35,7 +35,7 @@ def _pair_sum(freqs, amps, bounds):
 def spectrogram(y: np.ndarray, sr: float):
     """(magnitudes frames x bins, bin frequencies, frame grid) of 50 ms frames, hop 25 ms."""
     grid = frame_grid(len(y), sr, FRAME_S, HOP)
-    S, f = frame_spectra(frame_rows(y, grid), sr)
+    S, f = grid_spectra(y, grid, sr)
     return S, f, grid
 
 

@@ -58,19 +58,39 @@ def windowed_fft(x: np.ndarray, sr: float, n_fft: int | None = None) -> np.ndarr
 
 def frame_spectra(rows: np.ndarray, sr: float, power: bool = False,
                   n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Magnitude (or power) spectra of frames given as rows (n x L) -> (n x bins, freqs).
-
-    Frames are windowed into a small zero-padded buffer and transformed in batches: the
-    work stays in cache, which is several times faster than one huge 2-D FFT."""
+    """Magnitude (or power) spectra of frames given as rows (n x L) -> (n x bins, freqs)."""
     n, L = rows.shape
-    N = fft_size(L, sr) if n_fft is None else n_fft
+    return _batched_spectra(lambda b0, m, out: np.multiply(rows[b0:b0 + m], hamming(L), out=out),
+                            n, L, sr, power, n_fft)
+
+
+def grid_spectra(x: np.ndarray, grid, sr: float, power: bool = False,
+                 n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """frame_spectra of the frames of `grid` over x (all inside x), without first copying
+    every frame: each batch is windowed straight from the signal."""
+    L = grid.length
+    if grid.count == 0:
+        N = fft_size(L, sr) if n_fft is None else n_fft
+        return np.zeros((0, N // 2 + 1)), bin_frequencies(N, sr)
     w = hamming(L)
+    view = np.lib.stride_tricks.sliding_window_view(x, L)
+
+    def fill(b0, m, out):
+        np.multiply(view[grid.starts[b0:b0 + m]], w, out=out)
+
+    return _batched_spectra(fill, grid.count, L, sr, power, n_fft)
+
+
+def _batched_spectra(fill, n: int, L: int, sr: float, power: bool, n_fft: int | None):
+    """Frames are windowed into a small zero-padded buffer and transformed in batches: the
+    work stays in cache, several times faster than one huge 2-D FFT."""
+    N = fft_size(L, sr) if n_fft is None else n_fft
     out = np.empty((n, N // 2 + 1))
     batch = max(1, min(n, (1 << 21) // (8 * N)))  # ~2 MB of input per batch
     buf = np.zeros((batch, N))
     for b0 in range(0, n, batch):
         m = min(batch, n - b0)
-        np.multiply(rows[b0:b0 + m], w, out=buf[:m, :L])
+        fill(b0, m, buf[:m, :L])
         X = sfft.rfft(buf[:m], axis=1)
         if power:
             np.add(X.real ** 2, X.imag ** 2, out=out[b0:b0 + m])

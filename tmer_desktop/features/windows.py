@@ -29,8 +29,8 @@ from tmer_desktop.features import cache as feature_cache
 from tmer_desktop.features import fluctuation as fluct
 from tmer_desktop.features import roughness as rough
 from tmer_desktop.features.extract import extract_features, extract_with_shared
-from tmer_desktop.features.framing import FrameGrid, frame_grid, frame_rows
-from tmer_desktop.features.spectrum import frame_spectra
+from tmer_desktop.features.framing import FrameGrid, frame_grid
+from tmer_desktop.features.spectrum import grid_spectra
 from tmer_desktop.hashing import file_sha256
 
 # Longest stretch of audio decoded at once, at 44.1 kHz (scaled with the rate so the block's
@@ -108,12 +108,12 @@ class _Block:
 
     def rough_spec(self) -> np.ndarray:
         if self._rough is None:
-            self._rough = frame_spectra(frame_rows(self.y, self.rough_grid), self.sr)[0]
+            self._rough = grid_spectra(self.y, self.rough_grid, self.sr)[0]
         return self._rough
 
     def fluct_bands(self) -> np.ndarray:
         if self._fluct is None:
-            self._fluct = fluct.band_db_frames(frame_rows(self.y, self.fluct_grid), self.sr)
+            self._fluct = fluct.band_db_spectra(grid_spectra(self.y, self.fluct_grid, self.sr, power=True), self.sr)
         return self._fluct
 
     def features(self, offset: int, length: int) -> dict[str, float]:
