@@ -140,3 +140,27 @@ def test_settings_dialog_round_trip(qtbot):
     edited = dialog.edited()
     assert (edited.decision_threshold, edited.aggregation, edited.hop_s, edited.language) == (0.8, "majority", 10.0, "es")
     assert edited.problems() == []
+
+
+def test_first_run_offers_the_bundled_demo(data_dir, qtbot):
+    from tmer_desktop.paths import DEMO_DIR
+    from tmer_desktop.ui.main_window import MainWindow
+
+    store = LibraryStore.open(data_dir / "library.sqlite3")
+    window = MainWindow(store, Settings(jobs=1))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+    assert window.library.empty_row.isVisible()
+    assert sorted(DEMO_DIR.glob("*.ogg")) and (DEMO_DIR / "CREDITS.md").is_file()
+    finished = []
+    window.batchFinished.connect(finished.append)
+    window.library.demo_button.click()
+    assert window.batch is not None and window.batch.running
+    assert window.library.progress_row.isVisible() and not window.library.demo_button.isEnabled()
+    window.cancel_batch()  # this test only checks the wiring; test_ui_app tags real clips
+    qtbot.waitUntil(lambda: bool(finished), timeout=60000)
+    assert window.batch.cancelled
+    assert window.library.demo_button.isEnabled()
+    window.close()
+    store.close()

@@ -1,6 +1,7 @@
 """Library table model and filters, the timeline widget and the player, on real audio."""
 
 import numpy as np
+from PySide6.QtCore import Qt
 import pytest
 import soundfile as sf
 
@@ -121,3 +122,41 @@ def test_player_without_output_device_keeps_position(tmp_path):
         assert not player.available
         with pytest.raises(RuntimeError, match="Playback unavailable"):
             player.play()
+
+
+def test_dropping_files_asks_to_tag_them(qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from tmer_desktop.ui.library_view import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(tmp_path / "gone.wav")),
+                  QUrl("https://example.org/x.mp3")])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(view.pathsDropped, timeout=1000) as blocker:
+        view.dropEvent(event)
+    assert blocker.args[0] == [str(folder)]  # missing files and remote URLs are left out
+
+
+def test_progress_row_shows_count_eta_and_cancel(qtbot):
+    from tmer_desktop.ui.library_view import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.show()
+    view.batch_started(10)
+    assert view.progress_row.isVisible() and not view.open_button.isEnabled()
+    view.batch_progress(4, 10, failed=1, skipped=2, eta=75)
+    assert view.progress_bar.value() == 4 and view.progress_bar.maximum() == 10
+    assert view.progress_label.text() == "4 of 10 · 1 failed · 2 unchanged · ETA 1:15"
+    with qtbot.waitSignal(view.cancelRequested, timeout=1000):
+        view.cancel_button.click()
+    assert view.cancel_button.text() == "Cancelling…" and not view.cancel_button.isEnabled()
+    view.batch_finished("done")
+    assert not view.progress_row.isVisible() and view.open_button.isEnabled()

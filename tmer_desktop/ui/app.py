@@ -63,7 +63,9 @@ def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIM
             if view != "player":
                 if view == "review" or window.library.model.rowCount() == 0 or window.library.current_row():
                     return True
-                window.library.table.selectRow(0)
+                analysed = [r for r in window.library.model.rows() if r.n_windows]
+                if not (analysed and window.library.select_path(analysed[0].path)):
+                    window.library.table.selectRow(0)
             elif not opened:
                 opened = True
                 rows = [r for r in window.library.model.rows() if r.n_windows]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from tmer_desktop.ui.library_model import (
-    COL_ALBUM, COL_ARTIST, COL_ERROR, COL_TITLE, ROW_ROLE, TrackFilterProxy, TableRow, TrackTableModel,
+    COL_ALBUM, COL_ARTIST, COL_DECISION, COL_ERROR, COL_TITLE, ROW_ROLE, TrackFilterProxy, TableRow, TrackTableModel,
     format_duration,
 )
 from tmer_desktop.ui.palette import EMOTIONS
@@ -93,7 +93,7 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((COL_TITLE, 240), (COL_ARTIST, 130), (COL_ALBUM, 130)):
+        for col, width in ((COL_TITLE, 240), (COL_ARTIST, 130), (COL_ALBUM, 130), (COL_DECISION, 170)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(self._on_double_click)

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     feedbackStored = Signal(int)     # feedback id
     reviewLoaded = Signal()          # the review queue was refreshed
     batchFinished = Signal(object)   # the BatchSummary (or None when cancelled/failed)
+    batchResult = Signal(object)     # one runner TrackResult, after its row was shown
 
     def __init__(self, store, settings, messages: list[str] | None = None):
         super().__init__()
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
                            error=result.error or "not analysed")
         self.library.model.upsert(row)
         self._update_status()
+        self.batchResult.emit(result)
 
     def _on_batch_progress(self, p) -> None:
         self.library.batch_progress(p.done, p.total, p.failed, p.skipped, p.eta)
@@ -343,6 +345,10 @@ class MainWindow(QMainWindow):
         self.current_track = view
         self.player_view.show_track(view)
         self.trackShown.emit(track_id)
+        if view.error and len(view.series) == 0:
+            self.player_view.set_audio_error("")  # the error is already shown in the summary
+            self.audioLoaded.emit(track_id)
+            return
 
         def decode(ctx):
             from tmer_desktop.audio.decode import load

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from tmer_desktop.ui.library_model import COL_TITLE, ROW_ROLE, TableRow, TrackFilterProxy, TrackTableModel
+from tmer_desktop.ui.library_model import COL_DECISION, COL_TITLE, ROW_ROLE, TableRow, TrackFilterProxy, TrackTableModel
 from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
 
 
@@ -36,6 +36,7 @@ class ReviewView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_TITLE, 240)
+        self.table.setColumnWidth(COL_DECISION, 170)
         self.table.doubleClicked.connect(lambda index: self.trackActivated.emit(index.data(ROW_ROLE)))
 
         buttons = QHBoxLayout()
