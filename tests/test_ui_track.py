@@ -164,3 +164,24 @@ def test_first_run_offers_the_bundled_demo(data_dir, qtbot):
     assert window.library.demo_button.isEnabled()
     window.close()
     store.close()
+
+
+def test_export_tracks_and_corrections(library, qtbot, tmp_path):
+    import csv
+
+    window = _window(library, qtbot)
+    window.open_in_player(next(r for r in window.library.model.rows() if r.track_id == library["track_id"]))
+    with qtbot.waitSignal(window.feedbackStored, timeout=10000):
+        window.player_view.track_buttons[4].click()  # "Relaxed": a real correction
+    tracks_csv, feedback_csv = tmp_path / "tracks.csv", tmp_path / "feedback.csv"
+    for target, kind in ((tracks_csv, "tracks"), (feedback_csv, "feedback")):
+        task = window.export_to(str(target), kind)
+        assert task.wait(20) and task.error is None, task.error
+    with open(tracks_csv, newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2 and any(r["path"].endswith("lament.wav") for r in rows)
+    with open(feedback_csv, newline="") as f:
+        feedback = list(csv.DictReader(f))
+    assert len(feedback) == 1
+    assert "relaxed" in feedback[0].values() and "sad" in feedback[0].values()
+    window.close()
