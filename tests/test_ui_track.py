@@ -185,3 +185,16 @@ def test_export_tracks_and_corrections(library, qtbot, tmp_path):
     assert len(feedback) == 1
     assert "relaxed" in feedback[0].values() and "sad" in feedback[0].values()
     window.close()
+
+
+def test_app_refuses_an_unusable_library_dir_with_a_clear_message(qapp, tmp_path, monkeypatch, capsys):
+    from tmer_desktop.ui.app import main
+
+    monkeypatch.setenv("TMER_DATA_DIR", str(tmp_path))  # restored after the test (main() overrides it)
+    not_a_dir = tmp_path / "library-file"
+    not_a_dir.write_text("this is a file, not a folder")
+    code = main(["--library", str(not_a_dir), "--screenshot", str(tmp_path / "x.png")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert str(not_a_dir) in err and "tmer-desktop:" in err
+    assert not (tmp_path / "x.png").exists()
