@@ -113,9 +113,14 @@ def test_player_timeline_and_window_correction(library, qtbot):
 
 def test_review_queue_lists_unsure_tracks_and_clears(library, qtbot):
     window = _window(library, qtbot)
+    window.show_track(library["track_id"])
+    assert window.player_view.timeline.review_items == []
     strict = Settings(jobs=1, decision_threshold=0.9, top2_threshold=0.99)
     with qtbot.waitSignal(window.reviewLoaded, timeout=10000):
         window.apply_settings(strict)
+    # The open track is re-decided in place: every window now needs review (hatched).
+    assert len(window.player_view.timeline.review_items) == 3
+    assert window.current_track.decision == "review"
     assert window.review.model.rowCount() == 1
     assert window.review.current_row().track_id == library["track_id"]
     window.show_view("review")
@@ -198,3 +203,19 @@ def test_app_refuses_an_unusable_library_dir_with_a_clear_message(qapp, tmp_path
     err = capsys.readouterr().err
     assert str(not_a_dir) in err and "tmer-desktop:" in err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_language_setting_renames_emotions_without_redeciding(library, qtbot):
+    import dataclasses
+
+    window = _window(library, qtbot)
+    window.show_track(library["track_id"])
+    window.apply_settings(dataclasses.replace(window.settings, language="es"))
+    proxy = window.library.proxy
+    shown = {proxy.index(r, 4).data() for r in range(proxy.rowCount())}
+    assert "Triste" in shown
+    assert window.library.emotion_filter.itemText(2) == "Triste"
+    assert window.player_view.track_buttons[4].text() == "Relajado"
+    assert "Triste" in window.player_view.summary.text()
+    assert window.current_track.label == "sad"  # data keeps its English keys
+    window.close()

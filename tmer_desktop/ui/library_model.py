@@ -79,6 +79,10 @@ class TrackTableModel(QAbstractTableModel):
         if i is not None:
             self.upsert(replace(self._rows[i], **changes))
 
+    def refresh_display(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
     def rows(self) -> list[TableRow]:
         return list(self._rows)
 

@@ -119,6 +119,13 @@ class LibraryView(QWidget):
         layout.addWidget(self.table, 1)
         self._update_empty_hint()
 
+    def set_emotion_names(self, names: dict[str, str]) -> None:
+        """Show emotions in the user's language (the data keeps the English keys)."""
+        self.model.emotion_names = dict(names)
+        for i in range(1, self.emotion_filter.count()):
+            self.emotion_filter.setItemText(i, names.get(self.emotion_filter.itemData(i), ""))
+        self.model.refresh_display()
+
     # -- batch progress --------------------------------------------------------------
     def batch_started(self, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.review.reviewRequested.connect(self._on_review)
         self.review.trackActivated.connect(self.open_in_player)
 
+        self.apply_language()
         for message in (messages or []) + list(getattr(store, "open_messages", [])):
             self.statusBar().showMessage(message, 15000)
         self.refresh_library()
@@ -187,10 +188,12 @@ class MainWindow(QMainWindow):
 
         self._spawn(work, "load library", succeeded=self._on_library_rows)
 
-    def _on_library_rows(self, rows: list[TableRow]) -> None:
+    def apply_language(self) -> None:
         names = emotion_names(getattr(self.settings, "language", "en"))
-        self.library.model.emotion_names = names
-        self.review.model.emotion_names = names
+        for view in (self.library, self.review, self.player_view):
+            view.set_emotion_names(names)
+
+    def _on_library_rows(self, rows: list[TableRow]) -> None:
         self.library.model.set_rows(rows)
         self.library.resize_columns()
         self.library_loaded = True
@@ -477,11 +480,10 @@ class MainWindow(QMainWindow):
         if problems:
             self.statusBar().showMessage("Settings not changed: " + "; ".join(problems), 20000)
             return
-        redecide = (
-            DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings)
-            or new_settings.language != self.settings.language)
+        redecide = DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings)
         self.settings = new_settings
         self._save_settings()
+        self.apply_language()
         if redecide:
             self.refresh_library()
             if self.current_track is not None:

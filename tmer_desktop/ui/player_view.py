@@ -31,6 +31,7 @@ class PlayerView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.track = None  # ui.track_data.TrackView
+        self.emotion_names = {e: e for e in EMOTIONS}
         self.current_window: int = -1
         self.player = PlayerController(self)
         self.player.positionChanged.connect(self._on_position)
@@ -135,6 +136,15 @@ class PlayerView(QWidget):
             return
         self.correctionRequested.emit(scope, emotion is None, emotion)
 
+    def set_emotion_names(self, names: dict[str, str]) -> None:
+        self.emotion_names = dict(names)
+        for i, emo in enumerate(EMOTIONS, start=1):
+            self.window_buttons[i].setText(f"{i} {names.get(emo, emo)}")
+            self.track_buttons[i].setText(names.get(emo, emo))
+        if self.track is not None:
+            self._update_summary()
+            self._update_window_label()
+
     # -- showing a track -------------------------------------------------------------
     def show_track(self, track) -> None:
         """Show a TrackView (its windows/predictions); audio arrives later via set_audio."""
@@ -183,7 +193,8 @@ class PlayerView(QWidget):
         elif t.label is None:
             self.summary.setText("Not analysed yet.")
         else:
-            shown = " or ".join(f"<b style='color:{emotion_hex(e)}'>{e}</b>" for e in (t.candidates or (t.label,)))
+            shown = " or ".join(f"<b style='color:{emotion_hex(e)}'>{self.emotion_names.get(e, e)}</b>"
+                                for e in (t.candidates or (t.label,)))
             verdict = {"label": "confident", "top-2": "one of two", "review": "needs review"}.get(t.decision, t.decision)
             self.summary.setText(
                 f"{t.subtitle} — track emotion: {shown} ({t.confidence:.0%}, {verdict}) · "
@@ -227,7 +238,8 @@ class PlayerView(QWidget):
         start = float(s.starts[i])
         self.window_label.setText(
             f"Window {i + 1}/{len(s)} ({format_duration(start)}–"
-            f"{format_duration(start + float(s.durations[i]))}): {s.labels[i]} {s.confidences[i]:.0%}")
+            f"{format_duration(start + float(s.durations[i]))}): "
+            f"{self.emotion_names.get(s.labels[i], s.labels[i])} {s.confidences[i]:.0%}")
 
     def _on_state(self, state: str) -> None:
         self.play_button.setText("Pause" if state == "playing" else "Play")

@@ -65,6 +65,12 @@ class ReviewView(QWidget):
         layout.addLayout(buttons)
         self._update_header()
 
+    def set_emotion_names(self, names: dict[str, str]) -> None:
+        self.model.emotion_names = dict(names)
+        for i, (emo, button) in enumerate(zip(EMOTIONS, self.emotion_buttons), start=1):
+            button.setText(f"{i} {names.get(emo, emo)}")
+        self.model.refresh_display()
+
     def set_rows(self, rows: list[TableRow]) -> None:
         self.model.set_rows(rows)
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # least confident first
