@@ -257,7 +257,7 @@ def test_cancel_stops_batch_and_keeps_finished_rows(qtbot, tmp_path, monkeypatch
 def test_screenshot_cli_writes_png(tagged, tmp_path):
     out_dir = tmp_path
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for view in ("library", "player", "review"):
+    for view in ("player",):  # the view that waits for the most (audio, explanations)
         target = out_dir / f"{view}.png"
         if target.exists():
             target.unlink()
@@ -266,6 +266,7 @@ def test_screenshot_cli_writes_png(tagged, tmp_path):
              "--screenshot", str(target), "--view", view],
             capture_output=True, text=True, timeout=240, env=env)
         assert proc.returncode == 0, proc.stderr
+        assert "not fully populated" not in proc.stderr and f"Saved {target}" in proc.stdout
         assert target.stat().st_size > 10_000
         from PySide6.QtGui import QImage
         image = QImage(str(target))
