@@ -354,13 +354,18 @@ class MainWindow(QMainWindow):
             return
 
         def decode(ctx):
+            # Decoding, the float32 copy for playback and the waveform envelope all happen
+            # here: for a long track each is a pass over tens of millions of samples.
             from tmer_desktop.audio.decode import load
-            return load(view.path)
+            from tmer_desktop.ui.timeline import envelope
+            samples, sr = load(view.path)
+            samples = samples.astype(np.float32)
+            return samples, sr, envelope(samples, sr)
 
         def audio_ready(result):
             if request == self._track_request:
-                samples, sr = result
-                self.player_view.set_audio(samples, sr)
+                samples, sr, env = result
+                self.player_view.set_audio(samples, sr, env)
                 self.audioLoaded.emit(track_id)
 
         def audio_failed(message, _exc):

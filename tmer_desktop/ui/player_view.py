@@ -164,12 +164,13 @@ class PlayerView(QWidget):
         self.explanations.clear("Computing explanation…" if series is not None and len(series) else
                                 (track.error or "No analysis for this track."))
 
-    def set_audio(self, samples, sr: int) -> None:
+    def set_audio(self, samples, sr: int, env=None) -> None:
+        """samples: mono float32; env: its envelope() when already computed off the GUI thread."""
         keep = self.timeline.cursor_position  # the user may have clicked before the audio arrived
         self.player.load(samples, sr)
         if keep > 0:
             self.player.seek(keep)
-        self.timeline.set_waveform(samples, sr, duration=self.track.duration if self.track else None)
+        self.timeline.set_waveform(samples, sr, duration=self.track.duration if self.track else None, env=env)
         self.slider.setEnabled(True)
         self.play_button.setEnabled(self.player.available)
         self._show_playback_message(self.player.unavailable_message)

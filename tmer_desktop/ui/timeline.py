@@ -151,11 +151,16 @@ class TimelineWidget(QWidget):
         self.view.scene().sigMouseClicked.connect(self._on_click)
 
     # -- data ----------------------------------------------------------------------
-    def set_waveform(self, samples: np.ndarray | None, sr: int, duration: float | None = None) -> None:
-        if samples is None or len(samples) == 0:
+    def set_waveform(self, samples: np.ndarray | None, sr: int, duration: float | None = None,
+                     env: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> None:
+        """Draw the envelope of `samples`; pass `env` (from envelope(), computed in a worker
+        thread) to keep a long track's min/max pass off the GUI thread."""
+        if env is None and samples is not None and len(samples):
+            env = envelope(samples, sr)
+        if env is None or len(env[0]) == 0:
             self._wave_curve.setData([], [])
         else:
-            times, lo, hi = envelope(samples, sr)
+            times, lo, hi = env
             xs = np.repeat(times, 2)
             ys = np.empty(2 * len(times))
             ys[0::2], ys[1::2] = lo, hi
