@@ -92,9 +92,12 @@ def test_player_timeline_and_window_correction(library, qtbot):
     assert len(pv.timeline.band_items) == 3
     assert len(pv.timeline.review_items) == 0
     assert pv.timeline._wave_curve.xData is not None
-    # Seek into the middle window (centre 20 s) and correct it with key 4 (relaxed).
-    pv.seek(20.0)
+    # "Next unsure window" jumps to the middle (top-2) window; correct it with key 4 (relaxed).
+    assert pv.unsure_windows() == [1]
+    pv.setFocus()
+    qtbot.keyClick(pv, Qt.Key.Key_N)
     assert pv.current_window == 1
+    assert pv.timeline.cursor_position == pytest.approx(20.0)
     pv.setFocus()
     with qtbot.waitSignal(window.feedbackStored, timeout=10000):
         qtbot.keyClick(pv, Qt.Key.Key_4)

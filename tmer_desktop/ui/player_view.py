@@ -52,10 +52,15 @@ class PlayerView(QWidget):
         self.slider.setEnabled(False)
         self.slider.sliderMoved.connect(lambda v: self.seek(v / SLIDER_STEPS_PER_SECOND))
         self.time_label = QLabel("0:00 / 0:00")
+        self.next_unsure_button = QPushButton("Next unsure window (N)")
+        self.next_unsure_button.setToolTip("Jump to the next window whose decision is top-2 or review")
+        self.next_unsure_button.clicked.connect(self.next_unsure_window)
+        self.next_unsure_button.setEnabled(False)
         transport = QHBoxLayout()
         transport.addWidget(self.play_button)
         transport.addWidget(self.slider, 1)
         transport.addWidget(self.time_label)
+        transport.addWidget(self.next_unsure_button)
 
         self.timeline = TimelineWidget()
         self.timeline.seekRequested.connect(self.seek)
@@ -128,8 +133,28 @@ class PlayerView(QWidget):
             add(str(i), lambda e=emo: self._key_correction("window", e))
             add(f"Shift+{'!@#$'[i - 1]}", lambda e=emo: self._key_correction("track", e))
             add(f"Shift+{i}", lambda e=emo: self._key_correction("track", e))
+        add(Qt.Key.Key_N, self.next_unsure_window)
         add(Qt.Key.Key_Return, lambda: self._key_correction("window", None))
         add(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Return), lambda: self._key_correction("track", None))
+
+    def unsure_windows(self) -> list[int]:
+        s = self.track.series if self.track else None
+        return [] if s is None else [i for i, d in enumerate(s.decisions) if d != "label"]
+
+    def next_unsure_window(self) -> int | None:
+        """Move the cursor to the centre of the next unsure window (wrapping); its index."""
+        unsure = self.unsure_windows()
+        if not unsure:
+            return None
+        after = [i for i in unsure if i > self.current_window]
+        target = after[0] if after else unsure[0]
+        self.seek(float(self.track.series.centres[target]))
+        return target
+
+    def _update_unsure_button(self) -> None:
+        n = len(self.unsure_windows())
+        self.next_unsure_button.setEnabled(n > 0)
+        self.next_unsure_button.setText(f"Next unsure window (N) · {n}" if n else "No unsure windows")
 
     def _key_correction(self, scope: str, emotion: str | None) -> None:
         if self.track is None or (scope == "window" and self.current_window < 0):
@@ -160,6 +185,7 @@ class PlayerView(QWidget):
         self._set_corrections_enabled(series is not None and len(series) > 0)
         self.current_window = -1
         self._on_position(0.0)
+        self._update_unsure_button()
         self.feedback_note.setText("")
         self.explanations.clear("Computing explanation…" if series is not None and len(series) else
                                 (track.error or "No analysis for this track."))
@@ -186,6 +212,7 @@ class PlayerView(QWidget):
         self.timeline.set_cursor(self.player.position)
         self.current_window = -1
         self._on_position(self.player.position)
+        self._update_unsure_button()
 
     def _update_summary(self) -> None:
         t = self.track
