@@ -3,7 +3,6 @@
 import numpy as np
 from PySide6.QtCore import Qt
 import pytest
-import soundfile as sf
 
 pytest.importorskip("pytestqt")
 
