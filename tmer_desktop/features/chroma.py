@@ -80,6 +80,11 @@ class _Layout:
         return out
 
 
+@lru_cache(maxsize=8)
+def _layout(n_fft: int, sr: float) -> _Layout:
+    return _Layout(n_fft, sr)
+
+
 def _floored_db(mag: np.ndarray) -> np.ndarray:
     """20 dB floor relative to the maximum over everything given (bins x frames)."""
     D = 20 * np.log10(mag + 1e-16)
@@ -120,7 +125,7 @@ def whole_chromagram(y: np.ndarray, sr: float, X: np.ndarray | None = None) -> n
     if not hi > lo:
         return np.full(12, np.nan)  # constant signal: MIRtoolbox's rescaling divides by 0
     n_fft = chroma_fft_size(L, sr)
-    lay = _Layout(n_fft, sr)
+    lay = _layout(n_fft, sr)
     if not lay.valid:
         return np.full(12, np.nan)
     if X is not None and (len(X) - 1) * 2 == n_fft:
@@ -194,7 +199,7 @@ def _hcdf_chunk(seg: np.ndarray, grid, sr: float) -> np.ndarray:
     """HCDF values of the frames of one chunk (seg = the chunk's samples)."""
     n, L = grid.count, grid.length
     n_fft = chroma_fft_size(L, sr)
-    lay = _Layout(n_fft, sr)
+    lay = _layout(n_fft, sr)
     if not lay.valid:
         return np.full(n - 1, np.nan)
     w = hamming(L)
