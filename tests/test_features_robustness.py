@@ -103,3 +103,15 @@ def test_stereo_file_is_the_mean_of_its_channels(tmp_path):
     for c in MINE:
         a, b = from_file[c], direct[c]
         assert (math.isnan(a) and math.isnan(b)) or a == b, c
+
+
+def test_overlong_file_is_refused_by_name(tmp_path, monkeypatch):
+    import tmer_desktop.features.extract as ex
+    from tmer_desktop.errors import AudioError
+
+    path = tmp_path / "long.wav"
+    sf.write(path, np.zeros(22050 * 3), 22050, subtype="PCM_16")
+    monkeypatch.setattr(ex, "MAX_WHOLE_FILE_SECONDS", 2.0)
+    with pytest.raises(AudioError) as err:
+        ex.extract_file_features(path)
+    assert "long.wav" in str(err.value) and "windows" in str(err.value)

@@ -9,6 +9,7 @@ from typing import Callable
 import numpy as np
 
 from tmer_desktop.audio import decode
+from tmer_desktop.errors import AudioError
 from tmer_desktop.features import chroma, fluctuation as fluct, mfcc as mfcc_mod
 from tmer_desktop.features import roughness as rough, spectral, stats
 from tmer_desktop.features.columns import FEATURE_NAMES
@@ -134,7 +135,17 @@ def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.nda
     return {name: float(out[name]) for name in FEATURE_NAMES}
 
 
+# One FFT over the whole file: beyond this the memory (a 2^k-point FFT of the whole signal)
+# is out of proportion; long files are analysed per window (windows.analyse_file).
+MAX_WHOLE_FILE_SECONDS = 20 * 60.0
+
+
 def extract_file_features(path: str | os.PathLike) -> dict[str, float]:
     """The 50 features of a whole file decoded at its native rate (raises AudioError)."""
+    info = decode.probe(path)
+    if info.duration > MAX_WHOLE_FILE_SECONDS:
+        raise AudioError(path, f"is {info.duration / 60:.0f} min long; whole-file features are "
+                               f"limited to {MAX_WHOLE_FILE_SECONDS / 60:.0f} min "
+                               "(analyse it in 30 s windows instead)")
     y, sr = decode.load(path)
     return extract_features(y, sr)
