@@ -126,3 +126,16 @@ def test_not_audio_names_the_file(tmp_path, data_dir):
     with pytest.raises(AudioError) as err:
         windows.analyse_file(bad)
     assert "notes.mp3" in str(err.value)
+
+
+def test_on_grid_windows_share_the_spectrogram(track, data_dir, monkeypatch):
+    from tmer_desktop.features import roughness
+
+    calls = []
+    original = roughness.spectrogram
+    monkeypatch.setattr(roughness, "spectrogram", lambda y, sr: calls.append(len(y)) or original(y, sr))
+    res = windows.analyse_file(track, use_cache=False)
+    assert len(res.windows) == 4
+    # the three windows on the 5 s grid slice the block's spectrogram; only the
+    # end-aligned window computes its own
+    assert len(calls) == 1
