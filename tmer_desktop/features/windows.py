@@ -150,27 +150,26 @@ def analyse_samples(y: np.ndarray, sr: int, window: float = 30.0, hop: float = 5
     """Window features of samples already in memory (e.g. a recording)."""
     spans = plan_windows(len(y), sr, window, hop)
     out: list[WindowFeatures] = []
-    total = len(spans)
     for group in _blocks(spans, sr, window):
         a = group[0].first
         b = group[-1].first + group[-1].length
-        out.extend(_analyse_group(y[a:b], sr, group, a, window))
-        if progress:
-            progress(len(out), total)
+        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress)
     return out
 
 
 def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first: int,
-                   window: float) -> list[WindowFeatures]:
+                   window: float, out: list[WindowFeatures], total: int,
+                   progress: Progress | None) -> None:
+    """Append the features of the windows of one block to `out`, reporting each one."""
     W = int(round(window * sr))
-    res = []
     blk = _Block(y_block, sr) if len(group) > 1 else None
     for sp in group:
         off = sp.first - block_first
         vals = blk.features(off, sp.length) if blk else extract_features(y_block[off:off + sp.length], sr)
-        res.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
+        out.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
                                   short=sp.length < W, values=vals))
-    return res
+        if progress:
+            progress(len(out), total)
 
 
 def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: bool = True,
@@ -201,10 +200,8 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
             a = group[0].first
             b = group[-1].first + group[-1].length
             y_block, _ = decode.load(path, a / sr, (b - a) / sr)
-            windows.extend(_analyse_group(y_block, sr, group, a, window))
+            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress)
             del y_block
-            if progress:
-                progress(len(windows), len(spans))
     track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=sr,
                           channels=info.channels, duration=n / sr, windows=windows)
     if use_cache:
