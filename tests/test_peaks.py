@@ -102,3 +102,11 @@ def test_fast_row_path_matches_the_general_one():
 def test_bad_option_is_refused():
     with pytest.raises(ValueError, match="normalize"):
         find_peaks(CURVE, normalize="perframe")
+
+
+def test_fast_row_path_flat_and_nan_inputs():
+    idx, r = peak_indices_rows(np.zeros((3, 10)), contrast=0.01)
+    assert idx.size == 0 and r.size == 0
+    rows = np.array([[0, 1.0, 0, np.nan, 0.5, 0]])
+    idx, _ = peak_indices_rows(rows, contrast=0.1)
+    assert idx.tolist() == find_peaks(rows[0], contrast=0.1, order="abscissa").index.tolist()

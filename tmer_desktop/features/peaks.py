@@ -172,13 +172,49 @@ def _padded_rows(rows: np.ndarray, valleys: bool, local: bool, nobegin: bool,
     return dh
 
 
+@njit(cache=True, error_model="numpy")  # x/0 gives inf/NaN as in MATLAB, not an exception
+def _scan_rows_global(rows, lo, span, cthr):
+    """_scan_rows for raw rows normalised on the fly ((v - lo) / span, -inf padding), so the
+    normalised copy of a whole spectrogram is never materialised."""
+    nrow, n = rows.shape
+    dh = np.empty(n + 2)
+    dh[0] = -np.inf
+    dh[n + 1] = -np.inf
+    counts = np.zeros(nrow, np.int64)
+    parts = []
+    for r in range(nrow):
+        for i in range(n):
+            dh[i + 1] = (rows[r, i] - lo) / span
+        mx = _candidates(dh, cthr, 0.0)
+        if cthr != 0.0:
+            mx = _contrast_scan(dh, mx, cthr, 0.0)
+        parts.append(mx)
+        counts[r] = mx.shape[0]
+    total = counts.sum()
+    idx = np.empty(total, np.int64)
+    rws = np.empty(total, np.int64)
+    k = 0
+    for r in range(nrow):
+        part = parts[r]
+        for i in range(part.shape[0]):
+            idx[k] = part[i] - 1
+            rws[k] = r
+            k += 1
+    return idx, rws
+
+
 def peak_indices_rows(rows: np.ndarray, contrast: float = 0.1) -> tuple[np.ndarray, np.ndarray]:
     """Fast path for many curves given as rows with default options except the contrast
-    ('Global' normalisation over all rows): (peak index, row) pairs, unordered within a row."""
-    rows = np.asarray(rows, dtype=np.float64)
-    dh = _padded_rows(rows, False, False, False, False)
-    idx, r = _scan_rows(dh, float(contrast), 0.0, 0.0, bool(contrast))
-    return idx - 1, r
+    ('Global' normalisation over all rows): (peak index, row) pairs, by row then position."""
+    rows = np.ascontiguousarray(rows, dtype=np.float64)
+    if rows.size == 0 or np.isnan(rows).any():
+        dh = _padded_rows(rows, False, False, False, False)
+        idx, r = _scan_rows(dh, float(contrast), 0.0, 0.0, bool(contrast))
+        return idx - 1, r
+    lo = float(rows.min())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        span = float(rows.max()) - lo
+    return _scan_rows_global(rows, lo, span, float(contrast))
 
 
 def find_peaks_matrix(
