@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+from numba import njit
 from scipy import fft as sfft
 
 from tmer_desktop.features.framing import frame_grid
@@ -192,6 +193,25 @@ def hcdf_curve(y: np.ndarray, sr: float) -> tuple[np.ndarray, float]:
     return np.concatenate(out), hop_s
 
 
+@njit(cache=True)
+def _window_frames(seg, starts, w, buf, lo, hi):
+    """Hamming-windowed frames into buf (rows), with each frame's min and max, in one pass."""
+    L = w.shape[0]
+    for i in range(starts.shape[0]):
+        s0 = starts[i]
+        mn = np.inf
+        mx = -np.inf
+        for k in range(L):
+            v = seg[s0 + k]
+            if v < mn:
+                mn = v
+            if v > mx:
+                mx = v
+            buf[i, k] = v * w[k]
+        lo[i] = mn
+        hi[i] = mx
+
+
 _BATCH = 8  # frames per FFT batch: a small work buffer (2 MB at 44.1 kHz) stays in cache
 
 
@@ -212,13 +232,10 @@ def _hcdf_chunk(seg: np.ndarray, grid, sr: float) -> np.ndarray:
             m = len(starts)
             lo = np.empty((m, 1))
             hi = np.empty((m, 1))
-            for i, s0 in enumerate(starts):
-                frame = seg[s0:s0 + L]
-                lo[i], hi[i] = frame.min(), frame.max()
-                np.multiply(frame, w, out=buf[i, :L])
+            _window_frames(seg, starts, w, buf, lo[:, 0], hi[:, 0])
             X = sfft.rfft(buf[:m], axis=1)[:, lay.k0:lay.k1]
             # spectrum of each frame rescaled to [0, 1], by linearity of the FFT
-            mag[b0:b0 + m] = np.abs((X - lo * W) / (hi - lo))
+            mag[b0:b0 + m] = np.abs(X - lo * W) / (hi - lo)
         if np.all(np.isnan(mag)):
             return np.full(n - 1, np.nan)
         D = 20 * np.log10(mag + 1e-16)
