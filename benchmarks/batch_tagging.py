@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -92,8 +93,10 @@ def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
     from tmer_desktop.settings import Settings
     from tmer_desktop.tagging.runner import BatchTagger
 
+    from tmer_desktop.tagging.scan import scan
+
     audio_seconds = 0.0
-    for p in paths:
+    for p in scan(paths).audio:  # every path counts, also links to the same file
         try:
             audio_seconds += sf.info(p).duration
         except Exception:
@@ -115,6 +118,7 @@ def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
         "files": summary.total, "tagged": summary.done, "failed": summary.failed, "jobs": jobs,
         "audio_s": audio_seconds, "wall_s": wall, "x_realtime": audio_seconds / wall,
         "first_result_s": first[0] if first else None, "peak_mb": peak / 1024,
+        "runner_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -148,6 +152,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--music", default=str(DEFAULT_MUSIC))
     ap.add_argument("--limit", type=int, default=None, help="use only the first N music files")
+    ap.add_argument("--shortest", type=int, default=None, help="use only the N shortest music files")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--copies", default="100,300", help="folder sizes for the many-paths test ('' to skip)")
     ap.add_argument("--window", type=float, default=30.0)
@@ -164,7 +169,13 @@ def main() -> int:
     if not music.is_dir():
         print(f"music folder not found: {music}", file=sys.stderr)
         return 2
-    files = sorted(p for p in music.iterdir() if p.suffix.lower() in AUDIO_SUFFIXES)[: args.limit]
+    files = sorted(p for p in music.iterdir() if p.suffix.lower() in AUDIO_SUFFIXES)
+    if args.shortest:
+        import soundfile as sf
+
+        files = sorted(sorted(files, key=lambda p: sf.info(str(p)).duration)[: args.shortest])
+    files = files[: args.limit]
+    load_before = os.getloadavg()
     numba_dir = tempfile.mkdtemp(prefix="tmer-bench-numba-")
     print(f"warming numba's compile cache in {numba_dir} ...", file=sys.stderr)
     _child([str(files[0])], 1, args.window, args.hop, numba_dir)
@@ -182,13 +193,16 @@ def main() -> int:
 
     base = next((r for kind, r in rows if kind == "distinct" and r["jobs"] == 1), None)
     print(f"\nbatch tagging, window {args.window:g} s, hop {args.hop:g} s, {os.cpu_count()} cores")
+    print(f"load average before: {load_before}, after: {os.getloadavg()}")
     print(f"{'set':<12} {'files':>6} {'jobs':>4} {'audio s':>9} {'wall s':>8} {'x real time':>11} "
-          f"{'vs 1 job':>8} {'1st result s':>12} {'peak MB':>8}")
+          f"{'vs 1 job':>8} {'1st result s':>12} {'peak MB':>8} {'runner MB':>9}")
     for kind, r in rows:
         ratio = f"{r['x_realtime'] / base['x_realtime']:.2f}" if base and kind == "distinct" else "-"
         first = f"{r['first_result_s']:.1f}" if r["first_result_s"] is not None else "-"
         print(f"{kind:<12} {r['files']:>6} {r['jobs']:>4} {r['audio_s']:>9.0f} {r['wall_s']:>8.1f} "
-              f"{r['x_realtime']:>11.1f} {ratio:>8} {first:>12} {r['peak_mb']:>8.0f}")
+              f"{r['x_realtime']:>11.1f} {ratio:>8} {first:>12} {r['peak_mb']:>8.0f} {r['runner_mb']:>9.0f}")
+    print("audio s: total duration of all rows' files (links to one file count each time); peak MB: "
+          "runner + workers, sampled; runner MB: the runner process alone (what grows with the folder)")
     return 0
 
 

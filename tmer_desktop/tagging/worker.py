@@ -229,6 +229,16 @@ def _log_stderr_to_file() -> None:
     os.close(fd)
 
 
+def _single_threaded_maths() -> None:
+    """One analysis per process, one process per core: OpenBLAS's own threads would only
+    fight the other workers (measured: a 68 s track took 15 s with them, 10 s without)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(1)
+
+
 def _test_hooks(path: str) -> None:
     name = os.path.basename(path)
     crash = os.environ.get("TMER_TEST_WORKER_CRASH")
@@ -258,6 +268,7 @@ def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
     # Ctrl-C in a terminal reaches the whole process group; only the runner decides to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _log_stderr_to_file()
+    _single_threaded_maths()
     try:
         analyser = Analyser(config)
         if warm_up:
