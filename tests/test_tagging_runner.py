@@ -75,9 +75,9 @@ def mixed(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TMER_TEST_WORKER_CRASH", "crash_trigger")  # test-only hooks: SIGSEGV on this file,
         mp.setenv("TMER_TEST_WORKER_HANG", "hang_trigger")  # and sleep forever on that one
-        # The timeout is far above the second or so a clip takes, even on a loaded machine;
+        # The timeout is far above the second or so a clip takes (10x even on a loaded machine);
         # the other worker goes on with the batch meanwhile.
-        summary, results, progress = _run(_tagger([root], store, timeout_per_file=25))
+        summary, results, progress = _run(_tagger([root], store, timeout_per_file=12))
     yield {"root": root, "files": files, "expected": expected_errors, "store": store,
            "summary": summary, "results": results, "progress": progress}
     store.close()
