@@ -42,6 +42,7 @@ fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: rendering the app offscreen to tmer-desktop-screenshot.png instead of opening a window."
-  exec env QT_QPA_PLATFORM=offscreen .venv/bin/tmer-desktop --screenshot tmer-desktop-screenshot.png
+  exec env QT_QPA_PLATFORM=offscreen .venv/bin/tmer-desktop --demo --view player --screenshot tmer-desktop-screenshot.png
 fi
-exec .venv/bin/tmer-desktop
+# --demo: on the first run (empty library) the bundled demo clips are tagged at once.
+exec .venv/bin/tmer-desktop --demo

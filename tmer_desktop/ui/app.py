@@ -1,11 +1,12 @@
 """`tmer-desktop`: start the GUI, or render one view offscreen to a PNG (--screenshot).
 
-    tmer-desktop [--library DIR] [--screenshot FILE.png] [--view library|player|review]
+    tmer-desktop [--library DIR] [--demo] [--screenshot FILE.png] [--view library|player|review]
 
 --library DIR   use DIR as the data directory for this run (as TMER_DATA_DIR does)
 --screenshot F  render the main window offscreen once the chosen view is populated, save it
                 as F and exit (used for the README's screenshots and in tests)
 --view V        the view shown first (and captured by --screenshot)
+--demo          when the library is empty, tag the bundled demo clips at once (first run)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--library", metavar="DIR", help="data directory holding the library (default: the user data dir)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render offscreen, save a PNG and exit")
     parser.add_argument("--view", choices=("library", "player", "review"), default="library")
+    parser.add_argument("--demo", action="store_true", help="tag the bundled demo clips when the library is empty")
     parser.add_argument("--track", metavar="TEXT", help="open the first track whose path contains TEXT (player view)")
     return parser.parse_args(argv)
 
@@ -59,6 +61,9 @@ def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIM
     opened = False
     while time.monotonic() < deadline:
         app.processEvents()
+        if window.batch is not None and window.batch.running:
+            time.sleep(0.01)
+            continue  # e.g. the demo is still being tagged: show the finished library
         if window.library_loaded:
             if view != "player":
                 if view == "review" or window.library.model.rowCount() == 0 or window.library.current_row():
@@ -104,6 +109,15 @@ def _screenshot(app, window, target: str, view: str, track: str | None = None) -
     return 0
 
 
+def _start_demo_when_empty(app, window) -> None:
+    deadline = time.monotonic() + 30
+    while not window.library_loaded and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if window.library.model.rowCount() == 0:
+        window.start_demo()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     _prepare_environment(args)
@@ -122,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             from PySide6.QtWidgets import QMessageBox
             QMessageBox.critical(None, "tmer-desktop", str(exc))
         return 2
+    if args.demo:
+        _start_demo_when_empty(app, window)
     if args.screenshot:
         code = _screenshot(app, window, args.screenshot, args.view, args.track)
     else:
