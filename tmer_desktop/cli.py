@@ -180,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Batch workers are started with 'spawn': a frozen (PyInstaller) build must let a child
+    # process run its task instead of starting another copy of the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

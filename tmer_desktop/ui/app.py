@@ -119,6 +119,11 @@ def _start_demo_when_empty(app, window) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Batch workers are started with 'spawn': a frozen (PyInstaller) build must let a child
+    # process run its task instead of starting another copy of the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     args = parse_args(argv)
     _prepare_environment(args)
     import tmer_desktop  # noqa: F401  (points numba at our cache before anything imports it)
