@@ -39,10 +39,11 @@ def attack_time(y: np.ndarray, sr: int) -> tuple[float, float]:
     return stats.mean(durations), stats.slope(durations)
 
 
-def attack_phases(y: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end times (s, relative to the audio start) of each detected attack."""
+def attack_phases(y: np.ndarray, sr: int, precision: str = "single") -> tuple[np.ndarray, np.ndarray]:
+    """Start and end times (s, relative to the audio start) of each detected attack.
+    precision: of the fine curve's FFTs (see onsets.spectro_magnitude_envelope)."""
     y = mono_samples(y)
-    fine = spectro_magnitude_envelope(y, sr)
+    fine = spectro_magnitude_envelope(y, sr, precision=precision)
     coarse = spectro_power_envelope(y, sr, plan=chunk_plan(len(y), sr, 0.03, 0.02))
     if len(fine.values) < 3 or len(coarse.values) < 3:
         return np.zeros(0), np.zeros(0)

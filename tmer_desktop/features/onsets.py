@@ -29,6 +29,7 @@ from numba import njit
 
 PRESILENCE_SAMPLES = 2000
 CHUNK_LIMIT = 5_000_000  # mirchunklim default: samples held in memory at once
+MAGNITUDE_BLOCK = 128  # frames per batched FFT (2048-point rows: ~1-2 MB, cache-sized)
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _fill_windowed(x, starts, w, buf):
 
 @njit(cache=True)
 def _magnitude_sums(spec, out):
-    """out[i] = Σ_k |spec[i, k]|."""
+    """out[i] = Σ_k |spec[i, k]| (complex128 spectra)."""
     for i in range(spec.shape[0]):
         acc = 0.0
         for k in range(spec.shape[1]):
@@ -223,12 +224,44 @@ def _magnitude_sums(spec, out):
         out[i] = acc
 
 
+@njit(cache=True)
+def _magnitude_sums_single(spec, out):
+    """out[i] = Σ_k |spec[i, k]| for a complex64 spectrum viewed as float32 (re, im) pairs:
+    magnitudes in float32 (SIMD), summed in float64 over four interleaved partial sums."""
+    nb = spec.shape[1] // 2
+    mag = np.empty(nb, np.float32)
+    for i in range(spec.shape[0]):
+        for k in range(nb):
+            re = spec[i, 2 * k]
+            im = spec[i, 2 * k + 1]
+            mag[k] = np.sqrt(re * re + im * im)
+        a0 = a1 = a2 = a3 = 0.0
+        k = 0
+        while k + 4 <= nb:
+            a0 += mag[k]
+            a1 += mag[k + 1]
+            a2 += mag[k + 2]
+            a3 += mag[k + 3]
+            k += 4
+        while k < nb:
+            a0 += mag[k]
+            k += 1
+        out[i] = (a0 + a1) + (a2 + a3)
+
+
 def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
-                               hop_ratio: float = 0.02) -> Envelope:
+                               hop_ratio: float = 0.02, precision: str = "single") -> Envelope:
     """'Spectro' envelope with magnitude spectrum: Σ_{k=0}^{N/2} |FFT_N(x·w)| per frame.
 
     No shortcut exists for a sum of magnitudes; frames go through batched real FFTs.
+    precision "single": windowed frames and FFTs in float32 (about twice as fast), sums
+    accumulated in float64; "double": all float64. Attack time uses this curve only through
+    comparisons and frame times; the single-precision curve gives the same attacks on the
+    reference clips and on real music (tests/test_features_speed_paths.py,
+    benchmarks/attack_precision.py).
     """
+    if precision not in ("single", "double"):
+        raise ValueError(f"precision must be 'single' or 'double', got {precision!r}")
     starts, L = spectro_frame_starts(len(y), sr, frame_s, hop_ratio)
     if len(starts) == 0 or L < 1:
         return Envelope(np.zeros(0), np.zeros(0), float("nan"))
@@ -237,13 +270,17 @@ def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
     x = np.concatenate([np.zeros(L + PRESILENCE_SAMPLES), np.asarray(y, np.float64), np.zeros(L)])
     rows = starts + L
     values = np.empty(len(starts))
-    block = 256
-    buf = np.zeros((block, nfft))
+    single = precision == "single"
+    block = MAGNITUDE_BLOCK
+    buf = np.zeros((block, nfft), dtype=np.float32 if single else np.float64)
     for b in range(0, len(starts), block):
         m = min(block, len(starts) - b)
         _fill_windowed(x, rows[b:b + m], w, buf)
         spec = scipy.fft.rfft(buf[:m], axis=1)
-        _magnitude_sums(spec, values[b:b + m])
+        if single:
+            _magnitude_sums_single(spec.view(np.float32), values[b:b + m])
+        else:
+            _magnitude_sums(spec, values[b:b + m])
     return Envelope(values, _grid_times(starts, L, sr), _grid_rate(starts, sr))
 
 
