@@ -4,15 +4,15 @@ them with default options (see docs/features.md and MIR_FEATURES.md)."""
 from __future__ import annotations
 
 import os
-from typing import Callable
 
 import numpy as np
 
 from tmer_desktop.audio import decode
 from tmer_desktop.errors import AudioError
-from tmer_desktop.features import chroma, fluctuation as fluct, mfcc as mfcc_mod
+from tmer_desktop.features import attack, chroma, fluctuation as fluct, mfcc as mfcc_mod, rhythm
 from tmer_desktop.features import roughness as rough, spectral, stats
 from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.features.onsets import mono_samples, spectro_power_envelope
 from tmer_desktop.features.spectrum import bin_frequencies, windowed_fft
 
 NAN = float("nan")
@@ -26,34 +26,15 @@ RHYTHM_COLS = ("_Tempo_Mean", "_Eventdensity_Mean", "_Pulseclarity_Mean",
                "_AttackTime_Mean", "_AttackTime_Slope")
 
 
-def _rhythm_functions() -> dict[str, Callable]:
-    """F2's onset/rhythm functions, where they exist (missing ones leave their columns NaN)."""
-    found: dict[str, Callable] = {}
-    for module, names in (("tmer_desktop.features.rhythm", ("event_density", "pulse_clarity", "tempo")),
-                          ("tmer_desktop.features.attack", ("attack_time",))):
-        try:
-            mod = __import__(module, fromlist=list(names))
-        except ImportError:
-            continue
-        for name in names:
-            fn = getattr(mod, name, None)
-            if callable(fn):
-                found[name] = fn
-    return found
-
-
 def rhythm_features(y: np.ndarray, sr: int) -> dict[str, float]:
+    """The five onset-based columns; event density and pulse clarity share one envelope."""
     out = dict.fromkeys(RHYTHM_COLS, NAN)
-    fns = _rhythm_functions()
-    if "tempo" in fns:
-        out["_Tempo_Mean"] = float(fns["tempo"](y, sr))
-    if "event_density" in fns:
-        out["_Eventdensity_Mean"] = float(fns["event_density"](y, sr))
-    if "pulse_clarity" in fns:
-        out["_Pulseclarity_Mean"] = float(fns["pulse_clarity"](y, sr))
-    if "attack_time" in fns:
-        mean, slope = fns["attack_time"](y, sr)
-        out["_AttackTime_Mean"], out["_AttackTime_Slope"] = float(mean), float(slope)
+    out["_Tempo_Mean"] = float(rhythm.tempo(y, sr))
+    power_env = spectro_power_envelope(mono_samples(y), sr)
+    out["_Eventdensity_Mean"] = float(rhythm.event_density_of(power_env))
+    out["_Pulseclarity_Mean"] = float(rhythm.pulse_clarity_of(power_env))
+    mean, slope = attack.attack_time(y, sr)
+    out["_AttackTime_Mean"], out["_AttackTime_Slope"] = float(mean), float(slope)
     return out
 
 

@@ -18,7 +18,7 @@ from tmer_desktop.features.onsets import (
 )
 from tmer_desktop.features.peaks import find_peaks
 
-__all__ = ["event_density", "pulse_clarity", "tempo"]
+__all__ = ["event_density", "event_density_of", "pulse_clarity", "pulse_clarity_of", "tempo"]
 
 MIN_PERIOD_S = 60.0 / 200.0  # autocorrelation lags of mirtempo / mirpulseclarity: 40..200 BPM
 MAX_PERIOD_S = 60.0 / 40.0
@@ -28,7 +28,11 @@ ENHANCE_FACTORS = range(2, 11)  # mirautocor 'Enhanced' default
 def event_density(y: np.ndarray, sr: int) -> float:
     """Onsets per second: peaks (contrast 0.1) of the normalised Spectro power envelope,
     counted over the envelope's duration (frames / frame rate, pre-silence included)."""
-    env = spectro_power_envelope(mono_samples(y), sr)
+    return event_density_of(spectro_power_envelope(mono_samples(y), sr))
+
+
+def event_density_of(env: Envelope) -> float:
+    """event_density from the clip's Spectro power envelope (spectro_power_envelope(y, sr))."""
     if len(env.values) < 2:
         return 0.0
     if not np.all(np.isfinite(env.values)):
@@ -43,7 +47,12 @@ def event_density(y: np.ndarray, sr: int) -> float:
 def pulse_clarity(y: np.ndarray, sr: int) -> float:
     """'MaxAutocor': maximum of the resonance-weighted autocorrelation (lags 0.3–1.5 s)
     of the differentiated Spectro power envelope."""
-    env = spectro_power_envelope(mono_samples(y), sr)
+    return pulse_clarity_of(spectro_power_envelope(mono_samples(y), sr))
+
+
+def pulse_clarity_of(env: Envelope) -> float:
+    """pulse_clarity from the clip's Spectro power envelope (the same curve as event density,
+    so a caller computing both evaluates it once)."""
     if len(env.values) < 3:
         return float("nan")
     diffed = Envelope(np.diff(env.values) * (env.rate / 10.0), env.times[:-1], env.rate)
