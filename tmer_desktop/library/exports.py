@@ -3,7 +3,9 @@
     atomic_write_bytes(path, data) / atomic_write_text(path, text) / atomic_output(path)
         (re-exported from library.atomic)
     tracks_frame(store, model_version=None) -> pandas.DataFrame     # one row per track
-    windows_frame(store, model_version=None) -> pandas.DataFrame    # one row per window
+    windows_frame(store, model_version=None, *, track_ids=None, with_features=False)
+                                                                    # one row per window
+    write_frame(frame, path, kind=None) -> int                      # atomic CSV/Parquet
     export_tracks(store, path, model_version=None) -> int           # rows written
     export_windows(store, path, model_version=None) -> int
 The format follows the suffix: .csv, or .parquet / .pq. Failures raise WriteError naming the
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.atomic import atomic_output, atomic_write_bytes, atomic_write_text
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.library.schema import EMOTIONS
@@ -29,7 +32,9 @@ __all__ = [
     "export_tracks",
     "export_windows",
     "tracks_frame",
+    "typed_frame",
     "windows_frame",
+    "write_frame",
     "TRACK_COLUMNS",
     "WINDOW_COLUMNS",
 ]
@@ -65,35 +70,44 @@ def tracks_frame(store: LibraryStore, model_version: str | None = None) -> pd.Da
             "model_version": p.model_version if p else None,
             "analysed_at": t.analysed_at,
         })
-    return _typed(pd.DataFrame.from_records(records, columns=TRACK_COLUMNS))
+    return typed_frame(pd.DataFrame.from_records(records, columns=TRACK_COLUMNS))
 
 
-def windows_frame(store: LibraryStore, model_version: str | None = None) -> pd.DataFrame:
+def windows_frame(store: LibraryStore, model_version: str | None = None, *,
+                  track_ids: list[int] | None = None, with_features: bool = False) -> pd.DataFrame:
+    """One row per window: of every track, or of `track_ids` in that order (then the
+    predictions of `model_version`); with the 50 features as extra columns on request."""
+    if track_ids is None:
+        targets = [(s.id, s.path, model_version or (s.prediction.model_version if s.prediction else None))
+                   for s in store.tracks(model_version=model_version)]
+    else:
+        targets = [(t.id, t.path, model_version) for t in map(store.track, track_ids) if t is not None]
     records = []
-    for s in store.tracks(model_version=model_version):
-        version = model_version or (s.prediction.model_version if s.prediction else None)
+    for track_id, path, version in targets:
         predicted = {
             p.window_id: p
-            for p in store.predictions_for_track(s.id, model_version=version, level="window")
+            for p in store.predictions_for_track(track_id, model_version=version, level="window")
         } if version else {}
-        for w in store.windows_for_track(s.id):
+        for w in store.windows_for_track(track_id):
             p = predicted.get(w.id)
             records.append({
-                "path": s.path, "window": w.idx, "start": w.start, "duration": w.duration,
+                "path": path, "window": w.idx, "start": w.start, "duration": w.duration,
                 "short": w.short,
                 "label": p.label if p else None,
                 "confidence": p.confidence if p else None,
                 "decision": p.decision if p else None,
                 **{k: (getattr(p, k) if p else None) for k in _PROBS},
                 "model_version": p.model_version if p else None,
+                **(dict(zip(FEATURE_NAMES, w.features)) if with_features else {}),
             })
-    return _typed(pd.DataFrame.from_records(records, columns=WINDOW_COLUMNS))
+    columns = [*WINDOW_COLUMNS, *FEATURE_NAMES] if with_features else WINDOW_COLUMNS
+    return typed_frame(pd.DataFrame.from_records(records, columns=columns))
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     # Explicit dtypes, so an all-empty column still has a sensible Parquet type.
-    floats = ["confidence", *_PROBS, "duration", "start"]
-    ints = ["n_windows", "year", "sample_rate", "channels", "window"]
+    floats = {"confidence", *_PROBS, "duration", "start", *FEATURE_NAMES}
+    ints = {"n_windows", "year", "sample_rate", "channels", "window"}
     for column in frame.columns:
         if column in floats:
             frame[column] = frame[column].astype("float64")
@@ -106,14 +120,15 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def write_frame(frame: pd.DataFrame, path: str | os.PathLike) -> int:
-    """Write a frame atomically as CSV or Parquet (by suffix); returns the number of rows."""
+def write_frame(frame: pd.DataFrame, path: str | os.PathLike, kind: str | None = None) -> int:
+    """Write a frame atomically as CSV or Parquet (`kind`, else by suffix); returns the row count."""
     target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in (".csv", ".parquet", ".pq"):
+    if kind is None:
+        kind = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(target.suffix.lower())
+    if kind not in ("csv", "parquet"):
         raise WriteError(target, "unknown export format; use a .csv or .parquet file name")
     with atomic_output(target) as tmp:
-        if suffix == ".csv":
+        if kind == "csv":
             frame.to_csv(tmp, index=False, encoding="utf-8")
         else:
             frame.to_parquet(tmp, index=False, engine="pyarrow")
