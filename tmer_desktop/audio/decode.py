@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from tmer_desktop.audio.sniff import audio_kind, describe_content, read_head
 from tmer_desktop.errors import AudioError
 
 # Extensions soundfile's libsndfile cannot read but ffmpeg can.
@@ -59,45 +60,21 @@ def _check_readable(path: Path) -> None:
         raise AudioError(path, "permission denied")
 
 
-# Leading bytes of the containers we decode, and of files often mistaken for audio.
-_AUDIO_MAGIC = (
-    (b"RIFF", "WAV"), (b"RF64", "WAV"), (b"fLaC", "FLAC"), (b"OggS", "OGG"), (b"ID3", "MP3"),
-    (b"FORM", "AIFF"), (b"\xff\xfb", "MP3"), (b"\xff\xf3", "MP3"), (b"\xff\xf2", "MP3"),
-    (b"\xff\xe3", "MP3"), (b"\xff\xf1", "AAC"), (b"\xff\xf9", "AAC"),
-)
-_OTHER_MAGIC = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x7fELF", "a program"),
-)
-
-
-def sniff_audio_container(path: str | os.PathLike) -> str | None:
-    """Name of the audio container the file's first bytes announce, or None."""
-    with open(path, "rb") as fh:
-        head = fh.read(12)
-    if head[4:8] == b"ftyp":
-        return "MP4"
-    for magic, name in _AUDIO_MAGIC:
-        if head.startswith(magic):
-            return name
-    return None
-
-
 def _describe_non_audio(path: Path) -> str:
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
+        head = read_head(path)
     except OSError as exc:
         return f"cannot read file ({exc.strerror})"
-    for magic, what in _OTHER_MAGIC:
-        if head.startswith(magic):
-            return f"not a recognised audio format (the file is {what})"
-    return "not a recognised audio format"
+    return f"not a recognised audio format (the file is {describe_content(head)})"
 
 
 def _soundfile_reason(path: Path, exc: Exception) -> str:
     text = str(exc).lower()
-    if sniff_audio_container(path) is None:
+    try:
+        looks_like_audio = audio_kind(read_head(path)) is not None
+    except OSError:
+        looks_like_audio = False
+    if not looks_like_audio:
         return _describe_non_audio(path)
     if "unimplemented" in text or "unsupported" in text:
         return "unsupported audio encoding"

@@ -1,0 +1,102 @@
+"""Recognise audio by its first bytes, and say in words what a non-audio file seems to be.
+
+Used by decoding (to tell "not audio at all" from "damaged audio" in error messages) and by
+the folder scan (to find audio files whose names do not say so).
+"""
+
+from __future__ import annotations
+
+import os
+
+SNIFF_BYTES = 4096
+
+
+def _skip_id3(head: bytes) -> bytes:
+    """ID3v2 tags may prefix MP3, but also FLAC or AAC streams: look past them."""
+    if len(head) >= 10 and head[:3] == b"ID3":
+        size = (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F)
+        return head[10 + size:]
+    return head
+
+
+def _mpeg_frame_sync(head: bytes) -> bool:
+    """A plausible MPEG audio frame header (sync, valid layer, bitrate and rate indices)."""
+    if len(head) < 4 or head[0] != 0xFF or (head[1] & 0xE0) != 0xE0:
+        return False
+    version = (head[1] >> 3) & 0x03
+    layer = (head[1] >> 1) & 0x03
+    bitrate = head[2] >> 4
+    rate = (head[2] >> 2) & 0x03
+    return version != 1 and layer != 0 and bitrate != 0x0F and rate != 0x03
+
+
+def audio_kind(head: bytes) -> str | None:
+    """Name of the audio container whose signature starts `head`, or None."""
+    if head[:3] == b"ID3":
+        inner = _skip_id3(head)
+        if inner[:4] == b"fLaC":
+            return "FLAC"
+        return "MP3"  # ID3 is only used in front of audio streams
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "WAV"
+    if head[:4] in (b"RF64", b"BW64") and head[8:12] == b"WAVE":
+        return "WAV"
+    if head[:4] == b"fLaC":
+        return "FLAC"
+    if head[:4] == b"OggS":
+        return "OGG"
+    if head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
+        return "AIFF"
+    if head[4:8] == b"ftyp" and head[8:11] in (b"M4A", b"M4B", b"M4P", b"mp4", b"iso", b"3gp"):
+        return "MP4"
+    if head[:4] == b"caff":
+        return "CAF"
+    if head[:4] == b".snd":
+        return "AU"
+    if head[:8] == b"\x30\x26\xb2\x75\x8e\x66\xcf\x11":
+        return "ASF"
+    if head[:4] == b"wvpk":
+        return "WAVPACK"
+    if head[:4] == b"MAC ":
+        return "APE"
+    if head[:4] == b"\x1a\x45\xdf\xa3":
+        return "MATROSKA"
+    if _mpeg_frame_sync(head):
+        return "MP3"
+    return None
+
+
+_OTHER_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MThd", "a MIDI file (notes, not recorded audio)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def describe_content(head: bytes) -> str:
+    """Words for what a non-audio file seems to be, for error messages."""
+    if not head:
+        return "empty"
+    for signature, words in _OTHER_SIGNATURES:
+        if head.startswith(signature):
+            return words
+    if head[:4] == b"RIFF":
+        return f"a RIFF file of type {head[8:12].decode('latin-1')!r}, not WAVE audio"
+    sample = head[:512]
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and all(ch.isprintable() or ch in "\r\n\t" for ch in text):
+        return "text"
+    return "unrecognised binary data"
+
+
+def read_head(path: str | os.PathLike, size: int = SNIFF_BYTES) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
