@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 
 from tmer_desktop.audio.decode import load
-from tmer_desktop.features import onsets
+from tmer_desktop.features import onsets, windows
 from tmer_desktop.features.attack import attack_phases, attack_time
+from tmer_desktop.features.extract import extract_features
 
 from conftest import SHARED
 
@@ -64,3 +65,43 @@ def test_single_precision_curve_is_close_but_not_identical(excerpt):
 def test_unknown_precision_is_refused():
     with pytest.raises(ValueError, match="precision"):
         onsets.spectro_magnitude_envelope(np.zeros(4000), 8000, precision="half")
+
+
+def test_frame_memo_reuses_frames_bit_for_bit(excerpt):
+    # two overlapping windows of one block: the second takes the frames it shares with the
+    # first from the memo, and its curve equals the curve computed from scratch exactly
+    y, sr = excerpt
+    length = len(y) - 3 * sr
+    offset = 3 * sr  # 3 s = 5000 hops of 0.6 ms: the frame grids coincide
+    memo = onsets.MagnitudeFrameMemo(sr)
+    for off in (0, offset):
+        seg = y[off:off + length]
+        with_memo = onsets.spectro_magnitude_envelope(seg, sr, memo=memo, offset=off)
+        alone = onsets.spectro_magnitude_envelope(seg, sr)
+        np.testing.assert_array_equal(with_memo.values, alone.values)
+        np.testing.assert_array_equal(with_memo.times, alone.times)
+    assert memo.reused > 1000
+
+
+def test_frame_memo_refuses_other_parameters():
+    memo = onsets.MagnitudeFrameMemo(44100)
+    with pytest.raises(ValueError, match="memo"):
+        onsets.spectro_magnitude_envelope(np.zeros(44100), 48000, memo=memo)
+
+
+def test_timeline_windows_sharing_attack_frames_equal_the_sliced_clip():
+    # windows 15 s apart share attack frames (5 s apart they never do: 5 s is not a whole
+    # number of 0.6 ms hops); their features equal extract_features on each slice exactly
+    path = MUSIC / EXCERPTS[0][0]
+    if not path.exists():
+        pytest.skip(f"{path} is missing: the real-music checks need the shared music corpus")
+    y, sr = load(path, start=60.0, duration=35.0)
+    block = windows._Block(y, sr)
+    W = 20 * sr  # shorter than the app's 30 s windows to keep the test quick
+    for off in (0, 15 * sr):
+        shared = block.features(off, W)
+        alone = extract_features(y[off:off + W], sr)
+        assert shared.keys() == alone.keys()
+        for name in shared:
+            assert shared[name] == alone[name] or (np.isnan(shared[name]) and np.isnan(alone[name])), name
+    assert block.attack_memo.reused > 3000

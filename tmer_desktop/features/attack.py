@@ -14,6 +14,7 @@ import numpy as np
 
 from tmer_desktop.features import stats
 from tmer_desktop.features.onsets import (
+    MagnitudeFrameMemo,
     chunk_plan,
     mono_samples,
     spectro_magnitude_envelope,
@@ -29,21 +30,26 @@ END_SLOPE_RATIO = 0.075  # attack ends after the last step steeper than this × 
 START_SLOPE_RATIO = 0.1  # attack starts after the first step steeper than this × max step
 
 
-def attack_time(y: np.ndarray, sr: int) -> tuple[float, float]:
+def attack_time(y: np.ndarray, sr: int, memo: MagnitudeFrameMemo | None = None,
+                offset: int = 0) -> tuple[float, float]:
     """(mean, slope) of the attack durations in seconds; NaN where undefined
-    (no attack: both NaN; one attack or equal durations: slope NaN)."""
-    starts, ends = attack_phases(y, sr)
+    (no attack: both NaN; one attack or equal durations: slope NaN).
+    memo, offset: fine-curve frames shared with overlapping windows of one block
+    (onsets.MagnitudeFrameMemo; exact)."""
+    starts, ends = attack_phases(y, sr, memo=memo, offset=offset)
     if len(starts) == 0:
         return float("nan"), float("nan")
     durations = ends - starts
     return stats.mean(durations), stats.slope(durations)
 
 
-def attack_phases(y: np.ndarray, sr: int, precision: str = "single") -> tuple[np.ndarray, np.ndarray]:
+def attack_phases(y: np.ndarray, sr: int, precision: str = "single",
+                  memo: MagnitudeFrameMemo | None = None,
+                  offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Start and end times (s, relative to the audio start) of each detected attack.
-    precision: of the fine curve's FFTs (see onsets.spectro_magnitude_envelope)."""
+    precision, memo, offset: of the fine curve (see onsets.spectro_magnitude_envelope)."""
     y = mono_samples(y)
-    fine = spectro_magnitude_envelope(y, sr, precision=precision)
+    fine = spectro_magnitude_envelope(y, sr, precision=precision, memo=memo, offset=offset)
     coarse = spectro_power_envelope(y, sr, plan=chunk_plan(len(y), sr, 0.03, 0.02))
     if len(fine.values) < 3 or len(coarse.values) < 3:
         return np.zeros(0), np.zeros(0)

@@ -26,14 +26,16 @@ RHYTHM_COLS = ("_Tempo_Mean", "_Eventdensity_Mean", "_Pulseclarity_Mean",
                "_AttackTime_Mean", "_AttackTime_Slope")
 
 
-def rhythm_features(y: np.ndarray, sr: int) -> dict[str, float]:
-    """The five onset-based columns; event density and pulse clarity share one envelope."""
+def rhythm_features(y: np.ndarray, sr: int, attack_frames: tuple | None = None) -> dict[str, float]:
+    """The five onset-based columns; event density and pulse clarity share one envelope.
+    attack_frames: (onsets.MagnitudeFrameMemo, offset of y in its block), see attack_time."""
     out = dict.fromkeys(RHYTHM_COLS, NAN)
     out["_Tempo_Mean"] = float(rhythm.tempo(y, sr))
     power_env = spectro_power_envelope(mono_samples(y), sr)
     out["_Eventdensity_Mean"] = float(rhythm.event_density_of(power_env))
     out["_Pulseclarity_Mean"] = float(rhythm.pulse_clarity_of(power_env))
-    mean, slope = attack.attack_time(y, sr)
+    memo, offset = attack_frames if attack_frames is not None else (None, 0)
+    mean, slope = attack.attack_time(y, sr, memo=memo, offset=offset)
     out["_AttackTime_Mean"], out["_AttackTime_Slope"] = float(mean), float(slope)
     return out
 
@@ -78,12 +80,15 @@ def extract_features(y: np.ndarray, sr: int) -> dict[str, float]:
 
 
 def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.ndarray | None = None,
-                        fluctuation_bands: np.ndarray | None = None) -> dict[str, float]:
+                        fluctuation_bands: np.ndarray | None = None,
+                        attack_frames: tuple | None = None) -> dict[str, float]:
     """extract_features, optionally reusing frame-level data computed once per track.
 
     roughness_spectrogram: the 50 ms magnitude spectrogram of exactly y (frames x bins);
     fluctuation_bands: the masked Bark-band dB series of exactly y (frames x bands).
     Both must be on y's own mirframe grid (windows.py checks the alignment).
+    attack_frames: (onsets.MagnitudeFrameMemo of the block, offset of y in the block): attack
+    time's 30 ms frames already computed for overlapping windows (exact reuse).
     """
     y = np.ascontiguousarray(y, dtype=np.float64)
     if y.ndim != 1:
@@ -112,7 +117,7 @@ def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.nda
             fluctuation_bands, grid.starts, grid.length, sr)
     out.update(spectrum_features(y, sr))
     out.update(hcdf_features(y, sr))
-    out.update(rhythm_features(y, sr))
+    out.update(rhythm_features(y, sr, attack_frames))
     return {name: float(out[name]) for name in FEATURE_NAMES}
 
 

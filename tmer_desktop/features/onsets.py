@@ -249,8 +249,46 @@ def _magnitude_sums_single(spec, out):
         out[i] = (a0 + a1) + (a2 + a3)
 
 
+class MagnitudeFrameMemo:
+    """Frame values of the magnitude envelope already computed over one block of audio,
+    keyed by the frame's first sample in the block, for windows cut from that block.
+
+    Only frames lying wholly inside a window's audio are stored or reused: their value
+    depends on nothing but those samples (row results of the batched FFT do not depend on
+    the batch), so a reused value is bit-identical to a recomputed one. Frames that reach
+    into the PreSilence zeros or the end padding are always computed per window.
+    """
+
+    def __init__(self, sr: float, frame_s: float = 0.03, hop_ratio: float = 0.02,
+                 precision: str = "single"):
+        self.params = (float(sr), float(frame_s), float(hop_ratio), precision)
+        self.keys = np.zeros(0, dtype=np.int64)  # sorted
+        self.values = np.zeros(0)
+        self.reused = 0  # frames taken from the memo so far (for tests and benchmarks)
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(found mask, values of the found keys)."""
+        pos = np.searchsorted(self.keys, keys)
+        pos_ok = np.minimum(pos, max(len(self.keys) - 1, 0))
+        found = (pos < len(self.keys)) & (self.keys[pos_ok] == keys) if len(self.keys) else \
+            np.zeros(len(keys), dtype=bool)
+        return found, self.values[pos_ok[found]]
+
+    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+        keys = np.concatenate([self.keys, keys])
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.values = np.concatenate([self.values, values])[order]
+
+    def forget_before(self, first: int) -> None:
+        """Drop frames starting before sample `first` (no later window reaches them)."""
+        keep = self.keys >= first
+        self.keys, self.values = self.keys[keep], self.values[keep]
+
+
 def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
-                               hop_ratio: float = 0.02, precision: str = "single") -> Envelope:
+                               hop_ratio: float = 0.02, precision: str = "single",
+                               memo: MagnitudeFrameMemo | None = None, offset: int = 0) -> Envelope:
     """'Spectro' envelope with magnitude spectrum: Σ_{k=0}^{N/2} |FFT_N(x·w)| per frame.
 
     No shortcut exists for a sum of magnitudes; frames go through batched real FFTs.
@@ -259,9 +297,13 @@ def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
     comparisons and frame times; the single-precision curve gives the same attacks on the
     reference clips and on real music (tests/test_features_speed_paths.py,
     benchmarks/attack_precision.py).
+    memo, offset: y starts `offset` samples into the block the memo belongs to; frames
+    wholly inside y are taken from / added to the memo (exact, see MagnitudeFrameMemo).
     """
     if precision not in ("single", "double"):
         raise ValueError(f"precision must be 'single' or 'double', got {precision!r}")
+    if memo is not None and memo.params != (float(sr), float(frame_s), float(hop_ratio), precision):
+        raise ValueError("the frame memo was built for another rate, frame, hop or precision")
     starts, L = spectro_frame_starts(len(y), sr, frame_s, hop_ratio)
     if len(starts) == 0 or L < 1:
         return Envelope(np.zeros(0), np.zeros(0), float("nan"))
@@ -270,17 +312,34 @@ def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
     x = np.concatenate([np.zeros(L + PRESILENCE_SAMPLES), np.asarray(y, np.float64), np.zeros(L)])
     rows = starts + L
     values = np.empty(len(starts))
+    todo = np.arange(len(starts))
+    if memo is not None:
+        first = starts - PRESILENCE_SAMPLES
+        inside = np.flatnonzero((first >= 0) & (first + L <= len(y)))
+        keys = first[inside] + offset
+        found, known = memo.lookup(keys)
+        values[inside[found]] = known
+        memo.reused += int(found.sum())
+        missing = np.ones(len(starts), dtype=bool)
+        missing[inside[found]] = False
+        todo = np.flatnonzero(missing)
     single = precision == "single"
     block = MAGNITUDE_BLOCK
     buf = np.zeros((block, nfft), dtype=np.float32 if single else np.float64)
-    for b in range(0, len(starts), block):
-        m = min(block, len(starts) - b)
-        _fill_windowed(x, rows[b:b + m], w, buf)
+    todo_rows = rows[todo]
+    fresh = np.empty(len(todo))
+    for b in range(0, len(todo), block):
+        m = min(block, len(todo) - b)
+        _fill_windowed(x, todo_rows[b:b + m], w, buf)
         spec = scipy.fft.rfft(buf[:m], axis=1)
         if single:
-            _magnitude_sums_single(spec.view(np.float32), values[b:b + m])
+            _magnitude_sums_single(spec.view(np.float32), fresh[b:b + m])
         else:
-            _magnitude_sums(spec, values[b:b + m])
+            _magnitude_sums(spec, fresh[b:b + m])
+    values[todo] = fresh
+    if memo is not None:
+        new = ~found
+        memo.add(keys[new], values[inside[new]])
     return Envelope(values, _grid_times(starts, L, sr), _grid_rate(starts, sr))
 
 

@@ -11,7 +11,10 @@ BLOCK_SECONDS), and within a block the 50 ms magnitude spectrogram (roughness) a
 masked Bark-band series (fluctuation) are computed once on the block's frame grid and sliced
 per window. This is only done when the window's own mirframe grid coincides with the block's
 (checked sample for sample; true for a 5 s hop at every common rate), so the values equal
-those of extract_features on the window alone. Everything else is computed per window.
+those of extract_features on the window alone. Attack time's 30 ms frames are shared too,
+frame by frame, where a frame lies wholly inside two windows at the same sample
+(onsets.MagnitudeFrameMemo). Everything else is computed per window (docs/features_rhythm.md
+says why the other onset curves cannot be shared exactly).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from tmer_desktop.features import fluctuation as fluct
 from tmer_desktop.features import roughness as rough
 from tmer_desktop.features.extract import extract_features, extract_with_shared
 from tmer_desktop.features.framing import FrameGrid, frame_grid
+from tmer_desktop.features.onsets import MagnitudeFrameMemo
 from tmer_desktop.features.spectrum import grid_spectra
 from tmer_desktop.hashing import file_sha256
 
@@ -103,6 +107,7 @@ class _Block:
         self.sr = sr
         self.rough_grid = frame_grid(len(y), sr, rough.FRAME_S, rough.HOP)
         self.fluct_grid = fluct.fluctuation_grid(len(y), sr)
+        self.attack_memo = MagnitudeFrameMemo(sr)
         self._rough: np.ndarray | None = None
         self._fluct: np.ndarray | None = None
 
@@ -127,7 +132,8 @@ class _Block:
         j = _aligned(self.fluct_grid, offset, own_f)
         if j is not None:
             shared["fluctuation_bands"] = self.fluct_bands()[j:j + own_f.count]
-        return extract_with_shared(seg, self.sr, **shared)
+        self.attack_memo.forget_before(offset)  # windows come in increasing order
+        return extract_with_shared(seg, self.sr, attack_frames=(self.attack_memo, offset), **shared)
 
 
 def _blocks(spans: list[_Span], sr: int, window: float) -> list[list[_Span]]:
