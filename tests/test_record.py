@@ -83,14 +83,14 @@ DRIVER = textwrap.dedent("""\
 """)
 
 
-def _feed(tmp: Path, seconds: float) -> tuple[Path, np.ndarray]:
-    """HOME with an .asoundrc feeding `seconds` of real music (mono float32 at SR)."""
+def _feed(tmp: Path, seconds: float, rate: int = SR) -> tuple[Path, np.ndarray]:
+    """HOME with an .asoundrc feeding `seconds` of real music (mono float32 at `rate`)."""
     with sf.SoundFile(MUSIC) as f:
         f.seek(10 * f.samplerate)  # past the intro
         y = f.read(int(seconds * f.samplerate), dtype="float64", always_2d=True)
         sr = f.samplerate
-    mono = resample_poly(y.mean(axis=1), SR, sr).astype(np.float32)
-    assert len(mono) == int(seconds * SR)
+    mono = resample_poly(y.mean(axis=1), rate, sr).astype(np.float32)
+    assert len(mono) == int(seconds * rate)
     infile = tmp / "input.f32"
     mono.tofile(infile)
     home = tmp / "home"

@@ -117,6 +117,16 @@ class MainWindow(QMainWindow):
         else:
             self.tabs.addTab(self.dashboard, "Dashboards")
             self.dashboard.active_model_changed.connect(self._on_active_model_changed)
+        self.record_view = None
+        try:  # another helper's widget, guarded the same way
+            from tmer_desktop.ui.record_view import RecordView
+            self.record_view = RecordView(store, settings)
+        except Exception as exc:
+            self.statusBar().showMessage(f"Recording unavailable: {exc}", 15000)
+        else:
+            self.tabs.addTab(self.record_view, "Record")
+            self.record_view.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            self.record_view.recordingSaved.connect(lambda _track_id: self.refresh_library())
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
@@ -538,6 +548,8 @@ class MainWindow(QMainWindow):
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop background work and wait for it (before the window and store go away)."""
         self.player_view.player.stop()
+        if self.record_view is not None:
+            self.record_view.shutdown()
         if self.batch is not None:
             self.batch.cancel()
         for task in list(self._tasks):

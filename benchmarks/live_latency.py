@@ -1,0 +1,86 @@
+"""Live analysis latency: from the end of a window (its last sample arriving) to its estimate.
+
+Real music is fed to audio.live.LiveAnalyser in 50 ms blocks, paced like a microphone (the
+machine has no sound card; the capture engine adds one queue hop, well under a millisecond).
+For every window the delay from its last block to its probabilities being available is
+printed, with the time the same window's 50 features take when computed directly in this
+process (the baseline: the work that cannot be avoided) and their ratio.
+
+    .venv/bin/python benchmarks/live_latency.py [--seconds 60] [--hop 5] [--speed 1.0] [FILE]
+
+--speed 2 feeds twice as fast as real time (a shorter run; the latency is then pessimistic,
+since windows complete twice as often). Goal: under 1 s per window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "music" / "wesnoth__battle-epic.ogg"
+BLOCK_S = 0.05
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("file", nargs="?", default=str(DEFAULT_FILE))
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--hop", type=float, default=5.0)
+    ap.add_argument("--speed", type=float, default=1.0)
+    args = ap.parse_args(argv)
+
+    from tmer_desktop.audio.decode import load
+    from tmer_desktop.audio.live import LiveAnalyser
+    from tmer_desktop.features.extract import extract_features
+
+    y, sr = load(args.file, 0, args.seconds)
+    y = y.astype(np.float32)
+    print(f"input: {args.file} — {len(y) / sr:.1f} s at {sr} Hz, hop {args.hop:g} s, "
+          f"fed in {BLOCK_S * 1000:.0f} ms blocks at {args.speed:g}× real time; {os.cpu_count()} cores")
+
+    live = LiveAnalyser(sr, window=30.0, hop=args.hop)
+    block = int(BLOCK_S * sr)
+    t0 = time.monotonic()
+    for i, first in enumerate(range(0, len(y), block)):
+        due = t0 + (first + block) / sr / args.speed
+        delay = due - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        live.feed(y[first:first + block])
+    live.wait_idle(120)
+    windows = sorted(live.windows, key=lambda w: w.start)
+    live.close()
+
+    # Baseline in this run: the same windows' features computed directly, one after another.
+    W = int(30 * sr)
+    extract_features(y[:W].astype(np.float64), sr)  # compiled and warm before timing
+    print(f"\n{'window':>12} {'latency s':>10} {'direct s':>9} {'ratio':>6}  estimate")
+    lat, base = [], []
+    for w in windows:
+        a = int(round(w.start * sr))
+        t = time.perf_counter()
+        extract_features(y[a:a + W].astype(np.float64), sr)
+        direct = time.perf_counter() - t
+        lat.append(w.latency)
+        base.append(direct)
+        est = f"{w.label} {w.confidence:.0%} ({w.decision})" if w.probs else (w.note or "-")
+        print(f"{w.start:5.0f}–{w.start + w.duration:4.0f} s {w.latency:10.3f} {direct:9.3f} "
+              f"{w.latency / direct:6.2f}  {est}")
+    if not lat:
+        print("no complete window (feed at least 30 s)")
+        return 1
+    print(f"\nlatency: median {statistics.median(lat):.3f} s, max {max(lat):.3f} s "
+          f"over {len(lat)} windows; direct feature time median {statistics.median(base):.3f} s; "
+          f"median ratio {statistics.median([a / b for a, b in zip(lat, base)]):.2f}")
+    print(f"goal < 1 s: {'met' if max(lat) < 1.0 else 'NOT met'} (max)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
