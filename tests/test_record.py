@@ -46,8 +46,13 @@ DRIVER = textwrap.dedent("""\
         args = json.loads(sys.argv[1])
         out = {"reason": record.input_unavailable_reason(),
                "devices": [str(d) for d in record.input_devices()]}
-        if args.get("only_devices"):
-            print(json.dumps(out)); return
+        on_block = None
+        if args.get("kill_after"):
+            import os, signal
+
+            def on_block(b, first):  # a crash in the middle of a session, right after a block
+                if first + len(b) >= args["kill_after"]:
+                    os.kill(os.getpid(), signal.SIGKILL)
         if args.get("fsize_limit"):
             import resource, signal
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write then fails with EFBIG
@@ -57,7 +62,7 @@ DRIVER = textwrap.dedent("""\
             live = LiveAnalyser(args["sr"], window=30.0, hop=args["hop"])
         events = []
         rec = record.Recorder(samplerate=args["sr"], stop_after_frames=args["frames"],
-                              on_block=(lambda b, first: live.feed(b)) if live else None,
+                              on_block=(lambda b, first: live.feed(b)) if live else on_block,
                               on_event=events.append)
         try:
             path = rec.start()
@@ -99,13 +104,16 @@ def _feed(tmp: Path, seconds: float, rate: int = SR) -> tuple[Path, np.ndarray]:
     return home, mono
 
 
-def _run(home: Path, data_dir: Path, args: dict, timeout: float = 300) -> dict:
+def _run(home: Path, data_dir: Path, args: dict, timeout: float = 300, crash: bool = False) -> dict:
     script = home / "driver.py"
     script.write_text(DRIVER)
     env = dict(os.environ, HOME=str(home), TMER_DATA_DIR=str(data_dir))
     env.pop("TMER_CACHE_DIR", None)
     proc = subprocess.run([PYTHON, str(script), json.dumps(args)], env=env, capture_output=True,
                           text=True, timeout=timeout, cwd=REPO_ROOT)
+    if crash:
+        assert proc.returncode == -9, proc.stderr[-3000:]
+        return {}
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -205,3 +213,17 @@ def test_unwritable_recordings_folder(tmp_path, data_dir):
             rec_dir.chmod(0o700)
     assert str(rec_dir) in out["start_error"]
     assert "cannot create" in out["start_error"]
+
+
+def test_crash_loses_at_most_half_a_second(tmp_path, data_dir):
+    from tmer_desktop.audio.decode import load
+    from tmer_desktop.audio.record import FLUSH_INTERVAL
+
+    home, fed = _feed(tmp_path, 12.0)
+    killed_at = 10 * SR
+    _run(home, data_dir, {"sr": SR, "frames": 12 * SR, "kill_after": killed_at}, crash=True)
+    (path,) = (data_dir / "recordings").iterdir()
+    y, sr = load(path)  # the header was rewritten at the last flush: a valid, readable WAV
+    assert sr == SR
+    assert killed_at - FLUSH_INTERVAL * SR - 0.05 * SR <= len(y) <= killed_at
+    assert np.abs(y - fed[:len(y)]).max() <= 1.0 / 32768

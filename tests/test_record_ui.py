@@ -72,6 +72,10 @@ def test_record_view_without_device_says_so(qtbot, data_dir):
     assert view.unavailable_reason.startswith("No audio input device found")
     assert not view.record_button.isEnabled() and not view.stop_button.isEnabled()
     assert view.device_combo.count() == 0
+    assert view.meter.value() == view.meter.minimum()  # the meter shows silence, not a level
+    shot = view.grab()
+    assert not shot.isNull()
+    shot.save(str(SCREENSHOT.with_name("record_no_device.png")))
     messages = []
     view.message.connect(messages.append)
     assert view.start_recording() is False

@@ -65,6 +65,7 @@ class RecordView(QWidget):
         self.elapsed_label = QLabel("0:00")
         self.meter = QProgressBar()
         self.meter.setRange(int(METER_FLOOR_DB), 0)
+        self.meter.setValue(int(METER_FLOOR_DB))  # silence until something is captured
         self.meter.setFormat("%v dBFS")
         self.meter.setMinimumWidth(220)
         self.state_label = QLabel("Not recording.")
@@ -225,6 +226,7 @@ class RecordView(QWidget):
         self.timer.stop()
         result = self.recorder.stop()
         self._tick_display()
+        self.meter.setValue(int(METER_FLOOR_DB))
         live = self.live
         self.state_label.setText(f"Stopped: {result.duration:.1f} s saved in {result.path}. "
                                  "Analysing the end and adding it to the library…")
