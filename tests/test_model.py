@@ -53,6 +53,7 @@ def test_quick_model_fits_the_training_data_and_outputs_probabilities(data, quic
     np.testing.assert_allclose(probs.sum(axis=1), 1.0)
     assert (probs.argmax(axis=1) == data.y).mean() > 0.8
     assert quick_model.transform_name_ in QUICK_CONFIG.transforms and quick_model.C_ in QUICK_CONFIG.Cs
+    assert quick_model.clip_ in QUICK_CONFIG.clips
     assert 0.2 < quick_model.temperature_ < 5
 
 
@@ -104,9 +105,30 @@ def test_training_needs_every_class(data):
 
 def test_inner_selection_records_every_candidate(data):
     model = EmotionClassifier(Cs=(0.01, 1.0), transforms=("standard",), inner_folds=3).fit(data.X, data.y)
-    assert {(row["transform"], row["C"]) for row in model.selection_} == {("standard", 0.01), ("standard", 1.0)}
+    assert {(row["transform"], row["clip"], row["C"]) for row in model.selection_} == {
+        ("standard", clip, C) for clip in ("minmax", "quantile") for C in (0.01, 1.0)
+    }
     best = min(model.selection_, key=lambda r: r["nll"])
-    assert model.C_ == best["C"] and model.temperature_ == best["temperature"]
+    assert (model.clip_, model.C_, model.temperature_) == (best["clip"], best["C"], best["temperature"])
+
+
+@pytest.mark.parametrize("clip", ["minmax", "quantile"])
+def test_clipping_range_comes_from_the_training_rows_only(data, clip):
+    train_rows = np.arange(0, 400, 2)
+    X = as_feature_matrix(data.X)
+    model = EmotionClassifier(Cs=(0.1,), transforms=("standard",), clips=(clip,)).fit(X[train_rows], data.y[train_rows])
+    Xtr, _, _ = drop_duplicate_rows(X[train_rows], data.y[train_rows])
+    if clip == "minmax":
+        expected = np.nanmin(Xtr, axis=0), np.nanmax(Xtr, axis=0)
+    else:
+        filled = np.where(np.isnan(Xtr), model.train_median_, Xtr)
+        expected = tuple(np.quantile(filled, [0.005, 0.995], axis=0))
+    np.testing.assert_allclose(model.clipper_.low_, expected[0])
+    np.testing.assert_allclose(model.clipper_.high_, expected[1])
+    held_out = X[1::2]
+    assert clip == "quantile" or model.out_of_range(held_out).any()  # the other half has values beyond
+    inside = model.clipped_features(held_out)
+    assert (inside >= model.clipper_.low_).all() and (inside <= model.clipper_.high_).all()
 
 
 def test_temperature_scaling_softens_overconfident_logits():
@@ -129,9 +151,12 @@ def test_duplicate_rows_are_dropped_before_fitting():
 
 
 def test_training_config_round_trip_and_validation():
-    cfg = TrainingConfig(Cs=(0.2,), transforms=("standard",), inner_folds=3)
+    cfg = TrainingConfig(Cs=(0.2,), transforms=("standard",), inner_folds=3, clips=("quantile",))
     assert TrainingConfig.from_dict(cfg.to_dict()) == cfg
+    # a manifest written before clipping existed describes an unclipped model
+    assert TrainingConfig.from_dict({"Cs": [1], "transforms": ["standard"], "inner_folds": 3}).clips == ("none",)
     for bad in ({}, {"Cs": [-1], "transforms": ["standard"], "inner_folds": 3},
+                {"Cs": [1], "transforms": ["standard"], "inner_folds": 3, "clips": ["winsor"]},
                 {"Cs": [1], "transforms": ["magic"], "inner_folds": 3}, {"Cs": [1], "transforms": ["standard"], "inner_folds": 1}):
         with pytest.raises(ValueError, match="configuration"):
             TrainingConfig.from_dict(bad)

@@ -33,9 +33,9 @@ from tmer_desktop.model.explain import (
 from tmer_desktop.model.metrics import expected_calibration_error, multiclass_brier
 from tmer_desktop.model.train import TrainingConfig, drop_duplicate_rows, as_feature_matrix, training_data
 
-TINY = TrainingConfig(Cs=(0.1,), transforms=("yeo-johnson",), inner_folds=2)
+TINY = TrainingConfig(Cs=(0.1,), transforms=("yeo-johnson",), inner_folds=2, clips=("quantile",))
 # The Yeo-Johnson fit dominates training time; where the transform is not under test use the scaler.
-FAST = TrainingConfig(Cs=(0.1, 0.3), transforms=("standard",), inner_folds=3)
+FAST = TrainingConfig(Cs=(0.1, 0.3), transforms=("standard",), inner_folds=3, clips=("minmax",))
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +142,61 @@ def test_direction_words_follow_the_feature_value(store_model, data):
     x_nan = x.copy()
     x_nan[:] = np.nan
     assert explain_windows(store_model, x_nan)[0].reason  # all features missing still explains (medians)
+
+
+def _far_outside(store_model, data):
+    """The training median with the roughness slope at twice the dataset maximum (as our
+    extractor gives on some non-Turkish music) and the tempo far below the minimum."""
+    x = store_model.estimator.train_median_.copy()
+    x[FEATURE_NAMES.index("_Roughness_Slope")] = 2 * data.X["_Roughness_Slope"].max()
+    x[FEATURE_NAMES.index("_Tempo_Mean")] = data.X["_Tempo_Mean"].min() - 100
+    return x
+
+
+def test_out_of_range_features_are_clipped_and_the_explanation_stays_exact(store_model, data):
+    est = store_model.estimator
+    x = _far_outside(store_model, data)
+    at_bounds = est.clipped_features(x)[0]
+    j_rough, j_tempo = FEATURE_NAMES.index("_Roughness_Slope"), FEATURE_NAMES.index("_Tempo_Mean")
+    assert at_bounds[j_rough] == est.clipper_.high_[j_rough] and at_bounds[j_tempo] == est.clipper_.low_[j_tempo]
+    # the model sees exactly the clipped clip: no extrapolation beyond the training range
+    np.testing.assert_allclose(est.predict_proba(x), est.predict_proba(at_bounds), atol=1e-12)
+    np.testing.assert_array_equal(np.flatnonzero(est.out_of_range(x)[0]), sorted([j_rough, j_tempo]))
+    phi, base = shap_values(store_model, x)
+    np.testing.assert_allclose(base + phi.sum(axis=2), est.decision_function(x), atol=1e-10)
+    ex = explain_windows(store_model, x)[0]
+    assert set(ex.clipped) == {"_Roughness_Slope", "_Tempo_Mean"}
+    # named features that were clipped are flagged; words describe the clipped value
+    for label in CLASSES:
+        reason = explain_windows(store_model, x, label=label)[0].reason
+        if "roughness" in reason:
+            assert "roughness increasing, beyond the training range" in reason
+        if "tempo" in reason:
+            assert "slow tempo, beyond the training range" in reason
+    track = explain_track(store_model, np.vstack([x, est.train_median_]))
+    assert set(track.clipped) == {"_Roughness_Slope", "_Tempo_Mean"}
+    assert explain_windows(store_model, est.train_median_)[0].clipped == ()
+
+
+def test_missing_values_pass_the_clipping_as_training_medians(store_model):
+    est = store_model.estimator
+    x = np.full(50, np.nan)
+    np.testing.assert_allclose(est.clipped_features(x)[0], est.train_median_)
+    assert not est.out_of_range(x).any()
+    assert "not measurable" in explain_windows(store_model, x)[0].reason
+
+
+def test_a_model_saved_before_clipping_existed_still_predicts(store_model, data):
+    import copy
+
+    old = copy.deepcopy(store_model.estimator)
+    del old.clipper_, old.clip_
+    X = data.X[~store_model.estimator.out_of_range(data.X).any(axis=1)].iloc[:10]
+    assert len(X) == 10
+    # inside the training range clipping changes nothing
+    np.testing.assert_allclose(old.predict_proba(X), store_model.estimator.predict_proba(X), atol=1e-9)
+    assert not old.out_of_range(_far_outside(store_model, data)).any() and old.describe()["clip"] == "none"
+    assert explain_windows(old, _far_outside(store_model, data))[0].clipped == ()
 
 
 # --- bundle: loading and refusing ------------------------------------------------------------

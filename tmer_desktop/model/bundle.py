@@ -196,6 +196,7 @@ def _config_of(estimator: EmotionClassifier) -> TrainingConfig:
     return TrainingConfig(
         Cs=tuple(estimator.Cs), transforms=tuple(estimator.transforms),
         inner_folds=estimator.inner_folds, random_state=estimator.random_state,
+        clips=tuple(getattr(estimator, "clips", ("none",))),
     )
 
 

@@ -100,14 +100,14 @@ def run_evaluation(
     per_class = dict(zip(CLASSES, pooled["per_class_f1"]))
     choices: dict[str, int] = {}
     for d in chosen:
-        key = f"{d['transform']}, C={d['C']:g}"
+        key = f"{d['transform']}, clip={d.get('clip', 'none')}, C={d['C']:g}"
         choices[key] = choices.get(key, 0) + 1
     return {
         "protocol": {
             "description": (
                 f"{repeats}x repeated stratified group {folds}-fold cross-validation "
                 "(exact duplicate rows grouped; shuffled per repeat), nested: imputation, "
-                "transform choice, C and temperature scaling are fitted inside each outer "
+                "clipping range, transform choice, C and temperature scaling are fitted inside each outer "
                 f"training fold with an inner {config.inner_folds}-fold CV"
             ),
             "repeats": repeats,

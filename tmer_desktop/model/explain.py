@@ -2,11 +2,15 @@
 families a therapist can read, plus a one-line plain-language reason.
 
 The classifier is additive in its transformed features: for class k the (temperature-scaled)
-logit is b_k + Σ_j w_kj·z_j(x_j), where z_j is the per-feature imputation + transform. With the
+logit is b_k + Σ_j w_kj·z_j(x_j), where z_j is the per-feature imputation + clipping to the
+training range + transform. With the
 training data as background and features treated as independent (interventional SHAP), the
 exact SHAP value of feature j for class k is therefore w_kj·(z_j(x_j) − mean_train z_j) — the
 same numbers shap.LinearExplainer computes (tests check this), without importing shap. Values are
 in log-odds (logit) units of the class; they sum to the class logit minus its training average.
+
+The plain words ("loud", "slow tempo") describe the clipped value the model actually used; a
+feature outside the training range is listed in `Explanation.clipped` and flagged in the reason.
 
 Track level: the mean of the window SHAP values, which is exactly the SHAP decomposition of the
 mean window logit (the model is linear in z).
@@ -113,6 +117,7 @@ class Explanation:
     families: dict[str, float]  # family → SHAP sum for `label`
     reason: str
     top_features: list[tuple[str, float]] = field(default_factory=list)  # (feature, SHAP for label), strongest first
+    clipped: tuple[str, ...] = ()  # features outside the training range (clipped to it before the model)
 
     def family_values(self, label: str | None = None) -> dict[str, float]:
         k = CLASSES.index(label or self.label)
@@ -169,14 +174,14 @@ class _LinearView:
         self.intercept_ = model.scaled_intercept_
 
 
-def _pick_feature(model: EmotionClassifier, members: np.ndarray, x_raw: np.ndarray, z: np.ndarray, phi_k: np.ndarray) -> int:
+def _pick_feature(model: EmotionClassifier, members: np.ndarray, x: np.ndarray, z: np.ndarray, phi_k: np.ndarray) -> int:
     """The feature to name for a family: the one pushing hardest towards the label, preferring
     features whose plain words are meaningful (not MFCCs) when they carry at least half as much,
     and whose position relative to the median agrees with the side of the average it pushes from."""
     pos = members[phi_k[members] > 0]
     if len(pos) == 0:
         return int(members[np.argmax(phi_k[members])])
-    agree = [j for j in pos if np.isnan(x_raw[j]) or (x_raw[j] >= model.train_median_[j]) == (z[j] >= model.background_[j])]
+    agree = [j for j in pos if np.isnan(x[j]) or (x[j] >= model.train_median_[j]) == (z[j] >= model.background_[j])]
     pool = np.array(agree) if agree else pos
     best = pool[np.argmax(phi_k[pool])]
     named = [j for j in pool if not FEATURE_NAMES[j].startswith("_MFCC")]
@@ -187,7 +192,10 @@ def _pick_feature(model: EmotionClassifier, members: np.ndarray, x_raw: np.ndarr
     return int(best)
 
 
-def _reason(model: EmotionClassifier, x_raw: np.ndarray, z: np.ndarray, phi_k: np.ndarray, label: str) -> tuple[str, dict[str, float]]:
+def _reason(model: EmotionClassifier, x: np.ndarray, outside: np.ndarray, z: np.ndarray, phi_k: np.ndarray,
+            label: str) -> tuple[str, dict[str, float]]:
+    """x: the feature values the model used (clipped to the training range; NaN where not
+    measured); outside: which of them were clipped."""
     sums = np.bincount(FAMILY_INDEX, weights=phi_k, minlength=len(FAMILIES))
     families = dict(zip(FAMILIES, map(float, sums)))
     pushing = [f for f in sorted(FAMILIES, key=lambda f: -families[f]) if families[f] > 0]
@@ -196,27 +204,38 @@ def _reason(model: EmotionClassifier, x_raw: np.ndarray, z: np.ndarray, phi_k: n
     phrases = []
     for fam in pushing[:2]:
         members = np.flatnonzero(FAMILY_INDEX == FAMILIES.index(fam))
-        j = _pick_feature(model, members, x_raw, z, phi_k)
-        value, median = x_raw[j], model.train_median_[j]
+        j = _pick_feature(model, members, x, z, phi_k)
+        value, median = x[j], model.train_median_[j]
         if np.isnan(value):
             words = f"{FEATURE_NAMES[j].strip('_')} not measurable"
         else:
             words = feature_words(FEATURE_NAMES[j], bool(value >= median))
+            if outside[j]:
+                words += ", beyond the training range"
         phrases.append(f"{words} ({fam})")
     verb = "push" if len(phrases) > 1 else "pushes"
     return " and ".join(phrases) + f" {verb} towards {label}", families
 
 
-def _explanation(model, x_raw, z, phi, base, label: str | None) -> Explanation:
+def _explanation(model, x, outside, z, phi, base, label: str | None) -> Explanation:
     if label is None:
         label = CLASSES[int(np.argmax(base + phi.sum(axis=1)))]
     elif label not in CLASSES:
         raise ValueError(f"unknown class {label!r}; choose from {CLASSES}")
     k = CLASSES.index(label)
-    reason, families = _reason(model, x_raw, z, phi[k], label)
+    reason, families = _reason(model, x, outside, z, phi[k], label)
     order = np.argsort(-np.abs(phi[k]))[:5]
     top = [(FEATURE_NAMES[j], float(phi[k, j])) for j in order]
-    return Explanation(label=label, shap=phi, base=base, families=families, reason=reason, top_features=top)
+    clipped = tuple(FEATURE_NAMES[j] for j in np.flatnonzero(outside))
+    return Explanation(label=label, shap=phi, base=base, families=families, reason=reason, top_features=top,
+                       clipped=clipped)
+
+
+def _used_values(model: EmotionClassifier, Xraw: np.ndarray) -> np.ndarray:
+    """The clipped values the model used, NaN kept where the feature was not measured."""
+    used = model.clipped_features(Xraw)
+    used[np.isnan(Xraw)] = np.nan
+    return used
 
 
 def explain_windows(model, X, label: str | None = None) -> list[Explanation]:
@@ -226,19 +245,23 @@ def explain_windows(model, X, label: str | None = None) -> list[Explanation]:
     Xraw = as_feature_matrix(X)
     Z = model.transform_features(Xraw)
     phi, base = _shap_from_transformed(model, Z)
-    return [_explanation(model, Xraw[i], Z[i], phi[i], base, label) for i in range(len(Xraw))]
+    used, outside = _used_values(model, Xraw), model.out_of_range(Xraw)
+    return [_explanation(model, used[i], outside[i], Z[i], phi[i], base, label) for i in range(len(Xraw))]
 
 
 def explain_track(model, X, label: str | None = None) -> Explanation:
     """Track explanation from its windows' features: mean SHAP; direction words use the
-    windows' median feature values."""
+    windows' median (clipped) feature values; `clipped` lists features outside the training
+    range in any window."""
     model = _classifier(model)
     Xraw = as_feature_matrix(X)
     if len(Xraw) == 0:
         raise ValueError("a track explanation needs at least one window")
     Z = model.transform_features(Xraw)
     phi, base = _shap_from_transformed(model, Z)
+    used = _used_values(model, Xraw)
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a feature missing in every window stays NaN
-        typical = np.nanmedian(Xraw, axis=0) if len(Xraw) > 1 else Xraw[0]
-    return _explanation(model, typical, Z.mean(axis=0), phi.mean(axis=0), base, label)
+        typical = np.nanmedian(used, axis=0) if len(used) > 1 else used[0]
+    outside = model.out_of_range(Xraw).any(axis=0)
+    return _explanation(model, typical, outside, Z.mean(axis=0), phi.mean(axis=0), base, label)

@@ -1,5 +1,10 @@
-"""The emotion classifier: median imputation → per-feature transform → multinomial logistic
-regression → temperature scaling, with the transform and C chosen by an inner cross-validation.
+"""The emotion classifier: median imputation → clipping to the training range → per-feature
+transform → multinomial logistic regression → temperature scaling, with the clipping range, the
+transform and C chosen by an inner cross-validation.
+
+Why clip: a linear model extrapolates. Our extractor, on non-Turkish music, gives some features
+far outside anything in the training data (e.g. a roughness slope twice the dataset maximum),
+and one such value would otherwise dominate the prediction and its explanation.
 
 Why this family: in the model search (benchmarks/model_search.py, docs/model.md) it matches
 SVMs, forests and boosting on honest macro-F1 within noise, while being fast to train and
@@ -28,6 +33,11 @@ from tmer_desktop.model.data import CLASSES, LabelledData, combine, frame_from_t
 DEFAULT_CS: tuple[float, ...] = (0.03, 0.1, 0.2, 0.3, 0.5, 1.0)
 DEFAULT_TRANSFORMS: tuple[str, ...] = ("yeo-johnson", "standard")
 TRANSFORMS = ("yeo-johnson", "standard")
+# Range each feature is clipped to, from the training data: its min/max, its [0.5 %, 99.5 %]
+# quantiles, or no clipping (models saved before clipping existed).
+CLIPS = ("minmax", "quantile", "none")
+DEFAULT_CLIPS: tuple[str, ...] = ("minmax", "quantile")
+CLIP_QUANTILES = (0.005, 0.995)
 
 
 def as_feature_matrix(X) -> np.ndarray:
@@ -56,11 +66,45 @@ def _make_transform(name: str):
     raise ValueError(f"unknown transform {name!r}; choose from {TRANSFORMS}")
 
 
-def _fit_front(name: str, X: np.ndarray):
-    # keep_empty_features: a column that is all-NaN in a training set must keep its slot.
-    imputer = SimpleImputer(strategy="median", keep_empty_features=True).fit(X)
-    transform = _make_transform(name).fit(imputer.transform(X))
-    return imputer, transform
+class RangeClipper:
+    """Clips every feature to the range seen in the (imputed) training data."""
+
+    def __init__(self, mode: str = "minmax"):
+        if mode not in CLIPS:
+            raise ValueError(f"unknown clipping {mode!r}; choose from {CLIPS}")
+        self.mode = mode
+
+    def fit(self, X: np.ndarray) -> "RangeClipper":
+        if self.mode == "quantile":
+            self.low_, self.high_ = np.quantile(X, CLIP_QUANTILES, axis=0)
+        elif self.mode == "minmax":
+            self.low_, self.high_ = X.min(axis=0), X.max(axis=0)
+        else:
+            self.low_, self.high_ = np.full(X.shape[1], -np.inf), np.full(X.shape[1], np.inf)
+        return self
+
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        return np.clip(X, self.low_, self.high_)
+
+    def outside(self, X: np.ndarray) -> np.ndarray:
+        """Boolean mask of measured (non-NaN) values that clipping changes."""
+        with np.errstate(invalid="ignore"):
+            return (X < self.low_) | (X > self.high_)
+
+
+class _Front:
+    """Imputation → clipping → transform, fitted together on one training set."""
+
+    def __init__(self, transform: str, clip: str, X: np.ndarray):
+        # keep_empty_features: a column that is all-NaN in a training set must keep its slot.
+        # Impute first, so NaN becomes the training median, which is inside the clipping range.
+        self.imputer = SimpleImputer(strategy="median", keep_empty_features=True).fit(X)
+        filled = self.imputer.transform(X)
+        self.clipper = RangeClipper(clip).fit(filled)
+        self.transform = _make_transform(transform).fit(self.clipper.transform(filled))
+
+    def __call__(self, X: np.ndarray) -> np.ndarray:
+        return self.transform.transform(self.clipper.transform(self.imputer.transform(X)))
 
 
 def _fit_lr(Z: np.ndarray, y: np.ndarray, C: float, max_iter: int) -> LogisticRegression:
@@ -88,9 +132,11 @@ def drop_duplicate_rows(X: np.ndarray, y: np.ndarray, groups=None):
 class EmotionClassifier(ClassifierMixin, BaseEstimator):
     """Calibrated linear emotion classifier with inner-CV model selection (see module doc)."""
 
-    def __init__(self, Cs=DEFAULT_CS, transforms=DEFAULT_TRANSFORMS, inner_folds=5, random_state=0, max_iter=5000):
+    def __init__(self, Cs=DEFAULT_CS, transforms=DEFAULT_TRANSFORMS, inner_folds=5, random_state=0, max_iter=5000,
+                 clips=DEFAULT_CLIPS):
         self.Cs = Cs
         self.transforms = transforms
+        self.clips = clips
         self.inner_folds = inner_folds
         self.random_state = random_state
         self.max_iter = max_iter
@@ -108,17 +154,22 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         if set(np.unique(y)) != set(range(len(CLASSES))):
             raise ValueError(f"training labels must cover all {len(CLASSES)} classes {CLASSES}")
         X, y, groups = drop_duplicate_rows(X, y, groups)
-        configs = [(t, float(C)) for t in self.transforms for C in self.Cs]
+        clips = tuple(self.clips)
+        bad = [c for c in clips if c not in CLIPS]
+        if bad or not clips:
+            raise ValueError(f"unknown clipping {bad}; choose from {CLIPS}")
+        configs = [(t, c, float(C)) for t in self.transforms for c in clips for C in self.Cs]
         if len(configs) == 1:
-            (transform_name, C), table = configs[0], []
+            (transform_name, clip, C), table = configs[0], []
         else:
-            transform_name, C, table = self._select(X, y, groups, configs)
+            transform_name, clip, C, table = self._select(X, y, groups, configs)
         self.selection_ = table
-        self.transform_name_, self.C_ = transform_name, C
-        self.imputer_, self.transform_ = _fit_front(transform_name, X)
-        Z = self.transform_.transform(self.imputer_.transform(X))
+        self.transform_name_, self.clip_, self.C_ = transform_name, clip, C
+        front = _Front(transform_name, clip, X)
+        self.imputer_, self.clipper_, self.transform_ = front.imputer, front.clipper, front.transform
+        Z = front(X)
         self.lr_ = _fit_lr(Z, y, C, self.max_iter)
-        self.temperature_ = self._inner_temperature(X, y, groups, transform_name, C) if not table else self._best_t
+        self.temperature_ = self._inner_temperature(X, y, groups, configs[0]) if not table else self._best_t
         self.background_ = Z.mean(axis=0)  # reference point for SHAP (interventional, training data)
         self.train_median_ = self.imputer_.statistics_.copy()  # the values NaN is replaced with
         self.classes_ = np.arange(len(CLASSES))
@@ -133,16 +184,16 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         return list(cv.split(X, y))
 
     def _oof_logits(self, X, y, groups, configs):
-        """Out-of-fold logits for every (transform, C); each transform is fitted once per inner fold."""
+        """Out-of-fold logits for every (transform, clip, C); each front (imputation, clipping,
+        transform) is fitted once per inner fold, on the inner training part only."""
         oof = {cfg: np.zeros((len(y), len(CLASSES))) for cfg in configs}
         for train, val in self._splits(X, y, groups):
-            for name in {t for t, _ in configs}:
-                imputer, transform = _fit_front(name, X[train])
-                Ztr = transform.transform(imputer.transform(X[train]))
-                Zval = transform.transform(imputer.transform(X[val]))
-                for t, C in configs:
-                    if t == name:
-                        oof[(t, C)][val] = _fit_lr(Ztr, y[train], C, self.max_iter).decision_function(Zval)
+            for t, c in dict.fromkeys((t, c) for t, c, _ in configs):
+                front = _Front(t, c, X[train])
+                Ztr, Zval = front(X[train]), front(X[val])
+                for cfg in configs:
+                    if cfg[:2] == (t, c):
+                        oof[cfg][val] = _fit_lr(Ztr, y[train], cfg[2], self.max_iter).decision_function(Zval)
         return oof
 
     def _select(self, X, y, groups, configs):
@@ -151,20 +202,32 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         for cfg, logits in oof.items():
             T, nll = fit_temperature(logits, y)
             f1 = f1_score(y, logits.argmax(axis=1), average="macro")
-            table.append({"transform": cfg[0], "C": cfg[1], "temperature": T, "nll": nll, "macro_f1": float(f1)})
+            table.append({"transform": cfg[0], "clip": cfg[1], "C": cfg[2], "temperature": T, "nll": nll,
+                          "macro_f1": float(f1)})
         # Proper scoring rule (calibrated log-loss) picks the configuration; F1 on ~35-row folds is too noisy.
         best = min(table, key=lambda row: row["nll"])
         self._best_t = best["temperature"]
-        return best["transform"], best["C"], table
+        return best["transform"], best["clip"], best["C"], table
 
-    def _inner_temperature(self, X, y, groups, transform_name, C):
-        oof = self._oof_logits(X, y, groups, [(transform_name, C)])
-        return fit_temperature(oof[(transform_name, C)], y)[0]
+    def _inner_temperature(self, X, y, groups, config):
+        return fit_temperature(self._oof_logits(X, y, groups, [config])[config], y)[0]
 
     # --- prediction -------------------------------------------------------------------
+    def clipped_features(self, X) -> np.ndarray:
+        """Features after imputation and clipping to the training range (raw units)."""
+        filled = self.imputer_.transform(as_feature_matrix(X))
+        clipper = getattr(self, "clipper_", None)  # absent in models saved before clipping existed
+        return filled if clipper is None else clipper.transform(filled)
+
+    def out_of_range(self, X) -> np.ndarray:
+        """(n, 50) mask of measured values outside the training range (changed by clipping)."""
+        X = as_feature_matrix(X)
+        clipper = getattr(self, "clipper_", None)
+        return np.zeros(X.shape, dtype=bool) if clipper is None else clipper.outside(X)
+
     def transform_features(self, X) -> np.ndarray:
-        """Features in the space the linear model sees (imputed, transformed)."""
-        return self.transform_.transform(self.imputer_.transform(as_feature_matrix(X)))
+        """Features in the space the linear model sees (imputed, clipped, transformed)."""
+        return self.transform_.transform(self.clipped_features(X))
 
     @property
     def scaled_coef_(self) -> np.ndarray:
@@ -188,6 +251,7 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         return {
             "family": "logistic-regression+temperature",
             "transform": self.transform_name_,
+            "clip": getattr(self, "clip_", "none"),
             "C": self.C_,
             "temperature": self.temperature_,
         }
@@ -199,14 +263,17 @@ class TrainingConfig:
     transforms: tuple[str, ...] = DEFAULT_TRANSFORMS
     inner_folds: int = 5
     random_state: int = 0
+    clips: tuple[str, ...] = DEFAULT_CLIPS
 
     def make(self) -> EmotionClassifier:
         return EmotionClassifier(
-            Cs=tuple(self.Cs), transforms=tuple(self.transforms), inner_folds=self.inner_folds, random_state=self.random_state
+            Cs=tuple(self.Cs), transforms=tuple(self.transforms), inner_folds=self.inner_folds,
+            random_state=self.random_state, clips=tuple(self.clips),
         )
 
     def to_dict(self) -> dict:
-        return {"Cs": list(self.Cs), "transforms": list(self.transforms), "inner_folds": self.inner_folds, "random_state": self.random_state}
+        return {"Cs": list(self.Cs), "transforms": list(self.transforms), "clips": list(self.clips),
+                "inner_folds": self.inner_folds, "random_state": self.random_state}
 
     @classmethod
     def from_dict(cls, raw: dict) -> "TrainingConfig":
@@ -216,6 +283,8 @@ class TrainingConfig:
                 transforms=tuple(str(t) for t in raw["transforms"]),
                 inner_folds=int(raw["inner_folds"]),
                 random_state=int(raw.get("random_state", 0)),
+                # Manifests written before clipping existed describe unclipped models.
+                clips=tuple(str(c) for c in raw.get("clips", ("none",))),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid training configuration ({exc})") from None
@@ -224,12 +293,15 @@ class TrainingConfig:
         bad = [t for t in cfg.transforms if t not in TRANSFORMS]
         if bad or not cfg.transforms:
             raise ValueError(f"training configuration: unknown transform(s) {bad}")
+        bad = [c for c in cfg.clips if c not in CLIPS]
+        if bad or not cfg.clips:
+            raise ValueError(f"training configuration: unknown clipping(s) {bad}")
         if cfg.inner_folds < 2:
             raise ValueError("training configuration: inner_folds must be at least 2")
         return cfg
 
 
-QUICK_CONFIG = TrainingConfig(Cs=(0.1, 0.3), transforms=("yeo-johnson",), inner_folds=3)
+QUICK_CONFIG = TrainingConfig(Cs=(0.1, 0.3), transforms=("yeo-johnson",), inner_folds=3, clips=("minmax",))
 
 
 def training_data(csv_path=None, extra: pd.DataFrame | LabelledData | None = None) -> LabelledData:
