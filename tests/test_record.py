@@ -166,6 +166,13 @@ def test_record_session_end_to_end(tmp_path, data_dir):
         assert len(store.windows_for_track(track.id)) == 2
         preds = store.predictions_for_track(track.id)
         assert sorted(p.window_id is None for p in preds) == [False, False, True]
+        # A later batch run finds the recording current (same bytes, settings and model): skipped.
+        from tmer_desktop.hashing import file_sha256
+        from tmer_desktop.tagging import persist
+        from tmer_desktop.tagging.worker import extractor_version
+
+        key = persist.AnalysisKey(30.0, 10.0, extractor_version(), "bundled")
+        assert persist.find_current(store, out["path"], file_sha256(out["path"]), key) is not None
         assert track.duration and store.predictions_for_track(track.id, level="track")[0].label in ("happy", "sad", "angry", "relaxed")
     finally:
         store.close()
@@ -227,3 +234,4 @@ def test_crash_loses_at_most_half_a_second(tmp_path, data_dir):
     assert sr == SR
     assert killed_at - FLUSH_INTERVAL * SR - 0.05 * SR <= len(y) <= killed_at
     assert np.abs(y - fed[:len(y)]).max() <= 1.0 / 32768
+
