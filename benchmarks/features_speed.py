@@ -100,7 +100,7 @@ def main() -> int:
     }
     per_fn = {k: timed(f, args.repeats)[1] for k, f in per_fn.items()}
     with_rhythm = ex.rhythm_features
-    ex.rhythm_features = lambda y, sr: dict.fromkeys(ex.RHYTHM_COLS, ex.NAN)  # 45 columns alone
+    ex.rhythm_features = lambda y, sr, *shared: dict.fromkeys(ex.RHYTHM_COLS, ex.NAN)  # 45 columns
     mine = timed(lambda: ex.extract_features(clip, sr), args.repeats)
     base = timed(lambda: librosa_defaults(clip, sr), args.repeats)
     print("\none 30 s clip (median of %d)          wall s    CPU s" % args.repeats)
