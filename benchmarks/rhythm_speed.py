@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from tmer_desktop.audio import decode  # noqa: E402
 from tmer_desktop.features import attack, onsets, rhythm  # noqa: E402
+from tmer_desktop.features.windows import plan_windows  # noqa: E402
 
 DEFAULT_TRACK = REPO.parent / "shared" / "music" / "wesnoth__traveling_minstrels.ogg"
 
@@ -46,6 +47,9 @@ def main() -> None:
     ap.add_argument("track", nargs="?", default=str(DEFAULT_TRACK))
     ap.add_argument("--start", type=float, default=30.0)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--timeline", action="store_true",
+                    help="also time attack time over the track's 30 s / 5 s windows, with and "
+                         "without the shared frame memo")
     args = ap.parse_args()
 
     y, sr = decode.load(args.track, start=args.start, duration=30.0)
@@ -89,6 +93,28 @@ def main() -> None:
           f"  = {cpu / base_cpu:6.1f} x baseline cpu  (not in the total)")
     print(f"{'four columns together':42s} wall {total_wall * 1e3:7.1f} ms  cpu {total_cpu * 1e3:7.1f} ms"
           f"  = {total_cpu / base_cpu:6.1f} x baseline cpu")
+    if args.timeline:
+        timeline_attack(args.track)
+
+
+def timeline_attack(track: str) -> None:
+    """Attack time over the on-grid windows of the whole track, per window alone and with
+    the frame memo windows.py uses; the results must be identical."""
+    y, sr = decode.load(track)
+    spans = [s for s in plan_windows(len(y), sr) if s.on_grid]
+    c0 = time.process_time()
+    alone = [attack.attack_time(y[s.first:s.first + s.length], sr) for s in spans]
+    c1 = time.process_time()
+    memo = onsets.MagnitudeFrameMemo(sr)
+    shared = []
+    for s in spans:
+        memo.forget_before(s.first)
+        shared.append(attack.attack_time(y[s.first:s.first + s.length], sr, memo=memo, offset=s.first))
+    c2 = time.process_time()
+    same = np.array_equal(np.array(alone), np.array(shared), equal_nan=True)
+    print(f"\nattack time over {len(spans)} windows of {Path(track).name}: cpu alone {c1 - c0:.2f} s, "
+          f"with shared frames {c2 - c1:.2f} s ({memo.reused} frames reused); "
+          f"{'identical' if same else 'DIFFERENT'} results")
 
 
 if __name__ == "__main__":
