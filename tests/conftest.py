@@ -24,3 +24,13 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("TMER_DATA_DIR", str(d))
     monkeypatch.setenv("TMER_CACHE_DIR", str(tmp_path / "cache"))
     return d
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path):
+    """Where UI tests save their screenshots: a temporary folder, or the folder named by
+    TMER_SCREENSHOT_DIR (e.g. docs/screenshots, to refresh the documentation's pictures)."""
+    target = os.environ.get("TMER_SCREENSHOT_DIR")
+    folder = Path(target) if target else tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

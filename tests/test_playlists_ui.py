@@ -8,13 +8,11 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from conftest import REPO_ROOT  # noqa: E402
 from test_playlists import fill_library  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.playlists.m3u import read_m3u8  # noqa: E402
 from tmer_desktop.ui.session_view import SessionBuilderView  # noqa: E402
 
-SCREENSHOT = REPO_ROOT / "docs" / "screenshots" / "session_builder.png"
 
 
 @pytest.fixture
@@ -29,7 +27,7 @@ def _set_combo(combo, value):
     combo.setCurrentIndex(index)
 
 
-def test_widget_builds_edits_saves_and_exports(qtbot, store, tmp_path):
+def test_widget_builds_edits_saves_and_exports(qtbot, store, tmp_path, screenshot_dir):
     music = tmp_path / "music"
     music.mkdir()
     fill_library(store, music, n=60, seed=11)
@@ -107,8 +105,7 @@ def test_widget_builds_edits_saves_and_exports(qtbot, store, tmp_path):
     assert other.plan.track_ids == view.plan.track_ids and other.pseudonym_edit.text() == "Client K"
 
     view.slot_list.setCurrentRow(3)
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert view.grab().save(str(SCREENSHOT))
+    assert view.grab().save(str(screenshot_dir / "session_builder.png"))
 
 
 def test_widget_genre_filter_limits_the_session(qtbot, store, tmp_path):

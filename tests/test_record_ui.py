@@ -14,7 +14,6 @@ import pytest
 from conftest import REPO_ROOT
 from test_record import _feed
 
-SCREENSHOT = REPO_ROOT / "docs" / "screenshots" / "record.png"
 
 UI_DRIVER = textwrap.dedent("""\
     import json, sys, time
@@ -57,7 +56,7 @@ UI_DRIVER = textwrap.dedent("""\
 """)
 
 
-def test_record_view_without_device_says_so(qtbot, data_dir):
+def test_record_view_without_device_says_so(qtbot, data_dir, screenshot_dir):
     from tmer_desktop.audio import record
     from tmer_desktop.ui.record_view import RecordView
 
@@ -75,7 +74,7 @@ def test_record_view_without_device_says_so(qtbot, data_dir):
     assert view.meter.value() == view.meter.minimum()  # the meter shows silence, not a level
     shot = view.grab()
     assert not shot.isNull()
-    shot.save(str(SCREENSHOT.with_name("record_no_device.png")))
+    shot.save(str(screenshot_dir / "record_no_device.png"))
     messages = []
     view.message.connect(messages.append)
     assert view.start_recording() is False
@@ -83,12 +82,11 @@ def test_record_view_without_device_says_so(qtbot, data_dir):
     assert view.recorder is None and view.live is None
 
 
-def test_record_view_live_session_end_to_end(tmp_path, data_dir):
+def test_record_view_live_session_end_to_end(tmp_path, data_dir, screenshot_dir):
     # The view records at the device's default rate, which the ALSA null device gives as 44.1 kHz.
     home, _ = _feed(tmp_path, 40.0, rate=44100)
     script = home / "ui_driver.py"
     script.write_text(UI_DRIVER)
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     shot = tmp_path / "record.png"
     env = dict(os.environ, HOME=str(home), TMER_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
     env.pop("TMER_CACHE_DIR", None)
@@ -103,7 +101,7 @@ def test_record_view_live_session_end_to_end(tmp_path, data_dir):
     assert out["bands"] == 2
     assert "in the library with 2 window(s)" in out["state"]
     assert shot.stat().st_size > 10_000
-    SCREENSHOT.write_bytes(shot.read_bytes())
+    (screenshot_dir / "record.png").write_bytes(shot.read_bytes())
 
 
 def test_main_window_has_a_record_tab(qtbot, data_dir):
