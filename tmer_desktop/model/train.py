@@ -107,10 +107,6 @@ class _Front:
         return self.transform.transform(self.clipper.transform(self.imputer.transform(X)))
 
 
-def _fit_lr(Z: np.ndarray, y: np.ndarray, C: float, max_iter: int) -> LogisticRegression:
-    return LogisticRegression(C=C, max_iter=max_iter).fit(Z, y)
-
-
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Temperature T minimising the negative log-likelihood of softmax(logits / T); returns (T, NLL)."""
 
@@ -168,13 +164,17 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         front = _Front(transform_name, clip, X)
         self.imputer_, self.clipper_, self.transform_ = front.imputer, front.clipper, front.transform
         Z = front(X)
-        self.lr_ = _fit_lr(Z, y, C, self.max_iter)
+        self.lr_ = self._new_lr(C).fit(Z, y)
         self.temperature_ = self._inner_temperature(X, y, groups, configs[0]) if not table else self._best_t
         self.background_ = Z.mean(axis=0)  # reference point for SHAP (interventional, training data)
         self.train_median_ = self.imputer_.statistics_.copy()  # the values NaN is replaced with
         self.classes_ = np.arange(len(CLASSES))
         self.n_features_in_ = N_FEATURES
         return self
+
+    def _new_lr(self, C: float) -> LogisticRegression:
+        """The linear step (a method so experiments can vary it: benchmarks/model_search.py --nested)."""
+        return LogisticRegression(C=C, max_iter=self.max_iter)
 
     def _splits(self, X, y, groups):
         if groups is not None:
@@ -193,7 +193,7 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
                 Ztr, Zval = front(X[train]), front(X[val])
                 for cfg in configs:
                     if cfg[:2] == (t, c):
-                        oof[cfg][val] = _fit_lr(Ztr, y[train], cfg[2], self.max_iter).decision_function(Zval)
+                        oof[cfg][val] = self._new_lr(cfg[2]).fit(Ztr, y[train]).decision_function(Zval)
         return oof
 
     def _select(self, X, y, groups, configs):
