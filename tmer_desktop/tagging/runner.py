@@ -320,6 +320,13 @@ class _Run:
 
     def _finish(self, item: _Item, analysis: Analysis) -> None:
         self.analysed += 1
+        self._record(item, analysis)
+
+    def _finish_copy(self, copy: _Item, owner: _Item, analysis: Analysis) -> None:
+        """A file with the same bytes as one just analysed: same result, its own row."""
+        self._record(copy, analysis)
+
+    def _record(self, item: _Item, analysis: Analysis) -> None:
         if analysis.label is None:
             self._fail(item, analysis.error or "no result", content_hash=item.content_hash)
             return
@@ -331,21 +338,6 @@ class _Run:
             dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
         )
         self._tags(result, item)
-        self._emit(result)
-
-    def _finish_copy(self, copy: _Item, owner: _Item, analysis: Analysis) -> None:
-        """A file with the same bytes as one just analysed: same result, its own row."""
-        if analysis.label is None:
-            self._fail(copy, analysis.error or "no result", content_hash=copy.content_hash)
-            return
-        track_id = None
-        if self.store is not None and not self.t.dry_run:
-            track_id = persist.save_analysis(self.store, copy.path, analysis, self.key, size=copy.size, mtime=copy.mtime)
-        result = TrackResult(
-            copy.path, track_id, analysis.label, analysis.confidence, analysis.decision,
-            dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
-        )
-        self._tags(result, copy)
         self._emit(result)
 
     def _fail(self, item: _Item, reason: str, *, content_hash: str | None = None, persist_it: bool = True) -> None:
