@@ -18,12 +18,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from tmer_desktop import __version__, paths
+from tmer_desktop.errors import TmerError
 from tmer_desktop.ui import explain as explain_mod
+from tmer_desktop.ui.dashboard_view import DashboardView
 from tmer_desktop.ui.i18n import emotion_names
 from tmer_desktop.ui.library_model import TableRow
 from tmer_desktop.ui.library_view import LibraryView
 from tmer_desktop.ui.player_view import PlayerView
+from tmer_desktop.ui.record_view import RecordView
 from tmer_desktop.ui.review_view import ReviewView
+from tmer_desktop.ui.session_view import SessionBuilderView
 from tmer_desktop.ui.settings_dialog import SettingsDialog
 from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter
 from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
@@ -98,35 +102,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.library, "Library")
         self.tabs.addTab(self.player_view, "Player")
         self.tabs.addTab(self.review, "Review queue")
-        self.sessions = None
-        try:  # the session builder is another helper's widget: a failure must not stop the app
-            from tmer_desktop.ui.session_view import SessionBuilderView
-            self.sessions = SessionBuilderView(store)
-        except Exception as exc:  # shown, not hidden
-            self.statusBar().showMessage(f"Session builder unavailable: {exc}", 15000)
-        else:
-            self.tabs.addTab(self.sessions, "Sessions")
-            self.sessions.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-            self.sessions.playRequested.connect(self.open_path_in_player)
-        self.dashboard = None
-        try:  # another helper's widget, guarded the same way
-            from tmer_desktop.ui.dashboard_view import DashboardView
-            self.dashboard = DashboardView(store)
-        except Exception as exc:
-            self.statusBar().showMessage(f"Dashboards unavailable: {exc}", 15000)
-        else:
-            self.tabs.addTab(self.dashboard, "Dashboards")
-            self.dashboard.active_model_changed.connect(self._on_active_model_changed)
-        self.record_view = None
-        try:  # another helper's widget, guarded the same way
-            from tmer_desktop.ui.record_view import RecordView
-            self.record_view = RecordView(store, settings)
-        except Exception as exc:
-            self.statusBar().showMessage(f"Recording unavailable: {exc}", 15000)
-        else:
-            self.tabs.addTab(self.record_view, "Record")
-            self.record_view.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-            self.record_view.recordingSaved.connect(lambda _track_id: self.refresh_library())
+        self.sessions = SessionBuilderView(store)
+        self.tabs.addTab(self.sessions, "Sessions")
+        self.sessions.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.sessions.playRequested.connect(self.open_path_in_player)
+        self.dashboard = DashboardView(store)
+        self.tabs.addTab(self.dashboard, "Dashboards")
+        self.dashboard.active_model_changed.connect(self._on_active_model_changed)
+        self.record_view = RecordView(store, settings)
+        self.tabs.addTab(self.record_view, "Record")
+        self.record_view.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.record_view.recordingSaved.connect(lambda _track_id: self.refresh_library())
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel()
@@ -335,11 +321,11 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
         try:
-            if self.sessions is not None and widget is self.sessions:
+            if widget is self.sessions:
                 self.sessions.reload_tracks()
-            elif self.dashboard is not None and widget is self.dashboard:
+            elif widget is self.dashboard:
                 self.dashboard.refresh()
-        except Exception as exc:  # another view's failure is reported, not fatal
+        except TmerError as exc:  # e.g. the library became unreadable: say so, keep the window
             self.statusBar().showMessage(str(exc), 15000)
 
     def _on_active_model_changed(self, version: str) -> None:
@@ -548,8 +534,7 @@ class MainWindow(QMainWindow):
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop background work and wait for it (before the window and store go away)."""
         self.player_view.player.stop()
-        if self.record_view is not None:
-            self.record_view.shutdown()
+        self.record_view.shutdown()
         if self.batch is not None:
             self.batch.cancel()
         for task in list(self._tasks):
