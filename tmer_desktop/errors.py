@@ -9,10 +9,18 @@ class TmerError(Exception):
     """Base class: str(error) is a complete, user-readable message."""
 
 
-class AudioError(TmerError):
-    """An audio file could not be read; carries the path and the reason."""
+class FileError(TmerError):
+    """A file could not be read or written; carries the path and the reason.
+
+    Subclasses choose how the message reads through `template` ({path} and {reason})."""
+
+    template = "{path}: {reason}"
 
     def __init__(self, path: str | Path, reason: str):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(self.template.format(path=self.path, reason=reason))
+
+
+class AudioError(FileError):
+    """An audio file could not be read."""

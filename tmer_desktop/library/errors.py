@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tmer_desktop.errors import TmerError
+from tmer_desktop.errors import FileError, TmerError
 
 
 class LibraryError(TmerError):
@@ -26,10 +26,7 @@ class LibraryVersionError(LibraryError):
         )
 
 
-class WriteError(TmerError):
+class WriteError(FileError):
     """A file could not be written; the previous file at that path (if any) is untouched."""
 
-    def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"Could not write {self.path}: {reason}")
+    template = "Could not write {path}: {reason}"

@@ -20,19 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from tmer_desktop.errors import TmerError
+from tmer_desktop.errors import FileError
 from tmer_desktop.library.exports import atomic_write_text
 
 MAX_PLAYLIST_BYTES = 16 * 1024 * 1024  # a playlist this large is not a playlist
 
 
-class PlaylistFileError(TmerError):
+class PlaylistFileError(FileError):
     """A playlist file cannot be read; the message names the file and the reason."""
-
-    def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
 
 
 @dataclass(frozen=True)

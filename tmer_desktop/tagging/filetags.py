@@ -17,18 +17,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tmer_desktop.errors import TmerError
+from tmer_desktop.errors import FileError
 
 METADATA_FIELDS = ("artist", "album", "title", "genre", "year")
 TAG_FIELDS = ("emotion", "confidence", "decision", "model_version")
 MP4_NAMESPACE = "org.tmer"
 
 
-class TagWriteError(TmerError):
-    def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: cannot write tags ({reason})")
+class TagWriteError(FileError):
+    template = "{path}: cannot write tags ({reason})"
 
 
 @dataclass(frozen=True)
