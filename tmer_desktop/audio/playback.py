@@ -14,17 +14,16 @@ from typing import Callable
 
 import numpy as np
 
+from tmer_desktop.audio.devices import close_stream_quietly, load_sounddevice
+
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
 
 
 def output_unavailable_reason() -> str | None:
     """None when an output device exists, else a sentence saying what is missing."""
-    try:
-        import sounddevice as sd
-    except OSError:
-        return "the PortAudio library is not installed (install 'libportaudio2')"
-    except ImportError:
-        return "the 'sounddevice' package is not installed"
+    sd, missing = load_sounddevice()
+    if missing:
+        return missing
     try:
         device = sd.query_devices(kind="output")
     except Exception:  # PortAudio raises its own PortAudioError or ValueError here
@@ -115,12 +114,7 @@ class Player:
     # -- internals -----------------------------------------------------------------
     def _close_stream(self) -> None:
         stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception:
-                pass  # a device that vanished mid-play: nothing left to release
+        close_stream_quietly(stream)
 
     def _fill(self, outdata, frames, _time, _status) -> None:
         import sounddevice as sd

@@ -32,6 +32,7 @@ from typing import Callable
 import numpy as np
 
 from tmer_desktop import paths
+from tmer_desktop.audio.devices import close_stream_quietly, load_sounddevice
 from tmer_desktop.errors import TmerError
 
 IDLE, RECORDING, PAUSED, STOPPED = "idle", "recording", "paused", "stopped"
@@ -88,13 +89,9 @@ class RecordingResult:
 
 def _sounddevice():
     """The sounddevice module, or RecordError saying what is missing."""
-    try:
-        import sounddevice as sd
-    except OSError:
-        raise RecordError("Recording unavailable: the PortAudio library is not installed "
-                          "(install 'libportaudio2')") from None
-    except ImportError:
-        raise RecordError("Recording unavailable: the 'sounddevice' package is not installed") from None
+    sd, missing = load_sounddevice()
+    if missing:
+        raise RecordError(f"Recording unavailable: {missing}")
     return sd
 
 
@@ -315,12 +312,7 @@ class Recorder:
         """Close the device, write what is queued, close the file (safe to call twice)."""
         self._stopping.set()
         stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception:
-                pass  # a device that vanished: nothing left to release
+        close_stream_quietly(stream)
         if self._writer is not None:
             self._queue.put(None)
             self._writer.join()

@@ -1,0 +1,25 @@
+"""What playback and recording share about sound devices: loading PortAudio and releasing streams."""
+
+from __future__ import annotations
+
+
+def load_sounddevice():
+    """(the sounddevice module, None), or (None, a sentence saying what is missing)."""
+    try:
+        import sounddevice
+    except OSError:  # the Python package is there but the PortAudio library is not
+        return None, "the PortAudio library is not installed (install 'libportaudio2')"
+    except ImportError:
+        return None, "the 'sounddevice' package is not installed"
+    return sounddevice, None
+
+
+def close_stream_quietly(stream) -> None:
+    """Stop and close a PortAudio stream; a device that vanished has nothing left to release."""
+    if stream is None:
+        return
+    try:
+        stream.stop()
+        stream.close()
+    except Exception:  # PortAudioError or OSError from a device that is gone
+        pass
