@@ -11,7 +11,6 @@ time is the steadier figure. One core:  taskset -c 0 .venv/bin/python benchmarks
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -24,22 +23,13 @@ sys.path.insert(0, str(REPO))
 from tmer_desktop.audio import decode  # noqa: E402
 from tmer_desktop.features import attack, onsets, rhythm  # noqa: E402
 from tmer_desktop.features.windows import plan_windows  # noqa: E402
+from features_speed import timed  # noqa: E402  (the same median wall/CPU timer)
 
 DEFAULT_TRACK = REPO.parent / "shared" / "music" / "wesnoth__traveling_minstrels.ogg"
 
 
 # what extract_features runs: the two power-envelope columns share their envelope
 IN_TOTAL = {"event density + pulse clarity, one envelope", "tempo", "attack_time"}
-
-
-def timed(fn, repeats: int) -> tuple[float, float]:
-    walls, cpus = [], []
-    for _ in range(repeats):
-        w0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
