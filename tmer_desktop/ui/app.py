@@ -28,6 +28,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--view", choices=("library", "player", "review"), default="library")
     parser.add_argument("--demo", action="store_true", help="tag the bundled demo clips when the library is empty")
     parser.add_argument("--track", metavar="TEXT", help="open the first track whose path contains TEXT (player view)")
+    # For start-up benchmarks: print "shown" once the window has painted, then quit.
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -44,9 +46,14 @@ def open_main_window(view: str = "library"):
     from tmer_desktop.settings import load_settings
     from tmer_desktop.ui.main_window import MainWindow
 
+    from PySide6.QtWidgets import QApplication
+
+    from tmer_desktop.ui.i18n import install_language
+
     settings, warnings = load_settings()
+    warnings = list(warnings) + install_language(QApplication.instance(), settings.language)
     store = LibraryStore.open()
-    window = MainWindow(store, settings, messages=list(warnings))
+    window = MainWindow(store, settings, messages=warnings)
     window.show_view(view)
     return window
 
@@ -109,6 +116,24 @@ def _screenshot(app, window, target: str, view: str, track: str | None = None) -
     return 0
 
 
+def _exit_when_shown(app, window) -> int:
+    """Show the window, report its first paint on stdout, and quit (benchmarks/startup.py)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                print("shown", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    return app.exec()
+
+
 def _start_demo_when_empty(app, window) -> None:
     deadline = time.monotonic() + 30
     while not window.library_loaded and time.monotonic() < deadline:
@@ -143,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.demo:
         _start_demo_when_empty(app, window)
-    if args.screenshot:
+    if args.exit_when_shown:
+        code = _exit_when_shown(app, window)
+    elif args.screenshot:
         code = _screenshot(app, window, args.screenshot, args.view, args.track)
     else:
         window.show()

@@ -371,12 +371,13 @@ class ModelsPanel(QWidget):
 
     def __init__(self, store, parent: QWidget | None = None):
         super().__init__(parent)
-        from tmer_desktop.model.retrain import RetrainConfig
         from tmer_desktop.model.store import ModelStore
 
         self.store = store
         self.model_store = ModelStore(store)
-        self.retrain_config = RetrainConfig()  # tests and power users may reduce the folds
+        # None = RetrainConfig()'s defaults; tests and power users may reduce the folds. Built
+        # lazily: model.retrain imports scikit-learn, which start-up must not wait for.
+        self.retrain_config = None
         self._task: BackgroundTask | None = None
 
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -413,10 +414,18 @@ class ModelsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self.refresh_versions()
+        self._listed = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._listed:
+            # First time on screen: listing registers the bundled model, which imports
+            # scikit-learn — a cost start-up should not pay.
+            self.refresh_versions()
 
     # ----------------------------------------------------------------- listing
     def refresh_versions(self) -> None:
+        self._listed = True
         try:
             versions = self.model_store.versions()
         except Exception as exc:  # a damaged registry must not take the dashboard down
@@ -462,9 +471,9 @@ class ModelsPanel(QWidget):
         if self._task is not None and self._task.running:
             return None
         from tmer_desktop.library.feedback_export import feedback_records
-        from tmer_desktop.model.retrain import retrain
+        from tmer_desktop.model.retrain import RetrainConfig, retrain
 
-        store, models, config = self.store, self.model_store, self.retrain_config
+        store, models, config = self.store, self.model_store, self.retrain_config or RetrainConfig()
 
         def work(ctx):
             return retrain(feedback_records(store), store=models, config=config, progress=ctx.progress)

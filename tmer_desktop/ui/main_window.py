@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -33,6 +33,7 @@ from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter
 from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
 
 VIEW_LIBRARY, VIEW_PLAYER, VIEW_REVIEW = 0, 1, 2
+ENGINE_PRELOAD_FALLBACK_MS = 2000
 
 ABOUT_HTML = f"""
 <h3>tmer-desktop {__version__}</h3>
@@ -51,13 +52,13 @@ PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3.</p>
 
 def preload_engine_modules() -> None:
     """Import the analysis engine's heavy modules (scikit-learn, the model bundle, the batch
-    runner) now, in the GUI thread, while the window is being built.
+    runner) in the GUI thread, just after the window first appears.
 
     Importing scikit-learn initialises C extensions that hold the GIL for up to ~200 ms at a
-    time; done lazily in a worker thread during the first batch, that froze the GUI. Done here,
-    it only lengthens start-up (a second or two) and the event loop never waits on it later.
-    The feature extractor is imported for the same reason (the runner asks it for its version;
-    it pulls in numba and librosa).
+    time; done lazily in a worker thread during the first batch, that froze the GUI. Done once
+    the window is on screen, it costs one short pause (a second or two) right after start-up
+    and the event loop never waits on it later. The feature extractor is imported for the
+    same reason (the runner asks it for its version; it pulls in numba and librosa).
     """
     import importlib
 
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store, settings, messages: list[str] | None = None):
         super().__init__()
-        preload_engine_modules()
+        self.engine_ready = False
         self.store = store
         self.settings = settings
         self.writer = SerialWriter(self)
@@ -134,6 +135,20 @@ class MainWindow(QMainWindow):
         for message in (messages or []) + list(getattr(store, "open_messages", [])):
             self.statusBar().showMessage(message, 15000)
         self.refresh_library()
+        # The window paints first (see event()); the engine's imports follow. The timer covers
+        # a window that is never painted (started minimised, or built by a test).
+        QTimer.singleShot(ENGINE_PRELOAD_FALLBACK_MS, self.preload_engine)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self.engine_ready:
+            QTimer.singleShot(0, self.preload_engine)
+        return handled
+
+    def preload_engine(self) -> None:
+        if not self.engine_ready:
+            preload_engine_modules()
+            self.engine_ready = True
 
     # -- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -240,6 +255,7 @@ class MainWindow(QMainWindow):
         if self.batch is not None and self.batch.running:
             self.statusBar().showMessage("A folder is already being tagged; wait or cancel it first.", 8000)
             return None
+        self.preload_engine()  # a batch started at once must not import scikit-learn in its thread
         store, settings = self.store, self.settings
 
         def work(ctx):
