@@ -42,3 +42,39 @@ def install_language(app: QCoreApplication, language: str) -> list[str]:
     if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
     return warnings
+
+
+# -- numbers, dates and durations in the user's locale (QLocale.setDefault by install_language) --
+def number(value: float, decimals: int = 2) -> str:
+    """`value` with the locale's decimal separator ("0,75" in Spanish and Turkish)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share in [0, 1] as a percentage in the locale's style ("75 %", "%75")."""
+    locale = QLocale()
+    text = locale.toString(float(share) * 100.0, "f", decimals)
+    return _PERCENT_PATTERN.get(locale.language(), "{} %").format(text)
+
+
+# Where the % sign goes: Turkish writes it first, Spanish with a space after the number.
+_PERCENT_PATTERN = {QLocale.Language.English: "{}%", QLocale.Language.Turkish: "%{}", QLocale.Language.Spanish: "{} %"}
+
+
+def clock(seconds: float | None) -> str:
+    """m:ss (or h:mm:ss) — the same in the three languages."""
+    if seconds is None:
+        return ""
+    whole = max(int(round(float(seconds))), 0)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def date_time(iso_text: str | None) -> str:
+    """An ISO 8601 timestamp (as the library stores them) in the locale's short format."""
+    from PySide6.QtCore import QDateTime, Qt
+
+    if not iso_text:
+        return ""
+    stamp = QDateTime.fromString(iso_text[:19], Qt.DateFormat.ISODate)
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat) if stamp.isValid() else iso_text
