@@ -1,4 +1,777 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Emotions by artist</source>
+        <translation>Emociones por artista</translation>
+    </message>
+    <message>
+        <source>Emotions by album</source>
+        <translation>Emociones por álbum</translation>
+    </message>
+    <message>
+        <source>Emotions by genre</source>
+        <translation>Emociones por género</translation>
+    </message>
+    <message>
+        <source>Emotions by folder</source>
+        <translation>Emociones por carpeta</translation>
+    </message>
+    <message>
+        <source>Emotions by session playlist</source>
+        <translation>Emociones por lista de sesión</translation>
+    </message>
+    <message>
+        <source>Confidence histogram</source>
+        <translation>Histograma de confianza</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (corrections)</source>
+        <translation>Matriz de confusión (correcciones)</translation>
+    </message>
+    <message>
+        <source>Reliability curve (corrections)</source>
+        <translation>Curva de fiabilidad (correcciones)</translation>
+    </message>
+    <message>
+        <source>Feature drift (PSI)</source>
+        <translation>Deriva de características (PSI)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Drift status</source>
+        <translation>Estado de la deriva</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Gráfico:</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportar PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Models &amp;&amp; corrections</source>
+        <translation>Modelos &amp;&amp; correcciones</translation>
+    </message>
+    <message>
+        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
+        <translation>La biblioteca se ha alejado de los datos de entrenamiento. Corrija algunas predicciones de las pistas afectadas, exporte las correcciones y reentrene el modelo (tmer train --feedback).</translation>
+    </message>
+    <message>
+        <source>Drift alert</source>
+        <translation>Alerta de deriva</translation>
+    </message>
+    <message>
+        <source>No drift detected; the model matches this library.</source>
+        <translation>No se detecta deriva; el modelo se ajusta a esta biblioteca.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n pista</numerusform>
+            <numerusform>%n pistas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s)</source>
+        <translation>
+            <numerusform>%n corrección</numerusform>
+            <numerusform>%n correcciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>live accuracy {accuracy}</source>
+        <translation>exactitud en uso {accuracy}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feature drift not judged: %n independent window(s) analysed, at least {needed} needed.</source>
+        <translation>
+            <numerusform>Deriva de características no evaluada: %n ventana independiente analizada; se necesitan al menos {needed}.</numerusform>
+            <numerusform>Deriva de características no evaluada: %n ventanas independientes analizadas; se necesitan al menos {needed}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
+        <translation>{shifted} de {total} características difieren de los datos de entrenamiento (PSI &gt; {bar}; las peores: {worst}).</translation>
+    </message>
+    <message>
+        <source>{share} of the predictions have a confidence below {low} (alert above {bar}).</source>
+        <translation>El {share} de las predicciones tiene una confianza inferior a {low} (alerta por encima del {bar}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live accuracy not judged: %n correction(s), at least {needed} needed.</source>
+        <translation>
+            <numerusform>Exactitud en uso no evaluada: %n corrección; se necesitan al menos {needed}.</numerusform>
+            <numerusform>Exactitud en uso no evaluada: %n correcciones; se necesitan al menos {needed}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live accuracy from %n corrections is {accuracy} (alert below {bar}).</source>
+        <translation>
+            <numerusform>La exactitud en uso según %n corrección es del {accuracy} (alerta por debajo del {bar}).</numerusform>
+            <numerusform>La exactitud en uso según %n correcciones es del {accuracy} (alerta por debajo del {bar}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar}).</source>
+        <translation>La confianza está mal calibrada según las correcciones: ECE {ece} (alerta por encima de {bar}).</translation>
+    </message>
+    <message>
+        <source>The dashboards could not be computed: {message}</source>
+        <translation>No se pudieron calcular los paneles: {message}</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>pistas</translation>
+    </message>
+    <message>
+        <source>No tagged tracks in this grouping yet.</source>
+        <translation>Todavía no hay pistas etiquetadas en esta agrupación.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(otros)</translation>
+    </message>
+    <message>
+        <source>Confidence histogram (windows)</source>
+        <translation>Histograma de confianza (ventanas)</translation>
+    </message>
+    <message>
+        <source>confidence (top probability)</source>
+        <translation>confianza (probabilidad máxima)</translation>
+    </message>
+    <message>
+        <source>windows</source>
+        <translation>ventanas</translation>
+    </message>
+    <message>
+        <source>No predictions yet.</source>
+        <translation>Todavía no hay predicciones.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix from corrections</source>
+        <translation>Matriz de confusión según las correcciones</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>predicha</translation>
+    </message>
+    <message>
+        <source>true (corrected)</source>
+        <translation>real (corregida)</translation>
+    </message>
+    <message>
+        <source>No corrections with a known label yet.</source>
+        <translation>Todavía no hay correcciones con una etiqueta conocida.</translation>
+    </message>
+    <message>
+        <source>Reliability from corrections</source>
+        <translation>Fiabilidad según las correcciones</translation>
+    </message>
+    <message>
+        <source>stated confidence</source>
+        <translation>confianza declarada</translation>
+    </message>
+    <message>
+        <source>share correct</source>
+        <translation>proporción de aciertos</translation>
+    </message>
+    <message>
+        <source>perfect calibration</source>
+        <translation>calibración perfecta</translation>
+    </message>
+    <message>
+        <source>No corrections with a confidence yet.</source>
+        <translation>Todavía no hay correcciones con una confianza.</translation>
+    </message>
+    <message>
+        <source>model (dot size: corrections)</source>
+        <translation>modelo (tamaño del punto: correcciones)</translation>
+    </message>
+    <message>
+        <source>Feature drift: the {count} largest PSI, library vs training data</source>
+        <translation>Deriva de características: los {count} PSI más altos, biblioteca frente a datos de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Too few analysed windows to judge drift.</source>
+        <translation>Hay muy pocas ventanas analizadas para evaluar la deriva.</translation>
+    </message>
+    <message>
+        <source>Qt could not encode the chart as PNG into {path}</source>
+        <translation>Qt no pudo codificar el gráfico como PNG en {path}</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Exportar el gráfico como PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation>Exportar los datos del gráfico como CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPanel</name>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>CV macro-F1</source>
+        <translation>Macro-F1 (VC)</translation>
+    </message>
+    <message>
+        <source>Held-back macro-F1</source>
+        <translation>Macro-F1 (reservadas)</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Correcciones</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>Versiones del modelo</translation>
+    </message>
+    <message>
+        <source>Export corrections…</source>
+        <translation>Exportar correcciones…</translation>
+    </message>
+    <message>
+        <source>without file names and notes</source>
+        <translation>sin nombres de archivo ni notas</translation>
+    </message>
+    <message>
+        <source>Retrain with corrections</source>
+        <translation>Reentrenar con las correcciones</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Volver a la anterior</translation>
+    </message>
+    <message>
+        <source>The model versions cannot be listed: {error}</source>
+        <translation>No se pueden listar las versiones del modelo: {error}</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>promovida</translation>
+    </message>
+    <message>
+        <source>kept, not promoted</source>
+        <translation>guardada, no promovida</translation>
+    </message>
+    <message>
+        <source>{used} (+{held} held back)</source>
+        <translation>{used} (+{held} reservadas)</translation>
+    </message>
+    <message>
+        <source>✓ active</source>
+        <translation>✓ activa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n correction(s) to {path}.</source>
+        <translation>
+            <numerusform>Se escribió %n corrección en {path}.</numerusform>
+            <numerusform>Se escribieron %n correcciones en {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retraining with the corrections… (the app stays usable)</source>
+        <translation>Reentrenando con las correcciones… (la aplicación sigue disponible)</translation>
+    </message>
+    <message>
+        <source>Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})</source>
+        <translation>Candidato {candidate} frente a {current}: macro-F1 VC {new} frente a {old} ({folds} particiones x {repeats})</translation>
+    </message>
+    <message>
+        <source>Held-back corrections ({count}): macro-F1 {new} vs {old}</source>
+        <translation>Correcciones reservadas ({count}): macro-F1 {new} frente a {old}</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>PROMOTED: {reason}</source>
+        <translation>PROMOVIDO: {reason}</translation>
+    </message>
+    <message>
+        <source>NOT promoted: {reason}</source>
+        <translation>NO promovido: {reason}</translation>
+    </message>
+    <message>
+        <source>Retraining failed: {message}</source>
+        <translation>El reentrenamiento falló: {message}</translation>
+    </message>
+    <message>
+        <source>Model {version} is now active.</source>
+        <translation>El modelo {version} está ahora activo.</translation>
+    </message>
+    <message>
+        <source>Rolled back: model {version} is now active.</source>
+        <translation>Vuelta atrás: el modelo {version} está ahora activo.</translation>
+    </message>
+    <message>
+        <source>Select a model version first.</source>
+        <translation>Seleccione primero una versión del modelo.</translation>
+    </message>
+    <message>
+        <source>Export corrections</source>
+        <translation>Exportar correcciones</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
+        <translation>No se encontró ningún dispositivo de entrada de audio: conecte un micrófono o una interfaz de audio (y compruebe que el sistema permite a este programa usarlo) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>silencio</translation>
+    </message>
+    <message>
+        <source>Not recording.</source>
+        <translation>Sin grabar.</translation>
+    </message>
+    <message>
+        <source>Refresh devices</source>
+        <translation>Actualizar dispositivos</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Grabar</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ Detener</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Entrada:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Nivel:</translation>
+    </message>
+    <message>
+        <source>Seconds before now</source>
+        <translation>Segundos antes de ahora</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Could not start recording: {error}</source>
+        <translation>No se pudo iniciar la grabación: {error}</translation>
+    </message>
+    <message>
+        <source>Waiting for the first full window ({seconds} s)…</source>
+        <translation>Esperando la primera ventana completa ({seconds} s)…</translation>
+    </message>
+    <message>
+        <source>Recording to {path}</source>
+        <translation>Grabando en {path}</translation>
+    </message>
+    <message>
+        <source>Paused — audio is not kept until you resume.</source>
+        <translation>En pausa: el audio no se guarda hasta que reanude.</translation>
+    </message>
+    <message>
+        <source>Stopped: {seconds} s saved in {path}. Analysing the end and adding it to the library…</source>
+        <translation>Detenido: {seconds} s guardados en {path}. Analizando el final y añadiéndolo a la biblioteca…</translation>
+    </message>
+    <message>
+        <source>Recording kept at {path}, but not added to the library: {error}</source>
+        <translation>La grabación se conserva en {path}, pero no se añadió a la biblioteca: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: {path} is in the library with %n window(s).</source>
+        <translation>
+            <numerusform>Guardado: {path} está en la biblioteca con %n ventana.</numerusform>
+            <numerusform>Guardado: {path} está en la biblioteca con %n ventanas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording added to the library.</source>
+        <translation>Grabación añadida a la biblioteca.</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>sin estimación</translation>
+    </message>
+    <message>
+        <source>Provisional estimate from the first {seconds} s (not a full window, not stored):</source>
+        <translation>Estimación provisional de los primeros {seconds} s (no es una ventana completa; no se guarda):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) analysed; latest {start}–{end} s: {result} (ready {latency} s after the window ended)</source>
+        <translation>
+            <numerusform>%n ventana analizada; la última, {start}–{end} s: {result} (lista {latency} s después del final de la ventana)</numerusform>
+            <numerusform>%n ventanas analizadas; la última, {start}–{end} s: {result} (lista {latency} s después del final de la ventana)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Input overflow: the computer fell behind and a few milliseconds of audio were lost at this point.</source>
+        <translation>Desbordamiento de entrada: el ordenador se retrasó y se perdieron unos milisegundos de audio en este punto.</translation>
+    </message>
+    <message>
+        <source>The input device stopped delivering audio (unplugged or taken by another program). Recording ended; the audio up to here is saved.</source>
+        <translation>El dispositivo de entrada dejó de enviar audio (desconectado u ocupado por otro programa). La grabación terminó; el audio hasta aquí está guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBuilderView</name>
+    <message>
+        <source>Relaxing (→ relaxed)</source>
+        <translation>Relajante (→ relajado)</translation>
+    </message>
+    <message>
+        <source>Energizing (→ happy)</source>
+        <translation>Energizante (→ feliz)</translation>
+    </message>
+    <message>
+        <source>or from track</source>
+        <translation>o desde la pista</translation>
+    </message>
+    <message>
+        <source>Start mood:</source>
+        <translation>Estado de ánimo inicial:</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Objetivo:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duración:</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>Solo:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Client pseudonym:</source>
+        <translation>Seudónimo del cliente:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Saved sessions:</source>
+        <translation>Sesiones guardadas:</translation>
+    </message>
+    <message>
+        <source>Suggestions:</source>
+        <translation>Sugerencias:</translation>
+    </message>
+    <message>
+        <source>Add a track:</source>
+        <translation>Añadir una pista:</translation>
+    </message>
+    <message>
+        <source>Measure the starting mood from a tagged track instead</source>
+        <translation>Medir el estado de ánimo inicial a partir de una pista etiquetada</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>e.g. Tuesday group, week 3</source>
+        <translation>p. ej., grupo del martes, semana 3</translation>
+    </message>
+    <message>
+        <source>no real names</source>
+        <translation>sin nombres reales</translation>
+    </message>
+    <message>
+        <source>Notes for this session</source>
+        <translation>Notas de esta sesión</translation>
+    </message>
+    <message>
+        <source>any genre (comma-separated to limit)</source>
+        <translation>cualquier género (separados por comas para limitar)</translation>
+    </message>
+    <message>
+        <source>any artist (comma-separated to limit)</source>
+        <translation>cualquier artista (separados por comas para limitar)</translation>
+    </message>
+    <message>
+        <source>Build session</source>
+        <translation>Crear sesión</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Lock / unlock</source>
+        <translation>Bloquear / desbloquear</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sustituir</translation>
+    </message>
+    <message>
+        <source>Re-plan unlocked</source>
+        <translation>Replanificar las no bloqueadas</translation>
+    </message>
+    <message>
+        <source>Add before selected</source>
+        <translation>Añadir antes de la seleccionada</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Guardar sesión</translation>
+    </message>
+    <message>
+        <source>relative paths</source>
+        <translation>rutas relativas</translation>
+    </message>
+    <message>
+        <source>Export M3U8…</source>
+        <translation>Exportar M3U8…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>valence (unpleasant → pleasant)</source>
+        <translation>valencia (desagradable → agradable)</translation>
+    </message>
+    <message>
+        <source>arousal (calm → energetic)</source>
+        <translation>activación (calmada → enérgica)</translation>
+    </message>
+    <message>
+        <source>planned path (☆ start → goal)</source>
+        <translation>trayecto planificado (☆ inicio → objetivo)</translation>
+    </message>
+    <message>
+        <source>tracks in play order</source>
+        <translation>pistas en orden de reproducción</translation>
+    </message>
+    <message>
+        <source>— the chosen mood —</source>
+        <translation>— el estado de ánimo elegido —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n track(s))</source>
+        <translation>
+            <numerusform>{title} (%n pista)</numerusform>
+            <numerusform>{title} (%n pistas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Built %n tracks from {tagged} tagged.</source>
+        <translation>
+            <numerusform>Se eligió %n pista de {tagged} etiquetadas.</numerusform>
+            <numerusform>Se eligieron %n pistas de {tagged} etiquetadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed {title}.</source>
+        <translation>Se quitó {title}.</translation>
+    </message>
+    <message>
+        <source>Re-planned the unlocked slots.</source>
+        <translation>Se replanificaron los huecos no bloqueados.</translation>
+    </message>
+    <message>
+        <source>Build a session first.</source>
+        <translation>Cree primero una sesión.</translation>
+    </message>
+    <message>
+        <source>{start} to {goal}</source>
+        <translation>De {start} a {goal}</translation>
+    </message>
+    <message>
+        <source>Saved “{title}” in the library.</source>
+        <translation>Se guardó «{title}» en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Opened “{title}”.</source>
+        <translation>Se abrió «{title}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n tracks to {path}.</source>
+        <translation>
+            <numerusform>Se exportó %n pista a {path}.</numerusform>
+            <numerusform>Se exportaron %n pistas a {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to {path}.</source>
+        <translation>
+            <numerusform>Se exportó %n fila a {path}.</numerusform>
+            <numerusform>Se exportaron %n filas a {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export playlist</source>
+        <translation>Exportar lista de reproducción</translation>
+    </message>
+    <message>
+        <source>Playlists (*.m3u8 *.m3u)</source>
+        <translation>Listas de reproducción (*.m3u8 *.m3u)</translation>
+    </message>
+    <message>
+        <source>Export session as CSV</source>
+        <translation>Exportar la sesión como CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{title} — {emotion} {confidence}, {distance} from the point, {duration}</source>
+        <translation>{title} — {emotion} {confidence}, a {distance} del punto, {duration}</translation>
+    </message>
+    <message>
+        <source>Tick the box to lock this track when re-planning.</source>
+        <translation>Marque la casilla para bloquear esta pista al replanificar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{start} → {goal}: %n tracks, {total} of {target} (within ±{tolerance})</source>
+        <translation>
+            <numerusform>{start} → {goal}: %n pista, {total} de {target} (dentro de ±{tolerance})</numerusform>
+            <numerusform>{start} → {goal}: %n pistas, {total} de {target} (dentro de ±{tolerance})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{start} → {goal}: %n tracks, {total} of {target} (outside ±{tolerance})</source>
+        <translation>
+            <numerusform>{start} → {goal}: %n pista, {total} de {target} (fuera de ±{tolerance})</numerusform>
+            <numerusform>{start} → {goal}: %n pistas, {total} de {target} (fuera de ±{tolerance})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number}. {title}  [{duration}, starts {start}]</source>
+        <translation>{number}. {title}  [{duration}, empieza en {start}]</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <comment>decision: one confident emotion</comment>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <comment>decision: one of the two best emotions</comment>
+        <translation>top-2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>decision: needs a person to listen</comment>
+        <translation>revisión</translation>
+    </message>
+    <message>
+        <source>{emotion} {confidence} ({decision})</source>
+        <translation>{emotion} {confidence} ({decision})</translation>
+    </message>
+    <message>
+        <source>{share} of the way to {goal}</source>
+        <translation>{share} del camino hacia {goal}</translation>
+    </message>
+    <message>
+        <source>{distance} from the planned point</source>
+        <translation>a {distance} del punto planificado</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>paso {step}</translation>
+    </message>
+    <message>
+        <source>must include</source>
+        <translation>obligatoria</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>elegida por usted</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>guardada</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueada</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,763 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Emotions by artist</source>
+        <translation>Sanatçıya göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by album</source>
+        <translation>Albüme göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by genre</source>
+        <translation>Türe göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by folder</source>
+        <translation>Klasöre göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by session playlist</source>
+        <translation>Seans listesine göre duygular</translation>
+    </message>
+    <message>
+        <source>Confidence histogram</source>
+        <translation>Güven histogramı</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (corrections)</source>
+        <translation>Karışıklık matrisi (düzeltmeler)</translation>
+    </message>
+    <message>
+        <source>Reliability curve (corrections)</source>
+        <translation>Güvenilirlik eğrisi (düzeltmeler)</translation>
+    </message>
+    <message>
+        <source>Feature drift (PSI)</source>
+        <translation>Özellik kayması (PSI)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Drift status</source>
+        <translation>Kayma durumu</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Grafik:</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafikler</translation>
+    </message>
+    <message>
+        <source>Models &amp;&amp; corrections</source>
+        <translation>Modeller &amp;&amp; düzeltmeler</translation>
+    </message>
+    <message>
+        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
+        <translation>Kitaplık eğitim verisinden uzaklaştı. Etkilenen parçaların birkaç tahminini düzeltin, düzeltmeleri dışa aktarın ve modeli yeniden eğitin (tmer train --feedback).</translation>
+    </message>
+    <message>
+        <source>Drift alert</source>
+        <translation>Kayma uyarısı</translation>
+    </message>
+    <message>
+        <source>No drift detected; the model matches this library.</source>
+        <translation>Kayma saptanmadı; model bu kitaplığa uyuyor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n parça</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s)</source>
+        <translation>
+            <numerusform>%n düzeltme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>live accuracy {accuracy}</source>
+        <translation>kullanımdaki doğruluk {accuracy}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feature drift not judged: %n independent window(s) analysed, at least {needed} needed.</source>
+        <translation>
+            <numerusform>Özellik kayması değerlendirilmedi: %n bağımsız pencere analiz edildi, en az {needed} gerekli.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
+        <translation>{total} özellikten {shifted} tanesi eğitim verisinden farklı (PSI &gt; {bar}; en kötüleri: {worst}).</translation>
+    </message>
+    <message>
+        <source>{share} of the predictions have a confidence below {low} (alert above {bar}).</source>
+        <translation>Tahminlerin {share} kadarında güven {low} değerinin altında (uyarı sınırı: {bar} üstü).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live accuracy not judged: %n correction(s), at least {needed} needed.</source>
+        <translation>
+            <numerusform>Kullanımdaki doğruluk değerlendirilmedi: %n düzeltme var, en az {needed} gerekli.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live accuracy from %n corrections is {accuracy} (alert below {bar}).</source>
+        <translation>
+            <numerusform>%n düzeltmeye göre kullanımdaki doğruluk {accuracy} (uyarı sınırı: {bar} altı).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar}).</source>
+        <translation>Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE {ece} (uyarı sınırı: {bar} üstü).</translation>
+    </message>
+    <message>
+        <source>The dashboards could not be computed: {message}</source>
+        <translation>Panolar hesaplanamadı: {message}</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>parça</translation>
+    </message>
+    <message>
+        <source>No tagged tracks in this grouping yet.</source>
+        <translation>Bu gruplamada henüz etiketlenmiş parça yok.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(bilinmiyor)</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(diğer)</translation>
+    </message>
+    <message>
+        <source>Confidence histogram (windows)</source>
+        <translation>Güven histogramı (pencereler)</translation>
+    </message>
+    <message>
+        <source>confidence (top probability)</source>
+        <translation>güven (en yüksek olasılık)</translation>
+    </message>
+    <message>
+        <source>windows</source>
+        <translation>pencere</translation>
+    </message>
+    <message>
+        <source>No predictions yet.</source>
+        <translation>Henüz tahmin yok.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix from corrections</source>
+        <translation>Düzeltmelerden karışıklık matrisi</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>tahmin edilen</translation>
+    </message>
+    <message>
+        <source>true (corrected)</source>
+        <translation>gerçek (düzeltilmiş)</translation>
+    </message>
+    <message>
+        <source>No corrections with a known label yet.</source>
+        <translation>Henüz etiketi bilinen düzeltme yok.</translation>
+    </message>
+    <message>
+        <source>Reliability from corrections</source>
+        <translation>Düzeltmelerden güvenilirlik</translation>
+    </message>
+    <message>
+        <source>stated confidence</source>
+        <translation>belirtilen güven</translation>
+    </message>
+    <message>
+        <source>share correct</source>
+        <translation>doğru oranı</translation>
+    </message>
+    <message>
+        <source>perfect calibration</source>
+        <translation>kusursuz kalibrasyon</translation>
+    </message>
+    <message>
+        <source>No corrections with a confidence yet.</source>
+        <translation>Henüz güven değeri olan düzeltme yok.</translation>
+    </message>
+    <message>
+        <source>model (dot size: corrections)</source>
+        <translation>model (nokta boyutu: düzeltme sayısı)</translation>
+    </message>
+    <message>
+        <source>Feature drift: the {count} largest PSI, library vs training data</source>
+        <translation>Özellik kayması: en yüksek {count} PSI, kitaplık ile eğitim verisi karşılaştırması</translation>
+    </message>
+    <message>
+        <source>Too few analysed windows to judge drift.</source>
+        <translation>Kaymayı değerlendirmek için analiz edilmiş pencere sayısı çok az.</translation>
+    </message>
+    <message>
+        <source>Qt could not encode the chart as PNG into {path}</source>
+        <translation>Qt grafiği {path} içine PNG olarak kodlayamadı</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Grafiği PNG olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG görüntüsü (*.png)</translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation>Grafik verisini CSV olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV dosyası (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Dışa aktarma başarısız</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPanel</name>
+    <message>
+        <source>Version</source>
+        <translation>Sürüm</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturulma</translation>
+    </message>
+    <message>
+        <source>CV macro-F1</source>
+        <translation>ÇD macro-F1</translation>
+    </message>
+    <message>
+        <source>Held-back macro-F1</source>
+        <translation>Ayrılmış macro-F1</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Düzeltmeler</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Karar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Etkin</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>Model sürümleri</translation>
+    </message>
+    <message>
+        <source>Export corrections…</source>
+        <translation>Düzeltmeleri dışa aktar…</translation>
+    </message>
+    <message>
+        <source>without file names and notes</source>
+        <translation>dosya adları ve notlar olmadan</translation>
+    </message>
+    <message>
+        <source>Retrain with corrections</source>
+        <translation>Düzeltmelerle yeniden eğit</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>Etkinleştir</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Geri al</translation>
+    </message>
+    <message>
+        <source>The model versions cannot be listed: {error}</source>
+        <translation>Model sürümleri listelenemiyor: {error}</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>etkinleştirildi</translation>
+    </message>
+    <message>
+        <source>kept, not promoted</source>
+        <translation>saklandı, etkinleştirilmedi</translation>
+    </message>
+    <message>
+        <source>{used} (+{held} held back)</source>
+        <translation>{used} (+{held} ayrılmış)</translation>
+    </message>
+    <message>
+        <source>✓ active</source>
+        <translation>✓ etkin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n correction(s) to {path}.</source>
+        <translation>
+            <numerusform>{path} dosyasına %n düzeltme yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retraining with the corrections… (the app stays usable)</source>
+        <translation>Düzeltmelerle yeniden eğitiliyor… (uygulama kullanılabilir durumda)</translation>
+    </message>
+    <message>
+        <source>Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})</source>
+        <translation>Aday {candidate} ile {current}: ÇD macro-F1 {new} / {old} ({folds} katman x {repeats})</translation>
+    </message>
+    <message>
+        <source>Held-back corrections ({count}): macro-F1 {new} vs {old}</source>
+        <translation>Ayrılmış düzeltmeler ({count}): macro-F1 {new} / {old}</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>PROMOTED: {reason}</source>
+        <translation>ETKİNLEŞTİRİLDİ: {reason}</translation>
+    </message>
+    <message>
+        <source>NOT promoted: {reason}</source>
+        <translation>Etkinleştirilmedi: {reason}</translation>
+    </message>
+    <message>
+        <source>Retraining failed: {message}</source>
+        <translation>Yeniden eğitim başarısız: {message}</translation>
+    </message>
+    <message>
+        <source>Model {version} is now active.</source>
+        <translation>{version} modeli artık etkin.</translation>
+    </message>
+    <message>
+        <source>Rolled back: model {version} is now active.</source>
+        <translation>Geri alındı: {version} modeli artık etkin.</translation>
+    </message>
+    <message>
+        <source>Select a model version first.</source>
+        <translation>Önce bir model sürümü seçin.</translation>
+    </message>
+    <message>
+        <source>Export corrections</source>
+        <translation>Düzeltmeleri dışa aktar</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV dosyası (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Dışa aktarma başarısız</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
+        <translation>Ses giriş aygıtı bulunamadı: bir mikrofon ya da ses arabirimi bağlayın (ve sistemin bu programın onu kullanmasına izin verdiğini denetleyin), sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>sessiz</translation>
+    </message>
+    <message>
+        <source>Not recording.</source>
+        <translation>Kayıt yapılmıyor.</translation>
+    </message>
+    <message>
+        <source>Refresh devices</source>
+        <translation>Aygıtları yenile</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Kaydet</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ Durdur</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Giriş:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Düzey:</translation>
+    </message>
+    <message>
+        <source>Seconds before now</source>
+        <translation>Şu andan önceki saniyeler</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Sürdür</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Duraklat</translation>
+    </message>
+    <message>
+        <source>Could not start recording: {error}</source>
+        <translation>Kayıt başlatılamadı: {error}</translation>
+    </message>
+    <message>
+        <source>Waiting for the first full window ({seconds} s)…</source>
+        <translation>İlk tam pencere bekleniyor ({seconds} sn)…</translation>
+    </message>
+    <message>
+        <source>Recording to {path}</source>
+        <translation>Kaydediliyor: {path}</translation>
+    </message>
+    <message>
+        <source>Paused — audio is not kept until you resume.</source>
+        <translation>Duraklatıldı — sürdürene kadar ses kaydedilmez.</translation>
+    </message>
+    <message>
+        <source>Stopped: {seconds} s saved in {path}. Analysing the end and adding it to the library…</source>
+        <translation>Durduruldu: {seconds} sn {path} içine kaydedildi. Son kısım analiz ediliyor ve kitaplığa ekleniyor…</translation>
+    </message>
+    <message>
+        <source>Recording kept at {path}, but not added to the library: {error}</source>
+        <translation>Kayıt {path} konumunda saklandı, ancak kitaplığa eklenemedi: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: {path} is in the library with %n window(s).</source>
+        <translation>
+            <numerusform>Kaydedildi: {path}, %n pencereyle kitaplıkta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording added to the library.</source>
+        <translation>Kayıt kitaplığa eklendi.</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>tahmin yok</translation>
+    </message>
+    <message>
+        <source>Provisional estimate from the first {seconds} s (not a full window, not stored):</source>
+        <translation>İlk {seconds} sn için geçici tahmin (tam pencere değil, saklanmaz):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) analysed; latest {start}–{end} s: {result} (ready {latency} s after the window ended)</source>
+        <translation>
+            <numerusform>%n pencere analiz edildi; sonuncusu {start}–{end} sn: {result} (pencere bittikten {latency} sn sonra hazır)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Input overflow: the computer fell behind and a few milliseconds of audio were lost at this point.</source>
+        <translation>Giriş taşması: bilgisayar geride kaldı ve bu noktada birkaç milisaniyelik ses kayboldu.</translation>
+    </message>
+    <message>
+        <source>The input device stopped delivering audio (unplugged or taken by another program). Recording ended; the audio up to here is saved.</source>
+        <translation>Giriş aygıtı ses göndermeyi bıraktı (çıkarıldı ya da başka bir program tarafından kullanılıyor). Kayıt sona erdi; buraya kadarki ses kaydedildi.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBuilderView</name>
+    <message>
+        <source>Relaxing (→ relaxed)</source>
+        <translation>Rahatlatıcı (→ rahat)</translation>
+    </message>
+    <message>
+        <source>Energizing (→ happy)</source>
+        <translation>Enerji verici (→ mutlu)</translation>
+    </message>
+    <message>
+        <source>or from track</source>
+        <translation>ya da parçadan</translation>
+    </message>
+    <message>
+        <source>Start mood:</source>
+        <translation>Başlangıç ruh hali:</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Hedef:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Süre:</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>Yalnızca:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Başlık:</translation>
+    </message>
+    <message>
+        <source>Client pseudonym:</source>
+        <translation>Danışan takma adı:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notlar:</translation>
+    </message>
+    <message>
+        <source>Saved sessions:</source>
+        <translation>Kayıtlı seanslar:</translation>
+    </message>
+    <message>
+        <source>Suggestions:</source>
+        <translation>Öneriler:</translation>
+    </message>
+    <message>
+        <source>Add a track:</source>
+        <translation>Parça ekle:</translation>
+    </message>
+    <message>
+        <source>Measure the starting mood from a tagged track instead</source>
+        <translation>Başlangıç ruh halini bunun yerine etiketli bir parçadan ölç</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source>e.g. Tuesday group, week 3</source>
+        <translation>ör. Salı grubu, 3. hafta</translation>
+    </message>
+    <message>
+        <source>no real names</source>
+        <translation>gerçek ad kullanmayın</translation>
+    </message>
+    <message>
+        <source>Notes for this session</source>
+        <translation>Bu seansla ilgili notlar</translation>
+    </message>
+    <message>
+        <source>any genre (comma-separated to limit)</source>
+        <translation>her tür (sınırlamak için virgülle ayırın)</translation>
+    </message>
+    <message>
+        <source>any artist (comma-separated to limit)</source>
+        <translation>her sanatçı (sınırlamak için virgülle ayırın)</translation>
+    </message>
+    <message>
+        <source>Build session</source>
+        <translation>Seans oluştur</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Lock / unlock</source>
+        <translation>Kilitle / kilidi aç</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Değiştir</translation>
+    </message>
+    <message>
+        <source>Re-plan unlocked</source>
+        <translation>Kilitsizleri yeniden planla</translation>
+    </message>
+    <message>
+        <source>Add before selected</source>
+        <translation>Seçilenin önüne ekle</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Seansı kaydet</translation>
+    </message>
+    <message>
+        <source>relative paths</source>
+        <translation>göreli yollar</translation>
+    </message>
+    <message>
+        <source>Export M3U8…</source>
+        <translation>M3U8 olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>valence (unpleasant → pleasant)</source>
+        <translation>değerlik (hoş olmayan → hoş)</translation>
+    </message>
+    <message>
+        <source>arousal (calm → energetic)</source>
+        <translation>uyarılma (sakin → enerjik)</translation>
+    </message>
+    <message>
+        <source>planned path (☆ start → goal)</source>
+        <translation>planlanan yol (☆ başlangıç → hedef)</translation>
+    </message>
+    <message>
+        <source>tracks in play order</source>
+        <translation>çalma sırasındaki parçalar</translation>
+    </message>
+    <message>
+        <source>— the chosen mood —</source>
+        <translation>— seçilen ruh hali —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n track(s))</source>
+        <translation>
+            <numerusform>{title} (%n parça)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Built %n tracks from {tagged} tagged.</source>
+        <translation>
+            <numerusform>{tagged} etiketli parçadan %n parça seçildi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed {title}.</source>
+        <translation>{title} kaldırıldı.</translation>
+    </message>
+    <message>
+        <source>Re-planned the unlocked slots.</source>
+        <translation>Kilitsiz yerler yeniden planlandı.</translation>
+    </message>
+    <message>
+        <source>Build a session first.</source>
+        <translation>Önce bir seans oluşturun.</translation>
+    </message>
+    <message>
+        <source>{start} to {goal}</source>
+        <translation>{start} → {goal}</translation>
+    </message>
+    <message>
+        <source>Saved “{title}” in the library.</source>
+        <translation>“{title}” kitaplığa kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Opened “{title}”.</source>
+        <translation>“{title}” açıldı.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n tracks to {path}.</source>
+        <translation>
+            <numerusform>{path} dosyasına %n parça aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to {path}.</source>
+        <translation>
+            <numerusform>{path} dosyasına %n satır aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export playlist</source>
+        <translation>Çalma listesini dışa aktar</translation>
+    </message>
+    <message>
+        <source>Playlists (*.m3u8 *.m3u)</source>
+        <translation>Çalma listeleri (*.m3u8 *.m3u)</translation>
+    </message>
+    <message>
+        <source>Export session as CSV</source>
+        <translation>Seansı CSV olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV dosyası (*.csv)</translation>
+    </message>
+    <message>
+        <source>{title} — {emotion} {confidence}, {distance} from the point, {duration}</source>
+        <translation>{title} — {emotion} {confidence}, noktaya {distance} uzaklıkta, {duration}</translation>
+    </message>
+    <message>
+        <source>Tick the box to lock this track when re-planning.</source>
+        <translation>Yeniden planlarken bu parçayı kilitlemek için kutuyu işaretleyin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{start} → {goal}: %n tracks, {total} of {target} (within ±{tolerance})</source>
+        <translation>
+            <numerusform>{start} → {goal}: %n parça, {total} / {target} (±{tolerance} içinde)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{start} → {goal}: %n tracks, {total} of {target} (outside ±{tolerance})</source>
+        <translation>
+            <numerusform>{start} → {goal}: %n parça, {total} / {target} (±{tolerance} dışında)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number}. {title}  [{duration}, starts {start}]</source>
+        <translation>{number}. {title}  [{duration}, {start} anında başlar]</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <comment>decision: one confident emotion</comment>
+        <translation>etiket</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <comment>decision: one of the two best emotions</comment>
+        <translation>ilk 2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>decision: needs a person to listen</comment>
+        <translation>inceleme</translation>
+    </message>
+    <message>
+        <source>{emotion} {confidence} ({decision})</source>
+        <translation>{emotion} {confidence} ({decision})</translation>
+    </message>
+    <message>
+        <source>{share} of the way to {goal}</source>
+        <translation>{goal} hedefine giden yolun {share} kadarı</translation>
+    </message>
+    <message>
+        <source>{distance} from the planned point</source>
+        <translation>planlanan noktaya {distance} uzaklıkta</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>adım {step}</translation>
+    </message>
+    <message>
+        <source>must include</source>
+        <translation>zorunlu</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>sizin seçiminiz</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>kayıtlı</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>kilitli</translation>
+    </message>
+</context>
 </TS>

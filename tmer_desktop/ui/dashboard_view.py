@@ -10,12 +10,13 @@ tells the app to reload the model.
 
 from __future__ import annotations
 
+import math
 import os
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +38,7 @@ from tmer_desktop import dashboards
 from tmer_desktop.dashboards import CHARTS, Dashboard
 from tmer_desktop.library.exports import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
+from tmer_desktop.ui.i18n import date_time, emotion_names, number, percent
 from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.ui.tasks import BackgroundTask
 
@@ -44,6 +46,47 @@ _ALERT_STYLE = "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid 
 _OK_STYLE = "QLabel { background: #e8f5e9; color: #1b4d20; border: 1px solid #7cb77f; padding: 6px; }"
 _NAME_CHARS = 28
 _DRIFT_SHOWN = 15
+
+# The titles of tmer_desktop.dashboards.CHARTS (a Qt-free module), marked for Qt's tools.
+CHART_TITLES: dict[str, str] = {
+    "by_artist": QT_TRANSLATE_NOOP("DashboardView", "Emotions by artist"),
+    "by_album": QT_TRANSLATE_NOOP("DashboardView", "Emotions by album"),
+    "by_genre": QT_TRANSLATE_NOOP("DashboardView", "Emotions by genre"),
+    "by_folder": QT_TRANSLATE_NOOP("DashboardView", "Emotions by folder"),
+    "by_session": QT_TRANSLATE_NOOP("DashboardView", "Emotions by session playlist"),
+    "confidence": QT_TRANSLATE_NOOP("DashboardView", "Confidence histogram"),
+    "confusion": QT_TRANSLATE_NOOP("DashboardView", "Confusion matrix (corrections)"),
+    "reliability": QT_TRANSLATE_NOOP("DashboardView", "Reliability curve (corrections)"),
+    "drift": QT_TRANSLATE_NOOP("DashboardView", "Feature drift (PSI)"),
+}
+
+
+def chart_title(key: str) -> str:
+    """A chart's title in the interface language (a chart added to the core later: its English title)."""
+    return QCoreApplication.translate("DashboardView", CHART_TITLES[key]) if key in CHART_TITLES else CHARTS[key]
+
+
+def _emotion(key: str) -> str:
+    """An emotion's name in the interface language (install_language sets the default locale)."""
+    return emotion_names(QLocale().name().split("_")[0]).get(key, key)
+
+
+class LocaleAxis(pg.AxisItem):
+    """A chart axis whose tick numbers use the locale's decimal separator (pyqtgraph writes "0.5")."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        if self.logMode or spacing <= 0:
+            return super().tickStrings(values, scale, spacing)
+        places = max(0, math.ceil(-math.log10(spacing * scale)))
+        locale = QLocale()
+        # The same choice as pyqtgraph: fixed decimals, or the shortest form for tiny and huge values.
+        return [locale.toString(float(v * scale), "g", 6) if abs(v * scale) < 0.001 or abs(v * scale) >= 10000
+                else number(v * scale, places) for v in values]
+
+
+def locale_axes() -> dict[str, LocaleAxis]:
+    """axisItems for a pg.PlotWidget: bottom and left axes with locale-formatted ticks."""
+    return {"bottom": LocaleAxis("bottom"), "left": LocaleAxis("left")}
 
 
 def _short(text: str) -> str:
@@ -68,28 +111,27 @@ class DashboardView(QWidget):
         self.alert = QLabel(self)
         self.alert.setWordWrap(True)
         self.alert.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.alert.setAccessibleName("Drift status")
 
         self.chooser = QComboBox(self)
-        for key, title in CHARTS.items():
-            self.chooser.addItem(title, key)
-        self.chooser.setAccessibleName("Chart")
+        for key in CHARTS:
+            self.chooser.addItem(chart_title(key), key)
         self.chooser.currentIndexChanged.connect(self._draw)
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.png_button = QPushButton("Export PNG…", self)
+        self.png_button = QPushButton(self)
         self.png_button.clicked.connect(self._ask_png)
-        self.csv_button = QPushButton("Export CSV…", self)
+        self.csv_button = QPushButton(self)
         self.csv_button.clicked.connect(self._ask_csv)
         self.summary = QLabel(self)
 
-        self.plot = pg.PlotWidget(self, background="w")
+        self.plot = pg.PlotWidget(self, background="w", axisItems=locale_axes())
         self.plot.setMinimumHeight(320)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222")
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Chart:", self))
+        self.chart_label = QLabel(self)
+        bar.addWidget(self.chart_label)
         bar.addWidget(self.chooser, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.png_button)
@@ -104,13 +146,35 @@ class DashboardView(QWidget):
         self.models.active_model_changed.connect(self.active_model_changed)
         self.models.active_model_changed.connect(self.refresh)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(charts, "Charts")
-        self.tabs.addTab(self.models, "Models && corrections")
+        self.tabs.addTab(charts, "")
+        self.tabs.addTab(self.models, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
         layout.addWidget(self.tabs, 1)
         self._set_busy(False)
-        self.alert.setText("Loading…")
+        self.retranslate()
+        self.alert.setText(self.tr("Loading…"))
+
+    # ----------------------------------------------------------------- language
+    def retranslate(self) -> None:
+        """Every fixed text in the interface language (again on a language change, with the data)."""
+        self.alert.setAccessibleName(self.tr("Drift status"))
+        self.chooser.setAccessibleName(self.tr("Chart"))
+        for index in range(self.chooser.count()):
+            self.chooser.setItemText(index, chart_title(self.chooser.itemData(index)))
+        self.chart_label.setText(self.tr("Chart:"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.png_button.setText(self.tr("Export PNG…"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.tabs.setTabText(0, self.tr("Charts"))
+        self.tabs.setTabText(1, self.tr("Models && corrections"))
+        if self.data is not None:
+            self._show_data()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ----------------------------------------------------------------- data
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -147,21 +211,77 @@ class DashboardView(QWidget):
     def set_data(self, data: Dashboard) -> None:
         self.data = data
         self._set_busy(False)
+        self._show_data()
+        self.refreshed.emit()
+
+    def _show_data(self) -> None:
+        data = self.data
         report = data.drift
+        alerts, notes = self._drift_lines(report)
         if report.alert:
             self.alert.setStyleSheet(_ALERT_STYLE)
-            self.alert.setText("⚠ Drift alert\n" + "\n".join(report.alerts) + "\n" + report.suggestion)
+            suggestion = self.tr(
+                "The library has drifted from the training data. Correct a few predictions of the affected "
+                "tracks, export the corrections and retrain (tmer train --feedback)."
+            )
+            self.alert.setText("\n".join(["⚠ " + self.tr("Drift alert"), *alerts, suggestion]))
         else:
             self.alert.setStyleSheet(_OK_STYLE)
-            self.alert.setText(report.suggestion + ("\n" + "\n".join(report.notes) if report.notes else ""))
-        accuracy = f", live accuracy {report.live_accuracy:.0%}" if report.live_accuracy is not None else ""
-        self.summary.setText(f"{data.n_tracks} track(s), {data.n_corrections} correction(s){accuracy}")
+            self.alert.setText("\n".join([self.tr("No drift detected; the model matches this library."), *notes]))
+        parts = [self.tr("%n track(s)", "", data.n_tracks), self.tr("%n correction(s)", "", data.n_corrections)]
+        if report.live_accuracy is not None:
+            parts.append(self.tr("live accuracy {accuracy}").format(accuracy=percent(report.live_accuracy)))
+        self.summary.setText(", ".join(parts))
         self._draw()
-        self.refreshed.emit()
+
+    def _drift_lines(self, report) -> tuple[list[str], list[str]]:
+        """The report's alerts and notes in the interface language, from its numbers.
+
+        The rules mirror tmer_desktop.model.drift.assess_drift (which writes English sentences);
+        should they ever disagree in count, the core's own sentences are shown instead.
+        """
+        t = report.thresholds
+        alerts: list[str] = []
+        notes: list[str] = []
+        if report.effective_windows < t.min_effective_windows:
+            notes.append(self.tr(
+                "Feature drift not judged: %n independent window(s) analysed, at least {needed} needed.",
+                "", int(round(report.effective_windows))).format(needed=t.min_effective_windows))
+        else:
+            shifted = report.shifted_features
+            if len(shifted) >= t.min_shifted_features:
+                worst = sorted(shifted, key=lambda f: -f.psi)[:3]
+                alerts.append(self.tr(
+                    "{shifted} of {total} features differ from the training data (PSI > {bar}; worst: {worst})."
+                ).format(shifted=len(shifted), total=len(report.features), bar=number(t.psi_shifted, 2),
+                         worst=", ".join(f"{f.name.strip('_')} {number(f.psi, 2)}" for f in worst)))
+        share, base = report.low_confidence_share, report.baseline_low_confidence_share
+        if share is not None:
+            bar = min(1.0, base + t.low_confidence_excess) if base is not None else t.low_confidence_share
+            if share > bar:
+                alerts.append(self.tr(
+                    "{share} of the predictions have a confidence below {low} (alert above {bar})."
+                ).format(share=percent(share), low=number(t.low_confidence, 2), bar=percent(bar)))
+        if report.n_corrections:
+            n = report.n_corrections
+            if n < t.min_corrections:
+                notes.append(self.tr("Live accuracy not judged: %n correction(s), at least {needed} needed.", "", n)
+                             .format(needed=t.min_corrections))
+            else:
+                if report.live_accuracy < t.live_accuracy:
+                    alerts.append(self.tr("Live accuracy from %n corrections is {accuracy} (alert below {bar}).", "", n)
+                                  .format(accuracy=percent(report.live_accuracy), bar=percent(t.live_accuracy)))
+                if report.live_ece is not None and report.live_ece > t.live_ece:
+                    alerts.append(self.tr(
+                        "Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar})."
+                    ).format(ece=number(report.live_ece, 2), bar=number(t.live_ece, 2)))
+        if len(alerts) != len(report.alerts) or len(notes) != len(report.notes):
+            return list(report.alerts), list(report.notes)
+        return alerts, notes
 
     def _on_failed(self, message: str, _exc: object) -> None:
         self.alert.setStyleSheet(_ALERT_STYLE)
-        self.alert.setText(f"The dashboards could not be computed: {message}")
+        self.alert.setText(self.tr("The dashboards could not be computed: {message}").format(message=message))
         self.refresh_failed.emit(message)
 
     def _set_busy(self, busy: bool) -> None:
@@ -211,7 +331,7 @@ class DashboardView(QWidget):
         key = self.current_chart()
         table = self.data.tables()[key]
         if key.startswith("by_"):
-            self._draw_distribution(CHARTS[key], table)
+            self._draw_distribution(chart_title(key), table)
         elif key == "confidence":
             self._draw_confidence(table)
         elif key == "confusion":
@@ -229,10 +349,11 @@ class DashboardView(QWidget):
         item.setYRange(0, 1)
 
     def _draw_distribution(self, title: str, table: pd.DataFrame) -> None:
-        item = self._reset_plot(title, "tracks", "")
+        item = self._reset_plot(title, self.tr("tracks"), "")
         if table.empty:
-            self._empty(item, "No tagged tracks in this grouping yet.")
+            self._empty(item, self.tr("No tagged tracks in this grouping yet."))
             return
+        groups = {dashboards.UNKNOWN: self.tr("(unknown)"), dashboards.OTHER: self.tr("(other)")}
         rows = np.arange(len(table))[::-1]  # the biggest group on top
         left = np.zeros(len(table))
         for emotion in EMOTIONS:
@@ -241,18 +362,19 @@ class DashboardView(QWidget):
                 x0=left, y=rows, height=0.75, width=counts, brush=emotion_color(emotion), pen=pg.mkPen("w", width=0.5)
             )
             item.addItem(bars)
-            self.legend.addItem(bars, emotion)
+            self.legend.addItem(bars, _emotion(emotion))
             left = left + counts
-        item.getAxis("left").setTicks([[(r, _short(name)) for r, name in zip(rows, table.index)]])
+        item.getAxis("left").setTicks([[(r, _short(groups.get(name, name))) for r, name in zip(rows, table.index)]])
         item.setXRange(0, max(1.0, left.max()) * 1.25)
         item.setYRange(-0.6, len(table) - 0.4)
 
     def _draw_confidence(self, table: pd.DataFrame) -> None:
         item = self._reset_plot(
-            "Confidence histogram (windows)", "confidence (top probability)", "windows", legend_at=(10, 10)
+            self.tr("Confidence histogram (windows)"), self.tr("confidence (top probability)"), self.tr("windows"),
+            legend_at=(10, 10),
         )
         if int(table["total"].sum()) == 0:
-            self._empty(item, "No predictions yet.")
+            self._empty(item, self.tr("No predictions yet."))
             return
         centres = ((table["low"] + table["high"]) / 2).to_numpy()
         width = float((table["high"] - table["low"]).iloc[0]) * 0.9
@@ -261,7 +383,7 @@ class DashboardView(QWidget):
             counts = table[emotion].to_numpy(dtype=float)
             bars = pg.BarGraphItem(x=centres, y0=bottom, height=counts, width=width, brush=emotion_color(emotion))
             item.addItem(bars)
-            self.legend.addItem(bars, emotion)
+            self.legend.addItem(bars, _emotion(emotion))
             bottom = bottom + counts
         threshold = pg.InfiniteLine(pos=0.75, angle=90, pen=pg.mkPen("#444", style=Qt.PenStyle.DashLine))
         item.addItem(threshold)
@@ -269,10 +391,12 @@ class DashboardView(QWidget):
         item.setYRange(0, bottom.max() * 1.1)
 
     def _draw_confusion(self, table: pd.DataFrame) -> None:
-        item = self._reset_plot("Confusion matrix from corrections", "predicted", "true (corrected)")
+        item = self._reset_plot(
+            self.tr("Confusion matrix from corrections"), self.tr("predicted"), self.tr("true (corrected)")
+        )
         counts = table.to_numpy(dtype=float)
         if counts.sum() == 0:
-            self._empty(item, "No corrections with a known label yet.")
+            self._empty(item, self.tr("No corrections with a known label yet."))
             return
         # Row-normalised shading (share of each true class), the counts written in the cells.
         shares = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
@@ -287,7 +411,7 @@ class DashboardView(QWidget):
                 text = pg.TextItem(str(int(counts[i, j])), color=colour, anchor=(0.5, 0.5))
                 text.setPos(j + 0.5, i + 0.5)
                 item.addItem(text)
-        ticks = [[(k + 0.5, e) for k, e in enumerate(EMOTIONS)]]
+        ticks = [[(k + 0.5, _emotion(e)) for k, e in enumerate(EMOTIONS)]]
         item.getAxis("bottom").setTicks(ticks)
         item.getAxis("left").setTicks(ticks)
         item.invertY(True)
@@ -295,13 +419,16 @@ class DashboardView(QWidget):
         item.setYRange(0, n, padding=0.02)
 
     def _draw_reliability(self, table: pd.DataFrame) -> None:
-        item = self._reset_plot("Reliability from corrections", "stated confidence", "share correct", legend_at=(-10, -10))
+        item = self._reset_plot(
+            self.tr("Reliability from corrections"), self.tr("stated confidence"), self.tr("share correct"),
+            legend_at=(-10, -10),
+        )
         used = table[table["count"] > 0]
         diagonal = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
         item.addItem(diagonal)
-        self.legend.addItem(diagonal, "perfect calibration")
+        self.legend.addItem(diagonal, self.tr("perfect calibration"))
         if used.empty:
-            self._empty(item, "No corrections with a confidence yet.")
+            self._empty(item, self.tr("No corrections with a confidence yet."))
             return
         curve = pg.PlotDataItem(
             used["mean_confidence"].to_numpy(), used["accuracy"].to_numpy(),
@@ -309,14 +436,17 @@ class DashboardView(QWidget):
             symbolSize=np.clip(6 + np.sqrt(used["count"].to_numpy()) * 2, 6, 24),
         )
         item.addItem(curve)
-        self.legend.addItem(curve, "model (dot size: corrections)")
+        self.legend.addItem(curve, self.tr("model (dot size: corrections)"))
         item.setXRange(0, 1)
         item.setYRange(0, 1.05)
 
     def _draw_drift(self, table: pd.DataFrame) -> None:
-        item = self._reset_plot(f"Feature drift: the {_DRIFT_SHOWN} largest PSI, library vs training data", "PSI", "")
+        item = self._reset_plot(
+            self.tr("Feature drift: the {count} largest PSI, library vs training data").format(count=_DRIFT_SHOWN),
+            "PSI", "",
+        )
         if table.empty:
-            self._empty(item, "Too few analysed windows to judge drift.")
+            self._empty(item, self.tr("Too few analysed windows to judge drift."))
             return
         # All 50 are in the CSV; the chart keeps the ones worth reading.
         table = table.sort_values("psi", ascending=False).head(_DRIFT_SHOWN)
@@ -337,19 +467,23 @@ class DashboardView(QWidget):
         pixmap = self.plot.grab()
         with atomic_output(path) as tmp:
             if not pixmap.save(str(tmp), "PNG"):
-                raise OSError(f"Qt could not encode the chart as PNG into {tmp}")
+                raise OSError(self.tr("Qt could not encode the chart as PNG into {path}").format(path=tmp))
 
     def export_csv(self, path: str | os.PathLike) -> int:
         """The table behind the chart on screen, as CSV; returns the rows written."""
         return dashboards.write_table_csv(self.current_table(), path)
 
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart as PNG", f"{self.current_chart()}.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart as PNG"), f"{self.current_chart()}.png", self.tr("PNG image (*.png)")
+        )
         if path:
             self._guarded(lambda: self.export_png(path))
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart data as CSV", f"{self.current_chart()}.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart data as CSV"), f"{self.current_chart()}.csv", self.tr("CSV (*.csv)")
+        )
         if path:
             self._guarded(lambda: self.export_csv(path))
 
@@ -357,7 +491,7 @@ class DashboardView(QWidget):
         try:
             action()
         except Exception as exc:  # a full disk or a bad folder: tell the user, keep the view
-            QMessageBox.warning(self, "Export failed", str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
 
 class ModelsPanel(QWidget):
@@ -367,7 +501,15 @@ class ModelsPanel(QWidget):
     retrained = Signal(object)  # the RetrainResult
     retrain_failed = Signal(str)
 
-    COLUMNS = ("Version", "Created", "CV macro-F1", "Held-back macro-F1", "Corrections", "Verdict", "Active")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ModelsPanel", "Version"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "Created"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "CV macro-F1"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "Held-back macro-F1"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "Corrections"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "Verdict"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "Active"),
+    )
 
     def __init__(self, store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -381,23 +523,21 @@ class ModelsPanel(QWidget):
         self._task: BackgroundTask | None = None
 
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Model versions")
         self.table.verticalHeader().setVisible(False)
 
-        self.export_button = QPushButton("Export corrections…", self)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self._ask_export)
-        self.anonymise = QCheckBox("without file names and notes", self)
-        self.retrain_button = QPushButton("Retrain with corrections", self)
+        self.anonymise = QCheckBox(self)
+        self.retrain_button = QPushButton(self)
         self.retrain_button.clicked.connect(self.start_retrain)
-        self.activate_button = QPushButton("Make active", self)
+        self.activate_button = QPushButton(self)
         self.activate_button.clicked.connect(self._activate_selected)
-        self.rollback_button = QPushButton("Roll back", self)
+        self.rollback_button = QPushButton(self)
         self.rollback_button.clicked.connect(self.roll_back)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -415,6 +555,24 @@ class ModelsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self._listed = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the interface language (again on a language change, with the list)."""
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("ModelsPanel", c) for c in self.COLUMNS])
+        self.table.setAccessibleName(self.tr("Model versions"))
+        self.export_button.setText(self.tr("Export corrections…"))
+        self.anonymise.setText(self.tr("without file names and notes"))
+        self.retrain_button.setText(self.tr("Retrain with corrections"))
+        self.activate_button.setText(self.tr("Make active"))
+        self.rollback_button.setText(self.tr("Roll back"))
+        if self._listed:
+            self.refresh_versions()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -429,7 +587,7 @@ class ModelsPanel(QWidget):
         try:
             versions = self.model_store.versions()
         except Exception as exc:  # a damaged registry must not take the dashboard down
-            self.status.setText(f"The model versions cannot be listed: {exc}")
+            self.status.setText(self.tr("The model versions cannot be listed: {error}").format(error=exc))
             return
         self.table.setRowCount(len(versions))
         for row, v in enumerate(versions):
@@ -437,15 +595,16 @@ class ModelsPanel(QWidget):
             cv = (m.get("cv") or {}).get("candidate_mean", m.get("macro_f1"))  # the shipped model: its own CV
             hold = (m.get("holdout") or {}).get("candidate_macro_f1")
             used = m.get("corrections_trained_on")
-            verdict = ("promoted" if m.get("promoted") else "kept, not promoted") if "promoted" in m else ""
+            verdict = (self.tr("promoted") if m.get("promoted") else self.tr("kept, not promoted")) if "promoted" in m else ""
+            held = m.get("corrections_held_back", 0)
             cells = (
                 v.version,
-                "" if v.bundled else v.created_at[:19].replace("T", " "),
-                f"{cv:.3f}" if cv is not None else "",
-                f"{hold:.3f}" if hold is not None else "",
-                "" if used is None else f"{used} (+{m.get('corrections_held_back', 0)} held back)",
+                "" if v.bundled else date_time(v.created_at),
+                number(cv, 3) if cv is not None else "",
+                number(hold, 3) if hold is not None else "",
+                "" if used is None else self.tr("{used} (+{held} held back)").format(used=used, held=held),
                 verdict,
-                "✓ active" if v.active else "",
+                self.tr("✓ active") if v.active else "",
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -463,7 +622,7 @@ class ModelsPanel(QWidget):
 
         flag = self.anonymise.isChecked() if anonymise is None else anonymise
         count = export_feedback(path, anonymise=flag, store=self.store)
-        self.status.setText(f"Wrote {count} correction(s) to {path}.")
+        self.status.setText(self.tr("Wrote %n correction(s) to {path}.", "", count).format(path=path))
         return count
 
     def start_retrain(self) -> BackgroundTask | None:
@@ -479,7 +638,7 @@ class ModelsPanel(QWidget):
             return retrain(feedback_records(store), store=models, config=config, progress=ctx.progress)
 
         self._set_busy(True)
-        self.status.setText("Retraining with the corrections… (the app stays usable)")
+        self.status.setText(self.tr("Retraining with the corrections… (the app stays usable)"))
         self._task = BackgroundTask(work, name="retrain")  # no parent: see DashboardView.refresh
         self._task.progress.connect(self._on_progress)
         self._task.succeeded.connect(self._on_retrained)
@@ -501,14 +660,33 @@ class ModelsPanel(QWidget):
     def _on_retrained(self, result) -> None:
         self._set_busy(False)
         self.refresh_versions()
-        self.status.setText(result.summary())
+        self.status.setText(self._retrain_summary(result))
         self.retrained.emit(result)
         if result.promoted:
             self.active_model_changed.emit(result.candidate)
 
+    def _retrain_summary(self, result) -> str:
+        """RetrainResult.summary() in the interface language (its reason stays the core's English)."""
+        try:
+            cv = result.metrics["cv"]
+            lines = [self.tr("Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})")
+                     .format(candidate=result.candidate, current=result.compared_with,
+                             new=number(cv["candidate_mean"], 3), old=number(cv["current_mean"], 3),
+                             folds=cv["folds"], repeats=cv["repeats"])]
+            hold = result.metrics.get("holdout")
+            if hold and hold.get("candidate_macro_f1") is not None:
+                current = hold.get("current_macro_f1")
+                lines.append(self.tr("Held-back corrections ({count}): macro-F1 {new} vs {old}").format(
+                    count=hold["n"], new=number(hold["candidate_macro_f1"], 3),
+                    old=self.tr("n/a") if current is None else number(current, 3)))
+        except (KeyError, TypeError, ValueError):  # metrics of another shape: the core's own words
+            return result.summary()
+        verdict = self.tr("PROMOTED: {reason}") if result.promoted else self.tr("NOT promoted: {reason}")
+        return "\n".join([*lines, verdict.format(reason=result.reason)])
+
     def _on_retrain_failed(self, message: str, _exc: object) -> None:
         self._set_busy(False)
-        self.status.setText(f"Retraining failed: {message}")
+        self.status.setText(self.tr("Retraining failed: {message}").format(message=message))
         self.retrain_failed.emit(message)
 
     def activate(self, version: str) -> bool:
@@ -521,7 +699,7 @@ class ModelsPanel(QWidget):
             self.status.setText(str(exc))
             return False
         self.refresh_versions()
-        self.status.setText(f"Model {version} is now active.")
+        self.status.setText(self.tr("Model {version} is now active.").format(version=version))
         self.active_model_changed.emit(version)
         return True
 
@@ -534,24 +712,24 @@ class ModelsPanel(QWidget):
             self.status.setText(str(exc))
             return False
         self.refresh_versions()
-        self.status.setText(f"Rolled back: model {version} is now active.")
+        self.status.setText(self.tr("Rolled back: model {version} is now active.").format(version=version))
         self.active_model_changed.emit(version)
         return True
 
     def _activate_selected(self) -> None:
         version = self.selected_version()
         if version is None:
-            self.status.setText("Select a model version first.")
+            self.status.setText(self.tr("Select a model version first."))
             return
         self.activate(version)
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export corrections", "corrections.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export corrections"), "corrections.csv", self.tr("CSV (*.csv)"))
         if path:
             try:
                 self.export_corrections(path)
             except Exception as exc:  # e.g. a full disk: say so, keep the view
-                QMessageBox.warning(self, "Export failed", str(exc))
+                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.retrain_button, self.activate_button, self.rollback_button):

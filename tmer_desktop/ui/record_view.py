@@ -18,11 +18,13 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from tmer_desktop.audio import record
+from tmer_desktop.ui.dashboard_view import locale_axes
+from tmer_desktop.ui.i18n import clock, emotion_names, number, percent
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
@@ -31,6 +33,23 @@ SCROLL_SECONDS = 10.0  # the scrolling waveform shows this much recent audio
 METER_FLOOR_DB = -60.0
 REFRESH_MS = 50
 PROVISIONAL_EVERY = 5.0  # seconds between provisional estimates before the first full window
+
+# Fixed sentences of the Qt-free audio modules, marked for Qt's tools: shown translated when the
+# text matches exactly (any other message, e.g. with an error's details, stays as it came).
+CORE_TEXTS = (
+    QT_TRANSLATE_NOOP("RecordView", "No audio input device found: connect a microphone or audio interface "
+                                    "(and check that the system lets this program use it), then try again."),
+    QT_TRANSLATE_NOOP("RecordView", "silent"),
+)
+
+
+def _core_text(text: str) -> str:
+    return QCoreApplication.translate("RecordView", text) if text in CORE_TEXTS else text
+
+
+def _emotion(key: str | None) -> str:
+    """An emotion's name in the interface language, lower-case as in a sentence."""
+    return emotion_names(QLocale().name().split("_")[0]).get(key or "", key or "").lower()
 
 
 class RecordView(QWidget):
@@ -55,33 +74,32 @@ class RecordView(QWidget):
         self._last_overview = 0.0
 
         self.device_combo = QComboBox()
-        self.refresh_button = QPushButton("Refresh devices")
+        self.refresh_button = QPushButton()
         self.no_device_label = QLabel()
         self.no_device_label.setWordWrap(True)
         self.no_device_label.setStyleSheet("color: #8a1c1c; font-weight: bold;")
-        self.record_button = QPushButton("● Record")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("■ Stop")
-        self.elapsed_label = QLabel("0:00")
+        self.record_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.elapsed_label = QLabel(clock(0))
         self.meter = QProgressBar()
         self.meter.setRange(int(METER_FLOOR_DB), 0)
         self.meter.setValue(int(METER_FLOOR_DB))  # silence until something is captured
         self.meter.setFormat("%v dBFS")
         self.meter.setMinimumWidth(220)
-        self.state_label = QLabel("Not recording.")
+        self.state_label = QLabel()
         self.provisional_label = QLabel()
         self.provisional_label.setWordWrap(True)
         self.events_label = QLabel()
         self.events_label.setWordWrap(True)
         self.events_label.setStyleSheet("color: #8a5a00;")
 
-        self.scroll_plot = pg.PlotWidget(background="w")
+        self.scroll_plot = pg.PlotWidget(background="w", axisItems=locale_axes())
         self.scroll_plot.setMouseEnabled(False, False)
         self.scroll_plot.hideButtons()
         self.scroll_plot.setMenuEnabled(False)
         self.scroll_plot.setYRange(-1, 1, padding=0)
         self.scroll_plot.setXRange(-SCROLL_SECONDS, 0, padding=0)
-        self.scroll_plot.setLabel("bottom", "Seconds before now")
         self.scroll_plot.getAxis("left").setStyle(showValues=False)
         self.scroll_plot.setMaximumHeight(140)
         self._scroll_curve = pg.PlotCurveItem(pen=pg.mkPen("#1f5f8b", width=1), connect="pairs")
@@ -89,7 +107,8 @@ class RecordView(QWidget):
         self.timeline = TimelineWidget()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Input:"))
+        self.input_label = QLabel()
+        top.addWidget(self.input_label)
         top.addWidget(self.device_combo, 1)
         top.addWidget(self.refresh_button)
         controls = QHBoxLayout()
@@ -97,7 +116,8 @@ class RecordView(QWidget):
             controls.addWidget(w)
         controls.addWidget(self.elapsed_label)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Level:"))
+        self.level_label = QLabel()
+        controls.addWidget(self.level_label)
         controls.addWidget(self.meter)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
@@ -119,7 +139,28 @@ class RecordView(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
+        self.retranslate()
+        self.state_label.setText(self.tr("Not recording."))
         self.refresh_devices()
+
+    # -- language -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every fixed text in the interface language (called again on a language change)."""
+        self.refresh_button.setText(self.tr("Refresh devices"))
+        self.record_button.setText(self.tr("● Record"))
+        self.stop_button.setText(self.tr("■ Stop"))
+        self.input_label.setText(self.tr("Input:"))
+        self.level_label.setText(self.tr("Level:"))
+        self.scroll_plot.setLabel("bottom", self.tr("Seconds before now"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._update_buttons()
+            if self.recorder is None and self.finish_task is None:
+                self.state_label.setText(self.tr("Not recording."))
+                self.refresh_devices()
+        super().changeEvent(event)
 
     # -- settings ------------------------------------------------------------------------
     def _setting(self, name: str, default):
@@ -135,7 +176,7 @@ class RecordView(QWidget):
             self.device_combo.addItem(str(d), d.index)
             if (wanted and d.name == wanted) or (not wanted and d.is_default):
                 self.device_combo.setCurrentIndex(self.device_combo.count() - 1)
-        self.no_device_label.setText(reason or "")
+        self.no_device_label.setText(_core_text(reason) if reason else "")
         self.no_device_label.setVisible(bool(reason))
         self.device_combo.setEnabled(bool(devices))
         self._update_buttons()
@@ -150,7 +191,7 @@ class RecordView(QWidget):
         finishing = self.finish_task is not None and self.finish_task.running
         self.record_button.setEnabled(self.device_combo.count() > 0 and not running and not finishing)
         self.pause_button.setEnabled(running)
-        self.pause_button.setText("Resume" if state == record.PAUSED else "Pause")
+        self.pause_button.setText(self.tr("Resume") if state == record.PAUSED else self.tr("Pause"))
         self.stop_button.setEnabled(running)
         self.device_combo.setEnabled(self.device_combo.count() > 0 and not running)
         self.refresh_button.setEnabled(not running)
@@ -178,18 +219,18 @@ class RecordView(QWidget):
                 self.live.close()
                 self.live = None
             self.recorder = None
-            self._say(f"Could not start recording: {exc}")
+            self._say(self.tr("Could not start recording: {error}").format(error=exc))
             self._update_buttons()
             return False
         self.windows = []
         self._overview = []
         self._scroll.clear()
         self.events_label.clear()
-        self.provisional_label.setText("Waiting for the first full window "
-                                       f"({self._setting('window_s', 30.0):g} s)…")
+        window_s = QLocale().toString(float(self._setting("window_s", 30.0)), "g", 6)
+        self.provisional_label.setText(self.tr("Waiting for the first full window ({seconds} s)…").format(seconds=window_s))
         self.timeline.set_series(None, 0.0, self._setting("decision_threshold", 0.75))
         self.timeline.set_waveform(None, rate, duration=self._setting("window_s", 30.0))
-        self.state_label.setText(f"Recording to {path}")
+        self.state_label.setText(self.tr("Recording to {path}").format(path=path))
         self.timer.start()
         self._update_buttons()
         return True
@@ -214,10 +255,10 @@ class RecordView(QWidget):
             return
         if self.recorder.state == record.PAUSED:
             self.recorder.resume()
-            self.state_label.setText(f"Recording to {self.recorder.path}")
+            self.state_label.setText(self.tr("Recording to {path}").format(path=self.recorder.path))
         else:
             self.recorder.pause()
-            self.state_label.setText("Paused — audio is not kept until you resume.")
+            self.state_label.setText(self.tr("Paused — audio is not kept until you resume."))
         self._update_buttons()
 
     def stop_recording(self) -> None:
@@ -228,8 +269,9 @@ class RecordView(QWidget):
         self._tick_display()
         self.meter.setValue(int(METER_FLOOR_DB))
         live = self.live
-        self.state_label.setText(f"Stopped: {result.duration:.1f} s saved in {result.path}. "
-                                 "Analysing the end and adding it to the library…")
+        self.state_label.setText(self.tr("Stopped: {seconds} s saved in {path}. Analysing the end and adding it to "
+                                         "the library…").format(seconds=number(result.duration, 1), path=result.path))
+        kept = self.tr("Recording kept at {path}, but not added to the library: {error}")
 
         def work(_ctx):
             try:
@@ -243,8 +285,7 @@ class RecordView(QWidget):
 
         self.finish_task = BackgroundTask(work, name="save recording", parent=self)
         self.finish_task.succeeded.connect(self._saved)
-        self.finish_task.failed.connect(lambda text, _exc: self._say(f"Recording kept at {result.path}, "
-                                                                     f"but not added to the library: {text}"))
+        self.finish_task.failed.connect(lambda text, _exc: self._say(kept.format(path=result.path, error=text)))
         self.finish_task.finished.connect(self._update_buttons)
         self.finish_task.start()
         self._update_buttons()
@@ -253,9 +294,9 @@ class RecordView(QWidget):
         windows, track_id = payload
         self.windows = [w for w in windows if not w.provisional]
         self._redraw_timeline(final=True)
-        self.state_label.setText(f"Saved: {self.recorder.path if self.recorder else ''} is in the "
-                                 f"library with {len(windows)} window(s).")
-        self.message.emit("Recording added to the library.")
+        self.state_label.setText(self.tr("Saved: {path} is in the library with %n window(s).", "", len(windows))
+                                 .format(path=self.recorder.path if self.recorder else ""))
+        self.message.emit(self.tr("Recording added to the library."))
         self.recordingSaved.emit(track_id)
 
     # -- display -----------------------------------------------------------------------------
@@ -289,7 +330,7 @@ class RecordView(QWidget):
         colour = "#c0392b" if level.clipped else ("#2e8b57" if level.peak_db < -6 else "#d4a017")
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         seconds = rec.seconds
-        self.elapsed_label.setText(f"{int(seconds // 60)}:{int(seconds % 60):02d}")
+        self.elapsed_label.setText(clock(int(seconds)))  # whole seconds elapsed, not rounded up
         if seconds - self._last_overview >= 1.0 or seconds < self._last_overview:
             self._last_overview = seconds
             self._redraw_timeline()
@@ -319,27 +360,42 @@ class RecordView(QWidget):
     def _show_window(self, w) -> None:
         if w.provisional:
             if not self.windows:
-                text = (f"{w.label} {w.confidence:.0%}" if w.probs is not None else (w.note or "no estimate"))
+                text = (f"{_emotion(w.label)} {percent(w.confidence)}" if w.probs is not None
+                        else (_core_text(w.note) if w.note else self.tr("no estimate")))
+                head = self.tr("Provisional estimate from the first {seconds} s (not a full window, not stored):")
                 self.provisional_label.setText(
-                    f"<i>Provisional estimate from the first {w.duration:.0f} s (not a full "
-                    f"window, not stored):</i> <b style='color:{emotion_hex(w.label)}'>{text}</b>")
+                    f"<i>{head.format(seconds=number(w.duration, 0))}</i> "
+                    f"<b style='color:{emotion_hex(w.label)}'>{text}</b>")
         else:
             self.windows.append(w)
             self.windows.sort(key=lambda x: x.start)
             last = self.windows[-1]
-            what = f"{last.label} {last.confidence:.0%}" if last.probs is not None else (last.note or "?")
+            what = (f"{_emotion(last.label)} {percent(last.confidence)}" if last.probs is not None
+                    else (_core_text(last.note) if last.note else "?"))
             self.provisional_label.setText(
-                f"{len(self.windows)} window(s) analysed; latest {last.start:.0f}–"
-                f"{last.start + last.duration:.0f} s: <b style='color:{emotion_hex(last.label)}'>{what}</b> "
-                f"(ready {w.latency:.2f} s after the window ended)")
+                self.tr("%n window(s) analysed; latest {start}–{end} s: {result} (ready {latency} s after the "
+                        "window ended)", "", len(self.windows)).format(
+                    start=number(last.start, 0), end=number(last.start + last.duration, 0),
+                    result=f"<b style='color:{emotion_hex(last.label)}'>{what}</b>", latency=number(w.latency, 2)))
             self._redraw_timeline()
         self.windowReady.emit(w)
 
     def _show_event(self, ev) -> None:
-        text = f"{ev.at:.1f} s: {ev.message}"
+        message = self._event_message(ev)
+        text = f"{number(ev.at, 1)} s: {message}"
         previous = self.events_label.text()
         self.events_label.setText((previous + "\n" if previous else "") + text)
-        self._say(ev.message)
+        self._say(message)
+
+    def _event_message(self, ev) -> str:
+        """A recorder event in the interface language (a write error keeps its system details)."""
+        if ev.kind == "overflow":
+            return self.tr("Input overflow: the computer fell behind and a few milliseconds of audio were lost "
+                           "at this point.")
+        if ev.kind == "device-lost":
+            return self.tr("The input device stopped delivering audio (unplugged or taken by another program). "
+                           "Recording ended; the audio up to here is saved.")
+        return ev.message
 
     def _say(self, text: str) -> None:
         self.state_label.setText(text)

@@ -8,7 +8,7 @@ the GUI thread; the library is re-read at every build so newly tagged tracks tak
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
@@ -20,16 +20,22 @@ from tmer_desktop.playlists.builder import Constraints, SessionPlan, SessionRequ
 from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
 from tmer_desktop.playlists.space import CORNERS
+from tmer_desktop.ui.dashboard_view import locale_axes
+from tmer_desktop.ui.i18n import clock, emotion_names, number, percent
 from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
 
 TRACK_ROLE = Qt.ItemDataRole.UserRole
-GOALS = (("Relaxing (→ relaxed)", "relaxed"), ("Energizing (→ happy)", "happy"),
-         *((e.capitalize(), e) for e in EMOTIONS))
+# (text marked for Qt's tools, goal); an empty text shows the emotion's own name.
+GOALS = ((QT_TRANSLATE_NOOP("SessionBuilderView", "Relaxing (→ relaxed)"), "relaxed"),
+         (QT_TRANSLATE_NOOP("SessionBuilderView", "Energizing (→ happy)"), "happy"),
+         *(("", e) for e in EMOTIONS))
 
 
-def _minutes(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
+def _emotion(key: str | None, lower: bool = False) -> str:
+    """An emotion's name in the interface language (install_language sets the default locale);
+    lower-case inside a sentence."""
+    name = emotion_names(QLocale().name().split("_")[0]).get(key or "", key or "")
+    return name.lower() if lower else name
 
 
 class SessionBuilderView(QWidget):
@@ -46,12 +52,12 @@ class SessionBuilderView(QWidget):
         self._refreshing = False
 
         # ---- request
+        self._fixed_labels: list[tuple[QLabel, str]] = []  # (label, English text) for retranslate()
         self.start_combo = QComboBox()
         for emo in EMOTIONS:
-            self.start_combo.addItem(emo.capitalize(), emo)
+            self.start_combo.addItem(emo, emo)
         self.start_combo.setCurrentIndex(EMOTIONS.index("sad"))
         self.start_track_combo = QComboBox()
-        self.start_track_combo.setToolTip("Measure the starting mood from a tagged track instead")
         self.goal_combo = QComboBox()
         for text, value in GOALS:
             self.goal_combo.addItem(text, value)
@@ -59,43 +65,37 @@ class SessionBuilderView(QWidget):
         self.minutes_spin.setRange(1, 600)
         self.minutes_spin.setDecimals(0)
         self.minutes_spin.setValue(45)
-        self.minutes_spin.setSuffix(" min")
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("e.g. Tuesday group, week 3")
         self.pseudonym_edit = QLineEdit()
-        self.pseudonym_edit.setPlaceholderText("no real names")
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText("Notes for this session")
         self.notes_edit.setMaximumHeight(60)
         self.genre_edit = QLineEdit()
-        self.genre_edit.setPlaceholderText("any genre (comma-separated to limit)")
         self.artist_edit = QLineEdit()
-        self.artist_edit.setPlaceholderText("any artist (comma-separated to limit)")
-        self.build_button = QPushButton("Build session")
+        self.build_button = QPushButton()
         self.build_button.clicked.connect(self.build)
         self.saved_combo = QComboBox()
         self.saved_combo.setMinimumContentsLength(20)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_selected_session)
 
         form = QFormLayout()
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_combo)
-        start_row.addWidget(QLabel("or from track"))
+        start_row.addWidget(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "or from track")))
         start_row.addWidget(self.start_track_combo, 1)
-        form.addRow("Start mood:", start_row)
-        form.addRow("Goal:", self.goal_combo)
-        form.addRow("Duration:", self.minutes_spin)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Start mood:")), start_row)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Goal:")), self.goal_combo)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Duration:")), self.minutes_spin)
         filters = QHBoxLayout()
         filters.addWidget(self.genre_edit)
         filters.addWidget(self.artist_edit)
-        form.addRow("Only:", filters)
-        form.addRow("Title:", self.title_edit)
-        form.addRow("Client pseudonym:", self.pseudonym_edit)
-        form.addRow("Notes:", self.notes_edit)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Only:")), filters)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Title:")), self.title_edit)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Client pseudonym:")), self.pseudonym_edit)
+        form.addRow(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Notes:")), self.notes_edit)
         build_row = QHBoxLayout()
         build_row.addWidget(self.build_button, 1)
-        build_row.addWidget(QLabel("Saved sessions:"))
+        build_row.addWidget(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Saved sessions:")))
         build_row.addWidget(self.saved_combo)
         build_row.addWidget(self.open_button)
         form.addRow("", build_row)
@@ -112,54 +112,55 @@ class SessionBuilderView(QWidget):
         self.slot_list.currentRowChanged.connect(self._on_current_changed)
         self.slot_list.itemDoubleClicked.connect(self._on_double_click)
 
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton()
         self.remove_button.clicked.connect(lambda: self.remove_slot(self.slot_list.currentRow()))
-        self.lock_button = QPushButton("Lock / unlock")
+        self.lock_button = QPushButton()
         self.lock_button.clicked.connect(lambda: self.toggle_lock(self.slot_list.currentRow()))
         self.suggest_combo = QComboBox()
         self.suggest_combo.setMinimumContentsLength(24)
-        self.replace_button = QPushButton("Replace")
+        self.replace_button = QPushButton()
         self.replace_button.clicked.connect(self._replace_with_selected_suggestion)
-        self.replan_button = QPushButton("Re-plan unlocked")
+        self.replan_button = QPushButton()
         self.replan_button.clicked.connect(self.replan)
         edit_row = QHBoxLayout()
-        for w in (self.remove_button, self.lock_button, QLabel("Suggestions:")):
+        for w in (self.remove_button, self.lock_button,
+                  self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Suggestions:"))):
             edit_row.addWidget(w)
         edit_row.addWidget(self.suggest_combo, 1)
         edit_row.addWidget(self.replace_button)
         edit_row.addWidget(self.replan_button)
         self.add_combo = QComboBox()
         self.add_combo.setMinimumContentsLength(24)
-        self.add_button = QPushButton("Add before selected")
+        self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add_selected_track)
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel("Add a track:"))
+        add_row.addWidget(self._label(QT_TRANSLATE_NOOP("SessionBuilderView", "Add a track:")))
         add_row.addWidget(self.add_combo, 1)
         add_row.addWidget(self.add_button)
 
         # ---- chart
         pg.setConfigOptions(antialias=True)
-        self.chart = pg.PlotWidget()
+        self.chart = pg.PlotWidget(axisItems=locale_axes())
         self.chart.setBackground("w")
         self.chart.setXRange(-1.2, 1.2, padding=0)
         self.chart.setYRange(-1.2, 1.2, padding=0)
         self.chart.disableAutoRange()
-        self.chart.setLabel("bottom", "valence (unpleasant → pleasant)")
-        self.chart.setLabel("left", "arousal (calm → energetic)")
         self.chart.showGrid(x=True, y=True, alpha=0.2)
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.hideButtons()
         for axis_line in (0, 90):
             self.chart.addItem(pg.InfiniteLine(pos=0, angle=axis_line, pen=pg.mkPen("#BBBBBB", width=1)))
+        self._corner_labels: dict[str, pg.TextItem] = {}
         for emo, (v, a) in CORNERS.items():
             # Anchored so each corner's name extends into the square, never out of view.
-            label = pg.TextItem(emo.capitalize(), color=emotion_hex(emo), anchor=(0.5 + 0.5 * v, 0.5 - 0.5 * a))
+            label = pg.TextItem(emo, color=emotion_hex(emo), anchor=(0.5 + 0.5 * v, 0.5 - 0.5 * a))
             label.setPos(v * 1.18, a * 1.18)
             self.chart.addItem(label)
-        self.chart.addLegend(offset=(70, 5), labelTextSize="8pt", labelTextColor="#333333")
-        self.path_curve = self.chart.plot([], [], pen=pg.mkPen("#777777", width=2, style=Qt.PenStyle.DashLine),
-                                          name="planned path (☆ start → goal)")
-        self.track_curve = self.chart.plot([], [], pen=pg.mkPen("#333333", width=1.5), name="tracks in play order")
+            self._corner_labels[emo] = label
+        self.legend = self.chart.addLegend(offset=(70, 5), labelTextSize="8pt", labelTextColor="#333333")
+        # Named in retranslate(), which (re)adds them to the legend.
+        self.path_curve = self.chart.plot([], [], pen=pg.mkPen("#777777", width=2, style=Qt.PenStyle.DashLine))
+        self.track_curve = self.chart.plot([], [], pen=pg.mkPen("#333333", width=1.5))
         self.track_points = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=1))
         self.chart.addItem(self.track_points)
         self.endpoints = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#FFFFFF"))
@@ -167,13 +168,13 @@ class SessionBuilderView(QWidget):
         self._number_items: list[pg.TextItem] = []
 
         # ---- save / export
-        self.save_button = QPushButton("Save session")
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
-        self.relative_check = QCheckBox("relative paths")
+        self.relative_check = QCheckBox()
         self.relative_check.setChecked(True)
-        self.export_m3u_button = QPushButton("Export M3U8…")
+        self.export_m3u_button = QPushButton()
         self.export_m3u_button.clicked.connect(self._ask_export_m3u8)
-        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button = QPushButton()
         self.export_csv_button.clicked.connect(self._ask_export_csv)
         self.summary_label = QLabel()
         self.status_label = QLabel()
@@ -200,8 +201,61 @@ class SessionBuilderView(QWidget):
         layout.addLayout(file_row)
         layout.addWidget(self.status_label)
 
+        self.retranslate()
         self.reload_tracks()
         self._update_buttons()
+
+    # ------------------------------------------------------------------ language
+    def _label(self, source: str) -> QLabel:
+        """A fixed label; `source` is its English text, marked with QT_TRANSLATE_NOOP."""
+        label = QLabel()
+        self._fixed_labels.append((label, source))
+        return label
+
+    def retranslate(self) -> None:
+        """Every fixed text in the interface language (called again on a language change)."""
+        for label, source in self._fixed_labels:
+            label.setText(QCoreApplication.translate("SessionBuilderView", source))
+        for index in range(self.start_combo.count()):
+            self.start_combo.setItemText(index, _emotion(self.start_combo.itemData(index)))
+        for index, (text, value) in enumerate(GOALS):
+            self.goal_combo.setItemText(
+                index, QCoreApplication.translate("SessionBuilderView", text) if text else _emotion(value))
+        self.start_track_combo.setToolTip(self.tr("Measure the starting mood from a tagged track instead"))
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Tuesday group, week 3"))
+        self.pseudonym_edit.setPlaceholderText(self.tr("no real names"))
+        self.notes_edit.setPlaceholderText(self.tr("Notes for this session"))
+        self.genre_edit.setPlaceholderText(self.tr("any genre (comma-separated to limit)"))
+        self.artist_edit.setPlaceholderText(self.tr("any artist (comma-separated to limit)"))
+        self.build_button.setText(self.tr("Build session"))
+        self.open_button.setText(self.tr("Open"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.lock_button.setText(self.tr("Lock / unlock"))
+        self.replace_button.setText(self.tr("Replace"))
+        self.replan_button.setText(self.tr("Re-plan unlocked"))
+        self.add_button.setText(self.tr("Add before selected"))
+        self.save_button.setText(self.tr("Save session"))
+        self.relative_check.setText(self.tr("relative paths"))
+        self.export_m3u_button.setText(self.tr("Export M3U8…"))
+        self.export_csv_button.setText(self.tr("Export CSV…"))
+        self.chart.setLabel("bottom", self.tr("valence (unpleasant → pleasant)"))
+        self.chart.setLabel("left", self.tr("arousal (calm → energetic)"))
+        for emo, label in self._corner_labels.items():
+            label.setText(_emotion(emo))
+        self.legend.clear()
+        self.legend.addItem(self.path_curve, self.tr("planned path (☆ start → goal)"))
+        self.legend.addItem(self.track_curve, self.tr("tracks in play order"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.pool is not None:
+                self._fill_track_combos()
+                self.reload_sessions()
+            if self.plan is not None:
+                self._refresh(select=self.slot_list.currentRow())
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ library
     def reload_tracks(self) -> None:
@@ -212,20 +266,25 @@ class SessionBuilderView(QWidget):
             self.pool = None
             self._status(str(exc), error=True)
             return
+        self._fill_track_combos()
+        self.reload_sessions()
+
+    def _fill_track_combos(self) -> None:
         current = self.start_track_combo.currentData()
         self.start_track_combo.blockSignals(True)
         self.start_track_combo.clear()
-        self.start_track_combo.addItem("— the chosen mood —", None)
+        self.start_track_combo.addItem(self.tr("— the chosen mood —"), None)
         for c in sorted(self.pool.by_id.values(), key=lambda c: c.display_title.lower()):
-            self.start_track_combo.addItem(f"{c.display_title} ({c.label})", c.track_id)
+            self.start_track_combo.addItem(f"{c.display_title} ({_emotion(c.label, lower=True)})", c.track_id)
         index = self.start_track_combo.findData(current)
         self.start_track_combo.setCurrentIndex(max(index, 0))
         self.start_track_combo.blockSignals(False)
+        current = self.add_combo.currentData()
         self.add_combo.clear()
         for c in sorted(self.pool.by_id.values(), key=lambda c: c.display_title.lower()):
-            self.add_combo.addItem(f"{c.display_title} ({c.label} {c.confidence:.0%}, {_minutes(c.duration)})",
-                                   c.track_id)
-        self.reload_sessions()
+            self.add_combo.addItem(f"{c.display_title} ({_emotion(c.label, lower=True)} {percent(c.confidence)}, "
+                                   f"{clock(c.duration)})", c.track_id)
+        self.add_combo.setCurrentIndex(max(self.add_combo.findData(current), 0))
 
     def reload_sessions(self) -> None:
         self.saved_combo.clear()
@@ -236,7 +295,8 @@ class SessionBuilderView(QWidget):
             rows = []
         for row in rows:
             who = f" — {row.client_pseudonym}" if row.client_pseudonym else ""
-            self.saved_combo.addItem(f"{row.title}{who} ({row.n_items} tracks)", row.id)
+            self.saved_combo.addItem(self.tr("{title} (%n track(s))", "", row.n_items).format(title=row.title + who),
+                                     row.id)
         self.open_button.setEnabled(bool(rows))
 
     def request(self) -> SessionRequest:
@@ -260,7 +320,8 @@ class SessionBuilderView(QWidget):
         self.plan = plan
         self.session_id = None
         self._refresh()
-        self._status(" ".join(plan.warnings) or f"Built {len(plan)} tracks from {len(self.pool)} tagged.",
+        self._status(" ".join(plan.warnings)
+                     or self.tr("Built %n tracks from {tagged} tagged.", "", len(plan)).format(tagged=len(self.pool)),
                      error=bool(plan.warnings))
         return True
 
@@ -269,7 +330,7 @@ class SessionBuilderView(QWidget):
             return
         slot = self.plan.remove(row)
         self._refresh(select=min(row, len(self.plan) - 1))
-        self._status(f"Removed {slot.candidate.display_title}.")
+        self._status(self.tr("Removed {title}.").format(title=slot.candidate.display_title))
 
     def toggle_lock(self, row: int) -> None:
         if self.plan is None or not 0 <= row < len(self.plan):
@@ -296,13 +357,15 @@ class SessionBuilderView(QWidget):
             self._status(str(exc), error=True)
             return
         self._refresh()
-        self._status(" ".join(self.plan.warnings) or "Re-planned the unlocked slots.", error=bool(self.plan.warnings))
+        self._status(" ".join(self.plan.warnings) or self.tr("Re-planned the unlocked slots."),
+                     error=bool(self.plan.warnings))
 
     def save(self) -> int | None:
         if self.plan is None or not self.plan.slots:
-            self._status("Build a session first.", error=True)
+            self._status(self.tr("Build a session first."), error=True)
             return None
-        title = self.title_edit.text().strip() or f"{self.plan.start_mood} to {self.plan.goal}"
+        title = self.title_edit.text().strip() or self.tr("{start} to {goal}").format(
+            start=_emotion(self.plan.start_mood, lower=True), goal=_emotion(self.plan.goal, lower=True))
         try:
             self.session_id = save_plan(self.store, self.plan, title,
                                         client_pseudonym=self.pseudonym_edit.text(),
@@ -310,7 +373,7 @@ class SessionBuilderView(QWidget):
         except TmerError as exc:
             self._status(str(exc), error=True)
             return None
-        self._status(f"Saved “{title}” in the library.")
+        self._status(self.tr("Saved “{title}” in the library.").format(title=title))
         self.reload_sessions()
         self.sessionSaved.emit(self.session_id)
         return self.session_id
@@ -328,7 +391,8 @@ class SessionBuilderView(QWidget):
         self.pseudonym_edit.setText(row.client_pseudonym)
         self.notes_edit.setPlainText(row.notes)
         self._refresh()
-        self._status(" ".join(plan.warnings) or f"Opened “{row.title}”.", error=bool(plan.warnings))
+        self._status(" ".join(plan.warnings) or self.tr("Opened “{title}”.").format(title=row.title),
+                     error=bool(plan.warnings))
         return True
 
     def export_m3u8_to(self, path: str, relative: bool | None = None) -> bool:
@@ -340,7 +404,7 @@ class SessionBuilderView(QWidget):
         except TmerError as exc:
             self._status(str(exc), error=True)
             return False
-        self._status(f"Exported {n} tracks to {path}.")
+        self._status(self.tr("Exported %n tracks to {path}.", "", n).format(path=path))
         return True
 
     def export_csv_to(self, path: str) -> bool:
@@ -351,16 +415,18 @@ class SessionBuilderView(QWidget):
         except TmerError as exc:
             self._status(str(exc), error=True)
             return False
-        self._status(f"Exported {n} rows to {path}.")
+        self._status(self.tr("Exported %n rows to {path}.", "", n).format(path=path))
         return True
 
     def _ask_export_m3u8(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export playlist", "session.m3u8", "Playlists (*.m3u8 *.m3u)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export playlist"), "session.m3u8",
+                                              self.tr("Playlists (*.m3u8 *.m3u)"))
         if path:
             self.export_m3u8_to(path)
 
     def _ask_export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export session as CSV", "session.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export session as CSV"), "session.csv",
+                                              self.tr("CSV (*.csv)"))
         if path:
             self.export_csv_to(path)
 
@@ -419,8 +485,11 @@ class SessionBuilderView(QWidget):
             for s in self.plan.suggestions(row, k=8):
                 c = s.candidate
                 self.suggest_combo.addItem(
-                    f"{c.display_title} — {c.label} {c.confidence:.0%}, {s.waypoint_distance:.2f} from the point, "
-                    f"{_minutes(c.duration)}", c.track_id)
+                    self.tr("{title} — {emotion} {confidence}, {distance} from the point, {duration}").format(
+                        title=c.display_title, emotion=_emotion(c.label, lower=True),
+                        confidence=percent(c.confidence), distance=number(s.waypoint_distance, 2),
+                        duration=clock(c.duration)),
+                    c.track_id)
         self._update_buttons()
 
     def _on_double_click(self, item: QListWidgetItem) -> None:
@@ -440,16 +509,19 @@ class SessionBuilderView(QWidget):
                 item.setData(TRACK_ROLE, c.track_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setCheckState(Qt.CheckState.Checked if slot.locked else Qt.CheckState.Unchecked)
-                item.setToolTip(f"{c.path}\nTick the box to lock this track when re-planning.")
+                item.setToolTip(c.path + "\n" + self.tr("Tick the box to lock this track when re-planning."))
                 item.setForeground(emotion_color(c.label).darker(150))
                 self.slot_list.addItem(item)
         finally:
             self._refreshing = False
         if plan is not None:
-            status = "within" if plan.within_duration() else "outside"
-            self.summary_label.setText(
-                f"{plan.start_mood} → {plan.goal}: {len(plan)} tracks, {_minutes(plan.total_s)} of "
-                f"{_minutes(plan.target_s)} ({status} ±{_minutes(plan.tolerance_s)})")
+            if plan.within_duration():
+                summary = self.tr("{start} → {goal}: %n tracks, {total} of {target} (within ±{tolerance})", "", len(plan))
+            else:
+                summary = self.tr("{start} → {goal}: %n tracks, {total} of {target} (outside ±{tolerance})", "", len(plan))
+            self.summary_label.setText(summary.format(
+                start=_emotion(plan.start_mood, lower=True), goal=_emotion(plan.goal, lower=True),
+                total=clock(plan.total_s), target=clock(plan.target_s), tolerance=clock(plan.tolerance_s)))
         if select is not None and 0 <= select < self.slot_list.count():
             self.slot_list.setCurrentRow(select)
         else:
@@ -460,8 +532,31 @@ class SessionBuilderView(QWidget):
     def _item_text(self, row: int) -> str:
         slot = self.plan.slots[row]
         c = slot.candidate
-        return (f"{row + 1}. {c.display_title}  [{_minutes(c.duration)}, starts {_minutes(slot.start_s)}]\n"
-                f"    {slot.reason(self.plan.goal)}")
+        head = self.tr("{number}. {title}  [{duration}, starts {start}]").format(
+            number=row + 1, title=c.display_title, duration=clock(c.duration), start=clock(slot.start_s))
+        return f"{head}\n    {self._reason(slot)}"
+
+    def _reason(self, slot) -> str:
+        """Why this track is here, in the interface language (Slot.reason() composes the same in English)."""
+        c = slot.candidate
+        decisions = {"label": self.tr("label", "decision: one confident emotion"),
+                     "top-2": self.tr("top-2", "decision: one of the two best emotions"),
+                     "review": self.tr("review", "decision: needs a person to listen")}
+        parts = [
+            self.tr("{emotion} {confidence} ({decision})").format(
+                emotion=_emotion(c.label), confidence=percent(c.confidence), decision=decisions.get(c.decision, c.decision)),
+            self.tr("{share} of the way to {goal}").format(
+                share=percent(max(0.0, slot.progress)), goal=_emotion(self.plan.goal, lower=True)),
+            self.tr("{distance} from the planned point").format(distance=number(slot.waypoint_distance, 2)),
+        ]
+        if slot.step is not None:
+            parts.append(self.tr("step {step}").format(step=number(slot.step, 2)))
+        sources = {"must-include": self.tr("must include"), "user": self.tr("your choice"), "saved": self.tr("saved")}
+        if slot.source in sources:
+            parts.append(sources[slot.source])
+        if slot.locked:
+            parts.append(self.tr("locked"))
+        return " · ".join(parts)
 
     def _draw_chart(self) -> None:
         for item in self._number_items:

@@ -1,0 +1,195 @@
+"""The tool views (Dashboard, Sessions, Record) in Spanish and Turkish, offscreen: the compiled
+translations in resources/translations, emotion names and locale-formatted numbers. Every test
+puts English (and the previous default locale) back, so other tests see the source texts."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
+from PySide6.QtWidgets import QPushButton  # noqa: E402
+from test_feedback_fixtures import add_corrections, library, quick_model, training_table  # noqa: E402,F401
+from test_feedback_fixtures import fill_library as fill_feature_library  # noqa: E402
+from test_playlists import fill_library as fill_playlist_library  # noqa: E402
+
+from tmer_desktop.audio.live import LiveWindow  # noqa: E402
+from tmer_desktop.audio.record import RecorderEvent  # noqa: E402
+from tmer_desktop.dashboards import CHARTS  # noqa: E402
+from tmer_desktop.library.store import LibraryStore  # noqa: E402
+from tmer_desktop.ui.i18n import install_language  # noqa: E402
+
+
+@pytest.fixture
+def store(data_dir):
+    with LibraryStore.open() as s:
+        yield s
+
+
+@pytest.fixture
+def language(qapp):
+    """Call language("es") to switch; English and the previous default locale come back after the test."""
+    before = QLocale()
+
+    def switch(code: str) -> None:
+        assert install_language(qapp, code) == []  # no warning: the .qm file loaded
+        QCoreApplication.processEvents()  # deliver the posted LanguageChange events
+
+    yield switch
+    install_language(qapp, "en")
+    QLocale.setDefault(before)
+    QCoreApplication.processEvents()
+
+
+def _buttons_fit(view) -> None:
+    """No button is narrower than its text needs, and the view fits the size it was given."""
+    for button in view.findChildren(QPushButton):
+        if button.isVisible():
+            assert button.width() >= button.sizeHint().width(), button.text()
+    assert view.minimumSizeHint().width() <= view.width()
+
+
+def test_chart_titles_cover_every_chart_in_english():
+    from tmer_desktop.ui.dashboard_view import CHART_TITLES, chart_title
+
+    assert set(CHART_TITLES) == set(CHARTS)
+    assert {key: chart_title(key) for key in CHARTS} == CHARTS  # English = the core's titles
+
+
+def test_dashboard_in_spanish(language, library, qtbot):  # noqa: F811
+    from tmer_desktop.ui.dashboard_view import DashboardView
+
+    rows = training_table().iloc[np.random.default_rng(4).choice(400, 30, replace=False)].reset_index(drop=True)
+    fill_feature_library(library, rows, model=quick_model())
+    add_corrections(library)  # every prediction confirmed: live accuracy 100 %
+    language("es")
+    view = DashboardView(library)
+    qtbot.addWidget(view)
+    view.resize(1000, 650)
+    with qtbot.waitSignal(view.refreshed, timeout=60_000):
+        view.show()
+    qtbot.waitUntil(lambda: not view.busy, timeout=60_000)
+
+    assert view.refresh_button.text() == "Actualizar" and view.png_button.text() == "Exportar PNG…"
+    assert view.tabs.tabText(0) == "Gráficos" and view.tabs.tabText(1) == "Modelos && correcciones"
+    assert view.chooser.itemText(0) == "Emociones por artista"
+    plot = view.plot.getPlotItem()
+    assert "Emociones por artista" in plot.titleLabel.text
+    assert [label.text for _, label in view.legend.items] == ["Feliz", "Triste", "Enojado", "Relajado"]
+    summary = view.summary.text()
+    assert summary == "10 pistas, 30 correcciones, exactitud en uso 100 %", summary
+    assert view.alert.text().startswith(("No se detecta deriva", "⚠ Alerta de deriva"))
+    view.show_chart("confusion")
+    assert plot.getAxis("bottom").labelText == "predicha"
+    _buttons_fit(view)
+
+    view.tabs.setCurrentIndex(1)  # the first show lists the model versions
+    panel = view.models
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=60_000)
+    assert panel.table.horizontalHeaderItem(0).text() == "Versión"
+    assert panel.retrain_button.text() == "Reentrenar con las correcciones"
+    assert re.fullmatch(r"0,\d{3}", panel.table.item(0, 2).text()), panel.table.item(0, 2).text()
+    assert panel.table.item(0, 6).text() == "✓ activa"
+    _buttons_fit(view)
+
+
+def test_session_builder_in_spanish_with_a_screenshot(language, store, tmp_path, qtbot, screenshot_dir):
+    from tmer_desktop.ui.session_view import SessionBuilderView
+
+    fill_playlist_library(store, tmp_path, n=40, seed=3)
+    language("es")
+    view = SessionBuilderView(store)
+    qtbot.addWidget(view)
+    view.resize(1300, 760)
+    view.show()
+    assert view.build_button.text() == "Crear sesión" and view.save_button.text() == "Guardar sesión"
+    assert [view.goal_combo.itemText(i) for i in range(view.goal_combo.count())] == [
+        "Relajante (→ relajado)", "Energizante (→ feliz)", "Feliz", "Triste", "Enojado", "Relajado"]
+    view.start_combo.setCurrentIndex(view.start_combo.findData("sad"))
+    view.goal_combo.setCurrentIndex(0)
+    view.minutes_spin.setValue(30)
+    assert view.start_combo.currentText() == "Triste" and view.minutes_spin.suffix() == " min"
+    assert view.build()
+
+    first = view.slot_list.item(0).text()
+    assert re.search(r"\d+ % del camino hacia relajado · a \d,\d\d del punto planificado", first), first
+    assert re.search(r"empieza en \d+:\d\d", first), first
+    assert view.summary_label.text().startswith("triste → relajado: ")
+    assert "pistas" in view.summary_label.text()
+    assert view.status_label.text().startswith(("Se eligieron", "La biblioteca"))  # core warnings stay English
+    assert view.chart.getPlotItem().getAxis("bottom").labelText == "valencia (desagradable → agradable)"
+    assert view.chart.getPlotItem().getAxis("left").labelText == "activación (calmada → enérgica)"
+    assert view._corner_labels["angry"].textItem.toPlainText() == "Enojado"
+    assert view.chart.getPlotItem().getAxis("left").tickStrings([-0.5, 0.0, 1.0], 1.0, 0.1) == ["-0,5", "0", "1,0"]
+    view.slot_list.setCurrentRow(1)
+    suggestion = view.suggest_combo.itemText(0)
+    assert re.search(r" — \w+ \d+ %, a \d,\d\d del punto, \d+:\d\d$", suggestion), suggestion
+    qtbot.wait(50)  # let the layout settle before measuring and grabbing
+    _buttons_fit(view)
+    assert view.grab().save(str(screenshot_dir / "session_builder_es.png"))
+
+
+def test_record_view_in_spanish(language, data_dir, qtbot):
+    from tmer_desktop.audio import record
+    from tmer_desktop.ui.record_view import RecordView
+
+    language("es")
+    view = RecordView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    assert view.record_button.text() == "● Grabar" and view.pause_button.text() == "Pausa"
+    assert view.stop_button.text() == "■ Detener" and view.state_label.text() == "Sin grabar."
+    assert view.scroll_plot.getPlotItem().getAxis("bottom").labelText == "Segundos antes de ahora"
+    if not record.input_devices():
+        assert view.unavailable_reason.startswith("No se encontró ningún dispositivo de entrada de audio")
+    # What the recorder's writer thread and the analyser send, through the same signals.
+    view._eventArrived.emit(RecorderEvent("overflow", "Input overflow: …", 1.5))
+    assert view.events_label.text().startswith("1,5 s: Desbordamiento de entrada")
+    window = LiveWindow(idx=0, start=0.0, duration=30.0, short=False, provisional=False, features=(),
+                        probs=(0.1, 0.7, 0.1, 0.1), label="sad", confidence=0.7, decision="review",
+                        completed_at=10.0, ready_at=10.25)
+    view._windowArrived.emit(window)
+    text = view.provisional_label.text()
+    assert "1 ventana analizada; la última, 0–30 s" in text and "triste 70 %" in text, text
+    assert "(lista 0,25 s después del final de la ventana)" in text, text
+    _buttons_fit(view)
+
+
+def test_turkish_texts_and_numbers(language, store, tmp_path, qtbot):
+    from tmer_desktop.ui.dashboard_view import chart_title
+    from tmer_desktop.ui.record_view import RecordView
+    from tmer_desktop.ui.session_view import SessionBuilderView
+
+    fill_playlist_library(store, tmp_path, n=40, seed=3)
+    language("tr")
+    assert chart_title("by_genre") == "Türe göre duygular"
+    view = SessionBuilderView(store)
+    qtbot.addWidget(view)
+    assert view.build_button.text() == "Seans oluştur" and view.start_combo.currentText() == "Üzgün"
+    assert view.build()
+    first = view.slot_list.item(0).text()
+    assert re.search(r"rahat hedefine giden yolun %\d+ kadarı", first), first
+    assert re.search(r"planlanan noktaya \d,\d\d uzaklıkta", first), first
+    recorder = RecordView()
+    qtbot.addWidget(recorder)
+    assert recorder.record_button.text() == "● Kaydet" and recorder.state_label.text() == "Kayıt yapılmıyor."
+
+
+def test_a_language_switch_retranslates_open_views(language, store, tmp_path, qtbot):
+    from tmer_desktop.ui.session_view import SessionBuilderView
+
+    fill_playlist_library(store, tmp_path, n=30, seed=2)
+    view = SessionBuilderView(store)
+    qtbot.addWidget(view)
+    assert view.build()
+    assert view.build_button.text() == "Build session" and "of the way to" in view.slot_list.item(0).text()
+    language("es")
+    assert view.build_button.text() == "Crear sesión" and view.start_combo.currentText() == "Triste"
+    assert "del camino hacia" in view.slot_list.item(0).text()
+    language("en")
+    assert view.build_button.text() == "Build session" and view.start_combo.currentText() == "Sad"
