@@ -1,4 +1,735 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name>ExplanationChart</name>
+    <message>
+        <source>energy/dynamics</source>
+        <translation>energía/dinámica</translation>
+    </message>
+    <message>
+        <source>rhythm/tempo</source>
+        <translation>ritmo/tempo</translation>
+    </message>
+    <message>
+        <source>timbre/brightness</source>
+        <translation>timbre/brillo</translation>
+    </message>
+    <message>
+        <source>harmony/tonality</source>
+        <translation>armonía/tonalidad</translation>
+    </message>
+    <message>
+        <source>push towards the emotion (SHAP, log-odds)</source>
+        <translation>empuje hacia la emoción (SHAP, log-odds)</translation>
+    </message>
+    <message>
+        <source>Strongest features: {features}</source>
+        <translation>Descriptores más influyentes: {features}</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationPanel</name>
+    <message>
+        <source>Why — this window</source>
+        <translation>Por qué — esta ventana</translation>
+    </message>
+    <message>
+        <source>Why — whole track</source>
+        <translation>Por qué — pista completa</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>estimating…</source>
+        <translation>calculando…</translation>
+    </message>
+    <message>
+        <source>Open music folder…</source>
+        <translation>Abrir carpeta de música…</translation>
+    </message>
+    <message>
+        <source>Search title, artist, album, file…</source>
+        <translation>Buscar título, artista, álbum, archivo…</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Show only this emotion</source>
+        <translation>Mostrar solo esta emoción</translation>
+    </message>
+    <message>
+        <source>All emotions</source>
+        <translation>Todas las emociones</translation>
+    </message>
+    <message>
+        <source>Show only this decision</source>
+        <translation>Mostrar solo esta decisión</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Todas las decisiones</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>Etiquetadas</translation>
+    </message>
+    <message>
+        <source>Top-2</source>
+        <translation>Top-2</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Requieren revisión</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Con error</translation>
+    </message>
+    <message>
+        <source>Emotion:</source>
+        <translation>Emoción:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decisión:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Open a music folder (or drop files here) to tag it.</source>
+        <translation>La biblioteca está vacía. Abra una carpeta de música (o arrastre archivos aquí) para etiquetarla.</translation>
+    </message>
+    <message>
+        <source>Try the bundled demo</source>
+        <translation>Probar la demostración incluida</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} de {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ETA {eta}</source>
+        <translation>Quedan {eta}</translation>
+    </message>
+    <message>
+        <source>finishing…</source>
+        <translation>finalizando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Offline music emotion recognition (happy, sad, angry, relaxed) from 50 MIRtoolbox features, for music therapists and musicologists.</source>
+        <translation>Reconocimiento de emociones en la música (feliz, triste, enojado, relajado) sin conexión, a partir de 50 descriptores de MIRtoolbox, para musicoterapeutas y musicólogos.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Licence:&lt;/b&gt; GPL-3.0-or-later.</source>
+        <translation>&lt;b&gt;Licencia:&lt;/b&gt; GPL-3.0-or-later.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training data:&lt;/b&gt; Turkish Music Emotion dataset (Acoustic_Features.csv) — see resources/data/ATTRIBUTION.md.</source>
+        <translation>&lt;b&gt;Datos de entrenamiento:&lt;/b&gt; conjunto de datos Turkish Music Emotion (Acoustic_Features.csv) — véase resources/data/ATTRIBUTION.md.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo clips:&lt;/b&gt; Battle for Wesnoth, Extreme Tux Racer and X-Moto music (GPL-2+) — see resources/demo/CREDITS.md.</source>
+        <translation>&lt;b&gt;Fragmentos de demostración:&lt;/b&gt; música de Battle for Wesnoth, Extreme Tux Racer y X-Moto (GPL-2+) — véase resources/demo/CREDITS.md.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Built with:&lt;/b&gt; Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice / PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3.</source>
+        <translation>&lt;b&gt;Creado con:&lt;/b&gt; Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice / PortAudio (MIT). Buenas prácticas tomadas de MusicBrainz Picard y Orange3.</translation>
+    </message>
+    <message>
+        <source>tmer-desktop — music emotion</source>
+        <translation>tmer-desktop — emoción musical</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Reproductor</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Paneles</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open music folder…</source>
+        <translation>&amp;Abrir carpeta de música…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Biblioteca</translation>
+    </message>
+    <message>
+        <source>&amp;Player</source>
+        <translation>&amp;Reproductor</translation>
+    </message>
+    <message>
+        <source>&amp;Review queue</source>
+        <translation>&amp;Cola de revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sesiones</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>&amp;Paneles</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord</source>
+        <translation>&amp;Grabación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About tmer-desktop</source>
+        <translation>&amp;Acerca de tmer-desktop</translation>
+    </message>
+    <message>
+        <source>About tmer-desktop</source>
+        <translation>Acerca de tmer-desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracks</source>
+        <translation>
+            <numerusform>%n pista</numerusform>
+            <numerusform>%n pistas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tracks} · {review} to review · {failed} failed</source>
+        <translation>{tracks} · {review} por revisar · {failed} con error</translation>
+    </message>
+    <message>
+        <source>Open music folder</source>
+        <translation>Abrir carpeta de música</translation>
+    </message>
+    <message>
+        <source>The bundled demo is missing ({folder}).</source>
+        <translation>Falta la demostración incluida ({folder}).</translation>
+    </message>
+    <message>
+        <source>A folder is already being tagged; wait or cancel it first.</source>
+        <translation>Ya se está etiquetando una carpeta; espere a que termine o cancélela antes.</translation>
+    </message>
+    <message>
+        <source>Tagging {folders} …</source>
+        <translation>Etiquetando {folders} …</translation>
+    </message>
+    <message>
+        <source>Cancelling: finished tracks are kept…</source>
+        <translation>Cancelando: las pistas terminadas se conservan…</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>sin analizar</translation>
+    </message>
+    <message>
+        <source>Tagging stopped: {reason}</source>
+        <translation>El etiquetado se detuvo: {reason}</translation>
+    </message>
+    <message>
+        <source>Tagging cancelled; finished tracks were kept.</source>
+        <translation>Etiquetado cancelado; se conservaron las pistas terminadas.</translation>
+    </message>
+    <message>
+        <source>Tagging finished.</source>
+        <translation>Etiquetado terminado.</translation>
+    </message>
+    <message>
+        <source>Model {version} is now active; new analyses use it.</source>
+        <translation>El modelo {version} está activo; los nuevos análisis lo usarán.</translation>
+    </message>
+    <message>
+        <source>Cannot play this track: {reason}</source>
+        <translation>No se puede reproducir esta pista: {reason}</translation>
+    </message>
+    <message>
+        <source>Why — whole track</source>
+        <translation>Por qué — pista completa</translation>
+    </message>
+    <message>
+        <source>Why — window {number} ({start}–{end} s)</source>
+        <translation>Por qué — ventana {number} ({start}–{end} s)</translation>
+    </message>
+    <message>
+        <source>No explanation: {reason}</source>
+        <translation>Sin explicación: {reason}</translation>
+    </message>
+    <message>
+        <source>Correction not saved: {reason}</source>
+        <translation>No se guardó la corrección: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved: the whole track of {file} marked correct.</source>
+        <translation>Guardado: pista completa de {file} marcada como correcta.</translation>
+    </message>
+    <message>
+        <source>Saved: the whole track of {file} corrected to {emotion}.</source>
+        <translation>Guardado: pista completa de {file} corregida a {emotion}.</translation>
+    </message>
+    <message>
+        <source>Saved: window {number} of {file} marked correct.</source>
+        <translation>Guardado: ventana {number} de {file} marcada como correcta.</translation>
+    </message>
+    <message>
+        <source>Saved: window {number} of {file} corrected to {emotion}.</source>
+        <translation>Guardado: ventana {number} de {file} corregida a {emotion}.</translation>
+    </message>
+    <message>
+        <source>Emotion names are shown in the new language; the rest of the interface switches when tmer-desktop restarts.</source>
+        <translation>Los nombres de las emociones ya se muestran en el nuevo idioma; el resto de la interfaz cambiará al reiniciar tmer-desktop.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>Language changed</source>
+        <translation>Idioma cambiado</translation>
+    </message>
+    <message>
+        <source>Emotion names are already shown in the new language. The rest of the interface switches when tmer-desktop restarts.</source>
+        <translation>Los nombres de las emociones ya se muestran en el nuevo idioma. El resto de la interfaz cambiará cuando se reinicie tmer-desktop.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>tmer-desktop could not restart itself ({program}); please start it again.</source>
+        <translation>tmer-desktop no pudo reiniciarse ({program}); vuelva a abrirlo usted.</translation>
+    </message>
+    <message>
+        <source>Settings not changed: {problems}</source>
+        <translation>La configuración no cambió: {problems}</translation>
+    </message>
+    <message>
+        <source>Settings not saved: {reason}</source>
+        <translation>No se guardó la configuración: {reason}</translation>
+    </message>
+    <message>
+        <source>Track results (*.csv *.parquet)</source>
+        <translation>Resultados por pista (*.csv *.parquet)</translation>
+    </message>
+    <message>
+        <source>Window results (*.csv *.parquet)</source>
+        <translation>Resultados por ventana (*.csv *.parquet)</translation>
+    </message>
+    <message>
+        <source>Corrections for retraining (*.csv)</source>
+        <translation>Correcciones para reentrenar (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {file}</source>
+        <translation>
+            <numerusform>Se exportó %n fila a {file}</numerusform>
+            <numerusform>Se exportaron %n filas a {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n completada</numerusform>
+            <numerusform>%n completadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged</source>
+        <translation>
+            <numerusform>%n etiquetada</numerusform>
+            <numerusform>%n etiquetadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n omitida</numerusform>
+            <numerusform>%n omitidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tagging finished: {counts}.</source>
+        <translation>Etiquetado terminado: {counts}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerController</name>
+    <message>
+        <source>Playback unavailable: {reason}</source>
+        <translation>Reproducción no disponible: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <source>No track selected</source>
+        <translation>Ninguna pista seleccionada</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Playback position</source>
+        <translation>Posición de reproducción</translation>
+    </message>
+    <message>
+        <source>Next unsure window (N)</source>
+        <translation>Siguiente ventana dudosa (N)</translation>
+    </message>
+    <message>
+        <source>Jump to the next window whose decision is top-2 or review</source>
+        <translation>Saltar a la siguiente ventana cuya decisión sea top-2 o revisión</translation>
+    </message>
+    <message>
+        <source>Window: —</source>
+        <translation>Ventana: —</translation>
+    </message>
+    <message>
+        <source>Whole track:</source>
+        <translation>Pista completa:</translation>
+    </message>
+    <message>
+        <source>Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · Enter window correct</source>
+        <translation>Teclas: Espacio reproducir/pausa · 1–4 emoción de la ventana · Mayús+1–4 emoción de la pista · Intro ventana correcta</translation>
+    </message>
+    <message>
+        <source>Select a track to see why the model chose its emotion.</source>
+        <translation>Seleccione una pista para ver por qué el modelo eligió su emoción.</translation>
+    </message>
+    <message>
+        <source>✓ Correct</source>
+        <translation>✓ Correcto</translation>
+    </message>
+    <message>
+        <source>Mark the window&apos;s emotion as correct</source>
+        <translation>Marcar como correcta la emoción de la ventana</translation>
+    </message>
+    <message>
+        <source>Mark the track&apos;s emotion as correct</source>
+        <translation>Marcar como correcta la emoción de la pista</translation>
+    </message>
+    <message>
+        <source>The window is really {emotion}</source>
+        <translation>La emoción real de la ventana es {emotion}</translation>
+    </message>
+    <message>
+        <source>The track is really {emotion}</source>
+        <translation>La emoción real de la pista es {emotion}</translation>
+    </message>
+    <message>
+        <source>No unsure windows</source>
+        <translation>Ninguna ventana dudosa</translation>
+    </message>
+    <message>
+        <source>Computing explanation…</source>
+        <translation>Calculando la explicación…</translation>
+    </message>
+    <message>
+        <source>No analysis for this track.</source>
+        <translation>Esta pista no tiene análisis.</translation>
+    </message>
+    <message>
+        <source>Not analysed yet.</source>
+        <translation>Aún sin analizar.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} o {second}</translation>
+    </message>
+    <message>
+        <source>confident</source>
+        <translation>confianza alta</translation>
+    </message>
+    <message>
+        <source>one of two</source>
+        <translation>una de dos</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>requiere revisión</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n windows of 30 s</source>
+        <translation>
+            <numerusform>%n ventana de 30 s</numerusform>
+            <numerusform>%n ventanas de 30 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}</source>
+        <translation>{subtitle} — emoción de la pista: {emotions} ({confidence}, {verdict}) · {windows}</translation>
+    </message>
+    <message>
+        <source>Window {number}/{count} ({start}–{end}): {emotion} {confidence}</source>
+        <translation>Ventana {number}/{count} ({start}–{end}): {emotion} {confidence}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>✓ Correct (Enter)</source>
+        <translation>✓ Correcto (Intro)</translation>
+    </message>
+    <message>
+        <source>The track&apos;s emotion is right: take it off the queue</source>
+        <translation>La emoción de la pista es correcta: quitarla de la cola</translation>
+    </message>
+    <message>
+        <source>Open in player</source>
+        <translation>Abrir en el reproductor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) need review (confidence below the threshold or no single clear emotion).</source>
+        <translation>
+            <numerusform>%n pista requiere revisión (confianza por debajo del umbral o ninguna emoción clara).</numerusform>
+            <numerusform>%n pistas requieren revisión (confianza por debajo del umbral o ninguna emoción clara).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to review: every analysed track has a confident label or was reviewed.</source>
+        <translation>Nada que revisar: todas las pistas analizadas tienen una etiqueta segura o ya se revisaron.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Mean of window probabilities</source>
+        <translation>Media de las probabilidades de las ventanas</translation>
+    </message>
+    <message>
+        <source>Majority vote of windows</source>
+        <translation>Voto mayoritario de las ventanas</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Confidence threshold:</source>
+        <translation>Umbral de confianza:</translation>
+    </message>
+    <message>
+        <source>Top-2 threshold:</source>
+        <translation>Umbral top-2:</translation>
+    </message>
+    <message>
+        <source>Track aggregation:</source>
+        <translation>Agregación por pista:</translation>
+    </message>
+    <message>
+        <source>Window length:</source>
+        <translation>Duración de la ventana:</translation>
+    </message>
+    <message>
+        <source>Hop:</source>
+        <translation>Paso entre ventanas:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Emotion names switch at once. The rest of the interface switches when tmer-desktop restarts (you can restart it after pressing OK).</source>
+        <translation>Los nombres de las emociones cambian de inmediato. El resto de la interfaz cambia al reiniciar tmer-desktop (puede reiniciarlo después de pulsar Aceptar).</translation>
+    </message>
+    <message>
+        <source>Threshold, top-2 threshold and aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
+Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
+        <translation>El umbral, el umbral top-2 y la agregación se aplican de inmediato a todas las pistas (se vuelven a decidir las probabilidades guardadas; no se reanaliza nada).
+La duración de la ventana y el paso solo se aplican al próximo análisis. El modelo se entrenó con fragmentos de 30 s.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emoción</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilidad</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Tiempo (s)</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>confianza</translation>
+    </message>
+    <message>
+        <source>hatched band = needs review</source>
+        <translation>banda rayada = requiere revisión</translation>
+    </message>
+    <message>
+        <source>threshold {value}</source>
+        <translation>umbral {value}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <comment>decision: one confident emotion</comment>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <comment>decision: one of the two best emotions</comment>
+        <translation>top-2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>decision: needs a person to listen</comment>
+        <translation>revisión</translation>
+    </message>
+    <message>
+        <source>Window {number}: {start}–{end} s
+{emotion} ({confidence}), decision: {decision}
+{probabilities}</source>
+        <translation>Ventana {number}: {start}–{end} s
+{emotion} ({confidence}), decisión: {decision}
+{probabilities}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackData</name>
+    <message>
+        <source>Track {number} is no longer in the library.</source>
+        <translation>La pista {number} ya no está en la biblioteca.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Artista</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>Álbum</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emoción</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>top-2: {first} / {second}</source>
+        <translation>top-2: {first} / {second}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <comment>decision: one confident emotion</comment>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <comment>decision: one of the two best emotions</comment>
+        <translation>top-2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>decision: needs a person to listen</comment>
+        <translation>revisión</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,725 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
+<context>
+    <name>ExplanationChart</name>
+    <message>
+        <source>energy/dynamics</source>
+        <translation>enerji/dinamik</translation>
+    </message>
+    <message>
+        <source>rhythm/tempo</source>
+        <translation>ritim/tempo</translation>
+    </message>
+    <message>
+        <source>timbre/brightness</source>
+        <translation>tını/parlaklık</translation>
+    </message>
+    <message>
+        <source>harmony/tonality</source>
+        <translation>armoni/tonalite</translation>
+    </message>
+    <message>
+        <source>push towards the emotion (SHAP, log-odds)</source>
+        <translation>duyguya doğru itme (SHAP, log-odds)</translation>
+    </message>
+    <message>
+        <source>Strongest features: {features}</source>
+        <translation>En etkili öznitelikler: {features}</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationPanel</name>
+    <message>
+        <source>Why — this window</source>
+        <translation>Neden — bu pencere</translation>
+    </message>
+    <message>
+        <source>Why — whole track</source>
+        <translation>Neden — parçanın tamamı</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>estimating…</source>
+        <translation>hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>Open music folder…</source>
+        <translation>Müzik klasörü aç…</translation>
+    </message>
+    <message>
+        <source>Search title, artist, album, file…</source>
+        <translation>Başlık, sanatçı, albüm, dosya ara…</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Kitaplıkta ara</translation>
+    </message>
+    <message>
+        <source>Show only this emotion</source>
+        <translation>Yalnızca bu duyguyu göster</translation>
+    </message>
+    <message>
+        <source>All emotions</source>
+        <translation>Tüm duygular</translation>
+    </message>
+    <message>
+        <source>Show only this decision</source>
+        <translation>Yalnızca bu kararı göster</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Tüm kararlar</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>Etiketlenmiş</translation>
+    </message>
+    <message>
+        <source>Top-2</source>
+        <translation>İlk 2</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>İnceleme gerekli</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>Emotion:</source>
+        <translation>Duygu:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Karar:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Open a music folder (or drop files here) to tag it.</source>
+        <translation>Kitaplığınız boş. Etiketlemek için bir müzik klasörü açın (ya da dosyaları buraya bırakın).</translation>
+    </message>
+    <message>
+        <source>Try the bundled demo</source>
+        <translation>Birlikte gelen demoyu deneyin</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n başarısız</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n değişmemiş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ETA {eta}</source>
+        <translation>Kalan süre {eta}</translation>
+    </message>
+    <message>
+        <source>finishing…</source>
+        <translation>bitiriliyor…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>İptal ediliyor…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Offline music emotion recognition (happy, sad, angry, relaxed) from 50 MIRtoolbox features, for music therapists and musicologists.</source>
+        <translation>Müzik terapistleri ve müzikologlar için, 50 MIRtoolbox özniteliğinden çevrimdışı müzik duygu tanıma (mutlu, üzgün, öfkeli, rahat).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Licence:&lt;/b&gt; GPL-3.0-or-later.</source>
+        <translation>&lt;b&gt;Lisans:&lt;/b&gt; GPL-3.0-or-later.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training data:&lt;/b&gt; Turkish Music Emotion dataset (Acoustic_Features.csv) — see resources/data/ATTRIBUTION.md.</source>
+        <translation>&lt;b&gt;Eğitim verisi:&lt;/b&gt; Turkish Music Emotion veri kümesi (Acoustic_Features.csv) — bkz. resources/data/ATTRIBUTION.md.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo clips:&lt;/b&gt; Battle for Wesnoth, Extreme Tux Racer and X-Moto music (GPL-2+) — see resources/demo/CREDITS.md.</source>
+        <translation>&lt;b&gt;Demo klipleri:&lt;/b&gt; Battle for Wesnoth, Extreme Tux Racer ve X-Moto müzikleri (GPL-2+) — bkz. resources/demo/CREDITS.md.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Built with:&lt;/b&gt; Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice / PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3.</source>
+        <translation>&lt;b&gt;Kullanılan yazılımlar:&lt;/b&gt; Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice / PortAudio (MIT). MusicBrainz Picard ve Orange3&apos;ten alınan alışkanlıklar.</translation>
+    </message>
+    <message>
+        <source>tmer-desktop — music emotion</source>
+        <translation>tmer-desktop — müzikte duygu</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Kitaplık</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Oynatıcı</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>İnceleme kuyruğu</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Oturumlar</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Panolar</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;Open music folder…</source>
+        <translation>Müzik klasörü &amp;aç…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Dışa aktar…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;yarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Kitaplık</translation>
+    </message>
+    <message>
+        <source>&amp;Player</source>
+        <translation>&amp;Oynatıcı</translation>
+    </message>
+    <message>
+        <source>&amp;Review queue</source>
+        <translation>İn&amp;celeme kuyruğu</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>Oturu&amp;mlar</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>&amp;Panolar</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord</source>
+        <translation>Ka&amp;yıt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>&amp;About tmer-desktop</source>
+        <translation>tmer-desktop &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>About tmer-desktop</source>
+        <translation>tmer-desktop hakkında</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracks</source>
+        <translation>
+            <numerusform>%n parça</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tracks} · {review} to review · {failed} failed</source>
+        <translation>{tracks} · {review} incelenecek · {failed} başarısız</translation>
+    </message>
+    <message>
+        <source>Open music folder</source>
+        <translation>Müzik klasörü aç</translation>
+    </message>
+    <message>
+        <source>The bundled demo is missing ({folder}).</source>
+        <translation>Birlikte gelen demo bulunamadı ({folder}).</translation>
+    </message>
+    <message>
+        <source>A folder is already being tagged; wait or cancel it first.</source>
+        <translation>Bir klasör zaten etiketleniyor; bitmesini bekleyin ya da önce iptal edin.</translation>
+    </message>
+    <message>
+        <source>Tagging {folders} …</source>
+        <translation>Etiketleniyor: {folders} …</translation>
+    </message>
+    <message>
+        <source>Cancelling: finished tracks are kept…</source>
+        <translation>İptal ediliyor: tamamlanan parçalar korunuyor…</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>analiz edilmedi</translation>
+    </message>
+    <message>
+        <source>Tagging stopped: {reason}</source>
+        <translation>Etiketleme durdu: {reason}</translation>
+    </message>
+    <message>
+        <source>Tagging cancelled; finished tracks were kept.</source>
+        <translation>Etiketleme iptal edildi; tamamlanan parçalar korundu.</translation>
+    </message>
+    <message>
+        <source>Tagging finished.</source>
+        <translation>Etiketleme tamamlandı.</translation>
+    </message>
+    <message>
+        <source>Model {version} is now active; new analyses use it.</source>
+        <translation>{version} modeli artık etkin; yeni analizler bu modeli kullanacak.</translation>
+    </message>
+    <message>
+        <source>Cannot play this track: {reason}</source>
+        <translation>Bu parça çalınamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>Why — whole track</source>
+        <translation>Neden — parçanın tamamı</translation>
+    </message>
+    <message>
+        <source>Why — window {number} ({start}–{end} s)</source>
+        <translation>Neden — {number}. pencere ({start}–{end} sn)</translation>
+    </message>
+    <message>
+        <source>No explanation: {reason}</source>
+        <translation>Açıklama yok: {reason}</translation>
+    </message>
+    <message>
+        <source>Correction not saved: {reason}</source>
+        <translation>Düzeltme kaydedilmedi: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved: the whole track of {file} marked correct.</source>
+        <translation>Kaydedildi: {file} parçasının tamamı doğru olarak işaretlendi.</translation>
+    </message>
+    <message>
+        <source>Saved: the whole track of {file} corrected to {emotion}.</source>
+        <translation>Kaydedildi: {file} parçasının tamamı “{emotion}” olarak düzeltildi.</translation>
+    </message>
+    <message>
+        <source>Saved: window {number} of {file} marked correct.</source>
+        <translation>Kaydedildi: {file} parçasının {number}. penceresi doğru olarak işaretlendi.</translation>
+    </message>
+    <message>
+        <source>Saved: window {number} of {file} corrected to {emotion}.</source>
+        <translation>Kaydedildi: {file} parçasının {number}. penceresi “{emotion}” olarak düzeltildi.</translation>
+    </message>
+    <message>
+        <source>Emotion names are shown in the new language; the rest of the interface switches when tmer-desktop restarts.</source>
+        <translation>Duygu adları yeni dilde gösteriliyor; arayüzün geri kalanı tmer-desktop yeniden başlatıldığında değişecek.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Şimdi yeniden başlat</translation>
+    </message>
+    <message>
+        <source>Language changed</source>
+        <translation>Dil değiştirildi</translation>
+    </message>
+    <message>
+        <source>Emotion names are already shown in the new language. The rest of the interface switches when tmer-desktop restarts.</source>
+        <translation>Duygu adları artık yeni dilde gösteriliyor. Arayüzün geri kalanı tmer-desktop yeniden başlatıldığında değişecek.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Daha sonra</translation>
+    </message>
+    <message>
+        <source>tmer-desktop could not restart itself ({program}); please start it again.</source>
+        <translation>tmer-desktop kendini yeniden başlatamadı ({program}); lütfen uygulamayı yeniden açın.</translation>
+    </message>
+    <message>
+        <source>Settings not changed: {problems}</source>
+        <translation>Ayarlar değiştirilmedi: {problems}</translation>
+    </message>
+    <message>
+        <source>Settings not saved: {reason}</source>
+        <translation>Ayarlar kaydedilmedi: {reason}</translation>
+    </message>
+    <message>
+        <source>Track results (*.csv *.parquet)</source>
+        <translation>Parça sonuçları (*.csv *.parquet)</translation>
+    </message>
+    <message>
+        <source>Window results (*.csv *.parquet)</source>
+        <translation>Pencere sonuçları (*.csv *.parquet)</translation>
+    </message>
+    <message>
+        <source>Corrections for retraining (*.csv)</source>
+        <translation>Yeniden eğitim için düzeltmeler (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Dışa aktar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {file}</source>
+        <translation>
+            <numerusform>%n satır {file} dosyasına aktarıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n tamamlandı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged</source>
+        <translation>
+            <numerusform>%n etiketlendi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n başarısız</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n atlandı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tagging finished: {counts}.</source>
+        <translation>Etiketleme tamamlandı: {counts}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerController</name>
+    <message>
+        <source>Playback unavailable: {reason}</source>
+        <translation>Çalma kullanılamıyor: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <source>No track selected</source>
+        <translation>Parça seçilmedi</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Çal</translation>
+    </message>
+    <message>
+        <source>Playback position</source>
+        <translation>Çalma konumu</translation>
+    </message>
+    <message>
+        <source>Next unsure window (N)</source>
+        <translation>Sonraki belirsiz pencere (N)</translation>
+    </message>
+    <message>
+        <source>Jump to the next window whose decision is top-2 or review</source>
+        <translation>Kararı ilk 2 ya da inceleme olan sonraki pencereye git</translation>
+    </message>
+    <message>
+        <source>Window: —</source>
+        <translation>Pencere: —</translation>
+    </message>
+    <message>
+        <source>Whole track:</source>
+        <translation>Parçanın tamamı:</translation>
+    </message>
+    <message>
+        <source>Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · Enter window correct</source>
+        <translation>Tuşlar: Boşluk çal/duraklat · 1–4 pencere duygusu · Shift+1–4 parça duygusu · Enter pencere doğru</translation>
+    </message>
+    <message>
+        <source>Select a track to see why the model chose its emotion.</source>
+        <translation>Modelin duyguyu neden seçtiğini görmek için bir parça seçin.</translation>
+    </message>
+    <message>
+        <source>✓ Correct</source>
+        <translation>✓ Doğru</translation>
+    </message>
+    <message>
+        <source>Mark the window&apos;s emotion as correct</source>
+        <translation>Pencerenin duygusunu doğru olarak işaretle</translation>
+    </message>
+    <message>
+        <source>Mark the track&apos;s emotion as correct</source>
+        <translation>Parçanın duygusunu doğru olarak işaretle</translation>
+    </message>
+    <message>
+        <source>The window is really {emotion}</source>
+        <translation>Pencerenin gerçek duygusu: {emotion}</translation>
+    </message>
+    <message>
+        <source>The track is really {emotion}</source>
+        <translation>Parçanın gerçek duygusu: {emotion}</translation>
+    </message>
+    <message>
+        <source>No unsure windows</source>
+        <translation>Belirsiz pencere yok</translation>
+    </message>
+    <message>
+        <source>Computing explanation…</source>
+        <translation>Açıklama hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>No analysis for this track.</source>
+        <translation>Bu parça için analiz yok.</translation>
+    </message>
+    <message>
+        <source>Not analysed yet.</source>
+        <translation>Henüz analiz edilmedi.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} ya da {second}</translation>
+    </message>
+    <message>
+        <source>confident</source>
+        <translation>yüksek güven</translation>
+    </message>
+    <message>
+        <source>one of two</source>
+        <translation>ikisinden biri</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>inceleme gerekli</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n windows of 30 s</source>
+        <translation>
+            <numerusform>30 sn&apos;lik %n pencere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}</source>
+        <translation>{subtitle} — parçanın duygusu: {emotions} ({confidence}, {verdict}) · {windows}</translation>
+    </message>
+    <message>
+        <source>Window {number}/{count} ({start}–{end}): {emotion} {confidence}</source>
+        <translation>Pencere {number}/{count} ({start}–{end}): {emotion} {confidence}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Duraklat</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>✓ Correct (Enter)</source>
+        <translation>✓ Doğru (Enter)</translation>
+    </message>
+    <message>
+        <source>The track&apos;s emotion is right: take it off the queue</source>
+        <translation>Parçanın duygusu doğru: kuyruktan çıkar</translation>
+    </message>
+    <message>
+        <source>Open in player</source>
+        <translation>Oynatıcıda aç</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) need review (confidence below the threshold or no single clear emotion).</source>
+        <translation>
+            <numerusform>%n parça inceleme bekliyor (güven eşiğin altında ya da tek bir belirgin duygu yok).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to review: every analysed track has a confident label or was reviewed.</source>
+        <translation>İncelenecek bir şey yok: analiz edilen her parçanın güvenilir bir etiketi var ya da parça incelendi.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Mean of window probabilities</source>
+        <translation>Pencere olasılıklarının ortalaması</translation>
+    </message>
+    <message>
+        <source>Majority vote of windows</source>
+        <translation>Pencerelerin çoğunluk oyu</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>Confidence threshold:</source>
+        <translation>Güven eşiği:</translation>
+    </message>
+    <message>
+        <source>Top-2 threshold:</source>
+        <translation>İlk 2 eşiği:</translation>
+    </message>
+    <message>
+        <source>Track aggregation:</source>
+        <translation>Parça düzeyinde birleştirme:</translation>
+    </message>
+    <message>
+        <source>Window length:</source>
+        <translation>Pencere uzunluğu:</translation>
+    </message>
+    <message>
+        <source>Hop:</source>
+        <translation>Pencere adımı:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Dil:</translation>
+    </message>
+    <message>
+        <source>Emotion names switch at once. The rest of the interface switches when tmer-desktop restarts (you can restart it after pressing OK).</source>
+        <translation>Duygu adları hemen değişir. Arayüzün geri kalanı tmer-desktop yeniden başlatıldığında değişir (Tamam&apos;a bastıktan sonra yeniden başlatabilirsiniz).</translation>
+    </message>
+    <message>
+        <source>Threshold, top-2 threshold and aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
+Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
+        <translation>Eşik, ilk 2 eşiği ve birleştirme tüm parçalara hemen uygulanır (kayıtlı olasılıklara göre yeniden karar verilir; hiçbir şey yeniden analiz edilmez).
+Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 30 sn&apos;lik kesitlerle eğitildi.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Audio</source>
+        <translation>Ses</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Duygu</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Olasılık</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zaman (sn)</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>güven</translation>
+    </message>
+    <message>
+        <source>hatched band = needs review</source>
+        <translation>taralı bant = inceleme gerekli</translation>
+    </message>
+    <message>
+        <source>threshold {value}</source>
+        <translation>eşik {value}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <comment>decision: one confident emotion</comment>
+        <translation>etiket</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <comment>decision: one of the two best emotions</comment>
+        <translation>ilk 2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>decision: needs a person to listen</comment>
+        <translation>inceleme</translation>
+    </message>
+    <message>
+        <source>Window {number}: {start}–{end} s
+{emotion} ({confidence}), decision: {decision}
+{probabilities}</source>
+        <translation>Pencere {number}: {start}–{end} sn
+{emotion} ({confidence}), karar: {decision}
+{probabilities}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackData</name>
+    <message>
+        <source>Track {number} is no longer in the library.</source>
+        <translation>{number} numaralı parça artık kitaplıkta değil.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Başlık</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Sanatçı</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>Albüm</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Duygu</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Güven</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Karar</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Hata</translation>
+    </message>
+    <message>
+        <source>top-2: {first} / {second}</source>
+        <translation>ilk 2: {first} / {second}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <comment>decision: one confident emotion</comment>
+        <translation>etiket</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <comment>decision: one of the two best emotions</comment>
+        <translation>ilk 2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>decision: needs a person to listen</comment>
+        <translation>inceleme</translation>
+    </message>
+</context>
 </TS>

@@ -11,12 +11,27 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import emotion_color
+from tmer_desktop.ui.timeline import LocaleAxis
 
 TOP_FAMILIES = 4
+
+# The feature families of tmer_desktop.model.explain.FAMILIES (not imported: it pulls in
+# scikit-learn), translated when drawn. The reason sentence itself comes from the model in English.
+FAMILY_NAMES = {
+    "energy/dynamics": QT_TRANSLATE_NOOP("ExplanationChart", "energy/dynamics"),
+    "rhythm/tempo": QT_TRANSLATE_NOOP("ExplanationChart", "rhythm/tempo"),
+    "timbre/brightness": QT_TRANSLATE_NOOP("ExplanationChart", "timbre/brightness"),
+    "harmony/tonality": QT_TRANSLATE_NOOP("ExplanationChart", "harmony/tonality"),
+}
+
+
+def family_name(family: str) -> str:
+    return QCoreApplication.translate("ExplanationChart", FAMILY_NAMES[family]) if family in FAMILY_NAMES else family
 
 
 @dataclass(frozen=True)
@@ -33,14 +48,14 @@ class ExplanationChart(QGroupBox):
         self.reason = QLabel("—")
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": LocaleAxis("bottom")})
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.setMinimumHeight(130)
         self.plot.getAxis("left").setWidth(120)
         self.plot.getAxis("left").setStyle(hideOverlappingLabels=False)
-        self.plot.setLabel("bottom", "push towards the emotion (SHAP, log-odds)")
+        self.plot.setLabel("bottom", self.tr("push towards the emotion (SHAP, log-odds)"))
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777")))
         self._bars: pg.BarGraphItem | None = None
@@ -59,8 +74,9 @@ class ExplanationChart(QGroupBox):
             return
         text = explanation.reason
         if explanation.top_features:
-            text += "\nStrongest features: " + ", ".join(
-                f"{name.strip('_')} ({value:+.2f})" for name, value in explanation.top_features)
+            text += "\n" + self.tr("Strongest features: {features}").format(features=", ".join(
+                f"{name.strip('_')} ({'+' if value >= 0 else ''}{i18n.number(value)})"
+                for name, value in explanation.top_features))
         self.reason.setText(text)
         top = sorted(explanation.families, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_FAMILIES]
         self._set_bars(tuple(top), emotion=explanation.emotion)
@@ -80,7 +96,7 @@ class ExplanationChart(QGroupBox):
         self._bars = pg.BarGraphItem(x0=np.minimum(values, 0), y=ys, height=0.6,
                                      width=np.abs(values), brushes=brushes, pen=None)
         self.plot.addItem(self._bars)
-        axis.setTicks([[(y, name) for y, (name, _) in zip(ys, families)]])
+        axis.setTicks([[(y, family_name(name)) for y, (name, _) in zip(ys, families)]])
         span = float(np.abs(values).max()) or 1.0
         self.plot.setXRange(min(values.min(), 0) - 0.05 * span, max(values.max(), 0) + 0.05 * span)
         self.plot.setYRange(-0.6, len(families) - 0.4)
@@ -89,8 +105,8 @@ class ExplanationChart(QGroupBox):
 class ExplanationPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.window_chart = ExplanationChart("Why — this window")
-        self.track_chart = ExplanationChart("Why — whole track")
+        self.window_chart = ExplanationChart(self.tr("Why — this window"))
+        self.track_chart = ExplanationChart(self.tr("Why — whole track"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.window_chart)

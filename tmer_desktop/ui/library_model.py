@@ -6,9 +6,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    QSortFilterProxyModel, Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import emotion_color
 
 
@@ -33,13 +37,16 @@ class TableRow:
 
 
 def format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    return i18n.clock(seconds)
 
 
-COLUMNS = ("Title", "Artist", "Album", "Duration", "Emotion", "Confidence", "Decision", "Error")
+# Header texts are translated when shown (headerData), so the language installed at start-up applies.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TrackTableModel", "Title"), QT_TRANSLATE_NOOP("TrackTableModel", "Artist"),
+    QT_TRANSLATE_NOOP("TrackTableModel", "Album"), QT_TRANSLATE_NOOP("TrackTableModel", "Duration"),
+    QT_TRANSLATE_NOOP("TrackTableModel", "Emotion"), QT_TRANSLATE_NOOP("TrackTableModel", "Confidence"),
+    QT_TRANSLATE_NOOP("TrackTableModel", "Decision"), QT_TRANSLATE_NOOP("TrackTableModel", "Error"),
+)
 COL_TITLE, COL_ARTIST, COL_ALBUM, COL_DURATION, COL_EMOTION, COL_CONFIDENCE, COL_DECISION, COL_ERROR = range(8)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -102,7 +109,7 @@ class TrackTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("TrackTableModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,15 +147,22 @@ class TrackTableModel(QAbstractTableModel):
         if col == COL_EMOTION:
             return self.emotion_names.get(row.emotion, row.emotion) if row.emotion else ""
         if col == COL_CONFIDENCE:
-            return "" if row.confidence is None else f"{row.confidence:.0%}"
+            return "" if row.confidence is None else i18n.percent(row.confidence)
         if col == COL_DECISION:
             if row.decision == "top-2" and len(row.candidates) == 2:
                 a, b = (self.emotion_names.get(c, c) for c in row.candidates)
-                return f"top-2: {a} / {b}"
-            return row.decision or ""
+                return self.tr("top-2: {first} / {second}").format(first=a, second=b)
+            return self.decision_text(row.decision)
         if col == COL_ERROR:
             return row.error or ""
         return ""
+
+    def decision_text(self, decision: str | None) -> str:
+        """The decision as shown (the data keeps "label", "top-2", "review")."""
+        shown = {"label": self.tr("label", "decision: one confident emotion"),
+                 "top-2": self.tr("top-2", "decision: one of the two best emotions"),
+                 "review": self.tr("review", "decision: needs a person to listen")}
+        return shown.get(decision, decision or "")
 
     def _sort_key(self, row: TableRow, col: int) -> Any:
         if col == COL_DURATION:

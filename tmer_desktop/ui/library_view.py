@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -22,7 +22,7 @@ from tmer_desktop.ui.palette import EMOTIONS
 
 def format_eta(seconds: float | None) -> str:
     if seconds is None or seconds != seconds or seconds < 0:
-        return "estimating…"
+        return QCoreApplication.translate("LibraryView", "estimating…")
     return format_duration(seconds)
 
 
@@ -40,22 +40,25 @@ class LibraryView(QWidget):
         self.proxy = TrackFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.open_button = QPushButton("Open music folder…")
+        self.open_button = QPushButton(self.tr("Open music folder…"))
         self.open_button.clicked.connect(self.openFolderRequested)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search title, artist, album, file…")
+        self.search.setPlaceholderText(self.tr("Search title, artist, album, file…"))
+        self.search.setAccessibleName(self.tr("Search the library"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.emotion_filter = QComboBox()
-        self.emotion_filter.addItem("All emotions", None)
+        self.emotion_filter.setAccessibleName(self.tr("Show only this emotion"))
+        self.emotion_filter.addItem(self.tr("All emotions"), None)
         for emo in EMOTIONS:
             self.emotion_filter.addItem(emo.capitalize(), emo)
         self.emotion_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_emotion(self.emotion_filter.currentData()))
         self.decision_filter = QComboBox()
-        self.decision_filter.addItem("All decisions", None)
-        for value, text in (("label", "Labelled"), ("top-2", "Top-2"), ("review", "Needs review"),
-                            ("error", "Failed")):
+        self.decision_filter.setAccessibleName(self.tr("Show only this decision"))
+        self.decision_filter.addItem(self.tr("All decisions"), None)
+        for value, text in (("label", self.tr("Labelled")), ("top-2", self.tr("Top-2")),
+                            ("review", self.tr("Needs review")), ("error", self.tr("Failed"))):
             self.decision_filter.addItem(text, value)
         self.decision_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_decision(self.decision_filter.currentData()))
@@ -63,15 +66,15 @@ class LibraryView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.open_button)
         bar.addWidget(self.search, 1)
-        bar.addWidget(QLabel("Emotion:"))
+        bar.addWidget(QLabel(self.tr("Emotion:")))
         bar.addWidget(self.emotion_filter)
-        bar.addWidget(QLabel("Decision:"))
+        bar.addWidget(QLabel(self.tr("Decision:")))
         bar.addWidget(self.decision_filter)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setFormat("%v / %m")
         self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self._on_cancel)
         self.progress_row = QWidget()
         prow = QHBoxLayout(self.progress_row)
@@ -99,10 +102,10 @@ class LibraryView(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
 
         self.empty_hint = QLabel(
-            "Your library is empty. Open a music folder (or drop files here) to tag it.")
+            self.tr("Your library is empty. Open a music folder (or drop files here) to tag it."))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(False)
-        self.demo_button = QPushButton("Try the bundled demo")
+        self.demo_button = QPushButton(self.tr("Try the bundled demo"))
         self.empty_row = QWidget()
         erow = QHBoxLayout(self.empty_row)
         erow.addStretch(1)
@@ -130,9 +133,10 @@ class LibraryView(QWidget):
     def batch_started(self, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(0)
-        self.progress_label.setText(f"0 of {total} · estimating…")
+        self.progress_label.setText(" · ".join((self.tr("{done} of {total}").format(done=0, total=total),
+                                                format_eta(None))))
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(self.tr("Cancel"))
         self.open_button.setEnabled(False)
         self.demo_button.setEnabled(False)
         self.progress_row.show()
@@ -141,12 +145,12 @@ class LibraryView(QWidget):
                        eta: float | None = None) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        parts = [f"{done} of {total}"]
+        parts = [self.tr("{done} of {total}").format(done=done, total=total)]
         if failed:
-            parts.append(f"{failed} failed")
+            parts.append(self.tr("%n failed", "", failed))
         if skipped:
-            parts.append(f"{skipped} unchanged")
-        parts.append(f"ETA {format_eta(eta)}" if done < total else "finishing…")
+            parts.append(self.tr("%n unchanged", "", skipped))
+        parts.append(self.tr("ETA {eta}").format(eta=format_eta(eta)) if done < total else self.tr("finishing…"))
         self.progress_label.setText(" · ".join(parts))
 
     def batch_finished(self, message: str) -> None:
@@ -157,7 +161,7 @@ class LibraryView(QWidget):
 
     def _on_cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
+        self.cancel_button.setText(self.tr("Cancelling…"))
         self.cancelRequested.emit()
 
     # -- selection -------------------------------------------------------------------

@@ -10,18 +10,20 @@ in a storm of dialogs.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
 from tmer_desktop import __version__, paths
 from tmer_desktop.errors import TmerError
 from tmer_desktop.ui import explain as explain_mod
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.dashboard_view import DashboardView
-from tmer_desktop.ui.i18n import emotion_names
+from tmer_desktop.ui.i18n import emotion_names, install_language
 from tmer_desktop.ui.library_model import TableRow
 from tmer_desktop.ui.library_view import LibraryView
 from tmer_desktop.ui.player_view import PlayerView
@@ -35,19 +37,39 @@ from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows
 VIEW_LIBRARY, VIEW_PLAYER, VIEW_REVIEW = 0, 1, 2
 ENGINE_PRELOAD_FALLBACK_MS = 2000
 
-ABOUT_HTML = f"""
-<h3>tmer-desktop {__version__}</h3>
-<p>Offline music emotion recognition (happy, sad, angry, relaxed) from 50 MIRtoolbox
-features, for music therapists and musicologists.</p>
-<p><b>Licence:</b> GPL-3.0-or-later.</p>
-<p><b>Training data:</b> Turkish Music Emotion dataset (Acoustic_Features.csv) — see
-resources/data/ATTRIBUTION.md.</p>
-<p><b>Demo clips:</b> Battle for Wesnoth, Extreme Tux Racer and X-Moto music (GPL-2+) —
-see resources/demo/CREDITS.md.</p>
-<p><b>Built with:</b> Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy,
-scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice /
-PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3.</p>
-"""
+# The About box, one translatable paragraph each (file names and licences stay as they are).
+ABOUT_PARAGRAPHS = (
+    QT_TRANSLATE_NOOP("MainWindow", "Offline music emotion recognition (happy, sad, angry, relaxed) from 50 "
+                      "MIRtoolbox features, for music therapists and musicologists."),
+    QT_TRANSLATE_NOOP("MainWindow", "<b>Licence:</b> GPL-3.0-or-later."),
+    QT_TRANSLATE_NOOP("MainWindow", "<b>Training data:</b> Turkish Music Emotion dataset (Acoustic_Features.csv) "
+                      "— see resources/data/ATTRIBUTION.md."),
+    QT_TRANSLATE_NOOP("MainWindow", "<b>Demo clips:</b> Battle for Wesnoth, Extreme Tux Racer and X-Moto music "
+                      "(GPL-2+) — see resources/demo/CREDITS.md."),
+    QT_TRANSLATE_NOOP("MainWindow", "<b>Built with:</b> Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), "
+                      "NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), "
+                      "sounddevice / PortAudio (MIT). Habits borrowed from MusicBrainz Picard and Orange3."),
+)
+
+
+def about_html() -> str:
+    paragraphs = "".join(f"<p>{QCoreApplication.translate('MainWindow', p)}</p>\n" for p in ABOUT_PARAGRAPHS)
+    return f"<h3>tmer-desktop {__version__}</h3>\n{paragraphs}"
+
+
+def restart_command(argv: list[str] | None = None, executable: str | None = None,
+                    frozen: bool | None = None) -> tuple[str, list[str]]:
+    """The program and arguments that start tmer-desktop again with this run's options.
+
+    A frozen (PyInstaller) build's executable is the app itself; otherwise the interpreter runs
+    the app module (whichever way it was started: console script, `python -m`, a path).
+    """
+    argv = list(sys.argv if argv is None else argv)
+    executable = sys.executable if executable is None else executable
+    frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    if frozen:
+        return executable, argv[1:]
+    return executable, ["-m", "tmer_desktop.ui.app", *argv[1:]]
 
 
 def preload_engine_modules() -> None:
@@ -93,25 +115,29 @@ class MainWindow(QMainWindow):
         self.library_loaded = False
         self._review_generation = 0
         self._reviewed_tracks: set[int] = set()  # track-level feedback given in this session
+        # Widgets take their texts when built: a language chosen later shows fully after a restart.
+        self.interface_language = getattr(settings, "language", "en")
+        self.restart_button: QPushButton | None = None
+        self.restart_box: QMessageBox | None = None
 
-        self.setWindowTitle("tmer-desktop — music emotion")
+        self.setWindowTitle(self.tr("tmer-desktop — music emotion"))
         self.resize(1280, 820)
         self.library = LibraryView()
         self.player_view = PlayerView()
         self.review = ReviewView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.library, "Library")
-        self.tabs.addTab(self.player_view, "Player")
-        self.tabs.addTab(self.review, "Review queue")
+        self.tabs.addTab(self.library, self.tr("Library"))
+        self.tabs.addTab(self.player_view, self.tr("Player"))
+        self.tabs.addTab(self.review, self.tr("Review queue"))
         self.sessions = SessionBuilderView(store)
-        self.tabs.addTab(self.sessions, "Sessions")
+        self.tabs.addTab(self.sessions, self.tr("Sessions"))
         self.sessions.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.sessions.playRequested.connect(self.open_path_in_player)
         self.dashboard = DashboardView(store)
-        self.tabs.addTab(self.dashboard, "Dashboards")
+        self.tabs.addTab(self.dashboard, self.tr("Dashboards"))
         self.dashboard.active_model_changed.connect(self._on_active_model_changed)
         self.record_view = RecordView(store, settings)
-        self.tabs.addTab(self.record_view, "Record")
+        self.tabs.addTab(self.record_view, self.tr("Record"))
         self.record_view.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.record_view.recordingSaved.connect(lambda _track_id: self.refresh_library())
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -152,26 +178,28 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = QAction("&Open music folder…", self, shortcut=QKeySequence.StandardKey.Open,
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open music folder…"), self, shortcut=QKeySequence.StandardKey.Open,
                                    triggered=self.open_folder_dialog)
-        self.export_action = QAction("&Export…", self, triggered=self.export_dialog)
-        self.settings_action = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"),
+        self.export_action = QAction(self.tr("&Export…"), self, triggered=self.export_dialog)
+        self.settings_action = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"),
                                        triggered=self.settings_dialog)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         for action in (self.open_action, self.export_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("&Library", "&Player", "&Review queue", "&Sessions", "&Dashboards")):
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        names = (self.tr("&Library"), self.tr("&Player"), self.tr("&Review queue"), self.tr("&Sessions"),
+                 self.tr("&Dashboards"), self.tr("Rec&ord"))
+        for i, name in enumerate(names):
             view_menu.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
                                         triggered=lambda _=False, i=i: self.tabs.setCurrentIndex(i)))
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("&About tmer-desktop", self, triggered=self.about))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(QAction(self.tr("&About tmer-desktop"), self, triggered=self.about))
 
     def about(self) -> None:
-        QMessageBox.about(self, "About tmer-desktop", ABOUT_HTML)
+        QMessageBox.about(self, self.tr("About tmer-desktop"), about_html())
 
     def show_view(self, name: str) -> None:
         self.tabs.setCurrentIndex({"library": VIEW_LIBRARY, "player": VIEW_PLAYER, "review": VIEW_REVIEW}[name])
@@ -234,12 +262,14 @@ class MainWindow(QMainWindow):
         rows = self.library.model.rows()
         review = sum(1 for r in rows if r.decision in ("top-2", "review"))
         failed = sum(1 for r in rows if r.error)
-        self.status_label.setText(f"{len(rows)} tracks · {review} to review · {failed} failed")
+        tracks = self.tr("%n tracks", "", len(rows))
+        self.status_label.setText(self.tr("{tracks} · {review} to review · {failed} failed").format(
+            tracks=tracks, review=review, failed=failed))
 
     # -- batches ---------------------------------------------------------------------------
     def open_folder_dialog(self) -> None:
         start = getattr(self.settings, "last_folder", "") or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Open music folder", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open music folder"), start)
         if folder:
             self.settings = dataclasses.replace(self.settings, last_folder=folder)
             self._save_settings()
@@ -249,11 +279,12 @@ class MainWindow(QMainWindow):
         if paths.DEMO_DIR.is_dir():
             self.start_batch([str(paths.DEMO_DIR)])
         else:
-            self.statusBar().showMessage(f"The bundled demo is missing ({paths.DEMO_DIR}).", 15000)
+            self.statusBar().showMessage(
+                self.tr("The bundled demo is missing ({folder}).").format(folder=paths.DEMO_DIR), 15000)
 
     def start_batch(self, targets: list[str]) -> BackgroundTask | None:
         if self.batch is not None and self.batch.running:
-            self.statusBar().showMessage("A folder is already being tagged; wait or cancel it first.", 8000)
+            self.statusBar().showMessage(self.tr("A folder is already being tagged; wait or cancel it first."), 8000)
             return None
         self.preload_engine()  # a batch started at once must not import scikit-learn in its thread
         store, settings = self.store, self.settings
@@ -268,7 +299,7 @@ class MainWindow(QMainWindow):
             return tagger.run(on_result=ctx.partial, on_progress=ctx.progress)
 
         self.library.batch_started(0)
-        self.statusBar().showMessage(f"Tagging {', '.join(targets)} …")
+        self.statusBar().showMessage(self.tr("Tagging {folders} …").format(folders=", ".join(targets)))
         self.batch = self._spawn(work, "batch", partial=self._on_batch_result,
                                  progress=self._on_batch_progress, succeeded=self._on_batch_done,
                                  failed=self._on_batch_failed, finished=self._on_batch_finished)
@@ -277,7 +308,7 @@ class MainWindow(QMainWindow):
     def cancel_batch(self) -> None:
         if self.batch is not None:
             self.batch.cancel()
-            self.statusBar().showMessage("Cancelling: finished tracks are kept…")
+            self.statusBar().showMessage(self.tr("Cancelling: finished tracks are kept…"))
 
     def _on_batch_result(self, result) -> None:
         ds = self.decision_settings()
@@ -290,7 +321,7 @@ class MainWindow(QMainWindow):
                 row = TableRow(track_id=result.track_id, path=str(result.path), error=str(exc))
         if row is None:
             row = TableRow(track_id=None, path=str(result.path), title=Path(str(result.path)).stem,
-                           error=result.error or "not analysed")
+                           error=result.error or self.tr("not analysed"))
         self.library.model.upsert(row)
         self._update_status()
         self.batchResult.emit(result)
@@ -302,21 +333,36 @@ class MainWindow(QMainWindow):
         self.batchFinished.emit(summary)
 
     def _on_batch_failed(self, message: str, _exc) -> None:
-        self.statusBar().showMessage(f"Tagging stopped: {message}", 20000)
+        self.statusBar().showMessage(self.tr("Tagging stopped: {reason}").format(reason=message), 20000)
         self.batchFinished.emit(None)
 
     def _on_batch_finished(self) -> None:
         cancelled = self.batch is not None and self.batch.cancelled
         summary = self.batch.result if self.batch is not None else None
-        text = "Tagging cancelled; finished tracks were kept." if cancelled else "Tagging finished."
+        text = self.tr("Tagging cancelled; finished tracks were kept.") if cancelled else self.tr("Tagging finished.")
         if summary is not None and not cancelled:
-            text = _summary_text(summary)
+            text = self.summary_text(summary)
         self.library.batch_finished(text)
         self.statusBar().showMessage(text, 15000)
         self.library.resize_columns()
         if cancelled:
             self.batchFinished.emit(summary)
         self.refresh_review()
+
+    def summary_text(self, summary) -> str:
+        """A finished batch in one line. Plurals go through self.tr: lupdate marks only tr()
+        calls with a count as plural messages."""
+        counts = {
+            "done": lambda n: self.tr("%n done", "", n),
+            "tagged": lambda n: self.tr("%n tagged", "", n),
+            "failed": lambda n: self.tr("%n failed", "", n),
+            "skipped": lambda n: self.tr("%n skipped", "", n),
+        }
+        parts = [text(getattr(summary, name)) for name, text in counts.items()
+                 if isinstance(getattr(summary, name, None), int)]
+        if not parts:
+            return self.tr("Tagging finished.")
+        return self.tr("Tagging finished: {counts}.").format(counts=", ".join(parts))
 
     # -- player ----------------------------------------------------------------------------
     def _on_track_selected(self, row: TableRow) -> None:
@@ -346,7 +392,8 @@ class MainWindow(QMainWindow):
 
     def _on_active_model_changed(self, version: str) -> None:
         self._explainer = explain_mod.Explainer(self.store)  # reload models on next use
-        self.statusBar().showMessage(f"Model {version} is now active; new analyses use it.", 15000)
+        self.statusBar().showMessage(
+            self.tr("Model {version} is now active; new analyses use it.").format(version=version), 15000)
 
     def show_track(self, track_id: int) -> None:
         """Load the track's windows (fast, here) and its audio and explanations (background)."""
@@ -382,7 +429,7 @@ class MainWindow(QMainWindow):
 
         def audio_failed(message, _exc):
             if request == self._track_request:
-                self.player_view.set_audio_error(f"Cannot play this track: {message}")
+                self.player_view.set_audio_error(self.tr("Cannot play this track: {reason}").format(reason=message))
                 self.audioLoaded.emit(track_id)
 
         self._spawn(decode, "decode", succeeded=audio_ready, failed=audio_failed)
@@ -408,17 +455,18 @@ class MainWindow(QMainWindow):
                 window_index is not None and window_index != self.player_view.current_window)
             if not stale:
                 if window_index is None:
-                    chart.setTitle("Why — whole track")
+                    chart.setTitle(self.tr("Why — whole track"))
                 else:
                     start = float(view.series.starts[window_index])
                     end = start + float(view.series.durations[window_index])
-                    chart.setTitle(f"Why — window {window_index + 1} ({start:.0f}–{end:.0f} s)")
+                    chart.setTitle(self.tr("Why — window {number} ({start}–{end} s)").format(
+                        number=window_index + 1, start=i18n.number(start, 0), end=i18n.number(end, 0)))
                 chart.set_explanation(explanation)
                 self.explanationShown.emit(target)
 
         def failed(message, _exc):
             if request == self._track_request:
-                chart.set_message(f"No explanation: {message}")
+                chart.set_message(self.tr("No explanation: {reason}").format(reason=message))
                 self.explanationShown.emit(target)
 
         self._spawn(lambda ctx: explainer.explain(view, window_index), f"explain {target}",
@@ -437,13 +485,13 @@ class MainWindow(QMainWindow):
             kwargs = dict(features=window.features, track_id=view.track_id, window_id=window.id,
                           predicted_label=view.series.labels[i],
                           confidence=float(view.series.confidences[i]))
-            where = f"window {i + 1}"
+            where = i
         else:
             window = representative_window(view)
             kwargs = dict(features=window.features, track_id=view.track_id, start=window.start,
                           duration=window.duration, predicted_label=view.label,
                           confidence=float(view.confidence))
-            where = "the whole track"
+            where = None
         if not is_correct and emotion == kwargs["predicted_label"]:
             is_correct, emotion = True, None  # choosing the predicted emotion confirms it
         self._store_feedback(kwargs, is_correct, emotion, view.model_version, where, view.path)
@@ -461,10 +509,11 @@ class MainWindow(QMainWindow):
             is_correct, emotion = True, None
         kwargs = dict(features=window.features, track_id=view.track_id, start=window.start,
                       duration=window.duration, predicted_label=view.label, confidence=float(view.confidence))
-        self._store_feedback(kwargs, is_correct, emotion, view.model_version, "the whole track", view.path)
+        self._store_feedback(kwargs, is_correct, emotion, view.model_version, None, view.path)
         self.review.remove_path(row.path)
 
-    def _store_feedback(self, kwargs, is_correct, emotion, model_version, where, path) -> None:
+    def _store_feedback(self, kwargs, is_correct, emotion, model_version, window_index, path) -> None:
+        """window_index: the corrected window's index, None for the whole track."""
         store = self.store
 
         def write():
@@ -473,30 +522,95 @@ class MainWindow(QMainWindow):
 
         def done(feedback_id, error):
             if error is not None:
-                self.statusBar().showMessage(f"Correction not saved: {error}", 20000)
+                self.statusBar().showMessage(self.tr("Correction not saved: {reason}").format(reason=error), 20000)
                 return
             if kwargs.get("window_id") is None:
                 self._reviewed_tracks.add(kwargs["track_id"])
                 self.review.remove_path(path)
-            verdict = "marked correct" if is_correct else f"corrected to {emotion}"
-            note = f"Saved: {where} of {Path(path).name} {verdict}."
+            note = self._feedback_note(window_index, Path(path).name, None if is_correct else emotion)
             self.player_view.feedback_note.setText(note)
             self.statusBar().showMessage(note, 8000)
             self.feedbackStored.emit(feedback_id)
 
         self.writer.submit(write, done)
 
-    # -- settings / export ---------------------------------------------------------------
-    def settings_dialog(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
-            self.apply_settings(dialog.edited())
+    def _feedback_note(self, window_index: int | None, file_name: str, corrected: str | None) -> str:
+        """The status line after a correction (whole sentences, so each language can order them)."""
+        emotion = emotion_names(self.settings.language).get(corrected, corrected or "").lower()
+        if window_index is None:
+            if corrected is None:
+                return self.tr("Saved: the whole track of {file} marked correct.").format(file=file_name)
+            return self.tr("Saved: the whole track of {file} corrected to {emotion}.").format(
+                file=file_name, emotion=emotion)
+        if corrected is None:
+            return self.tr("Saved: window {number} of {file} marked correct.").format(
+                number=window_index + 1, file=file_name)
+        return self.tr("Saved: window {number} of {file} corrected to {emotion}.").format(
+            number=window_index + 1, file=file_name, emotion=emotion)
 
-    def apply_settings(self, new_settings) -> None:
+    # -- settings / export ---------------------------------------------------------------
+    def settings_dialog(self) -> SettingsDialog:
+        """Open the settings (window-modal, without blocking); OK applies them."""
+        dialog = SettingsDialog(self.settings, self, interface_language=self.interface_language)
+        dialog.accepted.connect(lambda: self._on_settings_accepted(dialog.edited()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _on_settings_accepted(self, new_settings) -> None:
+        old_language = self.settings.language
+        if self.apply_settings(new_settings) and new_settings.language != old_language:
+            self.switch_language(new_settings.language)
+
+    def switch_language(self, language: str) -> None:
+        """Install `language` for everything built from now on (dialogs, messages) and, unless
+        the interface already is in it, offer to restart so that the whole window follows."""
+        for warning in install_language(QCoreApplication.instance(), language):
+            self.statusBar().showMessage(warning, 20000)
+        if language == self.interface_language:
+            if self.restart_button is not None:
+                self.restart_button.hide()
+            return
+        self.statusBar().showMessage(
+            self.tr("Emotion names are shown in the new language; the rest of the interface "
+                    "switches when tmer-desktop restarts."), 30000)
+        if self.restart_button is None:
+            self.restart_button = QPushButton()
+            self.restart_button.clicked.connect(self.restart)
+            self.statusBar().addPermanentWidget(self.restart_button)
+        self.restart_button.setText(self.tr("Restart now"))
+        self.restart_button.show()
+        self.restart_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language changed"), self.tr(
+            "Emotion names are already shown in the new language. The rest of the interface "
+            "switches when tmer-desktop restarts."), QMessageBox.StandardButton.NoButton, self)
+        restart = self.restart_box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        self.restart_box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        self.restart_box.setDefaultButton(restart)
+        self.restart_box.setWindowModality(Qt.WindowModality.WindowModal)
+        restart.clicked.connect(self.restart)
+        self.restart_box.open()
+
+    def restart(self) -> bool:
+        """Start a new tmer-desktop with this run's options, then close this one (settings are
+        already saved). False, with a message, when the new process could not be started."""
+        program, arguments = restart_command()
+        started, _pid = QProcess.startDetached(program, arguments)
+        if not started:
+            self.statusBar().showMessage(
+                self.tr("tmer-desktop could not restart itself ({program}); please start it again.").format(
+                    program=program), 30000)
+            return False
+        self.close()
+        QCoreApplication.quit()
+        return True
+
+    def apply_settings(self, new_settings) -> bool:
+        """Use and save `new_settings`; False (and a status message) when they are invalid."""
         problems = new_settings.problems()
         if problems:
-            self.statusBar().showMessage("Settings not changed: " + "; ".join(problems), 20000)
-            return
+            self.statusBar().showMessage(
+                self.tr("Settings not changed: {problems}").format(problems="; ".join(problems)), 20000)
+            return False
         redecide = DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings)
         self.settings = new_settings
         self._save_settings()
@@ -511,25 +625,32 @@ class MainWindow(QMainWindow):
                 else:
                     self.current_track = view
                     self.player_view.refresh_decisions(view)
+        return True
 
     def _save_settings(self) -> None:
         from tmer_desktop.settings import save_settings
         try:
             save_settings(self.settings)
         except Exception as exc:
-            self.statusBar().showMessage(f"Settings not saved: {exc}", 20000)
+            self.statusBar().showMessage(self.tr("Settings not saved: {reason}").format(reason=exc), 20000)
 
-    EXPORT_FILTERS = {
-        "Track results (*.csv *.parquet)": "tracks",
-        "Window results (*.csv *.parquet)": "windows",
-        "Corrections for retraining (*.csv)": "feedback",
-    }
+    # File-dialog filters: translators keep the patterns in brackets exactly as they are.
+    EXPORT_FILTERS = (
+        (QT_TRANSLATE_NOOP("MainWindow", "Track results (*.csv *.parquet)"), "tracks"),
+        (QT_TRANSLATE_NOOP("MainWindow", "Window results (*.csv *.parquet)"), "windows"),
+        (QT_TRANSLATE_NOOP("MainWindow", "Corrections for retraining (*.csv)"), "feedback"),
+    )
+
+    def export_filters(self) -> dict[str, str]:
+        """Shown filter text → export kind, in the interface language."""
+        return {QCoreApplication.translate("MainWindow", text): kind for text, kind in self.EXPORT_FILTERS}
 
     def export_dialog(self) -> None:
+        filters = self.export_filters()
         target, chosen = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / "tmer-tracks.csv"), ";;".join(self.EXPORT_FILTERS))
+            self, self.tr("Export"), str(Path.home() / "tmer-tracks.csv"), ";;".join(filters))
         if target:
-            self.export_to(target, self.EXPORT_FILTERS.get(chosen, "tracks"))
+            self.export_to(target, filters.get(chosen, "tracks"))
 
     def export_to(self, target: str, kind: str) -> BackgroundTask:
         """Write tracks, windows or feedback (retraining schema) in the background."""
@@ -544,7 +665,7 @@ class MainWindow(QMainWindow):
             return fn(store, target)
 
         return self._spawn(work, "export", succeeded=lambda n: self.statusBar().showMessage(
-            f"Exported {n} row(s) to {target}", 15000))
+            self.tr("Exported %n row(s) to {file}", "", n).format(file=target), 15000))
 
     # -- closing ---------------------------------------------------------------------------
     def shutdown(self, timeout: float = 10.0) -> None:
@@ -571,11 +692,3 @@ def representative_window(view: TrackView):
     distance = np.abs(view.series.probs - view.track_probs[None, :]).sum(axis=1)
     return view.windows[int(np.argmin(distance))]
 
-
-def _summary_text(summary) -> str:
-    parts = []
-    for name in ("done", "tagged", "failed", "skipped"):
-        value = getattr(summary, name, None)
-        if isinstance(value, int):
-            parts.append(f"{value} {name}")
-    return "Tagging finished" + (f": {', '.join(parts)}." if parts else ".")

@@ -35,7 +35,7 @@ class PlayerController(QObject):
     @property
     def unavailable_message(self) -> str:
         reason = self._player.unavailable_reason
-        return f"Playback unavailable: {reason}" if reason else ""
+        return self.tr("Playback unavailable: {reason}").format(reason=reason) if reason else ""
 
     @property
     def position(self) -> float:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QSplitter, QVBoxLayout, QWidget,
 )
 
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.explain_panel import ExplanationPanel
 from tmer_desktop.ui.library_model import format_duration
 from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
@@ -38,22 +39,23 @@ class PlayerView(QWidget):
         self.player.stateChanged.connect(self._on_state)
         self.player.errorOccurred.connect(self._show_playback_message)
 
-        self.title = QLabel("No track selected")
+        self.title = QLabel(self.tr("No track selected"))
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.summary = QLabel("")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.playback_note = QLabel(self.player.unavailable_message)
         self.playback_note.setStyleSheet("color: #8A4B00;")
 
-        self.play_button = QPushButton("Play")
+        self.play_button = QPushButton(self.tr("Play"))
         self.play_button.setEnabled(False)
         self.play_button.clicked.connect(self.player.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName(self.tr("Playback position"))
         self.slider.setEnabled(False)
         self.slider.sliderMoved.connect(lambda v: self.seek(v / SLIDER_STEPS_PER_SECOND))
         self.time_label = QLabel("0:00 / 0:00")
-        self.next_unsure_button = QPushButton("Next unsure window (N)")
-        self.next_unsure_button.setToolTip("Jump to the next window whose decision is top-2 or review")
+        self.next_unsure_button = QPushButton(self.tr("Next unsure window (N)"))
+        self.next_unsure_button.setToolTip(self.tr("Jump to the next window whose decision is top-2 or review"))
         self.next_unsure_button.clicked.connect(self.next_unsure_window)
         self.next_unsure_button.setEnabled(False)
         transport = QHBoxLayout()
@@ -65,27 +67,28 @@ class PlayerView(QWidget):
         self.timeline = TimelineWidget()
         self.timeline.seekRequested.connect(self.seek)
 
-        self.window_label = QLabel("Window: —")
+        self.window_label = QLabel(self.tr("Window: —"))
         self.window_buttons = self._correction_row("window")
         self.track_buttons = self._correction_row("track")
         corrections = QGridLayout()
         corrections.addWidget(self.window_label, 0, 0)
-        corrections.addWidget(QLabel("Whole track:"), 1, 0)
+        corrections.addWidget(QLabel(self.tr("Whole track:")), 1, 0)
         for col, button in enumerate(self.window_buttons, start=1):
             corrections.addWidget(button, 0, col)
         for col, button in enumerate(self.track_buttons, start=1):
             corrections.addWidget(button, 1, col)
         self.feedback_note = QLabel("")
         self.feedback_note.setStyleSheet("color: #1B5E20;")
-        hint = QLabel("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
-                      "Enter window correct")
+        hint = QLabel(self.tr("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
+                              "Enter window correct"))
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #666666;")
         corrections.addWidget(hint, 0, 6)
         corrections.addWidget(self.feedback_note, 1, 6)
         corrections.setColumnStretch(6, 1)
 
         self.explanations = ExplanationPanel()
-        self.explanations.clear("Select a track to see why the model chose its emotion.")
+        self.explanations.clear(self.tr("Select a track to see why the model chose its emotion."))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -109,18 +112,24 @@ class PlayerView(QWidget):
 
     # -- building ----------------------------------------------------------------------
     def _correction_row(self, scope: str) -> list[QPushButton]:
-        correct = QPushButton("✓ Correct")
-        correct.setToolTip(f"Mark the {scope}'s emotion as correct")
+        correct = QPushButton(self.tr("✓ Correct"))
+        correct.setToolTip(self.tr("Mark the window's emotion as correct") if scope == "window"
+                           else self.tr("Mark the track's emotion as correct"))
         correct.clicked.connect(lambda: self.correctionRequested.emit(scope, True, None))
         buttons = [correct]
         for i, emo in enumerate(EMOTIONS, start=1):
             button = QPushButton(f"{i} {emo.capitalize()}" if scope == "window" else emo.capitalize())
-            button.setToolTip(f"The {scope} is really {emo}")
+            button.setToolTip(self._correction_tip(scope, emo))
             button.setStyleSheet(f"border-left: 6px solid {emotion_hex(emo)}; padding: 3px 8px;")
             button.clicked.connect(lambda _=False, e=emo: self.correctionRequested.emit(scope, False, e))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             buttons.append(button)
         return buttons
+
+    def _correction_tip(self, scope: str, name: str) -> str:
+        if scope == "window":
+            return self.tr("The window is really {emotion}").format(emotion=name)
+        return self.tr("The track is really {emotion}").format(emotion=name)
 
     def _install_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -154,7 +163,7 @@ class PlayerView(QWidget):
     def _update_unsure_button(self) -> None:
         n = len(self.unsure_windows())
         self.next_unsure_button.setEnabled(n > 0)
-        self.next_unsure_button.setText(f"Next unsure window (N) · {n}" if n else "No unsure windows")
+        self.next_unsure_button.setText(f"{self.tr('Next unsure window (N)')} · {n}" if n else self.tr("No unsure windows"))
 
     def _key_correction(self, scope: str, emotion: str | None) -> None:
         if self.track is None or (scope == "window" and self.current_window < 0):
@@ -163,9 +172,13 @@ class PlayerView(QWidget):
 
     def set_emotion_names(self, names: dict[str, str]) -> None:
         self.emotion_names = dict(names)
+        self.timeline.set_emotion_names(names)
         for i, emo in enumerate(EMOTIONS, start=1):
-            self.window_buttons[i].setText(f"{i} {names.get(emo, emo)}")
-            self.track_buttons[i].setText(names.get(emo, emo))
+            name = names.get(emo, emo)
+            self.window_buttons[i].setText(f"{i} {name}")
+            self.track_buttons[i].setText(name)
+            self.window_buttons[i].setToolTip(self._correction_tip("window", name.lower()))
+            self.track_buttons[i].setToolTip(self._correction_tip("track", name.lower()))
         if self.track is not None:
             self._update_summary()
             self._update_window_label()
@@ -187,8 +200,8 @@ class PlayerView(QWidget):
         self._on_position(0.0)
         self._update_unsure_button()
         self.feedback_note.setText("")
-        self.explanations.clear("Computing explanation…" if series is not None and len(series) else
-                                (track.error or "No analysis for this track."))
+        self.explanations.clear(self.tr("Computing explanation…") if series is not None and len(series) else
+                                (track.error or self.tr("No analysis for this track.")))
 
     def set_audio(self, samples, sr: int, env=None) -> None:
         """samples: mono float32; env: its envelope() when already computed off the GUI thread."""
@@ -219,14 +232,17 @@ class PlayerView(QWidget):
         if t.error:
             self.summary.setText(f"<span style='color:#B00020'>{t.error}</span>")
         elif t.label is None:
-            self.summary.setText("Not analysed yet.")
+            self.summary.setText(self.tr("Not analysed yet."))
         else:
-            shown = " or ".join(f"<b style='color:{emotion_hex(e)}'>{self.emotion_names.get(e, e)}</b>"
-                                for e in (t.candidates or (t.label,)))
-            verdict = {"label": "confident", "top-2": "one of two", "review": "needs review"}.get(t.decision, t.decision)
-            self.summary.setText(
-                f"{t.subtitle} — track emotion: {shown} ({t.confidence:.0%}, {verdict}) · "
-                f"{len(t.series)} windows of 30 s")
+            names = [f"<b style='color:{emotion_hex(e)}'>{self.emotion_names.get(e, e)}</b>"
+                     for e in (t.candidates or (t.label,))]
+            shown = self.tr("{first} or {second}").format(first=names[0], second=names[1]) if len(names) == 2 else names[0]
+            verdict = {"label": self.tr("confident"), "top-2": self.tr("one of two"),
+                       "review": self.tr("needs review")}.get(t.decision, t.decision)
+            windows = self.tr("%n windows of 30 s", "", len(t.series))
+            self.summary.setText(self.tr("{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}").format(
+                subtitle=t.subtitle, emotions=shown, confidence=i18n.percent(t.confidence), verdict=verdict,
+                windows=windows))
 
     def _show_playback_message(self, message: str) -> None:
         self.playback_note.setText(message)
@@ -261,13 +277,13 @@ class PlayerView(QWidget):
         s = self.track.series if self.track else None
         i = self.current_window
         if s is None or i < 0:
-            self.window_label.setText("Window: —")
+            self.window_label.setText(self.tr("Window: —"))
             return
         start = float(s.starts[i])
-        self.window_label.setText(
-            f"Window {i + 1}/{len(s)} ({format_duration(start)}–"
-            f"{format_duration(start + float(s.durations[i]))}): "
-            f"{self.emotion_names.get(s.labels[i], s.labels[i])} {s.confidences[i]:.0%}")
+        self.window_label.setText(self.tr("Window {number}/{count} ({start}–{end}): {emotion} {confidence}").format(
+            number=i + 1, count=len(s), start=format_duration(start),
+            end=format_duration(start + float(s.durations[i])),
+            emotion=self.emotion_names.get(s.labels[i], s.labels[i]), confidence=i18n.percent(s.confidences[i])))
 
     def _on_state(self, state: str) -> None:
-        self.play_button.setText("Pause" if state == "playing" else "Play")
+        self.play_button.setText(self.tr("Pause") if state == "playing" else self.tr("Play"))

@@ -40,7 +40,8 @@ class ReviewView(QWidget):
         self.table.doubleClicked.connect(lambda index: self.trackActivated.emit(index.data(ROW_ROLE)))
 
         buttons = QHBoxLayout()
-        self.correct_button = QPushButton("✓ Correct (Enter)")
+        self.correct_button = QPushButton(self.tr("✓ Correct (Enter)"))
+        self.correct_button.setToolTip(self.tr("The track's emotion is right: take it off the queue"))
         self.correct_button.clicked.connect(lambda: self._review(True, None))
         buttons.addWidget(self.correct_button)
         self.emotion_buttons = []
@@ -54,7 +55,7 @@ class ReviewView(QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self, activated=lambda: self._review(True, None),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.open_button = QPushButton("Open in player")
+        self.open_button = QPushButton(self.tr("Open in player"))
         self.open_button.clicked.connect(self._open_current)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
@@ -107,7 +108,7 @@ class ReviewView(QWidget):
     def _update_header(self) -> None:
         n = self.model.rowCount()
         self.header.setText(
-            f"{n} track(s) need review (confidence below the threshold or no single clear emotion)."
-            if n else "Nothing to review: every analysed track has a confident label or was reviewed.")
+            self.tr("%n track(s) need review (confidence below the threshold or no single clear emotion).", "", n)
+            if n else self.tr("Nothing to review: every analysed track has a confident label or was reviewed."))
         for b in [self.correct_button, self.open_button, *self.emotion_buttons]:
             b.setEnabled(n > 0)

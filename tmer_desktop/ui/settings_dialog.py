@@ -2,19 +2,23 @@
 
 It edits a copy of the settings object and returns it; the main window saves it and
 re-decides. Threshold and aggregation apply at once to stored probabilities; window and hop
-only apply to the next analysis (the dialog says so).
+only apply to the next analysis (the dialog says so). Choosing another language says that the
+emotion names change at once and the rest of the interface after a restart.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
 )
 
+# Each language is named in itself, so a user can find theirs whatever the interface shows.
 LANGUAGES = (("en", "English"), ("es", "Español"), ("tr", "Türkçe"))
-AGGREGATIONS = (("mean", "Mean of window probabilities"), ("majority", "Majority vote of windows"))
+AGGREGATIONS = (("mean", QT_TRANSLATE_NOOP("SettingsDialog", "Mean of window probabilities")),
+                ("majority", QT_TRANSLATE_NOOP("SettingsDialog", "Majority vote of windows")))
 
 
 def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str = "") -> QDoubleSpinBox:
@@ -28,17 +32,20 @@ def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str = "") ->
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings, parent: QWidget | None = None):
+    def __init__(self, settings, parent: QWidget | None = None, interface_language: str | None = None):
+        """interface_language: the language the running interface was built in (default: the
+        settings' language); choosing another one shows the restart note."""
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._original = settings
+        self._interface_language = interface_language or settings.language
         self.threshold = _spin(0.25, 1.0, 0.01, 2)
         self.top2_threshold = _spin(0.25, 1.0, 0.01, 2)
         self.window = _spin(1.0, 120.0, 1.0, 1, " s")
         self.hop = _spin(0.5, 120.0, 0.5, 1, " s")
         self.aggregation = QComboBox()
         for value, text in AGGREGATIONS:
-            self.aggregation.addItem(text, value)
+            self.aggregation.addItem(QCoreApplication.translate("SettingsDialog", text), value)
         self.language = QComboBox()
         for value, text in LANGUAGES:
             self.language.addItem(text, value)
@@ -51,16 +58,23 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
         form = QFormLayout()
-        form.addRow("Confidence threshold:", self.threshold)
-        form.addRow("Top-2 threshold:", self.top2_threshold)
-        form.addRow("Track aggregation:", self.aggregation)
-        form.addRow("Window length:", self.window)
-        form.addRow("Hop:", self.hop)
-        form.addRow("Language:", self.language)
-        note = QLabel(
+        form.addRow(self.tr("Confidence threshold:"), self.threshold)
+        form.addRow(self.tr("Top-2 threshold:"), self.top2_threshold)
+        form.addRow(self.tr("Track aggregation:"), self.aggregation)
+        form.addRow(self.tr("Window length:"), self.window)
+        form.addRow(self.tr("Hop:"), self.hop)
+        form.addRow(self.tr("Language:"), self.language)
+        self.language_note = QLabel(self.tr(
+            "Emotion names switch at once. The rest of the interface switches when tmer-desktop "
+            "restarts (you can restart it after pressing OK)."))
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: #8A4B00;")
+        self.language.currentIndexChanged.connect(self._update_language_note)
+        self._update_language_note()
+        note = QLabel(self.tr(
             "Threshold, top-2 threshold and aggregation apply at once to every track (the stored "
             "probabilities are re-decided; nothing is re-analysed).\nWindow length and hop apply "
-            "to the next analysis only. The model was trained on 30 s excerpts.")
+            "to the next analysis only. The model was trained on 30 s excerpts."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -68,8 +82,12 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.language_note)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _update_language_note(self, *_args) -> None:
+        self.language_note.setVisible(self.language.currentData() != self._interface_language)
 
     def edited(self):
         """A new settings object with the dialog's values (the original is not changed)."""

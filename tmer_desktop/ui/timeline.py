@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import EMOTIONS, LINE_STYLES, SYMBOLS, emotion_color
 
 ENVELOPE_BINS = 2000
@@ -71,6 +72,15 @@ def envelope(samples: np.ndarray, sr: int, bins: int = ENVELOPE_BINS) -> tuple[n
     return times, lo, hi
 
 
+class LocaleAxis(pg.AxisItem):
+    """An axis whose tick labels use the locale's decimal separator ("0,5" in Spanish)."""
+
+    def tickStrings(self, values, scale, spacing):
+        point = QLocale().decimalPoint()
+        strings = super().tickStrings(values, scale, spacing)
+        return strings if point == "." else [s.replace(".", point) for s in strings]
+
+
 class TimelineWidget(QWidget):
     """Waveform + emotion bands + probability lines with a shared cursor."""
 
@@ -93,7 +103,8 @@ class TimelineWidget(QWidget):
 
         self.wave_plot = self.view.addPlot(row=0, col=0)
         self.band_plot = self.view.addPlot(row=1, col=0)
-        self.prob_plot = self.view.addPlot(row=2, col=0)
+        self.prob_plot = self.view.addPlot(row=2, col=0, axisItems={
+            "left": LocaleAxis("left"), "bottom": LocaleAxis("bottom")})
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 1)
         self.view.ci.layout.setRowStretchFactor(2, 4)
@@ -104,16 +115,16 @@ class TimelineWidget(QWidget):
             plot.getAxis("left").setWidth(48)
         self.band_plot.setXLink(self.wave_plot)
         self.prob_plot.setXLink(self.wave_plot)
-        self.wave_plot.setLabel("left", "Audio")
+        self.wave_plot.setLabel("left", self.tr("Audio"))
         self.wave_plot.getAxis("left").setStyle(showValues=False)
         self.wave_plot.getAxis("left").enableAutoSIPrefix(False)
         self.wave_plot.getAxis("bottom").setStyle(showValues=False)
-        self.band_plot.setLabel("left", "Emotion")
+        self.band_plot.setLabel("left", self.tr("Emotion"))
         self.band_plot.getAxis("left").setStyle(showValues=False)
         self.band_plot.getAxis("bottom").setStyle(showValues=False)
         self.band_plot.setYRange(0, 1, padding=0)
-        self.prob_plot.setLabel("left", "Probability")
-        self.prob_plot.setLabel("bottom", "Time (s)")
+        self.prob_plot.setLabel("left", self.tr("Probability"))
+        self.prob_plot.setLabel("bottom", self.tr("Time (s)"))
         self.prob_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.wave_plot.setXRange(0, 30, padding=0.0)
         self.prob_plot.setYRange(0, 1.0, padding=0.02)
@@ -127,6 +138,7 @@ class TimelineWidget(QWidget):
         self.legend.setMaximumHeight(30)
         self.view.ci.layout.setRowStretchFactor(3, 0)
         self.prob_curves = {}
+        self.emotion_names = {emo: emo for emo in EMOTIONS}
         for emo in EMOTIONS:
             pen = pg.mkPen(emotion_color(emo), width=2, style=LINE_STYLES[emo])
             self.prob_curves[emo] = self.prob_plot.plot(
@@ -134,13 +146,14 @@ class TimelineWidget(QWidget):
                 symbolBrush=emotion_color(emo), symbolPen=None)
             self.legend.addItem(self.prob_curves[emo], f"p({emo})")
         self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5))
-        self.legend.addItem(self.conf_curve, "confidence")
+        self.legend.addItem(self.conf_curve, self.tr("confidence"))
         hatch_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
-        self.legend.addItem(hatch_sample, "hatched band = needs review")
+        self.legend.addItem(hatch_sample, self.tr("hatched band = needs review"))
         self.threshold_line = pg.InfiniteLine(
             pos=self._threshold, angle=0, pen=pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine),
-            label="threshold {value:.2f}", labelOpts={"position": 0.02, "color": "k", "anchors": [(0, 1), (0, 1)]})
+            label="", labelOpts={"position": 0.02, "color": "k", "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
+        self._show_threshold_label()
 
         self.cursors = []
         for plot in (self.wave_plot, self.band_plot, self.prob_plot):
@@ -176,6 +189,7 @@ class TimelineWidget(QWidget):
         self.series = series
         self._threshold = threshold
         self.threshold_line.setValue(threshold)
+        self._show_threshold_label()
         for item in self.band_items + self.review_items:
             self.band_plot.removeItem(item)
         self.band_items, self.review_items = [], []
@@ -212,6 +226,20 @@ class TimelineWidget(QWidget):
     def set_threshold(self, threshold: float) -> None:
         self._threshold = threshold
         self.threshold_line.setValue(threshold)
+        self._show_threshold_label()
+
+    def _show_threshold_label(self) -> None:
+        # Formatted here (not by pyqtgraph's "{value}") so the number uses the locale's separator.
+        self.threshold_line.label.setFormat(
+            self.tr("threshold {value}").format(value=i18n.number(self._threshold)))
+
+    def set_emotion_names(self, names: dict[str, str]) -> None:
+        """Legend and tooltips in the user's language (the data keeps the English keys)."""
+        self.emotion_names = {emo: names.get(emo, emo) for emo in EMOTIONS}
+        for (_sample, label), emo in zip(self.legend.items, EMOTIONS):
+            label.setText(f"p({self.emotion_names[emo]})")
+        for i, band in enumerate(self.band_items):
+            band.setToolTip(self._tooltip(i))
 
     def set_cursor(self, seconds: float) -> None:
         for line in self.cursors:
@@ -229,9 +257,15 @@ class TimelineWidget(QWidget):
     def _tooltip(self, i: int) -> str:
         s = self.series
         start = float(s.starts[i])
-        probs = ", ".join(f"{emo} {s.probs[i, j]:.2f}" for j, emo in enumerate(EMOTIONS))
-        return (f"Window {i + 1}: {start:.0f}–{start + float(s.durations[i]):.0f} s\n"
-                f"{s.labels[i] or '?'} ({s.confidences[i]:.0%}), decision: {s.decisions[i]}\n{probs}")
+        names = self.emotion_names
+        probs = ", ".join(f"{names[emo]} {i18n.number(s.probs[i, j])}" for j, emo in enumerate(EMOTIONS))
+        decision = {"label": self.tr("label", "decision: one confident emotion"),
+                    "top-2": self.tr("top-2", "decision: one of the two best emotions"),
+                    "review": self.tr("review", "decision: needs a person to listen")}.get(s.decisions[i], s.decisions[i])
+        label = names.get(s.labels[i], s.labels[i]) if s.labels[i] else "?"
+        return self.tr("Window {number}: {start}–{end} s\n{emotion} ({confidence}), decision: {decision}\n{probabilities}").format(
+            number=i + 1, start=i18n.number(start, 0), end=i18n.number(start + float(s.durations[i]), 0),
+            emotion=label, confidence=i18n.percent(s.confidences[i]), decision=decision, probabilities=probs)
 
     def _on_click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._duration <= 0:

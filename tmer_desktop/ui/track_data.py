@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from tmer_desktop.library.rows import PredictionRow, TrackSummary, WindowRow
 from tmer_desktop.ui.library_model import TableRow
@@ -80,7 +81,8 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
     ds = settings if isinstance(settings, DecisionSettings) else DecisionSettings.from_settings(settings)
     track = store.track(track_id)
     if track is None:
-        raise LookupError(f"Track {track_id} is no longer in the library.")
+        raise LookupError(QCoreApplication.translate("TrackData", "Track {number} is no longer in the library.")
+                          .format(number=track_id))
     windows = store.windows_for_track(track_id)
     predictions: list[PredictionRow] = store.predictions_for_track(track_id, level="all")
     by_window = {p.window_id: p for p in predictions if p.window_id is not None}

@@ -1,0 +1,298 @@
+"""Translations: the .ts sources are complete and consistent, the shipped .qm files are current,
+the code has no string the .ts files miss, and the window really shows Spanish and Turkish.
+
+Real Qt tools (pyside6-lupdate / pyside6-lrelease), real QTranslator, offscreen widgets and a
+small real library (a real clip, training-CSV feature rows, stored probabilities).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import soundfile as sf
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+
+from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
+from tmer_desktop.library.store import LibraryStore  # noqa: E402
+from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
+from tmer_desktop.settings import Settings, load_settings  # noqa: E402
+from tmer_desktop.ui.i18n import EMOTION_NAMES, TRANSLATIONS_DIR, install_language  # noqa: E402
+
+from conftest import REPO_ROOT, SHARED  # noqa: E402
+
+TS_DIR = REPO_ROOT / "translations"
+UI_DIR = REPO_ROOT / "tmer_desktop" / "ui"
+LANGUAGES = ("es", "tr")
+QT_BIN = Path(sys.executable).parent
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+FILTER_PATTERN = re.compile(r"\(\*\.[^)]*\)")
+# Windows (happy, sad, angry, relaxed): confident sad, unsure sad/relaxed, confident relaxed.
+PROBS = [(0.05, 0.85, 0.05, 0.05), (0.04, 0.52, 0.04, 0.40), (0.05, 0.05, 0.05, 0.85)]
+
+
+def _tool(name: str) -> str:
+    path = QT_BIN / name
+    return str(path) if path.exists() else name
+
+
+def _messages(ts_path: Path):
+    """(context, source, comment, numerus, translation element) of every message in a .ts file."""
+    for context in ET.parse(ts_path).getroot().findall("context"):
+        name = context.find("name").text
+        for message in context.findall("message"):
+            comment = message.find("comment")
+            yield (name, message.find("source").text, None if comment is None else comment.text,
+                   message.get("numerus") == "yes", message.find("translation"))
+
+
+def _ts_files(language: str | None = None) -> list[Path]:
+    files = sorted(TS_DIR.glob(f"*_{language}.ts" if language else "*.ts"))
+    assert files, f"no translation sources in {TS_DIR}"
+    return files
+
+
+@pytest.fixture
+def restore_english(qapp):
+    yield qapp
+    install_language(qapp, "en")
+
+
+# -- the sources --------------------------------------------------------------------------------
+@pytest.mark.parametrize("ts_path", _ts_files(), ids=lambda p: p.name)
+def test_every_message_is_translated_with_the_same_placeholders(ts_path):
+    problems = []
+    for context, source, _comment, numerus, translation in _messages(ts_path):
+        where = f"{context}: {source!r}"
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{where} is {translation.get('type')}")
+            continue
+        forms = [f.text or "" for f in translation.findall("numerusform")] if numerus else [translation.text or ""]
+        for text in forms:
+            if not text.strip():
+                problems.append(f"{where} has an empty translation")
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                problems.append(f"{where}: placeholders differ in {text!r}")
+            elif ("%n" in text) != ("%n" in source):
+                problems.append(f"{where}: %n differs in {text!r}")
+            elif FILTER_PATTERN.findall(text) != FILTER_PATTERN.findall(source):
+                problems.append(f"{where}: file patterns changed in {text!r}")
+            elif source.count("&") != text.count("&"):
+                problems.append(f"{where}: keyboard accelerator (&) missing or doubled in {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_spanish_and_turkish_emotion_names():
+    assert EMOTION_NAMES["es"] == {"happy": "Feliz", "sad": "Triste", "angry": "Enojado", "relaxed": "Relajado"}
+    assert EMOTION_NAMES["tr"] == {"happy": "Mutlu", "sad": "Üzgün", "angry": "Öfkeli", "relaxed": "Rahat"}
+
+
+def test_shipped_qm_files_are_compiled_from_the_current_sources(tmp_path):
+    """lrelease is deterministic (same .ts → same bytes), so a fresh build must equal the shipped file."""
+    for language in LANGUAGES:
+        built = []
+        for attempt in range(2):
+            target = tmp_path / f"tmer_{language}_{attempt}.qm"
+            subprocess.run([_tool("pyside6-lrelease"), "-silent", "-removeidentical",
+                            *map(str, _ts_files(language)), "-qm", str(target)], check=True)
+            built.append(target.read_bytes())
+        assert built[0] == built[1], "lrelease output is not deterministic"
+        shipped = TRANSLATIONS_DIR / f"tmer_{language}.qm"
+        assert shipped.read_bytes() == built[0], (
+            f"{shipped} is out of date: run scripts/update_translations.sh")
+
+
+def test_no_interface_string_is_missing_from_the_translation_sources(tmp_path):
+    """lupdate over every ui module (so a new file not yet in a group is caught too)."""
+    found_ts = tmp_path / "found.ts"
+    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none",
+                    *map(str, sorted(UI_DIR.glob("*.py"))), "-ts", str(found_ts)], check=True)
+    found = {(c, s, m, n) for c, s, m, n, _t in _messages(found_ts)}
+    assert len(found) > 150  # the parser saw the code (menus, views, dialogs)
+    for language in LANGUAGES:
+        known = {(c, s, m, n) for path in _ts_files(language) for c, s, m, n, _t in _messages(path)}
+        missing = sorted(found - known, key=str)
+        assert not missing, (f"{len(missing)} string(s) not in translations/*_{language}.ts "
+                             f"(run scripts/update_translations.sh and translate them): {missing[:10]}")
+
+
+def test_explanation_family_names_match_the_model():
+    from tmer_desktop.model.explain import FAMILIES
+    from tmer_desktop.ui.explain_panel import FAMILY_NAMES
+
+    assert tuple(FAMILY_NAMES) == FAMILIES
+
+
+# -- the window in Spanish and Turkish -------------------------------------------------------
+@pytest.fixture
+def library(data_dir, tmp_path):
+    """One real 40 s clip with three stored windows (explained by the bundled model) and a failed file."""
+    clip = tmp_path / "lament.wav"
+    data, sr = sf.read(str(SHARED / "music" / "wesnoth__sad.ogg"), frames=44100 * 40, dtype="float32")
+    sf.write(str(clip), data, sr)
+    features = pd.read_csv(TRAINING_CSV).loc[:2, list(FEATURE_NAMES)].to_numpy(float)
+    store = LibraryStore.open(data_dir / "library.sqlite3")
+    track_id = store.upsert_track(clip, duration=40.0, title="Lament", artist="Wesnoth team",
+                                  album="Wesnoth 1.16", sample_rate=sr, channels=2)
+    store.replace_windows(track_id, [
+        {"idx": i, "start": 5.0 * i, "duration": 30.0, "short": False, "features": features[i]}
+        for i in range(3)])
+    emotions = ("happy", "sad", "angry", "relaxed")
+    preds = [dict(window_idx=i, **{f"p_{e}": p[j] for j, e in enumerate(emotions)},
+                  label=emotions[int(np.argmax(p))], confidence=max(p), decision="label")
+             for i, p in enumerate(PROBS)]
+    mean = np.mean(PROBS, axis=0)
+    preds.append(dict(**{f"p_{e}": mean[j] for j, e in enumerate(emotions)}, label="sad",
+                      confidence=float(mean.max()), decision="review"))
+    store.add_predictions(track_id, "bundled", preds)
+    store.upsert_track(tmp_path / "broken.mp3", error="not an audio file: content looks like a PNG image")
+    yield {"store": store, "track_id": track_id}
+    store.close()
+
+
+def _window(library, qtbot, language: str):
+    from tmer_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(library["store"], Settings(jobs=1, language=language))
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+    return window
+
+
+def _accelerator_clashes(menu_bar) -> list[str]:
+    clashes = []
+    menus = [(None, [a for a in menu_bar.actions()])] + [
+        (a.text(), a.menu().actions()) for a in menu_bar.actions() if a.menu()]
+    for title, actions in menus:
+        keys = [m.group(1).lower() for a in actions if (m := re.search(r"&(\w)", a.text()))]
+        if len(keys) != len(set(keys)):
+            clashes.append(f"{title or 'menu bar'}: {[a.text() for a in actions]}")
+    return clashes
+
+
+def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir):
+    assert install_language(restore_english, "es") == []
+    window = _window(library, qtbot, "es")
+    assert [window.tabs.tabText(i) for i in range(3)] == ["Biblioteca", "Reproductor", "Cola de revisión"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Ver", "Ay&uda"]
+    assert _accelerator_clashes(window.menuBar()) == []
+    proxy = window.library.proxy
+    headers = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    assert headers[:6] == ["Título", "Artista", "Álbum", "Duración", "Emoción", "Confianza"]
+    lament = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Lament")
+    assert proxy.index(lament, 4).data() == "Triste"
+    # The locale's percent style (Spanish puts a space before %), sorting stays on the raw value.
+    assert proxy.index(lament, 5).data() == "{} %".format(round(100 * float(np.mean(PROBS, axis=0).max())))
+    assert proxy.index(lament, 6).data() == "top-2: Triste / Relajado"
+    assert window.library.emotion_filter.itemText(1) == "Feliz"
+    assert window.status_label.text().startswith("2 pistas · ")
+
+    row = window.library.model.row_for_path(str(library["store"].track(library["track_id"]).path))
+    explained = set()
+    window.explanationShown.connect(explained.add)
+    with qtbot.waitSignal(window.audioLoaded, timeout=20000):
+        window.open_in_player(row)
+    pv = window.player_view
+    pv.seek(20.0)  # the unsure middle window
+    assert [b.text() for b in pv.track_buttons[1:]] == ["Feliz", "Triste", "Enojado", "Relajado"]
+    assert "emoción de la pista" in pv.summary.text() and "Triste" in pv.summary.text()
+    assert pv.window_label.text().startswith("Ventana 2/3 (0:05–0:35): Triste 52 %")
+    # Decimal commas where the interface shows decimals: the threshold line and the band tips.
+    assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
+    assert "Triste 0,85" in pv.timeline.band_items[0].toolTip()
+    assert "decisión: etiqueta" in pv.timeline.band_items[0].toolTip()
+    qtbot.waitUntil(lambda: {"window", "track"} <= explained, timeout=60000)
+    assert pv.explanations.track_chart.title() == "Por qué — pista completa"
+    assert "Descriptores más influyentes:" in pv.explanations.track_chart.reason.text()
+    ticks = pv.explanations.track_chart.plot.getAxis("left")._tickLevels[0]
+    assert {name for _y, name in ticks} <= {"energía/dinámica", "ritmo/tempo", "timbre/brillo", "armonía/tonalidad"}
+    window.show_view("player")
+    qtbot.wait(50)
+    shot = screenshot_dir / "player_es.png"
+    assert window.grab().save(str(shot), "PNG")
+    # Buttons must show their whole (longer) Spanish text.
+    for button in [pv.next_unsure_button, pv.play_button, *pv.window_buttons, *pv.track_buttons]:
+        assert button.width() >= button.sizeHint().width() - 1, button.text()
+    window.close()
+
+
+def test_main_window_in_turkish(library, qtbot, restore_english):
+    assert install_language(restore_english, "tr") == []
+    window = _window(library, qtbot, "tr")
+    assert window.tabs.tabText(0) == "Kitaplık" and window.tabs.tabText(2) == "İnceleme kuyruğu"
+    assert _accelerator_clashes(window.menuBar()) == []
+    proxy = window.library.proxy
+    assert proxy.headerData(0, Qt.Orientation.Horizontal) == "Başlık"
+    lament = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Lament")
+    assert proxy.index(lament, 4).data() == "Üzgün"
+    assert proxy.index(lament, 5).data().startswith("%")  # Turkish writes the sign first
+    qtbot.waitUntil(lambda: window.review.model.rowCount() == 1, timeout=10000)
+    assert window.review.header.text().startswith("1 parça inceleme bekliyor")
+    window.close()
+
+
+def test_english_is_back_after_a_language_test(qapp, qtbot):
+    """English source texts with no translator; also guards the tests above restoring English."""
+    from tmer_desktop.ui.library_view import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.batch_progress(4, 10, failed=1, skipped=2, eta=75)
+    assert view.progress_label.text() == "4 of 10 · 1 failed · 2 unchanged · ETA 1:15"
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Title"
+
+
+# -- switching the language in the settings -------------------------------------------------
+def test_settings_language_switch_saves_and_offers_a_restart(library, qtbot, restore_english):
+    window = _window(library, qtbot, "en")
+    dialog = window.settings_dialog()
+    assert not dialog.language_note.isVisible()
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.language_note.isVisible()
+    dialog.accept()
+    assert load_settings()[0].language == "es"  # stored in the data dir's settings.json
+    proxy = window.library.proxy
+    assert "Triste" in {proxy.index(r, 4).data() for r in range(proxy.rowCount())}  # at once
+    # The translator is installed: what is built from now on speaks Spanish, the offer included.
+    assert QCoreApplication.translate("MainWindow", "Restart now") == "Reiniciar ahora"
+    assert window.restart_button.isVisible() and window.restart_button.text() == "Reiniciar ahora"
+    box = window.restart_box
+    qtbot.waitUntil(box.isVisible, timeout=2000)
+    assert "Reiniciar ahora" in [b.text() for b in box.buttons()]
+    assert window.tabs.tabText(0) == "Library"  # the rest switches with the restart
+    box.reject()
+    # Back to the language the window was built in: no restart needed any more.
+    dialog = window.settings_dialog()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert load_settings()[0].language == "en"
+    assert not window.restart_button.isVisible()
+    assert QCoreApplication.translate("MainWindow", "Restart now") == "Restart now"
+    window.close()
+
+
+def test_restart_command_starts_the_app_again(tmp_path):
+    from tmer_desktop.ui.main_window import restart_command
+
+    frozen = restart_command(["/opt/tmer/tmer-desktop", "--library", "x"], "/opt/tmer/tmer-desktop", frozen=True)
+    assert frozen == ("/opt/tmer/tmer-desktop", ["--library", "x"])
+    program, args = restart_command(["/venv/bin/tmer-desktop", "--library", str(tmp_path / "lib")], frozen=False)
+    assert program == sys.executable
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMER_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run([program, *args, "--exit-when-shown"], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "shown" in done.stdout
+    assert (tmp_path / "lib").is_dir()  # the restarted app used this run's options
