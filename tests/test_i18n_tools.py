@@ -60,7 +60,45 @@ def test_chart_titles_cover_every_chart_in_english():
     assert {key: chart_title(key) for key in CHARTS} == CHARTS  # English = the core's titles
 
 
-def test_dashboard_in_spanish(language, library, qtbot):  # noqa: F811
+def _drift_reports():
+    """Reports that raise every alert, and one with both "not judged" notes."""
+    from tmer_desktop.model.drift import assess_drift
+
+    rng = np.random.default_rng(0)
+    names = [f"feature_{i}_" for i in range(8)]
+    train, shifted = rng.normal(size=(400, 8)), rng.normal(loc=2.0, size=(200, 8))
+    wrong_half = rng.random(100) < 0.5
+    everything = assess_drift(train, shifted, names, confidences=rng.uniform(0.3, 0.8, 200),
+                              baseline_low_confidence_share=0.25, correction_confidence=rng.uniform(0.8, 1.0, 100),
+                              correction_correct=wrong_half)
+    too_little = assess_drift(train, shifted[:10], names, correction_confidence=np.full(5, 0.9),
+                              correction_correct=np.ones(5, dtype=bool))
+    assert len(everything.alerts) == 4 and len(too_little.notes) == 2  # every rule is exercised
+    return everything, too_little
+
+
+def test_drift_sentences_are_the_cores_in_english_and_translated_in_spanish(language, store, qtbot):
+    from tmer_desktop.ui.dashboard_view import DashboardView
+
+    language("en")
+    view = DashboardView(store)
+    qtbot.addWidget(view)
+    reports = _drift_reports()
+    for report in reports:
+        assert view.compose_drift_lines(report) == (report.alerts, report.notes)
+    language("es")
+    everything, too_little = (view.compose_drift_lines(r) for r in reports)
+    assert everything[0][0].startswith("8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25")
+    assert re.fullmatch(r"El \d+ % de las predicciones tiene una confianza inferior a 0,75 "
+                        r"\(alerta por encima del 45 %\)\.", everything[0][1]), everything[0][1]
+    assert everything[0][2].startswith("La exactitud en uso según 100 correcciones es del ")
+    assert everything[0][3].startswith("La confianza está mal calibrada según las correcciones: ECE 0,")
+    assert too_little[1] == ["Deriva de características no evaluada: 10 ventanas independientes analizadas; "
+                             "se necesitan al menos 30.",
+                             "Exactitud en uso no evaluada: 5 correcciones; se necesitan al menos 20."]
+
+
+def test_dashboard_in_spanish(language, library, qtbot, screenshot_dir):  # noqa: F811
     from tmer_desktop.ui.dashboard_view import DashboardView
 
     rows = training_table().iloc[np.random.default_rng(4).choice(400, 30, replace=False)].reset_index(drop=True)
@@ -86,6 +124,9 @@ def test_dashboard_in_spanish(language, library, qtbot):  # noqa: F811
     view.show_chart("confusion")
     assert plot.getAxis("bottom").labelText == "predicha"
     _buttons_fit(view)
+    view.show_chart("reliability")
+    qtbot.wait(200)  # pyqtgraph lays the title and axes out after the next events
+    assert view.grab().save(str(screenshot_dir / "dashboard_es.png"))
 
     view.tabs.setCurrentIndex(1)  # the first show lists the model versions
     panel = view.models
@@ -93,8 +134,11 @@ def test_dashboard_in_spanish(language, library, qtbot):  # noqa: F811
     assert panel.table.horizontalHeaderItem(0).text() == "Versión"
     assert panel.retrain_button.text() == "Reentrenar con las correcciones"
     assert re.fullmatch(r"0,\d{3}", panel.table.item(0, 2).text()), panel.table.item(0, 2).text()
-    assert panel.table.item(0, 6).text() == "✓ activa"
+    assert panel.table.item(0, 6).text() == "✓ activa" and panel.table.item(0, 0).text() == "incluido"
+    panel.table.selectRow(0)
+    assert panel.selected_version() == "bundled"  # the store's name, not the shown one
     _buttons_fit(view)
+    assert view.grab().save(str(screenshot_dir / "models_es.png"))
 
 
 def test_session_builder_in_spanish_with_a_screenshot(language, store, tmp_path, qtbot, screenshot_dir):
@@ -133,7 +177,7 @@ def test_session_builder_in_spanish_with_a_screenshot(language, store, tmp_path,
     assert view.grab().save(str(screenshot_dir / "session_builder_es.png"))
 
 
-def test_record_view_in_spanish(language, data_dir, qtbot):
+def test_record_view_in_spanish(language, data_dir, qtbot, screenshot_dir):
     from tmer_desktop.audio import record
     from tmer_desktop.ui.record_view import RecordView
 
@@ -158,6 +202,7 @@ def test_record_view_in_spanish(language, data_dir, qtbot):
     assert "1 ventana analizada; la última, 0–30 s" in text and "triste 70 %" in text, text
     assert "(lista 0,25 s después del final de la ventana)" in text, text
     _buttons_fit(view)
+    assert view.grab().save(str(screenshot_dir / "record_es.png"))
 
 
 def test_turkish_texts_and_numbers(language, store, tmp_path, qtbot):

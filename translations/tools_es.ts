@@ -314,6 +314,11 @@
         <translation>guardada, no promovida</translation>
     </message>
     <message>
+        <source>bundled</source>
+        <comment>the model shipped with the app</comment>
+        <translation>incluido</translation>
+    </message>
+    <message>
         <source>{used} (+{held} held back)</source>
         <translation>{used} (+{held} reservadas)</translation>
     </message>

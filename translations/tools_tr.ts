@@ -309,6 +309,11 @@
         <translation>saklandı, etkinleştirilmedi</translation>
     </message>
     <message>
+        <source>bundled</source>
+        <comment>the model shipped with the app</comment>
+        <translation>yerleşik</translation>
+    </message>
+    <message>
         <source>{used} (+{held} held back)</source>
         <translation>{used} (+{held} ayrılmış)</translation>
     </message>

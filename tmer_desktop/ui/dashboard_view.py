@@ -235,11 +235,16 @@ class DashboardView(QWidget):
         self._draw()
 
     def _drift_lines(self, report) -> tuple[list[str], list[str]]:
-        """The report's alerts and notes in the interface language, from its numbers.
+        """The report's alerts and notes in the interface language; should the rules mirrored in
+        compose_drift_lines ever disagree with the core's in count, the core's English sentences."""
+        alerts, notes = self.compose_drift_lines(report)
+        if len(alerts) != len(report.alerts) or len(notes) != len(report.notes):
+            return list(report.alerts), list(report.notes)
+        return alerts, notes
 
-        The rules mirror tmer_desktop.model.drift.assess_drift (which writes English sentences);
-        should they ever disagree in count, the core's own sentences are shown instead.
-        """
+    def compose_drift_lines(self, report) -> tuple[list[str], list[str]]:
+        """Alerts and notes from the report's numbers, by the rules of model.drift.assess_drift
+        (which writes the same sentences in English only)."""
         t = report.thresholds
         alerts: list[str] = []
         notes: list[str] = []
@@ -275,8 +280,6 @@ class DashboardView(QWidget):
                     alerts.append(self.tr(
                         "Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar})."
                     ).format(ece=number(report.live_ece, 2), bar=number(t.live_ece, 2)))
-        if len(alerts) != len(report.alerts) or len(notes) != len(report.notes):
-            return list(report.alerts), list(report.notes)
         return alerts, notes
 
     def _on_failed(self, message: str, _exc: object) -> None:
@@ -598,7 +601,7 @@ class ModelsPanel(QWidget):
             verdict = (self.tr("promoted") if m.get("promoted") else self.tr("kept, not promoted")) if "promoted" in m else ""
             held = m.get("corrections_held_back", 0)
             cells = (
-                v.version,
+                self.tr("bundled", "the model shipped with the app") if v.bundled else v.version,
                 "" if v.bundled else date_time(v.created_at),
                 number(cv, 3) if cv is not None else "",
                 number(hold, 3) if hold is not None else "",
@@ -608,13 +611,14 @@ class ModelsPanel(QWidget):
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, v.version)  # the store's name, whatever the language
                 if col == 5 and m.get("reason"):
                     item.setToolTip(m["reason"])
                 self.table.setItem(row, col, item)
 
     def selected_version(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).text() if rows else None
+        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
 
     # ----------------------------------------------------------------- actions
     def export_corrections(self, path: str | os.PathLike, anonymise: bool | None = None) -> int:
