@@ -1,17 +1,28 @@
 """`tmer-desktop`: start the GUI, or render one view offscreen to a PNG (--screenshot).
 
-    tmer-desktop [--library DIR] [--demo] [--screenshot FILE.png] [--view library|player|review]
+    tmer-desktop [--library DIR] [--demo] [--tag PATH]... [--language en|es|tr]
+                 [--screenshot FILE.png] [--view VIEW] [--track TEXT] [--chart KEY]
+                 [--session-from MOOD] [--session-to GOAL] [--minutes N]
 
 --library DIR   use DIR as the data directory for this run (as TMER_DATA_DIR does)
---screenshot F  render the main window offscreen once the chosen view is populated, save it
-                as F and exit (used for the README's screenshots and in tests)
---view V        the view shown first (and captured by --screenshot)
 --demo          when the library is empty, tag the bundled demo clips at once (first run)
+--tag PATH      tag PATH (a folder or file) at start, as File → Open music folder does
+--language L    the interface language for this run, instead of the one in the settings
+--view V        the tab shown first (and captured by --screenshot), one of VIEWS below
+--screenshot F  render the main window offscreen once the chosen view shows real content
+                (background work finished), save it as F and exit (the user guide's
+                pictures: scripts/guide_screenshots.sh)
+
+Views: library, player, review, sessions, dashboard, models (the model versions), record,
+settings (the Settings dialog over the window), tagging (the Library while a batch started
+by --demo or --tag runs: captured after the first track is shown, before the batch ends).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import math
 import os
 import sys
 import time
@@ -19,18 +30,49 @@ from pathlib import Path
 
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_TIMEOUT_S = 120.0
+TITLE_BAR_PX = 26  # the title bar drawn over a dialog in a screenshot
+VIEWS = ("library", "player", "review", "sessions", "dashboard", "models", "record", "settings", "tagging")
+LANGUAGES = ("en", "es", "tr")
+MOODS = ("happy", "sad", "angry", "relaxed")
+GOAL_ALIASES = {"relaxing": "relaxed", "energizing": "happy"}
+SESSION_FROM, SESSION_TO = "sad", "relaxed"
+SESSION_MAX_MINUTES = 45  # the Sessions tab's own default length
+SESSION_SHARE = 2 / 3     # a default plan uses about this share of the library's playing time
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="tmer-desktop", description="Music emotion tagging for therapists and musicologists.")
+    parser = argparse.ArgumentParser(
+        prog="tmer-desktop", description="Music emotion tagging for therapists and musicologists.",
+        epilog="Views: library, player, review, sessions, dashboard, models (model versions and "
+               "retraining), record, settings (the Settings dialog over the window), tagging (the "
+               "library while a batch started by --demo or --tag is still running).")
     parser.add_argument("--library", metavar="DIR", help="data directory holding the library (default: the user data dir)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render offscreen, save a PNG and exit")
-    parser.add_argument("--view", choices=("library", "player", "review"), default="library")
+    parser.add_argument("--view", choices=VIEWS, default="library", help="the tab shown first (default: library)")
     parser.add_argument("--demo", action="store_true", help="tag the bundled demo clips when the library is empty")
+    parser.add_argument("--tag", metavar="PATH", action="append", default=[],
+                        help="tag this folder or file at start (repeatable)")
+    parser.add_argument("--language", choices=LANGUAGES,
+                        help="interface language for this run (default: the one in the settings)")
     parser.add_argument("--track", metavar="TEXT", help="open the first track whose path contains TEXT (player view)")
+    parser.add_argument("--chart", metavar="KEY",
+                        help="dashboard chart to show: by_artist, by_album, by_genre, by_folder, by_session, "
+                             "confidence, confusion, reliability or drift (dashboard view)")
+    parser.add_argument("--session-from", metavar="MOOD", choices=MOODS,
+                        help=f"sessions view: build a plan starting from this mood (default: {SESSION_FROM})")
+    parser.add_argument("--session-to", metavar="GOAL", choices=MOODS + tuple(GOAL_ALIASES),
+                        help=f"sessions view: ... towards this goal, or relaxing / energizing (default: {SESSION_TO})")
+    parser.add_argument("--minutes", type=float, metavar="N",
+                        help=f"sessions view: session length (default: about {SESSION_SHARE:.0%} of the "
+                             f"library's playing time, at most {SESSION_MAX_MINUTES} min)")
     # For start-up benchmarks: print "shown" once the window has painted, then quit.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.minutes is not None and not (1 <= args.minutes <= 600):
+        parser.error("--minutes must be between 1 and 600")
+    if args.view == "tagging" and not (args.demo or args.tag):
+        parser.error("--view tagging needs a batch to show: add --demo (empty library) or --tag PATH")
+    return args
 
 
 def _prepare_environment(args: argparse.Namespace) -> None:
@@ -40,8 +82,11 @@ def _prepare_environment(args: argparse.Namespace) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def open_main_window(view: str = "library"):
-    """Open the library and settings and build the main window (QApplication must exist)."""
+def open_main_window(view: str = "library", language: str | None = None):
+    """Open the library and settings and build the main window (QApplication must exist).
+
+    language: overrides the settings' interface language for this window.
+    """
     from tmer_desktop.library.store import LibraryStore
     from tmer_desktop.settings import load_settings
     from tmer_desktop.ui.main_window import MainWindow
@@ -51,69 +96,241 @@ def open_main_window(view: str = "library"):
     from tmer_desktop.ui.i18n import install_language
 
     settings, warnings = load_settings()
+    if language:
+        settings = dataclasses.replace(settings, language=language)
     warnings = list(warnings) + install_language(QApplication.instance(), settings.language)
     store = LibraryStore.open()
     window = MainWindow(store, settings, messages=warnings)
-    window.show_view(view)
+    select_view(window, view)
     return window
 
 
+def select_view(window, view: str) -> None:
+    """Bring the tab that holds `view` to the front (the models list is inside Dashboards)."""
+    if view in ("library", "player", "review"):
+        window.show_view(view)
+    elif view == "tagging":
+        window.show_view("library")
+    elif view == "sessions":
+        window.tabs.setCurrentWidget(window.sessions)
+    elif view in ("dashboard", "models"):
+        window.tabs.setCurrentWidget(window.dashboard)
+        inner = window.dashboard.tabs
+        inner.setCurrentWidget(window.dashboard.models if view == "models" else inner.widget(0))
+    elif view == "record":
+        window.tabs.setCurrentWidget(window.record_view)
+    elif view == "settings":
+        window.show_view("library")
+    else:
+        raise ValueError(f"unknown view {view!r}; one of {', '.join(VIEWS)}")
+
+
+def default_session_minutes(pool) -> float:
+    """A plan length the library can fill: about two thirds of its playing time in whole
+    minutes, at least 1 and at most the Sessions tab's default 45."""
+    total = sum(c.duration for c in pool.by_id.values()) if pool is not None else 0.0
+    return float(min(SESSION_MAX_MINUTES, max(1, round(total * SESSION_SHARE / 60))))
+
+
+def build_session_plan(window, start: str = SESSION_FROM, goal: str = SESSION_TO,
+                       minutes: float | None = None) -> bool:
+    """Fill the Sessions tab's request and press Build; True when a plan with tracks came out."""
+    sessions = window.sessions
+    sessions.reload_tracks()
+    goal = GOAL_ALIASES.get(goal, goal)
+    sessions.start_combo.setCurrentIndex(max(0, sessions.start_combo.findData(start)))
+    sessions.goal_combo.setCurrentIndex(max(0, sessions.goal_combo.findData(goal)))
+    sessions.minutes_spin.setValue(minutes if minutes is not None else default_session_minutes(sessions.pool))
+    return sessions.build() and sessions.plan is not None and len(sessions.plan) > 0
+
+
+class _ViewFiller:
+    """One step at a time (between event-loop turns), bring a view to real content.
+
+    step() returns True when the view shows what it is meant to show (or all there is to
+    show, e.g. an empty library)."""
+
+    def __init__(self, window, view: str, track: str | None = None, chart: str | None = None,
+                 session: tuple[str, str, float | None] = (SESSION_FROM, SESSION_TO, None)):
+        self.window, self.view, self.track, self.chart, self.session = window, view, track, chart, session
+        self.audio = False
+        self.explained: set[str] = set()
+        self.review_loaded = False
+        self.started = False
+        self.dialog = None  # the Settings dialog, for the settings view
+        window.audioLoaded.connect(self._on_audio)
+        window.explanationShown.connect(self.explained.add)
+        window.reviewLoaded.connect(self._on_review_loaded)
+
+    def _on_audio(self, _track_id) -> None:
+        self.audio = True
+
+    def _on_review_loaded(self) -> None:
+        self.review_loaded = True
+
+    def step(self) -> bool:
+        window, view = self.window, self.view
+        batch_running = window.batch is not None and window.batch.running
+        if view == "tagging":
+            # Mid-batch: the progress row and the first finished rows are on screen.
+            return batch_running and any(r.n_windows for r in window.library.model.rows())
+        if batch_running or not window.library_loaded:
+            return False  # e.g. the demo is still being tagged: show the finished library
+        return getattr(self, f"_step_{view}")()
+
+    def _step_library(self) -> bool:
+        library = self.window.library
+        if library.model.rowCount() == 0 or library.current_row():
+            return True
+        analysed = [r for r in library.model.rows() if r.n_windows]
+        if not (analysed and library.select_path(analysed[0].path)):
+            library.table.selectRow(0)
+        return False
+
+    def _step_review(self) -> bool:
+        if not self.started:
+            self.started = True
+            self.review_loaded = False
+            self.window.refresh_review()  # the queue as it is after any batch of this run
+            return False
+        if not self.review_loaded:
+            return False
+        review = self.window.review
+        if review.table.model().rowCount() and review.current_row() is None:
+            review.table.selectRow(0)
+        return True
+
+    def _step_player(self) -> bool:
+        window = self.window
+        if not self.started:
+            self.started = True
+            rows = [r for r in window.library.model.rows() if r.n_windows]
+            rows.sort(key=lambda r: (self.track is None or self.track not in r.path, r.display_title.lower()))
+            if not rows:
+                return True  # nothing analysed: the empty player is what there is to show
+            window.library.select_path(rows[0].path)
+            window.open_in_player(rows[0])
+            # Put the cursor a little into the track, on its second window when there is one.
+            series = window.current_track.series if window.current_track else None
+            if series is not None and len(series) > 1:
+                window.player_view.seek(float(series.centres[1]))
+            return False
+        return self.audio and {"track", "window"} <= self.explained
+
+    def _step_sessions(self) -> bool:
+        if not self.started:
+            self.started = True
+            select_view(self.window, "sessions")
+            build_session_plan(self.window, *self.session)
+        return True  # planning is synchronous; no tagged tracks leaves the reason on screen
+
+    def _step_dashboard(self) -> bool:
+        dashboard = self.window.dashboard
+        if not self.started:
+            self.started = True
+            select_view(self.window, self.view)  # "dashboard" or "models"
+            if not dashboard.busy:
+                dashboard.refresh()  # the library as it is after any batch of this run
+            return False
+        if dashboard.busy or dashboard.data is None:
+            return False
+        if self.chart and dashboard.current_chart() != self.chart:
+            dashboard.show_chart(self.chart)
+        return True
+
+    def _step_models(self) -> bool:
+        if not self._step_dashboard():
+            return False
+        models = self.window.dashboard.models
+        if models.table.rowCount() == 0:
+            models.refresh_versions()
+        return models.table.rowCount() > 0
+
+    def _step_record(self) -> bool:
+        select_view(self.window, "record")
+        return True  # the device list (or the no-device message) is filled when the view is built
+
+    def _step_settings(self) -> bool:
+        if self.dialog is None:
+            from tmer_desktop.ui.settings_dialog import SettingsDialog
+
+            self._step_library()
+            # Non-modal: exec() would block the screenshot; the window opens it modally.
+            self.dialog = SettingsDialog(self.window.settings, self.window)
+            self.dialog.show()
+            return False
+        return self.dialog.isVisible()
+
+
 def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIMEOUT_S,
-                         track: str | None = None) -> bool:
-    """Spin the event loop until the view shows real content (or the timeout passes)."""
+                         track: str | None = None, chart: str | None = None,
+                         session: tuple[str, str, float | None] = (SESSION_FROM, SESSION_TO, None)):
+    """Spin the event loop until the view shows real content (or the timeout passes).
+
+    Returns the _ViewFiller: `.done` (the view was populated in time), `.batch_running` (a
+    batch was still running then) and `.dialog` (the Settings dialog of the settings view)."""
     deadline = time.monotonic() + timeout
-    state = {"audio": False, "explained": set()}
-    window.audioLoaded.connect(lambda _tid: state.__setitem__("audio", True))
-    window.explanationShown.connect(lambda target: state["explained"].add(target))
-    opened = False
+    filler = _ViewFiller(window, view, track=track, chart=chart, session=session)
+    filler.done = False
     while time.monotonic() < deadline:
         app.processEvents()
-        if window.batch is not None and window.batch.running:
-            time.sleep(0.01)
-            continue  # e.g. the demo is still being tagged: show the finished library
-        if window.library_loaded:
-            if view != "player":
-                if view == "review" or window.library.model.rowCount() == 0 or window.library.current_row():
-                    return True
-                analysed = [r for r in window.library.model.rows() if r.n_windows]
-                if not (analysed and window.library.select_path(analysed[0].path)):
-                    window.library.table.selectRow(0)
-            elif not opened:
-                opened = True
-                rows = [r for r in window.library.model.rows() if r.n_windows]
-                rows.sort(key=lambda r: (track is None or track not in r.path, r.display_title.lower()))
-                if not rows:
-                    return True  # nothing analysed: the empty player is what there is to show
-                window.library.select_path(rows[0].path)
-                window.open_in_player(rows[0])
-                # Put the cursor a little into the track, on its second window when there is one.
-                series = window.current_track.series if window.current_track else None
-                if series is not None and len(series) > 1:
-                    window.player_view.seek(float(series.centres[1]))
-            elif state["audio"] and {"track", "window"} <= state["explained"]:
-                return True
+        if filler.step():
+            filler.done = True
+            break
         time.sleep(0.01)
-    return False
+    filler.batch_running = window.batch is not None and window.batch.running
+    return filler
 
 
-def _screenshot(app, window, target: str, view: str, track: str | None = None) -> int:
+def grab_with_dialog(window, dialog):
+    """The window's image with `dialog` drawn centred over it, the window dimmed behind it
+    (offscreen, a dialog is a separate top-level window that window.grab() leaves out, and
+    it has no title bar: a plain one with the dialog's title is drawn above it)."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtGui import QColor, QPainter, QPen
+
+    image = window.grab()
+    dialog.adjustSize()
+    front = dialog.grab()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor(0, 0, 0, 70))
+    ratio = image.devicePixelRatio() or 1.0
+    size = front.size() / (front.devicePixelRatio() or 1.0)
+    top_left = QPoint(int((image.width() / ratio - size.width()) / 2), int((image.height() / ratio - size.height()) / 3))
+    bar = QRect(top_left.x(), top_left.y() - TITLE_BAR_PX, size.width(), TITLE_BAR_PX)
+    painter.fillRect(bar, QColor("#DADADA"))
+    painter.setPen(QColor("#222222"))
+    painter.drawText(bar.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                     dialog.windowTitle())
+    painter.drawPixmap(top_left, front)
+    painter.setPen(QPen(QColor("#444444"), 1))
+    painter.drawRect(bar.x() - 1, bar.y() - 1, size.width() + 1, size.height() + TITLE_BAR_PX + 1)
+    painter.end()
+    return image
+
+
+def _screenshot(app, window, target: str, view: str, track: str | None = None, chart: str | None = None,
+                session: tuple[str, str, float | None] = (SESSION_FROM, SESSION_TO, None)):
+    """Save the populated view as a PNG; (exit code, the _ViewFiller)."""
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    ok = wait_until_populated(app, window, view, track=track)
+    filler = wait_until_populated(app, window, view, track=track, chart=chart, session=session)
     for _ in range(5):
         app.processEvents()
-    image = window.grab()
+    image = grab_with_dialog(window, filler.dialog) if filler.dialog is not None else window.grab()
+    if filler.dialog is not None:
+        filler.dialog.close()
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path), "PNG"):
         print(f"tmer-desktop: could not write the screenshot {path}", file=sys.stderr)
-        return 1
-    if not ok:
+        return 1, filler
+    if not filler.done:
         print(f"tmer-desktop: the {view} view was not fully populated after {SCREENSHOT_TIMEOUT_S:.0f} s; "
               f"saved it as it was to {path}", file=sys.stderr)
     else:
         print(f"Saved {path}")
-    return 0
+    return 0, filler
 
 
 def _exit_when_shown(app, window) -> int:
@@ -134,16 +351,32 @@ def _exit_when_shown(app, window) -> int:
     return app.exec()
 
 
-def _start_demo_when_empty(app, window) -> None:
-    deadline = time.monotonic() + 30
+def _wait_for_library(app, window, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
     while not window.library_loaded and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
+
+
+def _start_demo_when_empty(app, window) -> None:
+    _wait_for_library(app, window)
     if window.library.model.rowCount() == 0:
         window.start_demo()
 
 
-def main(argv: list[str] | None = None) -> int:
+def _start_tagging(app, window, targets: list[str]) -> None:
+    missing = [t for t in targets if not Path(t).exists()]
+    if missing:
+        print(f"tmer-desktop: not found, not tagged: {', '.join(missing)}", file=sys.stderr)
+    found = [str(Path(t).expanduser().resolve()) for t in targets if Path(t).exists()]
+    if found:
+        _wait_for_library(app, window)
+        window.start_batch(found)
+
+
+def main(argv: list[str] | None = None, before_close=None) -> int:
+    """before_close(window, capture): called just before the main window closes (tests);
+    capture is the screenshot's _ViewFiller (None without --screenshot)."""
     # Batch workers are started with 'spawn': a frozen (PyInstaller) build must let a child
     # process run its task instead of starting another copy of the app.
     import multiprocessing
@@ -159,22 +392,42 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tmer-desktop")
     try:
-        window = open_main_window(args.view)
+        window = open_main_window(args.view, language=args.language)
     except TmerError as exc:
         print(f"tmer-desktop: {exc}", file=sys.stderr)
         if not args.screenshot:
             from PySide6.QtWidgets import QMessageBox
             QMessageBox.critical(None, "tmer-desktop", str(exc))
         return 2
+    if args.chart:
+        try:
+            window.dashboard.show_chart(args.chart)
+        except KeyError as exc:
+            print(f"tmer-desktop: --chart: {exc.args[0]}", file=sys.stderr)
+            window.close()
+            window.store.close()
+            return 2
     if args.demo:
         _start_demo_when_empty(app, window)
+    if args.tag:
+        _start_tagging(app, window, args.tag)
+    session = (args.session_from or SESSION_FROM, args.session_to or SESSION_TO, args.minutes)
+    capture = None
     if args.exit_when_shown:
         code = _exit_when_shown(app, window)
     elif args.screenshot:
-        code = _screenshot(app, window, args.screenshot, args.view, args.track)
+        code, capture = _screenshot(app, window, args.screenshot, args.view, args.track, args.chart, session)
     else:
         window.show()
+        if args.view == "sessions" and (args.session_from or args.session_to or args.minutes):
+            _wait_for_library(app, window)
+            build_session_plan(window, *session)
+        elif args.view == "settings":
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, window.settings_dialog)
         code = app.exec()
+    if before_close is not None:
+        before_close(window, capture)
     window.close()
     window.store.close()
     window.deleteLater()
