@@ -21,7 +21,7 @@ import soundfile as sf
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale, Qt  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
@@ -64,8 +64,11 @@ def _ts_files(language: str | None = None) -> list[Path]:
 
 @pytest.fixture
 def restore_english(qapp):
+    """English texts and the previous default locale come back after the test."""
+    before = QLocale()
     yield qapp
     install_language(qapp, "en")
+    QLocale.setDefault(before)
 
 
 # -- the sources --------------------------------------------------------------------------------

@@ -583,6 +583,11 @@
         <translation>Configuración</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>unit suffix for seconds, with its leading space</comment>
+        <translation> s</translation>
+    </message>
+    <message>
         <source>Confidence threshold:</source>
         <translation>Umbral de confianza:</translation>
     </message>

@@ -573,6 +573,11 @@
         <translation>Ayarlar</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>unit suffix for seconds, with its leading space</comment>
+        <translation> sn</translation>
+    </message>
+    <message>
         <source>Confidence threshold:</source>
         <translation>Güven eşiği:</translation>
     </message>

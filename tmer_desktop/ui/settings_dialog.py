@@ -41,8 +41,9 @@ class SettingsDialog(QDialog):
         self._interface_language = interface_language or settings.language
         self.threshold = _spin(0.25, 1.0, 0.01, 2)
         self.top2_threshold = _spin(0.25, 1.0, 0.01, 2)
-        self.window = _spin(1.0, 120.0, 1.0, 1, " s")
-        self.hop = _spin(0.5, 120.0, 0.5, 1, " s")
+        seconds = self.tr(" s", "unit suffix for seconds, with its leading space")
+        self.window = _spin(1.0, 120.0, 1.0, 1, seconds)
+        self.hop = _spin(0.5, 120.0, 0.5, 1, seconds)
         self.aggregation = QComboBox()
         for value, text in AGGREGATIONS:
             self.aggregation.addItem(QCoreApplication.translate("SettingsDialog", text), value)
