@@ -137,6 +137,11 @@ def test_dashboard_in_spanish(language, library, qtbot, screenshot_dir):  # noqa
     assert panel.table.item(0, 6).text() == "✓ activa" and panel.table.item(0, 0).text() == "incluido"
     panel.table.selectRow(0)
     assert panel.selected_version() == "bundled"  # the store's name, not the shown one
+    for english, spanish in (("Comparing on 5 folds x 2…", "Comparando en 5 particiones x 2…"),
+                             ("Storing the candidate…", "Guardando el candidato…"),
+                             ("Something new…", "Something new…")):  # unknown: as the core wrote it
+        panel._on_progress(english)
+        assert panel.status.text() == spanish
     _buttons_fit(view)
     assert view.grab().save(str(screenshot_dir / "models_es.png"))
 
@@ -205,7 +210,7 @@ def test_record_view_in_spanish(language, data_dir, qtbot, screenshot_dir):
     assert view.grab().save(str(screenshot_dir / "record_es.png"))
 
 
-def test_turkish_texts_and_numbers(language, store, tmp_path, qtbot):
+def test_turkish_texts_and_numbers(language, store, tmp_path, qtbot, screenshot_dir):
     from tmer_desktop.ui.dashboard_view import chart_title
     from tmer_desktop.ui.record_view import RecordView
     from tmer_desktop.ui.session_view import SessionBuilderView
@@ -220,6 +225,11 @@ def test_turkish_texts_and_numbers(language, store, tmp_path, qtbot):
     first = view.slot_list.item(0).text()
     assert re.search(r"rahat hedefine giden yolun %\d+ kadarı", first), first
     assert re.search(r"planlanan noktaya \d,\d\d uzaklıkta", first), first
+    view.resize(1300, 760)
+    view.show()
+    qtbot.wait(50)
+    _buttons_fit(view)
+    assert view.grab().save(str(screenshot_dir / "session_builder_tr.png"))
     recorder = RecordView()
     qtbot.addWidget(recorder)
     assert recorder.record_button.text() == "● Kaydet" and recorder.state_label.text() == "Kayıt yapılmıyor."

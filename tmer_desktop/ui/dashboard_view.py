@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 
 import numpy as np
 import pandas as pd
@@ -656,7 +657,17 @@ class ModelsPanel(QWidget):
         return self._task is not None and self._task.running
 
     def _on_progress(self, text) -> None:
-        self.status.setText(str(text))
+        self.status.setText(self._progress_text(str(text)))
+
+    def _progress_text(self, text: str) -> str:
+        """model.retrain's progress sentences (English) in the interface language; others unchanged."""
+        comparing = re.fullmatch(r"Comparing on (\d+) folds x (\d+)…", text)
+        if comparing:
+            return self.tr("Comparing on {folds} folds x {repeats}…").format(
+                folds=comparing.group(1), repeats=comparing.group(2))
+        known = {"Training the candidate on all the data…": self.tr("Training the candidate on all the data…"),
+                 "Storing the candidate…": self.tr("Storing the candidate…")}
+        return known.get(text, text)
 
     def _on_finished(self) -> None:
         self._set_busy(False)
