@@ -565,8 +565,10 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         """Install `language` for everything built from now on (dialogs, messages) and, unless
         the interface already is in it, offer to restart so that the whole window follows."""
-        for warning in install_language(QCoreApplication.instance(), language):
-            self.statusBar().showMessage(warning, 20000)
+        warnings = install_language(QCoreApplication.instance(), language)
+        if warnings:  # no translation to switch to: a restart would not help either
+            self.statusBar().showMessage(" ".join(warnings), 30000)
+            return
         if language == self.interface_language:
             if self.restart_button is not None:
                 self.restart_button.hide()
