@@ -7,6 +7,7 @@ small real library (a real clip, training-CSV feature rows, stored probabilities
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -116,10 +117,12 @@ def test_shipped_qm_files_are_compiled_from_the_current_sources(tmp_path):
 
 
 def test_no_interface_string_is_missing_from_the_translation_sources(tmp_path):
-    """lupdate over every ui module (so a new file not yet in a group is caught too)."""
+    """lupdate over every module of the package (so a new file not yet in a group is caught too;
+    core modules mark words the interface translates with QT_TRANSLATE_NOOP)."""
     found_ts = tmp_path / "found.ts"
+    sources = sorted((REPO_ROOT / "tmer_desktop").rglob("*.py"))
     subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none",
-                    *map(str, sorted(UI_DIR.glob("*.py"))), "-ts", str(found_ts)], check=True)
+                    *map(str, sources), "-ts", str(found_ts)], check=True)
     found = {(c, s, m, n) for c, s, m, n, _t in _messages(found_ts)}
     assert len(found) > 150  # the parser saw the code (menus, views, dialogs)
     for language in LANGUAGES:
@@ -127,6 +130,40 @@ def test_no_interface_string_is_missing_from_the_translation_sources(tmp_path):
         missing = sorted(found - known, key=str)
         assert not missing, (f"{len(missing)} string(s) not in translations/*_{language}.ts "
                              f"(run scripts/update_translations.sh and translate them): {missing[:10]}")
+
+
+def test_the_reason_is_composed_in_the_interface_language(qapp, restore_english):
+    """The model's reason parts become a Spanish / Turkish sentence; English is the core's own text."""
+    from tmer_desktop.model.bundle import load_model
+    from tmer_desktop.model.explain import ReasonPart
+    from tmer_desktop.ui.explain import localized_reason
+
+    model = load_model()
+    X = pd.read_csv(TRAINING_CSV)[list(FEATURE_NAMES)].to_numpy(dtype=float)[:40]
+    X[0, FEATURE_NAMES.index("_Zero-crossingrate_Mean")] = 10.0  # far beyond the training range
+    results = model.explain(X)
+    assert all(localized_reason(r) == r.reason[:1].upper() + r.reason[1:] + "." for r in results)
+    assert all(1 <= len(r.reason_parts) <= 2 for r in results)
+
+    beyond = ReasonPart(family="timbre/brightness", feature="_Zero-crossingrate_Mean", above_median=True,
+                        beyond_range=True)
+    vague = ReasonPart(family="rhythm/tempo", feature="_Pulseclarity_Mean", above_median=False)
+    unmeasured = ReasonPart(family="rhythm/tempo", feature="_Tempo_Mean", above_median=None)
+    chroma = ReasonPart(family="harmony/tonality", feature="_Chromagram_Mean_10", above_median=True)
+    sad = type(results[0])(label="sad", shap=results[0].shap, base=results[0].base, families={}, reason="",
+                           reason_parts=(vague, beyond))
+    relaxed = dataclasses.replace(sad, label="relaxed", reason_parts=(unmeasured, chroma))
+    nothing = dataclasses.replace(sad, label="angry", reason_parts=())
+
+    assert install_language(restore_english, "es") == []
+    assert localized_reason(sad) == ("Un pulso difuso (ritmo/tempo) y sonido ruidoso y brillante, fuera del rango "
+                                     "de entrenamiento (timbre/brillo) empujan hacia triste.")
+    assert localized_reason(relaxed) == "Tempo_Mean no medible (ritmo/tempo) y mucho A en la armonía " \
+                                        "(armonía/tonalidad) empujan hacia relajado."
+    assert localized_reason(nothing).startswith("Ninguna familia de descriptores apunta claramente a enojado")
+    assert install_language(restore_english, "tr") == []
+    assert localized_reason(sad).endswith("üzgün yönüne itiyor.")
+    assert "eğitim aralığının dışında" in localized_reason(sad)
 
 
 def test_explanation_family_names_match_the_model():

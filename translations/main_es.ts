@@ -543,6 +543,245 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>loud</source>
+        <translation>volumen alto</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>volumen bajo</translation>
+    </message>
+    <message>
+        <source>many quiet passages</source>
+        <translation>muchos pasajes tranquilos</translation>
+    </message>
+    <message>
+        <source>steady loudness</source>
+        <translation>volumen estable</translation>
+    </message>
+    <message>
+        <source>slow note onsets</source>
+        <translation>ataques de nota lentos</translation>
+    </message>
+    <message>
+        <source>sharp note onsets</source>
+        <translation>ataques de nota nítidos</translation>
+    </message>
+    <message>
+        <source>onsets getting slower</source>
+        <translation>ataques cada vez más lentos</translation>
+    </message>
+    <message>
+        <source>onsets getting sharper</source>
+        <translation>ataques cada vez más nítidos</translation>
+    </message>
+    <message>
+        <source>strong rhythmic pulsation</source>
+        <translation>pulsación rítmica fuerte</translation>
+    </message>
+    <message>
+        <source>weak rhythmic pulsation</source>
+        <translation>pulsación rítmica débil</translation>
+    </message>
+    <message>
+        <source>fast tempo</source>
+        <translation>tempo rápido</translation>
+    </message>
+    <message>
+        <source>slow tempo</source>
+        <translation>tempo lento</translation>
+    </message>
+    <message>
+        <source>many notes per second</source>
+        <translation>muchas notas por segundo</translation>
+    </message>
+    <message>
+        <source>few notes per second</source>
+        <translation>pocas notas por segundo</translation>
+    </message>
+    <message>
+        <source>a clear beat</source>
+        <translation>un pulso claro</translation>
+    </message>
+    <message>
+        <source>a vague beat</source>
+        <translation>un pulso difuso</translation>
+    </message>
+    <message>
+        <source>rough, dissonant sound</source>
+        <translation>sonido áspero y disonante</translation>
+    </message>
+    <message>
+        <source>smooth sound</source>
+        <translation>sonido suave</translation>
+    </message>
+    <message>
+        <source>roughness increasing</source>
+        <translation>aspereza en aumento</translation>
+    </message>
+    <message>
+        <source>roughness decreasing</source>
+        <translation>aspereza en descenso</translation>
+    </message>
+    <message>
+        <source>noisy, bright sound</source>
+        <translation>sonido ruidoso y brillante</translation>
+    </message>
+    <message>
+        <source>clean, dark sound</source>
+        <translation>sonido limpio y oscuro</translation>
+    </message>
+    <message>
+        <source>bright timbre</source>
+        <translation>timbre brillante</translation>
+    </message>
+    <message>
+        <source>dark timbre</source>
+        <translation>timbre oscuro</translation>
+    </message>
+    <message>
+        <source>wide-band sound</source>
+        <translation>sonido de banda ancha</translation>
+    </message>
+    <message>
+        <source>narrow-band sound</source>
+        <translation>sonido de banda estrecha</translation>
+    </message>
+    <message>
+        <source>bass-heavy spectrum</source>
+        <translation>espectro cargado de graves</translation>
+    </message>
+    <message>
+        <source>balanced spectrum</source>
+        <translation>espectro equilibrado</translation>
+    </message>
+    <message>
+        <source>peaky spectrum</source>
+        <translation>espectro con picos marcados</translation>
+    </message>
+    <message>
+        <source>flat spectrum</source>
+        <translation>espectro plano</translation>
+    </message>
+    <message>
+        <source>noise-like timbre</source>
+        <translation>timbre ruidoso</translation>
+    </message>
+    <message>
+        <source>tonal timbre</source>
+        <translation>timbre tonal</translation>
+    </message>
+    <message>
+        <source>dense, noisy spectrum</source>
+        <translation>espectro denso y ruidoso</translation>
+    </message>
+    <message>
+        <source>sparse, tonal spectrum</source>
+        <translation>espectro disperso y tonal</translation>
+    </message>
+    <message>
+        <source>frequent harmonic changes</source>
+        <translation>cambios armónicos frecuentes</translation>
+    </message>
+    <message>
+        <source>stable harmony</source>
+        <translation>armonía estable</translation>
+    </message>
+    <message>
+        <source>uneven harmonic changes</source>
+        <translation>cambios armónicos irregulares</translation>
+    </message>
+    <message>
+        <source>even harmonic changes</source>
+        <translation>cambios armónicos regulares</translation>
+    </message>
+    <message>
+        <source>harmony changing more towards the end</source>
+        <translation>armonía cada vez más cambiante hacia el final</translation>
+    </message>
+    <message>
+        <source>harmony settling towards the end</source>
+        <translation>armonía que se asienta hacia el final</translation>
+    </message>
+    <message>
+        <source>fast harmonic rhythm</source>
+        <translation>ritmo armónico rápido</translation>
+    </message>
+    <message>
+        <source>slow harmonic rhythm</source>
+        <translation>ritmo armónico lento</translation>
+    </message>
+    <message>
+        <source>regular harmonic rhythm</source>
+        <translation>ritmo armónico regular</translation>
+    </message>
+    <message>
+        <source>irregular harmonic rhythm</source>
+        <translation>ritmo armónico irregular</translation>
+    </message>
+    <message>
+        <source>unpredictable harmonic rhythm</source>
+        <translation>ritmo armónico impredecible</translation>
+    </message>
+    <message>
+        <source>predictable harmonic rhythm</source>
+        <translation>ritmo armónico predecible</translation>
+    </message>
+    <message>
+        <source>much {pitch} in the harmony</source>
+        <translation>mucho {pitch} en la armonía</translation>
+    </message>
+    <message>
+        <source>little {pitch} in the harmony</source>
+        <translation>poco {pitch} en la armonía</translation>
+    </message>
+    <message>
+        <source>timbre colour (MFCC {k}) high</source>
+        <translation>color tímbrico (MFCC {k}) alto</translation>
+    </message>
+    <message>
+        <source>timbre colour (MFCC {k}) low</source>
+        <translation>color tímbrico (MFCC {k}) bajo</translation>
+    </message>
+    <message>
+        <source>{feature} high</source>
+        <translation>{feature} alto</translation>
+    </message>
+    <message>
+        <source>{feature} low</source>
+        <translation>{feature} bajo</translation>
+    </message>
+    <message>
+        <source>{feature} not measurable</source>
+        <translation>{feature} no medible</translation>
+    </message>
+    <message>
+        <source>{words}, beyond the training range</source>
+        <translation>{words}, fuera del rango de entrenamiento</translation>
+    </message>
+    <message>
+        <source>{words} ({family})</source>
+        <translation>{words} ({family})</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} y {second}</translation>
+    </message>
+    <message>
+        <source>{parts} pushes towards {emotion}</source>
+        <translation>{parts} empuja hacia {emotion}</translation>
+    </message>
+    <message>
+        <source>{parts} push towards {emotion}</source>
+        <translation>{parts} empujan hacia {emotion}</translation>
+    </message>
+    <message>
+        <source>no feature family clearly points to {emotion}; it is only the least unlikely</source>
+        <translation>ninguna familia de descriptores apunta claramente a {emotion}; solo es la opción menos improbable</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <source>✓ Correct (Enter)</source>

@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Sessions</source>
-        <translation>Oturumlar</translation>
+        <translation>Seanslar</translation>
     </message>
     <message>
         <source>Dashboards</source>
@@ -531,6 +531,245 @@
     <message>
         <source>Pause</source>
         <translation>Duraklat</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>loud</source>
+        <translation>yüksek ses düzeyi</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>düşük ses düzeyi</translation>
+    </message>
+    <message>
+        <source>many quiet passages</source>
+        <translation>çok sayıda sessiz bölüm</translation>
+    </message>
+    <message>
+        <source>steady loudness</source>
+        <translation>sabit ses düzeyi</translation>
+    </message>
+    <message>
+        <source>slow note onsets</source>
+        <translation>yavaş nota başlangıçları</translation>
+    </message>
+    <message>
+        <source>sharp note onsets</source>
+        <translation>keskin nota başlangıçları</translation>
+    </message>
+    <message>
+        <source>onsets getting slower</source>
+        <translation>giderek yavaşlayan nota başlangıçları</translation>
+    </message>
+    <message>
+        <source>onsets getting sharper</source>
+        <translation>giderek keskinleşen nota başlangıçları</translation>
+    </message>
+    <message>
+        <source>strong rhythmic pulsation</source>
+        <translation>güçlü ritmik nabız</translation>
+    </message>
+    <message>
+        <source>weak rhythmic pulsation</source>
+        <translation>zayıf ritmik nabız</translation>
+    </message>
+    <message>
+        <source>fast tempo</source>
+        <translation>hızlı tempo</translation>
+    </message>
+    <message>
+        <source>slow tempo</source>
+        <translation>yavaş tempo</translation>
+    </message>
+    <message>
+        <source>many notes per second</source>
+        <translation>saniyede çok nota</translation>
+    </message>
+    <message>
+        <source>few notes per second</source>
+        <translation>saniyede az nota</translation>
+    </message>
+    <message>
+        <source>a clear beat</source>
+        <translation>belirgin bir vuruş</translation>
+    </message>
+    <message>
+        <source>a vague beat</source>
+        <translation>belirsiz bir vuruş</translation>
+    </message>
+    <message>
+        <source>rough, dissonant sound</source>
+        <translation>pürüzlü, disonant ses</translation>
+    </message>
+    <message>
+        <source>smooth sound</source>
+        <translation>pürüzsüz ses</translation>
+    </message>
+    <message>
+        <source>roughness increasing</source>
+        <translation>artan pürüzlülük</translation>
+    </message>
+    <message>
+        <source>roughness decreasing</source>
+        <translation>azalan pürüzlülük</translation>
+    </message>
+    <message>
+        <source>noisy, bright sound</source>
+        <translation>gürültülü, parlak ses</translation>
+    </message>
+    <message>
+        <source>clean, dark sound</source>
+        <translation>temiz, koyu ses</translation>
+    </message>
+    <message>
+        <source>bright timbre</source>
+        <translation>parlak tını</translation>
+    </message>
+    <message>
+        <source>dark timbre</source>
+        <translation>koyu tını</translation>
+    </message>
+    <message>
+        <source>wide-band sound</source>
+        <translation>geniş bantlı ses</translation>
+    </message>
+    <message>
+        <source>narrow-band sound</source>
+        <translation>dar bantlı ses</translation>
+    </message>
+    <message>
+        <source>bass-heavy spectrum</source>
+        <translation>bas ağırlıklı spektrum</translation>
+    </message>
+    <message>
+        <source>balanced spectrum</source>
+        <translation>dengeli spektrum</translation>
+    </message>
+    <message>
+        <source>peaky spectrum</source>
+        <translation>sivri tepeli spektrum</translation>
+    </message>
+    <message>
+        <source>flat spectrum</source>
+        <translation>düz spektrum</translation>
+    </message>
+    <message>
+        <source>noise-like timbre</source>
+        <translation>gürültü benzeri tını</translation>
+    </message>
+    <message>
+        <source>tonal timbre</source>
+        <translation>tonal tını</translation>
+    </message>
+    <message>
+        <source>dense, noisy spectrum</source>
+        <translation>yoğun, gürültülü spektrum</translation>
+    </message>
+    <message>
+        <source>sparse, tonal spectrum</source>
+        <translation>seyrek, tonal spektrum</translation>
+    </message>
+    <message>
+        <source>frequent harmonic changes</source>
+        <translation>sık armonik değişimler</translation>
+    </message>
+    <message>
+        <source>stable harmony</source>
+        <translation>kararlı armoni</translation>
+    </message>
+    <message>
+        <source>uneven harmonic changes</source>
+        <translation>düzensiz armonik değişimler</translation>
+    </message>
+    <message>
+        <source>even harmonic changes</source>
+        <translation>düzenli armonik değişimler</translation>
+    </message>
+    <message>
+        <source>harmony changing more towards the end</source>
+        <translation>sona doğru daha çok değişen armoni</translation>
+    </message>
+    <message>
+        <source>harmony settling towards the end</source>
+        <translation>sona doğru durulan armoni</translation>
+    </message>
+    <message>
+        <source>fast harmonic rhythm</source>
+        <translation>hızlı armonik ritim</translation>
+    </message>
+    <message>
+        <source>slow harmonic rhythm</source>
+        <translation>yavaş armonik ritim</translation>
+    </message>
+    <message>
+        <source>regular harmonic rhythm</source>
+        <translation>düzenli armonik ritim</translation>
+    </message>
+    <message>
+        <source>irregular harmonic rhythm</source>
+        <translation>düzensiz armonik ritim</translation>
+    </message>
+    <message>
+        <source>unpredictable harmonic rhythm</source>
+        <translation>öngörülemez armonik ritim</translation>
+    </message>
+    <message>
+        <source>predictable harmonic rhythm</source>
+        <translation>öngörülebilir armonik ritim</translation>
+    </message>
+    <message>
+        <source>much {pitch} in the harmony</source>
+        <translation>armonide bol {pitch}</translation>
+    </message>
+    <message>
+        <source>little {pitch} in the harmony</source>
+        <translation>armonide az {pitch}</translation>
+    </message>
+    <message>
+        <source>timbre colour (MFCC {k}) high</source>
+        <translation>tını rengi (MFCC {k}) yüksek</translation>
+    </message>
+    <message>
+        <source>timbre colour (MFCC {k}) low</source>
+        <translation>tını rengi (MFCC {k}) düşük</translation>
+    </message>
+    <message>
+        <source>{feature} high</source>
+        <translation>{feature} yüksek</translation>
+    </message>
+    <message>
+        <source>{feature} low</source>
+        <translation>{feature} düşük</translation>
+    </message>
+    <message>
+        <source>{feature} not measurable</source>
+        <translation>{feature} ölçülemedi</translation>
+    </message>
+    <message>
+        <source>{words}, beyond the training range</source>
+        <translation>{words}, eğitim aralığının dışında</translation>
+    </message>
+    <message>
+        <source>{words} ({family})</source>
+        <translation>{words} ({family})</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} ve {second}</translation>
+    </message>
+    <message>
+        <source>{parts} pushes towards {emotion}</source>
+        <translation>{parts}, {emotion} yönüne itiyor</translation>
+    </message>
+    <message>
+        <source>{parts} push towards {emotion}</source>
+        <translation>{parts}, {emotion} yönüne itiyor</translation>
+    </message>
+    <message>
+        <source>no feature family clearly points to {emotion}; it is only the least unlikely</source>
+        <translation>hiçbir özellik ailesi açıkça {emotion} duygusunu göstermiyor; yalnızca en az olasılık dışı olan bu</translation>
     </message>
 </context>
 <context>

@@ -64,47 +64,131 @@ def family_of(feature: str) -> str:
 FEATURE_FAMILY: dict[str, str] = {name: family_of(name) for name in FEATURE_NAMES}
 FAMILY_INDEX = np.array([FAMILIES.index(FEATURE_FAMILY[name]) for name in FEATURE_NAMES])
 
-# Plain words for a feature above / below its training median.
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name, which lupdate looks for)
+    """Marks `text` for Qt's translation tools; the core stays free of Qt and returns it as is."""
+    return text
+
+
+# Plain words for a feature above / below its training median (literal calls: lupdate reads them).
 _WORDS = {
-    "_RMSenergy_Mean": ("loud", "soft"),
-    "_Lowenergy_Mean": ("many quiet passages", "steady loudness"),
-    "_AttackTime_Mean": ("slow note onsets", "sharp note onsets"),
-    "_AttackTime_Slope": ("onsets getting slower", "onsets getting sharper"),
-    "_Fluctuation_Mean": ("strong rhythmic pulsation", "weak rhythmic pulsation"),
-    "_Tempo_Mean": ("fast tempo", "slow tempo"),
-    "_Eventdensity_Mean": ("many notes per second", "few notes per second"),
-    "_Pulseclarity_Mean": ("a clear beat", "a vague beat"),
-    "_Roughness_Mean": ("rough, dissonant sound", "smooth sound"),
-    "_Roughness_Slope": ("roughness increasing", "roughness decreasing"),
-    "_Zero-crossingrate_Mean": ("noisy, bright sound", "clean, dark sound"),
-    "_Rolloff_Mean": ("bright timbre", "dark timbre"),
-    "_Brightness_Mean": ("bright timbre", "dark timbre"),
-    "_Spectralcentroid_Mean": ("bright timbre", "dark timbre"),
-    "_Spectralspread_Mean": ("wide-band sound", "narrow-band sound"),
-    "_Spectralskewness_Mean": ("bass-heavy spectrum", "balanced spectrum"),
-    "_Spectralkurtosis_Mean": ("peaky spectrum", "flat spectrum"),
-    "_Spectralflatness_Mean": ("noise-like timbre", "tonal timbre"),
-    "_EntropyofSpectrum_Mean": ("dense, noisy spectrum", "sparse, tonal spectrum"),
-    "_HarmonicChangeDetectionFunction_Mean": ("frequent harmonic changes", "stable harmony"),
-    "_HarmonicChangeDetectionFunction_Std": ("uneven harmonic changes", "even harmonic changes"),
-    "_HarmonicChangeDetectionFunction_Slope": ("harmony changing more towards the end", "harmony settling towards the end"),
-    "_HarmonicChangeDetectionFunction_PeriodFreq": ("fast harmonic rhythm", "slow harmonic rhythm"),
-    "_HarmonicChangeDetectionFunction_PeriodAmp": ("regular harmonic rhythm", "irregular harmonic rhythm"),
-    "_HarmonicChangeDetectionFunction_PeriodEntropy": ("unpredictable harmonic rhythm", "predictable harmonic rhythm"),
+    "_RMSenergy_Mean": (QT_TRANSLATE_NOOP("Reason", "loud"),
+        QT_TRANSLATE_NOOP("Reason", "soft")),
+    "_Lowenergy_Mean": (QT_TRANSLATE_NOOP("Reason", "many quiet passages"),
+        QT_TRANSLATE_NOOP("Reason", "steady loudness")),
+    "_AttackTime_Mean": (QT_TRANSLATE_NOOP("Reason", "slow note onsets"),
+        QT_TRANSLATE_NOOP("Reason", "sharp note onsets")),
+    "_AttackTime_Slope": (QT_TRANSLATE_NOOP("Reason", "onsets getting slower"),
+        QT_TRANSLATE_NOOP("Reason", "onsets getting sharper")),
+    "_Fluctuation_Mean": (QT_TRANSLATE_NOOP("Reason", "strong rhythmic pulsation"),
+        QT_TRANSLATE_NOOP("Reason", "weak rhythmic pulsation")),
+    "_Tempo_Mean": (QT_TRANSLATE_NOOP("Reason", "fast tempo"),
+        QT_TRANSLATE_NOOP("Reason", "slow tempo")),
+    "_Eventdensity_Mean": (QT_TRANSLATE_NOOP("Reason", "many notes per second"),
+        QT_TRANSLATE_NOOP("Reason", "few notes per second")),
+    "_Pulseclarity_Mean": (QT_TRANSLATE_NOOP("Reason", "a clear beat"),
+        QT_TRANSLATE_NOOP("Reason", "a vague beat")),
+    "_Roughness_Mean": (QT_TRANSLATE_NOOP("Reason", "rough, dissonant sound"),
+        QT_TRANSLATE_NOOP("Reason", "smooth sound")),
+    "_Roughness_Slope": (QT_TRANSLATE_NOOP("Reason", "roughness increasing"),
+        QT_TRANSLATE_NOOP("Reason", "roughness decreasing")),
+    "_Zero-crossingrate_Mean": (QT_TRANSLATE_NOOP("Reason", "noisy, bright sound"),
+        QT_TRANSLATE_NOOP("Reason", "clean, dark sound")),
+    "_Rolloff_Mean": (QT_TRANSLATE_NOOP("Reason", "bright timbre"),
+        QT_TRANSLATE_NOOP("Reason", "dark timbre")),
+    "_Brightness_Mean": (QT_TRANSLATE_NOOP("Reason", "bright timbre"),
+        QT_TRANSLATE_NOOP("Reason", "dark timbre")),
+    "_Spectralcentroid_Mean": (QT_TRANSLATE_NOOP("Reason", "bright timbre"),
+        QT_TRANSLATE_NOOP("Reason", "dark timbre")),
+    "_Spectralspread_Mean": (QT_TRANSLATE_NOOP("Reason", "wide-band sound"),
+        QT_TRANSLATE_NOOP("Reason", "narrow-band sound")),
+    "_Spectralskewness_Mean": (QT_TRANSLATE_NOOP("Reason", "bass-heavy spectrum"),
+        QT_TRANSLATE_NOOP("Reason", "balanced spectrum")),
+    "_Spectralkurtosis_Mean": (QT_TRANSLATE_NOOP("Reason", "peaky spectrum"),
+        QT_TRANSLATE_NOOP("Reason", "flat spectrum")),
+    "_Spectralflatness_Mean": (QT_TRANSLATE_NOOP("Reason", "noise-like timbre"),
+        QT_TRANSLATE_NOOP("Reason", "tonal timbre")),
+    "_EntropyofSpectrum_Mean": (QT_TRANSLATE_NOOP("Reason", "dense, noisy spectrum"),
+        QT_TRANSLATE_NOOP("Reason", "sparse, tonal spectrum")),
+    "_HarmonicChangeDetectionFunction_Mean": (QT_TRANSLATE_NOOP("Reason", "frequent harmonic changes"),
+        QT_TRANSLATE_NOOP("Reason", "stable harmony")),
+    "_HarmonicChangeDetectionFunction_Std": (QT_TRANSLATE_NOOP("Reason", "uneven harmonic changes"),
+        QT_TRANSLATE_NOOP("Reason", "even harmonic changes")),
+    "_HarmonicChangeDetectionFunction_Slope": (QT_TRANSLATE_NOOP("Reason", "harmony changing more towards the end"),
+        QT_TRANSLATE_NOOP("Reason", "harmony settling towards the end")),
+    "_HarmonicChangeDetectionFunction_PeriodFreq": (QT_TRANSLATE_NOOP("Reason", "fast harmonic rhythm"),
+        QT_TRANSLATE_NOOP("Reason", "slow harmonic rhythm")),
+    "_HarmonicChangeDetectionFunction_PeriodAmp": (QT_TRANSLATE_NOOP("Reason", "regular harmonic rhythm"),
+        QT_TRANSLATE_NOOP("Reason", "irregular harmonic rhythm")),
+    "_HarmonicChangeDetectionFunction_PeriodEntropy": (QT_TRANSLATE_NOOP("Reason", "unpredictable harmonic rhythm"),
+        QT_TRANSLATE_NOOP("Reason", "predictable harmonic rhythm")),
 }
 _PITCH_CLASSES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 
 
-def feature_words(feature: str, above_median: bool) -> str:
+# Sentence templates of the reason; the interface translates them (context "Reason").
+_MUCH_PITCH = QT_TRANSLATE_NOOP("Reason", "much {pitch} in the harmony")
+_LITTLE_PITCH = QT_TRANSLATE_NOOP("Reason", "little {pitch} in the harmony")
+_MFCC_HIGH = QT_TRANSLATE_NOOP("Reason", "timbre colour (MFCC {k}) high")
+_MFCC_LOW = QT_TRANSLATE_NOOP("Reason", "timbre colour (MFCC {k}) low")
+_FEATURE_HIGH = QT_TRANSLATE_NOOP("Reason", "{feature} high")
+_FEATURE_LOW = QT_TRANSLATE_NOOP("Reason", "{feature} low")
+_NOT_MEASURABLE = QT_TRANSLATE_NOOP("Reason", "{feature} not measurable")
+_BEYOND = QT_TRANSLATE_NOOP("Reason", "{words}, beyond the training range")
+_WITH_FAMILY = QT_TRANSLATE_NOOP("Reason", "{words} ({family})")
+_AND = QT_TRANSLATE_NOOP("Reason", "{first} and {second}")
+_ONE_PUSHES = QT_TRANSLATE_NOOP("Reason", "{parts} pushes towards {emotion}")
+_TWO_PUSH = QT_TRANSLATE_NOOP("Reason", "{parts} push towards {emotion}")
+_NONE_POINTS = QT_TRANSLATE_NOOP("Reason", "no feature family clearly points to {emotion}; it is only the least unlikely")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def feature_words(feature: str, above_median: bool, translate=_same) -> str:
+    """Plain words for `feature` above (or below) its training median; `translate` maps each
+    English template to the interface language (identity: English)."""
     if feature in _WORDS:
-        return _WORDS[feature][0 if above_median else 1]
+        return translate(_WORDS[feature][0 if above_median else 1])
     if feature.startswith("_Chromagram_Mean_"):
         pc = _PITCH_CLASSES[int(feature.rsplit("_", 1)[1]) - 1]
-        return f"{'much' if above_median else 'little'} {pc} in the harmony"
+        return translate(_MUCH_PITCH if above_median else _LITTLE_PITCH).format(pitch=pc)
     if feature.startswith("_MFCC_Mean_"):
         k = feature.rsplit("_", 1)[1]
-        return f"timbre colour (MFCC {k}) {'high' if above_median else 'low'}"
-    return f"{feature.strip('_')} {'high' if above_median else 'low'}"
+        return translate(_MFCC_HIGH if above_median else _MFCC_LOW).format(k=k)
+    return translate(_FEATURE_HIGH if above_median else _FEATURE_LOW).format(feature=feature.strip("_"))
+
+
+@dataclass(frozen=True)
+class ReasonPart:
+    """One family's contribution to the reason: the feature named for it and where its value lies."""
+
+    family: str
+    feature: str
+    above_median: bool | None  # None: the feature could not be measured
+    beyond_range: bool = False  # the value was outside the training range (clipped before the model)
+
+
+def reason_text(parts: tuple[ReasonPart, ...], label: str, translate=_same, emotion_name=_same,
+                family_name=_same) -> str:
+    """The one-line reason, e.g. "a vague beat (rhythm/tempo) pushes towards sad". The defaults
+    give the English the core stores; the interface passes its translator and names."""
+    emotion = emotion_name(label)
+    if not parts:
+        return translate(_NONE_POINTS).format(emotion=emotion)
+    phrases = []
+    for part in parts:
+        if part.above_median is None:
+            words = translate(_NOT_MEASURABLE).format(feature=part.feature.strip("_"))
+        else:
+            words = feature_words(part.feature, part.above_median, translate)
+            if part.beyond_range:
+                words = translate(_BEYOND).format(words=words)
+        phrases.append(translate(_WITH_FAMILY).format(words=words, family=family_name(part.family)))
+    joined = phrases[0] if len(phrases) == 1 else translate(_AND).format(first=phrases[0], second=phrases[1])
+    return translate(_ONE_PUSHES if len(phrases) == 1 else _TWO_PUSH).format(parts=joined, emotion=emotion)
 
 
 @dataclass(frozen=True)
@@ -115,9 +199,10 @@ class Explanation:
     shap: np.ndarray  # (4, 50): classes × features
     base: np.ndarray  # (4,): training-average logit per class
     families: dict[str, float]  # family → SHAP sum for `label`
-    reason: str
+    reason: str  # English; the interface composes its own language from reason_parts
     top_features: list[tuple[str, float]] = field(default_factory=list)  # (feature, SHAP for label), strongest first
     clipped: tuple[str, ...] = ()  # features outside the training range (clipped to it before the model)
+    reason_parts: tuple[ReasonPart, ...] = ()  # at most two families pushing towards `label`, strongest first
 
     def family_values(self, label: str | None = None) -> dict[str, float]:
         k = CLASSES.index(label or self.label)
@@ -192,29 +277,23 @@ def _pick_feature(model: EmotionClassifier, members: np.ndarray, x: np.ndarray, 
     return int(best)
 
 
-def _reason(model: EmotionClassifier, x: np.ndarray, outside: np.ndarray, z: np.ndarray, phi_k: np.ndarray,
-            label: str) -> tuple[str, dict[str, float]]:
+def _reason_parts(model: EmotionClassifier, x: np.ndarray, outside: np.ndarray, z: np.ndarray,
+                  phi_k: np.ndarray) -> tuple[tuple[ReasonPart, ...], dict[str, float]]:
     """x: the feature values the model used (clipped to the training range; NaN where not
     measured); outside: which of them were clipped."""
     sums = np.bincount(FAMILY_INDEX, weights=phi_k, minlength=len(FAMILIES))
     families = dict(zip(FAMILIES, map(float, sums)))
     pushing = [f for f in sorted(FAMILIES, key=lambda f: -families[f]) if families[f] > 0]
-    if not pushing:
-        return f"no feature family clearly points to {label}; it is only the least unlikely", families
-    phrases = []
+    parts = []
     for fam in pushing[:2]:
         members = np.flatnonzero(FAMILY_INDEX == FAMILIES.index(fam))
         j = _pick_feature(model, members, x, z, phi_k)
         value, median = x[j], model.train_median_[j]
-        if np.isnan(value):
-            words = f"{FEATURE_NAMES[j].strip('_')} not measurable"
-        else:
-            words = feature_words(FEATURE_NAMES[j], bool(value >= median))
-            if outside[j]:
-                words += ", beyond the training range"
-        phrases.append(f"{words} ({fam})")
-    verb = "push" if len(phrases) > 1 else "pushes"
-    return " and ".join(phrases) + f" {verb} towards {label}", families
+        measured = not np.isnan(value)
+        parts.append(ReasonPart(family=fam, feature=FEATURE_NAMES[j],
+                                above_median=bool(value >= median) if measured else None,
+                                beyond_range=bool(outside[j]) and measured))
+    return tuple(parts), families
 
 
 def _explanation(model, x, outside, z, phi, base, label: str | None) -> Explanation:
@@ -223,12 +302,13 @@ def _explanation(model, x, outside, z, phi, base, label: str | None) -> Explanat
     elif label not in CLASSES:
         raise ValueError(f"unknown class {label!r}; choose from {CLASSES}")
     k = CLASSES.index(label)
-    reason, families = _reason(model, x, outside, z, phi[k], label)
+    parts, families = _reason_parts(model, x, outside, z, phi[k])
+    reason = reason_text(parts, label)
     order = np.argsort(-np.abs(phi[k]))[:5]
     top = [(FEATURE_NAMES[j], float(phi[k, j])) for j in order]
     clipped = tuple(FEATURE_NAMES[j] for j in np.flatnonzero(outside))
     return Explanation(label=label, shap=phi, base=base, families=families, reason=reason, top_features=top,
-                       clipped=clipped)
+                       clipped=clipped, reason_parts=parts)
 
 
 def _used_values(model: EmotionClassifier, Xraw: np.ndarray) -> np.ndarray:

@@ -39,7 +39,7 @@ from tmer_desktop import dashboards
 from tmer_desktop.dashboards import CHARTS, Dashboard
 from tmer_desktop.library.exports import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
-from tmer_desktop.ui.i18n import date_time, emotion_names, number, percent
+from tmer_desktop.ui.i18n import date_time, emotion_name, number, percent
 from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.ui.tasks import BackgroundTask
 
@@ -66,10 +66,6 @@ def chart_title(key: str) -> str:
     """A chart's title in the interface language (a chart added to the core later: its English title)."""
     return QCoreApplication.translate("DashboardView", CHART_TITLES[key]) if key in CHART_TITLES else CHARTS[key]
 
-
-def _emotion(key: str) -> str:
-    """An emotion's name in the interface language (install_language sets the default locale)."""
-    return emotion_names(QLocale().name().split("_")[0]).get(key, key)
 
 
 class LocaleAxis(pg.AxisItem):
@@ -366,7 +362,7 @@ class DashboardView(QWidget):
                 x0=left, y=rows, height=0.75, width=counts, brush=emotion_color(emotion), pen=pg.mkPen("w", width=0.5)
             )
             item.addItem(bars)
-            self.legend.addItem(bars, _emotion(emotion))
+            self.legend.addItem(bars, emotion_name(emotion))
             left = left + counts
         item.getAxis("left").setTicks([[(r, _short(groups.get(name, name))) for r, name in zip(rows, table.index)]])
         item.setXRange(0, max(1.0, left.max()) * 1.25)
@@ -387,7 +383,7 @@ class DashboardView(QWidget):
             counts = table[emotion].to_numpy(dtype=float)
             bars = pg.BarGraphItem(x=centres, y0=bottom, height=counts, width=width, brush=emotion_color(emotion))
             item.addItem(bars)
-            self.legend.addItem(bars, _emotion(emotion))
+            self.legend.addItem(bars, emotion_name(emotion))
             bottom = bottom + counts
         threshold = pg.InfiniteLine(pos=0.75, angle=90, pen=pg.mkPen("#444", style=Qt.PenStyle.DashLine))
         item.addItem(threshold)
@@ -415,7 +411,7 @@ class DashboardView(QWidget):
                 text = pg.TextItem(str(int(counts[i, j])), color=colour, anchor=(0.5, 0.5))
                 text.setPos(j + 0.5, i + 0.5)
                 item.addItem(text)
-        ticks = [[(k + 0.5, _emotion(e)) for k, e in enumerate(EMOTIONS)]]
+        ticks = [[(k + 0.5, emotion_name(e)) for k, e in enumerate(EMOTIONS)]]
         item.getAxis("bottom").setTicks(ticks)
         item.getAxis("left").setTicks(ticks)
         item.invertY(True)

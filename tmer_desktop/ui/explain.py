@@ -11,7 +11,23 @@ import threading
 
 import numpy as np
 
-from tmer_desktop.ui.explain_panel import Explanation
+from PySide6.QtCore import QCoreApplication
+
+from tmer_desktop.ui.explain_panel import Explanation, family_name
+from tmer_desktop.ui.i18n import emotion_name
+
+
+def _translate_reason(text: str) -> str:
+    return QCoreApplication.translate("Reason", text)
+
+
+def localized_reason(result) -> str:
+    """The model's one-line reason in the interface language, as a sentence."""
+    from tmer_desktop.model.explain import reason_text
+
+    text = reason_text(result.reason_parts, result.label, translate=_translate_reason,
+                       emotion_name=lambda key: emotion_name(key, lower=True), family_name=family_name)
+    return text[:1].upper() + text[1:] + "."
 
 
 class Explainer:
@@ -41,6 +57,6 @@ class Explainer:
         else:
             X = np.array([view.windows[window_index].features], dtype=float)
             result = model.explain(X, label=view.series.labels[window_index])[0]
-        reason = result.reason[:1].upper() + result.reason[1:] + "."
+        reason = localized_reason(result)
         return Explanation(emotion=result.label, reason=reason, families=tuple(result.families.items()),
                            top_features=tuple(result.top_features[:3]))

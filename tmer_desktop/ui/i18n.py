@@ -20,6 +20,17 @@ def emotion_names(language: str) -> dict[str, str]:
     return EMOTION_NAMES.get(language, EMOTION_NAMES["en"])
 
 
+def current_language() -> str:
+    """The interface language: install_language makes it the default locale's language."""
+    return QLocale().name().split("_")[0]
+
+
+def emotion_name(key: str | None, lower: bool = False) -> str:
+    """An emotion's name in the interface language; lower-case inside a sentence."""
+    name = emotion_names(current_language()).get(key or "", key or "")
+    return name.lower() if lower else name
+
+
 def install_language(app: QCoreApplication, language: str) -> list[str]:
     """Install the translators for `language` on `app` and make its locale the default.
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPu
 
 from tmer_desktop.audio import record
 from tmer_desktop.ui.dashboard_view import locale_axes
-from tmer_desktop.ui.i18n import clock, emotion_names, number, percent
+from tmer_desktop.ui.i18n import clock, current_language, emotion_name, emotion_names, number, percent
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
@@ -46,10 +46,6 @@ CORE_TEXTS = (
 def _core_text(text: str) -> str:
     return QCoreApplication.translate("RecordView", text) if text in CORE_TEXTS else text
 
-
-def _emotion(key: str | None) -> str:
-    """An emotion's name in the interface language, lower-case as in a sentence."""
-    return emotion_names(QLocale().name().split("_")[0]).get(key or "", key or "").lower()
 
 
 class RecordView(QWidget):
@@ -152,6 +148,7 @@ class RecordView(QWidget):
         self.input_label.setText(self.tr("Input:"))
         self.level_label.setText(self.tr("Level:"))
         self.scroll_plot.setLabel("bottom", self.tr("Seconds before now"))
+        self.timeline.set_emotion_names(emotion_names(current_language()))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -360,7 +357,7 @@ class RecordView(QWidget):
     def _show_window(self, w) -> None:
         if w.provisional:
             if not self.windows:
-                text = (f"{_emotion(w.label)} {percent(w.confidence)}" if w.probs is not None
+                text = (f"{emotion_name(w.label, lower=True)} {percent(w.confidence)}" if w.probs is not None
                         else (_core_text(w.note) if w.note else self.tr("no estimate")))
                 head = self.tr("Provisional estimate from the first {seconds} s (not a full window, not stored):")
                 self.provisional_label.setText(
@@ -370,7 +367,7 @@ class RecordView(QWidget):
             self.windows.append(w)
             self.windows.sort(key=lambda x: x.start)
             last = self.windows[-1]
-            what = (f"{_emotion(last.label)} {percent(last.confidence)}" if last.probs is not None
+            what = (f"{emotion_name(last.label, lower=True)} {percent(last.confidence)}" if last.probs is not None
                     else (_core_text(last.note) if last.note else "?"))
             self.provisional_label.setText(
                 self.tr("%n window(s) analysed; latest {start}–{end} s: {result} (ready {latency} s after the "

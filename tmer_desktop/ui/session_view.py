@@ -8,7 +8,7 @@ the GUI thread; the library is re-read at every build so newly tagged tracks tak
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
@@ -21,7 +21,7 @@ from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
 from tmer_desktop.playlists.space import CORNERS
 from tmer_desktop.ui.dashboard_view import locale_axes
-from tmer_desktop.ui.i18n import clock, emotion_names, number, percent
+from tmer_desktop.ui.i18n import clock, emotion_name, number, percent
 from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
 
 TRACK_ROLE = Qt.ItemDataRole.UserRole
@@ -30,12 +30,6 @@ GOALS = ((QT_TRANSLATE_NOOP("SessionBuilderView", "Relaxing (→ relaxed)"), "re
          (QT_TRANSLATE_NOOP("SessionBuilderView", "Energizing (→ happy)"), "happy"),
          *(("", e) for e in EMOTIONS))
 
-
-def _emotion(key: str | None, lower: bool = False) -> str:
-    """An emotion's name in the interface language (install_language sets the default locale);
-    lower-case inside a sentence."""
-    name = emotion_names(QLocale().name().split("_")[0]).get(key or "", key or "")
-    return name.lower() if lower else name
 
 
 class SessionBuilderView(QWidget):
@@ -217,10 +211,10 @@ class SessionBuilderView(QWidget):
         for label, source in self._fixed_labels:
             label.setText(QCoreApplication.translate("SessionBuilderView", source))
         for index in range(self.start_combo.count()):
-            self.start_combo.setItemText(index, _emotion(self.start_combo.itemData(index)))
+            self.start_combo.setItemText(index, emotion_name(self.start_combo.itemData(index)))
         for index, (text, value) in enumerate(GOALS):
             self.goal_combo.setItemText(
-                index, QCoreApplication.translate("SessionBuilderView", text) if text else _emotion(value))
+                index, QCoreApplication.translate("SessionBuilderView", text) if text else emotion_name(value))
         self.start_track_combo.setToolTip(self.tr("Measure the starting mood from a tagged track instead"))
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.title_edit.setPlaceholderText(self.tr("e.g. Tuesday group, week 3"))
@@ -242,7 +236,7 @@ class SessionBuilderView(QWidget):
         self.chart.setLabel("bottom", self.tr("valence (unpleasant → pleasant)"))
         self.chart.setLabel("left", self.tr("arousal (calm → energetic)"))
         for emo, label in self._corner_labels.items():
-            label.setText(_emotion(emo))
+            label.setText(emotion_name(emo))
         self.legend.clear()
         self.legend.addItem(self.path_curve, self.tr("planned path (☆ start → goal)"))
         self.legend.addItem(self.track_curve, self.tr("tracks in play order"))
@@ -275,14 +269,14 @@ class SessionBuilderView(QWidget):
         self.start_track_combo.clear()
         self.start_track_combo.addItem(self.tr("— the chosen mood —"), None)
         for c in sorted(self.pool.by_id.values(), key=lambda c: c.display_title.lower()):
-            self.start_track_combo.addItem(f"{c.display_title} ({_emotion(c.label, lower=True)})", c.track_id)
+            self.start_track_combo.addItem(f"{c.display_title} ({emotion_name(c.label, lower=True)})", c.track_id)
         index = self.start_track_combo.findData(current)
         self.start_track_combo.setCurrentIndex(max(index, 0))
         self.start_track_combo.blockSignals(False)
         current = self.add_combo.currentData()
         self.add_combo.clear()
         for c in sorted(self.pool.by_id.values(), key=lambda c: c.display_title.lower()):
-            self.add_combo.addItem(f"{c.display_title} ({_emotion(c.label, lower=True)} {percent(c.confidence)}, "
+            self.add_combo.addItem(f"{c.display_title} ({emotion_name(c.label, lower=True)} {percent(c.confidence)}, "
                                    f"{clock(c.duration)})", c.track_id)
         self.add_combo.setCurrentIndex(max(self.add_combo.findData(current), 0))
 
@@ -365,7 +359,7 @@ class SessionBuilderView(QWidget):
             self._status(self.tr("Build a session first."), error=True)
             return None
         title = self.title_edit.text().strip() or self.tr("{start} to {goal}").format(
-            start=_emotion(self.plan.start_mood, lower=True), goal=_emotion(self.plan.goal, lower=True))
+            start=emotion_name(self.plan.start_mood, lower=True), goal=emotion_name(self.plan.goal, lower=True))
         try:
             self.session_id = save_plan(self.store, self.plan, title,
                                         client_pseudonym=self.pseudonym_edit.text(),
@@ -486,7 +480,7 @@ class SessionBuilderView(QWidget):
                 c = s.candidate
                 self.suggest_combo.addItem(
                     self.tr("{title} — {emotion} {confidence}, {distance} from the point, {duration}").format(
-                        title=c.display_title, emotion=_emotion(c.label, lower=True),
+                        title=c.display_title, emotion=emotion_name(c.label, lower=True),
                         confidence=percent(c.confidence), distance=number(s.waypoint_distance, 2),
                         duration=clock(c.duration)),
                     c.track_id)
@@ -520,7 +514,7 @@ class SessionBuilderView(QWidget):
             else:
                 summary = self.tr("{start} → {goal}: %n tracks, {total} of {target} (outside ±{tolerance})", "", len(plan))
             self.summary_label.setText(summary.format(
-                start=_emotion(plan.start_mood, lower=True), goal=_emotion(plan.goal, lower=True),
+                start=emotion_name(plan.start_mood, lower=True), goal=emotion_name(plan.goal, lower=True),
                 total=clock(plan.total_s), target=clock(plan.target_s), tolerance=clock(plan.tolerance_s)))
         if select is not None and 0 <= select < self.slot_list.count():
             self.slot_list.setCurrentRow(select)
@@ -544,9 +538,9 @@ class SessionBuilderView(QWidget):
                      "review": self.tr("review", "decision: needs a person to listen")}
         parts = [
             self.tr("{emotion} {confidence} ({decision})").format(
-                emotion=_emotion(c.label), confidence=percent(c.confidence), decision=decisions.get(c.decision, c.decision)),
+                emotion=emotion_name(c.label), confidence=percent(c.confidence), decision=decisions.get(c.decision, c.decision)),
             self.tr("{share} of the way to {goal}").format(
-                share=percent(max(0.0, slot.progress)), goal=_emotion(self.plan.goal, lower=True)),
+                share=percent(max(0.0, slot.progress)), goal=emotion_name(self.plan.goal, lower=True)),
             self.tr("{distance} from the planned point").format(distance=number(slot.waypoint_distance, 2)),
         ]
         if slot.step is not None:
