@@ -252,12 +252,9 @@ class _ViewFiller:
 
     def _step_settings(self) -> bool:
         if self.dialog is None:
-            from tmer_desktop.ui.settings_dialog import SettingsDialog
-
             self._step_library()
-            # Non-modal: exec() would block the screenshot; the window opens it modally.
-            self.dialog = SettingsDialog(self.window.settings, self.window)
-            self.dialog.show()
+            # File → Settings… opens the dialog without blocking (window-modal) and returns it.
+            self.dialog = self.window.settings_dialog()
             return False
         return self.dialog.isVisible()
 
