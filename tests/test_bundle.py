@@ -77,6 +77,21 @@ def bundle(request, tmp_path_factory) -> Path:
     return app
 
 
+def test_bundle_holds_the_resources(bundle):
+    """resources/ (model, training CSV, translations, icons, demo clips) is inside, file for
+    file, where tmer_desktop.paths looks for it; Qt's own Spanish and Turkish strings too."""
+    source = REPO_ROOT / "resources"
+    inside = bundle / "_internal" / "resources"
+    expected = {str(p.relative_to(source)): p.stat().st_size for p in source.rglob("*") if p.is_file()}
+    found = {str(p.relative_to(inside)): p.stat().st_size for p in inside.rglob("*") if p.is_file()}
+    assert found == expected
+    for name in ("model/model.joblib", "model/manifest.json", "data/Acoustic_Features.csv",
+                 "translations/tmer_es.qm", "translations/tmer_tr.qm"):
+        assert name in found, name
+    qt_translations = bundle / "_internal" / "PySide6" / "Qt" / "translations"
+    assert (qt_translations / "qtbase_es.qm").is_file() and (qt_translations / "qtbase_tr.qm").is_file()
+
+
 def _clean_env(home: Path, data: Path, cache: Path) -> dict[str, str]:
     """What `env -i` plus these variables gives: no PATH, PYTHONPATH or VIRTUAL_ENV."""
     (home / "tmp").mkdir(parents=True, exist_ok=True)
