@@ -63,8 +63,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--session-to", metavar="GOAL", choices=MOODS + tuple(GOAL_ALIASES),
                         help=f"sessions view: ... towards this goal, or relaxing / energizing (default: {SESSION_TO})")
     parser.add_argument("--minutes", type=float, metavar="N",
-                        help=f"sessions view: session length (default: about {SESSION_SHARE:.0%} of the "
-                             f"library's playing time, at most {SESSION_MAX_MINUTES} min)")
+                        help=f"sessions view: session length in minutes (default: about {SESSION_SHARE * 100:.0f}%% "
+                             f"of the library's playing time, at most {SESSION_MAX_MINUTES})")
     # For start-up benchmarks: print "shown" once the window has painted, then quit.
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -148,7 +148,7 @@ class _ViewFiller:
     """One step at a time (between event-loop turns), bring a view to real content.
 
     step() returns True when the view shows what it is meant to show (or all there is to
-    show, e.g. an empty library)."""
+    show, e.g. an empty library), or when waiting longer cannot help: then `problem` says why."""
 
     def __init__(self, window, view: str, track: str | None = None, chart: str | None = None,
                  session: tuple[str, str, float | None] = (SESSION_FROM, SESSION_TO, None)):
@@ -158,6 +158,10 @@ class _ViewFiller:
         self.review_loaded = False
         self.started = False
         self.dialog = None  # the Settings dialog, for the settings view
+        self.problem: str | None = None
+        self.listed = False
+        self.dashboard_error: str | None = None
+        window.dashboard.refresh_failed.connect(self._on_dashboard_failed)
         window.audioLoaded.connect(self._on_audio)
         window.explanationShown.connect(self.explained.add)
         window.reviewLoaded.connect(self._on_review_loaded)
@@ -168,11 +172,20 @@ class _ViewFiller:
     def _on_review_loaded(self) -> None:
         self.review_loaded = True
 
+    def _on_dashboard_failed(self, message: str) -> None:
+        self.dashboard_error = message
+
     def step(self) -> bool:
         window, view = self.window, self.view
         batch_running = window.batch is not None and window.batch.running
         if view == "tagging":
             # Mid-batch: the progress row and the first finished rows are on screen.
+            if window.batch is None:  # --demo on a library that is not empty, or nothing found
+                self.problem = "no batch was started (--demo tags only an empty library)"
+                return True
+            if not batch_running:
+                self.problem = "the batch ended before a track was shown"
+                return True
             return batch_running and any(r.n_windows for r in window.library.model.rows())
         if batch_running or not window.library_loaded:
             return False  # e.g. the demo is still being tagged: show the finished library
@@ -232,6 +245,9 @@ class _ViewFiller:
             if not dashboard.busy:
                 dashboard.refresh()  # the library as it is after any batch of this run
             return False
+        if self.dashboard_error is not None:
+            self.problem = f"the dashboards could not be computed: {self.dashboard_error}"
+            return True
         if dashboard.busy or dashboard.data is None:
             return False
         if self.chart and dashboard.current_chart() != self.chart:
@@ -242,9 +258,12 @@ class _ViewFiller:
         if not self._step_dashboard():
             return False
         models = self.window.dashboard.models
-        if models.table.rowCount() == 0:
+        if models.table.rowCount() == 0 and not self.listed:
+            self.listed = True
             models.refresh_versions()
-        return models.table.rowCount() > 0
+        if models.table.rowCount() == 0:
+            self.problem = f"no model version is listed: {models.status.text() or 'the list is empty'}"
+        return True
 
     def _step_record(self) -> bool:
         select_view(self.window, "record")
@@ -272,7 +291,7 @@ def wait_until_populated(app, window, view: str, timeout: float = SCREENSHOT_TIM
     while time.monotonic() < deadline:
         app.processEvents()
         if filler.step():
-            filler.done = True
+            filler.done = filler.problem is None
             break
         time.sleep(0.01)
     filler.batch_running = window.batch is not None and window.batch.running
@@ -322,7 +341,10 @@ def _screenshot(app, window, target: str, view: str, track: str | None = None, c
     if not image.save(str(path), "PNG"):
         print(f"tmer-desktop: could not write the screenshot {path}", file=sys.stderr)
         return 1, filler
-    if not filler.done:
+    if filler.problem is not None:
+        print(f"tmer-desktop: the {view} view was not fully populated ({filler.problem}); "
+              f"saved it as it was to {path}", file=sys.stderr)
+    elif not filler.done:
         print(f"tmer-desktop: the {view} view was not fully populated after {SCREENSHOT_TIMEOUT_S:.0f} s; "
               f"saved it as it was to {path}", file=sys.stderr)
     else:
