@@ -67,9 +67,8 @@ def run_view(monkeypatch, tmp_path, library, view, *extra):
     seen = {}
 
     def inspect(window, capture):
-        seen["window"], seen["capture"] = window, capture
-        seen.update(tab=window.tabs.currentWidget(), settings=window.settings)
-        seen.update(probe(window))
+        # Only plain Python values leave this function: the widgets are deleted after it.
+        seen.update(capture=capture, settings=window.settings, **probe(window))
 
     code = app_mod.main(["--library", str(library["data"]), "--screenshot", str(target), "--view", view,
                          *extra], before_close=inspect)
@@ -80,13 +79,18 @@ def probe(window):
     """What the tests check, read while the window is still open."""
     dashboard, sessions = window.dashboard, window.sessions
     models = dashboard.models
+    tabs = {"library": window.library, "player": window.player_view, "review": window.review,
+            "sessions": sessions, "dashboard": dashboard, "record": window.record_view}
     return {
+        "tab": next((name for name, w in tabs.items() if w is window.tabs.currentWidget()), None),
+        "models_tab": dashboard.tabs.currentWidget() is models,
+        "start": sessions.start_combo.currentData(),
+        "goal": sessions.goal_combo.currentData(),
         "plan": list(sessions.plan.slots) if sessions.plan is not None else [],
         "minutes": sessions.minutes_spin.value(),
         "pool_seconds": sum(c.duration for c in sessions.pool.by_id.values()) if sessions.pool else 0.0,
         "dashboard_data": dashboard.data,
         "chart": dashboard.current_chart(),
-        "inner_tab": dashboard.tabs.currentWidget(),
         "versions": [models.table.item(r, 0).text() for r in range(models.table.rowCount())],
         "active": [models.table.item(r, 6).text() for r in range(models.table.rowCount())],
         "no_device": window.record_view.unavailable_reason,
@@ -120,7 +124,7 @@ def test_sessions_view_builds_a_plan_the_library_can_fill(monkeypatch, tmp_path,
     target, code, seen = run_view(monkeypatch, tmp_path, library, "sessions")
     assert code == 0 and f"Saved {target}" in capsys.readouterr().out
     assert_real_picture(target)
-    assert seen["tab"] is seen["window"].sessions
+    assert seen["tab"] == "sessions"
     assert seen["capture"].done
     assert len(seen["plan"]) >= 1
     # Default length: about two thirds of the library's playing time, in whole minutes, ≥ 1.
@@ -133,9 +137,8 @@ def test_sessions_options_set_the_request(monkeypatch, tmp_path, library):
     _target, code, seen = run_view(monkeypatch, tmp_path, library, "sessions", "--session-from", "angry",
                                    "--session-to", "energizing", "--minutes", "3")
     assert code == 0
-    sessions = seen["window"].sessions
     assert seen["minutes"] == 3
-    assert sessions.start_combo.currentData() == "angry" and sessions.goal_combo.currentData() == "happy"
+    assert seen["start"] == "angry" and seen["goal"] == "happy"
 
 
 def test_dashboard_view_waits_for_the_charts(monkeypatch, tmp_path, library, capsys):
@@ -145,15 +148,14 @@ def test_dashboard_view_waits_for_the_charts(monkeypatch, tmp_path, library, cap
     data = seen["dashboard_data"]
     assert data is not None and data.n_tracks >= 2
     assert seen["chart"] == "confidence"
-    assert seen["inner_tab"] is not seen["window"].dashboard.models
+    assert seen["tab"] == "dashboard" and not seen["models_tab"]
 
 
 def test_models_view_lists_the_bundled_model(monkeypatch, tmp_path, library):
     target, code, seen = run_view(monkeypatch, tmp_path, library, "models")
     assert code == 0
     assert_real_picture(target)
-    assert seen["tab"] is seen["window"].dashboard
-    assert seen["inner_tab"] is seen["window"].dashboard.models
+    assert seen["tab"] == "dashboard" and seen["models_tab"]
     assert "bundled" in seen["versions"]
     assert any("active" in text for text in seen["active"])
 
@@ -162,7 +164,7 @@ def test_record_view_shows_the_devices_or_says_there_are_none(monkeypatch, tmp_p
     target, code, seen = run_view(monkeypatch, tmp_path, library, "record")
     assert code == 0
     assert_real_picture(target)
-    assert seen["tab"] is seen["window"].record_view
+    assert seen["tab"] == "record"
     if seen["devices"] == 0:  # this machine: no sound card
         assert seen["no_device"] and "input device" in seen["no_device"]
         assert not seen["record_enabled"]
@@ -181,7 +183,7 @@ def test_settings_view_draws_the_dialog_over_the_dimmed_window(monkeypatch, tmp_
     assert (over[400:800, 5:40].mean() + 30) < under[400:800, 5:40].mean()
     centre = (slice(300, 420), slice(500, 780))
     assert np.abs(over[centre] - under[centre]).mean() > 10
-    assert seen["tab"] is seen["window"].library
+    assert seen["tab"] == "library"
 
 
 def test_language_override_is_for_this_run_only(monkeypatch, tmp_path, library):
@@ -211,8 +213,7 @@ def test_tagging_view_is_captured_while_the_batch_runs(monkeypatch, tmp_path, li
     target, code, seen = run_view(monkeypatch, tmp_path, fresh, "tagging", "--tag", str(music))
     assert code == 0 and "not fully populated" not in capsys.readouterr().err
     assert_real_picture(target)
-    window = seen["window"]
-    assert seen["tab"] is window.library
+    assert seen["tab"] == "library"
     assert any(r.n_windows for r in seen["rows"])
     assert seen["capture"].done and seen["capture"].batch_running  # captured mid-batch
 
