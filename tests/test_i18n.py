@@ -328,6 +328,13 @@ def test_restart_command_starts_the_app_again(tmp_path):
 
     frozen = restart_command(["/opt/tmer/tmer-desktop", "--library", "x"], "/opt/tmer/tmer-desktop", frozen=True)
     assert frozen == ("/opt/tmer/tmer-desktop", ["--library", "x"])
+    # One-run options are not repeated: the language just chosen must win over --language.
+    one_run = ["/opt/tmer/tmer-desktop", "--language", "es", "--library=y", "--tag", "/music", "--demo",
+               "--view", "settings", "--screenshot", "s.png"]
+    assert restart_command(one_run, "/opt/tmer/tmer-desktop", frozen=True) == ("/opt/tmer/tmer-desktop",
+                                                                              ["--library=y"])
+    assert restart_command(["/venv/bin/tmer-desktop", "--language", "tr"], "/venv/bin/python", frozen=False) == (
+        "/venv/bin/python", ["-m", "tmer_desktop.ui.app"])
     program, args = restart_command(["/venv/bin/tmer-desktop", "--library", str(tmp_path / "lib")], frozen=False)
     assert program == sys.executable
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMER_CACHE_DIR=str(tmp_path / "cache"))

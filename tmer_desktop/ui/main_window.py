@@ -59,17 +59,25 @@ def about_html() -> str:
 
 def restart_command(argv: list[str] | None = None, executable: str | None = None,
                     frozen: bool | None = None) -> tuple[str, list[str]]:
-    """The program and arguments that start tmer-desktop again with this run's options.
+    """The program and arguments that start tmer-desktop again on the same library.
 
+    Only `--library` is carried over: the other options are for one run (`--language` would
+    undo the language just chosen; `--tag`, `--screenshot`, `--demo` would run again).
     A frozen (PyInstaller) build's executable is the app itself; otherwise the interpreter runs
     the app module (whichever way it was started: console script, `python -m`, a path).
     """
     argv = list(sys.argv if argv is None else argv)
     executable = sys.executable if executable is None else executable
     frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    kept: list[str] = []
+    for i, arg in enumerate(argv[1:], start=1):
+        if arg.startswith("--library="):
+            kept = [arg]
+        elif arg == "--library" and i + 1 < len(argv):
+            kept = [arg, argv[i + 1]]
     if frozen:
-        return executable, argv[1:]
-    return executable, ["-m", "tmer_desktop.ui.app", *argv[1:]]
+        return executable, kept
+    return executable, ["-m", "tmer_desktop.ui.app", *kept]
 
 
 def preload_engine_modules() -> None:
