@@ -13,7 +13,7 @@ ui=tmer_desktop/ui
 main_group=($ui/main_window.py $ui/library_view.py $ui/library_model.py $ui/player_view.py $ui/player.py
             $ui/timeline.py $ui/explain.py $ui/explain_panel.py $ui/review_view.py $ui/settings_dialog.py
             $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py
-            tmer_desktop/model/explain.py)  # the reason's words, marked with QT_TRANSLATE_NOOP
+            tmer_desktop/model/explain.py tmer_desktop/audio/playback.py)  # core words marked with QT_TRANSLATE_NOOP
 tools_group=($ui/dashboard_view.py $ui/session_view.py $ui/record_view.py)
 
 if [ "${1:-}" != "--release" ]; then

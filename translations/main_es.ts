@@ -426,6 +426,13 @@
     </message>
 </context>
 <context>
+    <name>Playback</name>
+    <message>
+        <source>no audio output device</source>
+        <translation>no hay dispositivo de salida de audio</translation>
+    </message>
+</context>
+<context>
     <name>PlayerController</name>
     <message>
         <source>Playback unavailable: {reason}</source>

@@ -418,6 +418,13 @@
     </message>
 </context>
 <context>
+    <name>Playback</name>
+    <message>
+        <source>no audio output device</source>
+        <translation>ses çıkış aygıtı yok</translation>
+    </message>
+</context>
+<context>
     <name>PlayerController</name>
     <message>
         <source>Playback unavailable: {reason}</source>

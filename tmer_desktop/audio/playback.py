@@ -15,8 +15,12 @@ from typing import Callable
 import numpy as np
 
 from tmer_desktop.audio.devices import close_stream_quietly, load_sounddevice
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
+
+
+NO_OUTPUT_DEVICE = QT_TRANSLATE_NOOP("Playback", "no audio output device")
 
 
 def output_unavailable_reason() -> str | None:
@@ -27,9 +31,9 @@ def output_unavailable_reason() -> str | None:
     try:
         device = sd.query_devices(kind="output")
     except Exception:  # PortAudio raises its own PortAudioError or ValueError here
-        return "no audio output device"
+        return NO_OUTPUT_DEVICE
     if not device or int(device.get("max_output_channels", 0)) < 1:
-        return "no audio output device"
+        return NO_OUTPUT_DEVICE
     return None
 
 

@@ -26,6 +26,7 @@ import numpy as np
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.model.data import CLASSES
 from tmer_desktop.model.train import EmotionClassifier, as_feature_matrix
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 ENERGY, RHYTHM, TIMBRE, HARMONY = "energy/dynamics", "rhythm/tempo", "timbre/brightness", "harmony/tonality"
 FAMILIES: tuple[str, ...] = (ENERGY, RHYTHM, TIMBRE, HARMONY)
@@ -64,11 +65,6 @@ def family_of(feature: str) -> str:
 FEATURE_FAMILY: dict[str, str] = {name: family_of(name) for name in FEATURE_NAMES}
 FAMILY_INDEX = np.array([FAMILIES.index(FEATURE_FAMILY[name]) for name in FEATURE_NAMES])
 
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name, which lupdate looks for)
-    """Marks `text` for Qt's translation tools; the core stays free of Qt and returns it as is."""
-    return text
 
 
 # Plain words for a feature above / below its training median (literal calls: lupdate reads them).

@@ -8,7 +8,7 @@ emits positionChanged. Without an output device everything still works except so
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from tmer_desktop.audio.playback import PLAYING, Player
 
@@ -35,7 +35,11 @@ class PlayerController(QObject):
     @property
     def unavailable_message(self) -> str:
         reason = self._player.unavailable_reason
-        return self.tr("Playback unavailable: {reason}").format(reason=reason) if reason else ""
+        if not reason:
+            return ""
+        # Known core reasons are marked for translation (context "Playback"); PortAudio's own stay as they are.
+        reason = QCoreApplication.translate("Playback", reason)
+        return self.tr("Playback unavailable: {reason}").format(reason=reason)
 
     @property
     def position(self) -> float:

@@ -102,9 +102,9 @@ class PlayerView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.explanations)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)  # the "why" panels need room for a three-line reason
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 190])
+        splitter.setSizes([500, 250])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._set_corrections_enabled(False)
