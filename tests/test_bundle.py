@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.metadata
+import json
 import os
 import shutil
 import sqlite3
@@ -178,3 +179,24 @@ def test_bundle_cli_tags_a_clip_reusing_the_numba_cache(bundle, demo_run):
     assert (rows[0]["label"], rows[0]["decision"]) == gui[:2]
     assert float(rows[0]["confidence"]) == pytest.approx(gui[2], abs=1e-9)
     assert _numba_cache_state(cache) == before
+
+
+def test_bundle_cli_evaluates_with_joblib_workers(bundle, tmp_path):
+    """`tmer evaluate` cross-validates with joblib, whose loky workers and resource tracker are
+    this executable started with a Python command line (packaging/tmer_entry.py runs them).
+    The frozen app's figures equal the venv's for the same protocol."""
+    from tmer_desktop.cli import _json_default
+    from tmer_desktop.model.evaluate import run_evaluation
+
+    results = tmp_path / "evaluation.json"
+    with open(results, "w") as out_file:
+        out = subprocess.run([str(bundle / "tmer"), "evaluate", "--json", "--repeats", "1", "--folds", "2"],
+                             env=_clean_env(tmp_path / "home", tmp_path / "data", tmp_path / "cache"), cwd=tmp_path,
+                             stdout=out_file, stderr=subprocess.PIPE, text=True, timeout=600)
+    assert out.returncode == 0, f"tmer evaluate failed ({out.returncode}):\n{out.stderr[-6000:]}"
+    frozen = json.loads(results.read_text())
+    here = json.loads(json.dumps(run_evaluation(repeats=1, folds=2, seed=0), default=_json_default))
+    assert frozen["confusion_matrix"] == here["confusion_matrix"]
+    for key in ("macro_f1", "accuracy"):
+        assert frozen[key]["mean"] == pytest.approx(here[key]["mean"], abs=1e-9), key
+    assert frozen["macro_f1"]["mean"] > 0.5  # a real model, not a degenerate one
