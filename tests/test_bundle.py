@@ -155,7 +155,8 @@ def test_bundle_gui_tags_the_demo_clips(bundle, demo_run):
 
 def test_bundle_cli_tags_a_clip_reusing_the_numba_cache(bundle, demo_run):
     """`tmer tag` (the same executable under another name) on a clip the GUI tagged: same result,
-    and numba's cache is read, not rewritten (a stamp mismatch would recompile and rewrite it)."""
+    per-window rows as Parquet, and numba's cache is read, not rewritten (a stamp mismatch
+    would recompile and rewrite it)."""
     assert demo_run["out"].returncode == 0, "the GUI run failed (see the test above)"
     cache = demo_run["cache"]
     before = _numba_cache_state(cache)
@@ -164,13 +165,20 @@ def test_bundle_cli_tags_a_clip_reusing_the_numba_cache(bundle, demo_run):
     data = base / "cli-data"
     clip = bundle / "_internal" / "resources" / "demo" / "demo_wesnoth__sad.ogg"
     results = base / "cli.csv"
-    out = subprocess.run([str(bundle / "tmer"), "tag", str(clip), "--out", str(results), "--jobs", "1"],
+    windows = base / "windows.parquet"  # pyarrow in the bundle (its unused parts are left out)
+    out = subprocess.run([str(bundle / "tmer"), "tag", str(clip), "--out", str(results), "--windows", str(windows),
+                          "--jobs", "1"],
                          env=_clean_env(demo_run["home"], data, cache), cwd=base, capture_output=True, text=True,
                          timeout=600)
     assert out.returncode == 0, f"tmer tag failed ({out.returncode}):\n{out.stdout[-3000:]}\n{out.stderr[-6000:]}"
     with open(results, newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 1 and rows[0]["error"] == ""
+    import pandas as pd
+
+    per_window = pd.read_parquet(windows)
+    assert len(per_window) == int(rows[0]["n_windows"]) >= 2
+    assert set(per_window["label"]) <= EMOTIONS
     assert (data / "library.sqlite3").is_file()
 
     with sqlite3.connect(demo_run["data"] / "library.sqlite3") as db:
