@@ -66,11 +66,13 @@ def bundle(request, tmp_path_factory) -> Path:
     app = dist / "tmer-desktop"
     done = dist / "build-complete"
     if not done.exists():
-        for old in root.iterdir():  # one cached build at a time (~650 MB each)
+        for old in root.iterdir():  # one cached build at a time (~620 MB each)
             shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
-        env = dict(os.environ, PYTHON=sys.executable, BUILD_DIR=str(tmp_path_factory.mktemp("pyi-work")))
+        work = tmp_path_factory.mktemp("pyi-work")
+        env = dict(os.environ, PYTHON=sys.executable, BUILD_DIR=str(work))
         out = subprocess.run(["bash", str(REPO_ROOT / "scripts" / "build_bundle.sh"), str(dist)], env=env,
                              capture_output=True, text=True, timeout=1200)
+        shutil.rmtree(work, ignore_errors=True)
         assert out.returncode == 0, f"build failed:\n{out.stdout[-3000:]}\n{out.stderr[-6000:]}"
         print(out.stdout.strip().splitlines()[-1])  # "Built ... in N s, SIZE"
         done.write_text(out.stdout)
