@@ -4,7 +4,7 @@
 command line (tmer_desktop.cli). One executable rather than two because numba stamps its
 cache of a frozen app with a hash of the executable: two different executables would keep
 overwriting each other's cache entries, and every switch between GUI and CLI would recompile
-(tens of seconds). A symlink has the same contents, hence the same stamp.
+(5-7 s on the 2-core test machine, more on slower ones). A symlink has the same contents, hence the same stamp.
 
 Helper processes also start this executable (sys.executable), with a Python command line:
 - multiprocessing's spawned workers (the batch pool) and resource tracker: freeze_support()
