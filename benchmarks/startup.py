@@ -1,6 +1,6 @@
 """Start-up time: from launching `tmer-desktop` to the main window's first paint.
 
-    python benchmarks/startup.py [--runs 7] [--library DIR]
+    python benchmarks/startup.py [--runs 7] [--library DIR] [--app dist/tmer-desktop/tmer-desktop]
 
 Baseline, measured in the same run: a bare PySide6 script that imports QtWidgets and paints
 one empty QMainWindow (what no Qt app can beat). The first tmer-desktop run after this script
@@ -59,10 +59,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--library", help="data directory to open (default: a temporary one with the demo tagged)")
+    parser.add_argument("--app", help="executable to measure, e.g. the PyInstaller bundle (default: this venv's app)")
     args = parser.parse_args()
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    app = [sys.executable, "-m", "tmer_desktop.ui.app"]
+    app = [str(Path(args.app).resolve())] if args.app else [sys.executable, "-m", "tmer_desktop.ui.app"]
     with tempfile.TemporaryDirectory() as tmp:
         library = args.library or str(Path(tmp) / "data")
         env["TMER_DATA_DIR"] = library
@@ -80,6 +81,7 @@ def main() -> int:
     print(f"\nMachine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; Python {platform.python_version()}")
     print(f"bare PySide6 window        median {statistics.median(bare):.2f} s  (min {min(bare):.2f}, max {max(bare):.2f})")
+    print(f"app: {' '.join(app)}")
     print(f"tmer-desktop, first run    {first:.2f} s")
     print(f"tmer-desktop, warm         median {statistics.median(ours):.2f} s  (min {min(ours):.2f}, max {max(ours):.2f})"
           f"  = {statistics.median(ours) / statistics.median(bare):.1f}x the bare window")
