@@ -271,3 +271,16 @@ def test_missing_tag_path_is_named(monkeypatch, tmp_path, library, capsys):
     _target, code, _seen = run_view(monkeypatch, tmp_path, library, "library", "--tag", str(tmp_path / "gone"))
     assert code == 0
     assert f"not found, not tagged: {tmp_path / 'gone'}" in capsys.readouterr().err
+
+
+def test_application_icon_renders_the_four_emotion_colours(qapp):
+    """The window icon is our SVG, drawn (the Qt SVG plugin is present) with the timeline's palette."""
+    from tmer_desktop.ui.palette import emotion_hex
+
+    icon = app_mod.application_icon()
+    assert not icon.isNull()
+    image = icon.pixmap(128).toImage()
+    assert image.width() == 128
+    # Ring quadrants: top-right happy, bottom-right angry, bottom-left sad, top-left relaxed.
+    for (x, y), emotion in (((96, 32), "happy"), ((96, 96), "angry"), ((32, 96), "sad"), ((32, 32), "relaxed")):
+        assert image.pixelColor(x, y).name().lower() == emotion_hex(emotion).lower(), emotion

@@ -81,6 +81,15 @@ def _prepare_environment(args: argparse.Namespace) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def application_icon():
+    """The app's icon (resources/icons/tmer-desktop.svg); an empty icon if it cannot be read."""
+    from PySide6.QtGui import QIcon
+
+    from tmer_desktop.paths import RESOURCES_DIR
+
+    return QIcon(str(RESOURCES_DIR / "icons" / "tmer-desktop.svg"))
+
+
 def open_main_window(view: str = "library", language: str | None = None):
     """Open the library and settings and build the main window (QApplication must exist).
 
@@ -409,6 +418,7 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tmer-desktop")
+    app.setWindowIcon(application_icon())
     try:
         window = open_main_window(args.view, language=args.language)
     except TmerError as exc:
