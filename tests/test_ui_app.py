@@ -182,6 +182,18 @@ def test_timeline_shows_one_band_per_window(tagged, qtbot):
     assert window.player_view.current_window == 1
 
 
+def test_enter_on_a_library_row_opens_it_in_the_player(tagged, qtbot):
+    window = tagged["window"]
+    window.tabs.setCurrentIndex(0)
+    assert window.library.select_path(next(r.path for r in window.library.model.rows() if r.path.endswith("sad.wav")))
+    window.library.table.setFocus()
+    assert window.tabs.currentIndex() == 0
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.current_track is not None and window.current_track.path.endswith("sad.wav"),
+                    timeout=30000)
+
+
 def test_correction_key_lands_in_database(tagged, qtbot):
     window = tagged["window"]
     row = next(r for r in window.library.model.rows() if r.path.endswith("sad.wav"))

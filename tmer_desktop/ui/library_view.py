@@ -99,7 +99,7 @@ class LibraryView(QWidget):
         for col, width in ((COL_TITLE, 240), (COL_ARTIST, 130), (COL_ALBUM, 130), (COL_DECISION, 170)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.activated.connect(self._on_activated)  # double-click, or Enter on the current row
 
         self.empty_hint = QLabel(
             self.tr("Your library is empty. Open a music folder (or drop files here) to tag it."))
@@ -182,7 +182,7 @@ class LibraryView(QWidget):
         if current.isValid():
             self.trackSelected.emit(current.data(ROW_ROLE))
 
-    def _on_double_click(self, index) -> None:
+    def _on_activated(self, index) -> None:
         if index.isValid():
             self.trackActivated.emit(index.data(ROW_ROLE))
 
