@@ -9,8 +9,9 @@ mode="${1:-}"
 case "$mode" in run|test) ;; *) echo "usage: bash scripts/setup.sh run|test" >&2; exit 2 ;; esac
 
 # Debian packages (DESIGN.md "Environment facts"): PortAudio for sounddevice, the libraries
-# Qt needs even offscreen, and Xvfb so `run` can show a real window on a machine without one.
-packages=(python3-venv libportaudio2 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
+# Qt needs even offscreen, and Xvfb so `run` can show a real window on a machine without one;
+# binutils lets the PyInstaller bundle (tests/test_bundle.py) strip its largest libraries.
+packages=(python3-venv binutils libportaudio2 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
           libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
           libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1)
 missing=()
