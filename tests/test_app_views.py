@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from conftest import SHARED  # noqa: E402
 from tmer_desktop.ui import app as app_mod  # noqa: E402
+from tmer_desktop.ui import screenshot as screenshot_mod  # noqa: E402
 
 MUSIC = SHARED / "music"
 CLIPS = {  # name: (source, start s, length s); ~36 s gives two 30 s windows at a 5 s hop
@@ -104,7 +105,7 @@ def probe(window):
 def pixels(path) -> np.ndarray:
     """The PNG as an (h, w, 3) array; asserts the screenshot's size."""
     image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
-    assert (image.width(), image.height()) == app_mod.SCREENSHOT_SIZE
+    assert (image.width(), image.height()) == screenshot_mod.SCREENSHOT_SIZE
     row_bytes = image.bytesPerLine()
     raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=row_bytes * image.height())
     rows = raw.reshape(image.height(), row_bytes)[:, : image.width() * 3]
@@ -227,7 +228,7 @@ def test_tagging_view_says_when_the_batch_ended_too_soon(monkeypatch, tmp_path, 
     started = time.monotonic()
     target, code, seen = run_view(monkeypatch, tmp_path, {"data": tmp_path / "data"}, "tagging", "--tag", str(music))
     assert code == 0 and target.exists()
-    assert time.monotonic() - started < app_mod.SCREENSHOT_TIMEOUT_S / 2
+    assert time.monotonic() - started < screenshot_mod.SCREENSHOT_TIMEOUT_S / 2
     assert "not fully populated (the batch ended before a track was shown)" in capsys.readouterr().err
     assert not seen["capture"].done
     assert [r.error for r in seen["rows"]] == ["empty file (0 bytes)"]
