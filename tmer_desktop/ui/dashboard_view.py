@@ -10,14 +10,13 @@ tells the app to reload the model.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +39,7 @@ from tmer_desktop.dashboards import CHARTS, Dashboard
 from tmer_desktop.library.exports import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.ui.i18n import date_time, emotion_name, number, percent
+from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.ui.tasks import BackgroundTask
 
@@ -66,24 +66,6 @@ def chart_title(key: str) -> str:
     """A chart's title in the interface language (a chart added to the core later: its English title)."""
     return QCoreApplication.translate("DashboardView", CHART_TITLES[key]) if key in CHART_TITLES else CHARTS[key]
 
-
-
-class LocaleAxis(pg.AxisItem):
-    """A chart axis whose tick numbers use the locale's decimal separator (pyqtgraph writes "0.5")."""
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        if self.logMode or spacing <= 0:
-            return super().tickStrings(values, scale, spacing)
-        places = max(0, math.ceil(-math.log10(spacing * scale)))
-        locale = QLocale()
-        # The same choice as pyqtgraph: fixed decimals, or the shortest form for tiny and huge values.
-        return [locale.toString(float(v * scale), "g", 6) if abs(v * scale) < 0.001 or abs(v * scale) >= 10000
-                else number(v * scale, places) for v in values]
-
-
-def locale_axes() -> dict[str, LocaleAxis]:
-    """axisItems for a pg.PlotWidget: bottom and left axes with locale-formatted ticks."""
-    return {"bottom": LocaleAxis("bottom"), "left": LocaleAxis("left")}
 
 
 def _short(text: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import emotion_color
-from tmer_desktop.ui.timeline import LocaleAxis
+from tmer_desktop.ui.locale_axis import LocaleAxis
 
 TOP_FAMILIES = 4
 

@@ -65,11 +65,12 @@ def percent(share: float, decimals: int = 0) -> str:
     """A share in [0, 1] as a percentage in the locale's style ("75 %", "%75")."""
     locale = QLocale()
     text = locale.toString(float(share) * 100.0, "f", decimals)
-    return _PERCENT_PATTERN.get(locale.language(), "{} %").format(text)
+    return _PERCENT_PATTERN.get(locale.language(), "{}%").format(text)
 
 
-# Where the % sign goes: Turkish writes it first, Spanish with a space after the number.
-_PERCENT_PATTERN = {QLocale.Language.English: "{}%", QLocale.Language.Turkish: "%{}", QLocale.Language.Spanish: "{} %"}
+# Where the % sign goes: Turkish writes it first, Spanish with a space after the number; English
+# (and the "C" locale of a machine without one) right after it.
+_PERCENT_PATTERN = {QLocale.Language.Turkish: "%{}", QLocale.Language.Spanish: "{} %"}
 
 
 def clock(seconds: float | None) -> str:

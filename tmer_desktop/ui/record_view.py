@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPu
                                QVBoxLayout, QWidget)
 
 from tmer_desktop.audio import record
-from tmer_desktop.ui.dashboard_view import locale_axes
+from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.i18n import clock, current_language, emotion_name, emotion_names, number, percent
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask

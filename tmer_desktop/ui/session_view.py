@@ -20,7 +20,7 @@ from tmer_desktop.playlists.builder import Constraints, SessionPlan, SessionRequ
 from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
 from tmer_desktop.playlists.space import CORNERS
-from tmer_desktop.ui.dashboard_view import locale_axes
+from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.i18n import clock, emotion_name, number, percent
 from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from tmer_desktop.ui import i18n
+from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import EMOTIONS, LINE_STYLES, SYMBOLS, emotion_color
 
 ENVELOPE_BINS = 2000
@@ -72,15 +73,6 @@ def envelope(samples: np.ndarray, sr: int, bins: int = ENVELOPE_BINS) -> tuple[n
     return times, lo, hi
 
 
-class LocaleAxis(pg.AxisItem):
-    """An axis whose tick labels use the locale's decimal separator ("0,5" in Spanish)."""
-
-    def tickStrings(self, values, scale, spacing):
-        point = QLocale().decimalPoint()
-        strings = super().tickStrings(values, scale, spacing)
-        return strings if point == "." else [s.replace(".", point) for s in strings]
-
-
 class TimelineWidget(QWidget):
     """Waveform + emotion bands + probability lines with a shared cursor."""
 
@@ -103,8 +95,7 @@ class TimelineWidget(QWidget):
 
         self.wave_plot = self.view.addPlot(row=0, col=0)
         self.band_plot = self.view.addPlot(row=1, col=0)
-        self.prob_plot = self.view.addPlot(row=2, col=0, axisItems={
-            "left": LocaleAxis("left"), "bottom": LocaleAxis("bottom")})
+        self.prob_plot = self.view.addPlot(row=2, col=0, axisItems=locale_axes())
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 1)
         self.view.ci.layout.setRowStretchFactor(2, 4)
