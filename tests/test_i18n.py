@@ -18,19 +18,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-import soundfile as sf
 
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
-from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
 from tmer_desktop.settings import Settings, load_settings  # noqa: E402
 from tmer_desktop.ui.i18n import EMOTION_NAMES, TRANSLATIONS_DIR, install_language  # noqa: E402
 
-from conftest import REPO_ROOT, SHARED  # noqa: E402
+from conftest import REPO_ROOT  # noqa: E402
+from test_ui_track import PROBS, lament_library  # noqa: E402
 
 TS_DIR = REPO_ROOT / "translations"
 UI_DIR = REPO_ROOT / "tmer_desktop" / "ui"
@@ -38,8 +37,6 @@ LANGUAGES = ("es", "tr")
 QT_BIN = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 FILTER_PATTERN = re.compile(r"\(\*\.[^)]*\)")
-# Windows (happy, sad, angry, relaxed): confident sad, unsure sad/relaxed, confident relaxed.
-PROBS = [(0.05, 0.85, 0.05, 0.05), (0.04, 0.52, 0.04, 0.40), (0.05, 0.05, 0.05, 0.85)]
 
 
 def _tool(name: str) -> str:
@@ -176,28 +173,10 @@ def test_explanation_family_names_match_the_model():
 # -- the window in Spanish and Turkish -------------------------------------------------------
 @pytest.fixture
 def library(data_dir, tmp_path):
-    """One real 40 s clip with three stored windows (explained by the bundled model) and a failed file."""
-    clip = tmp_path / "lament.wav"
-    data, sr = sf.read(str(SHARED / "music" / "wesnoth__sad.ogg"), frames=44100 * 40, dtype="float32")
-    sf.write(str(clip), data, sr)
-    features = pd.read_csv(TRAINING_CSV).loc[:2, list(FEATURE_NAMES)].to_numpy(float)
-    store = LibraryStore.open(data_dir / "library.sqlite3")
-    track_id = store.upsert_track(clip, duration=40.0, title="Lament", artist="Wesnoth team",
-                                  album="Wesnoth 1.16", sample_rate=sr, channels=2)
-    store.replace_windows(track_id, [
-        {"idx": i, "start": 5.0 * i, "duration": 30.0, "short": False, "features": features[i]}
-        for i in range(3)])
-    emotions = ("happy", "sad", "angry", "relaxed")
-    preds = [dict(window_idx=i, **{f"p_{e}": p[j] for j, e in enumerate(emotions)},
-                  label=emotions[int(np.argmax(p))], confidence=max(p), decision="label")
-             for i, p in enumerate(PROBS)]
-    mean = np.mean(PROBS, axis=0)
-    preds.append(dict(**{f"p_{e}": mean[j] for j, e in enumerate(emotions)}, label="sad",
-                      confidence=float(mean.max()), decision="review"))
-    store.add_predictions(track_id, "bundled", preds)
-    store.upsert_track(tmp_path / "broken.mp3", error="not an audio file: content looks like a PNG image")
-    yield {"store": store, "track_id": track_id}
-    store.close()
+    """test_ui_track's library, predicted by the bundled model (so the explanations load)."""
+    built = lament_library(data_dir, tmp_path, model_version="bundled")
+    yield built
+    built["store"].close()
 
 
 def _window(library, qtbot, language: str):

@@ -29,8 +29,8 @@ PROBS = [(0.05, 0.85, 0.05, 0.05), (0.04, 0.52, 0.04, 0.40), (0.05, 0.05, 0.05, 
 MODEL = "test-model-1"
 
 
-@pytest.fixture
-def library(data_dir, tmp_path):
+def lament_library(data_dir, tmp_path, model_version: str = MODEL) -> dict:
+    """One real 40 s clip with three stored windows (predicted by `model_version`) and a failed file."""
     clip = tmp_path / "lament.wav"
     data, sr = sf.read(str(SHARED / "music" / "wesnoth__sad.ogg"), frames=44100 * 40, dtype="float32")
     sf.write(str(clip), data, sr)
@@ -48,10 +48,16 @@ def library(data_dir, tmp_path):
     preds.append(dict(p_happy=track_probs[0], p_sad=track_probs[1], p_angry=track_probs[2],
                       p_relaxed=track_probs[3], label="sad", confidence=float(track_probs.max()),
                       decision="review"))
-    store.add_predictions(track_id, MODEL, preds)
+    store.add_predictions(track_id, model_version, preds)
     failed = store.upsert_track(tmp_path / "broken.mp3", error="not an audio file: content looks like a PNG image")
-    yield {"store": store, "track_id": track_id, "failed_id": failed, "features": features}
-    store.close()
+    return {"store": store, "track_id": track_id, "failed_id": failed, "features": features}
+
+
+@pytest.fixture
+def library(data_dir, tmp_path):
+    built = lament_library(data_dir, tmp_path)
+    yield built
+    built["store"].close()
 
 
 def test_track_view_redecides_from_stored_probabilities(library):
