@@ -3,8 +3,9 @@
     python benchmarks/startup.py [--runs 7] [--library DIR] [--app dist/tmer-desktop/tmer-desktop]
 
 Baseline, measured in the same run: a bare PySide6 script that imports QtWidgets and paints
-one empty QMainWindow (what no Qt app can beat). The first tmer-desktop run after this script
-starts is reported separately ("first"): the OS file cache may be cold for our modules then.
+one empty QMainWindow (what no Qt app can beat), reported by the same first-paint watcher
+(tmer_desktop.ui.first_paint). The first tmer-desktop run after this script starts is
+reported separately ("first"): the OS file cache may be cold for our modules then.
 The library used is a temporary one with the demo tagged into it unless --library is given,
 so the window has real rows to load. Runs offscreen (QT_QPA_PLATFORM=offscreen).
 """
@@ -23,21 +24,12 @@ from pathlib import Path
 
 BARE_QT = """
 import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+from tmer_desktop.ui.first_paint import exit_when_shown
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 820)
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("shown", flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-app.exec()
+exit_when_shown(app, window)
 """
 
 

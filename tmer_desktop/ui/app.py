@@ -149,24 +149,6 @@ def build_session_plan(window, start: str = SESSION_FROM, goal: str = SESSION_TO
     return sessions.build() and sessions.plan is not None and len(sessions.plan) > 0
 
 
-def _exit_when_shown(app, window) -> int:
-    """Show the window, report its first paint on stdout, and quit (benchmarks/startup.py)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
-                self.seen = True
-                print("shown", flush=True)
-                QTimer.singleShot(0, app.quit)
-            return False
-
-    watcher = FirstPaint()
-    window.installEventFilter(watcher)
-    window.show()
-    return app.exec()
-
-
 def _wait_for_library(app, window, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not window.library_loaded and time.monotonic() < deadline:
@@ -231,7 +213,9 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
     session = (args.session_from or SESSION_FROM, args.session_to or SESSION_TO, args.minutes)
     capture = None
     if args.exit_when_shown:
-        code = _exit_when_shown(app, window)
+        from tmer_desktop.ui.first_paint import exit_when_shown
+
+        code = exit_when_shown(app, window)
     elif args.screenshot:
         from tmer_desktop.ui.screenshot import take_screenshot
 
