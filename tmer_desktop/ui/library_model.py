@@ -36,10 +36,6 @@ class TableRow:
         return self.title or Path(self.path).stem
 
 
-def format_duration(seconds: float | None) -> str:
-    return i18n.clock(seconds)
-
-
 # Header texts are translated when shown (headerData), so the language installed at start-up applies.
 COLUMNS = (
     QT_TRANSLATE_NOOP("TrackTableModel", "Title"), QT_TRANSLATE_NOOP("TrackTableModel", "Artist"),
@@ -143,7 +139,7 @@ class TrackTableModel(QAbstractTableModel):
         if col == COL_ALBUM:
             return row.album
         if col == COL_DURATION:
-            return format_duration(row.duration)
+            return i18n.clock(row.duration)
         if col == COL_EMOTION:
             return self.emotion_names.get(row.emotion, row.emotion) if row.emotion else ""
         if col == COL_CONFIDENCE:

@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
 
 from tmer_desktop.ui.library_model import (
     COL_ALBUM, COL_ARTIST, COL_DECISION, COL_ERROR, COL_TITLE, ROW_ROLE, TrackFilterProxy, TableRow, TrackTableModel,
-    format_duration,
 )
+from tmer_desktop.ui.i18n import clock
 from tmer_desktop.ui.palette import EMOTIONS
 
 
 def format_eta(seconds: float | None) -> str:
     if seconds is None or seconds != seconds or seconds < 0:
         return QCoreApplication.translate("LibraryView", "estimating…")
-    return format_duration(seconds)
+    return clock(seconds)
 
 
 class LibraryView(QWidget):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.explain_panel import ExplanationPanel
-from tmer_desktop.ui.library_model import format_duration
 from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
 from tmer_desktop.ui.player import PlayerController
 from tmer_desktop.ui.timeline import TimelineWidget
@@ -264,7 +263,7 @@ class PlayerView(QWidget):
         if not self.slider.isSliderDown():
             self.slider.setValue(int(seconds * SLIDER_STEPS_PER_SECOND))
         total = self.track.duration if self.track else 0.0
-        self.time_label.setText(f"{format_duration(seconds)} / {format_duration(total)}")
+        self.time_label.setText(f"{i18n.clock(seconds)} / {i18n.clock(total)}")
         series = self.track.series if self.track else None
         index = series.index_at(seconds, total) if series is not None else None
         index = -1 if index is None else index
@@ -281,8 +280,8 @@ class PlayerView(QWidget):
             return
         start = float(s.starts[i])
         self.window_label.setText(self.tr("Window {number}/{count} ({start}–{end}): {emotion} {confidence}").format(
-            number=i + 1, count=len(s), start=format_duration(start),
-            end=format_duration(start + float(s.durations[i])),
+            number=i + 1, count=len(s), start=i18n.clock(start),
+            end=i18n.clock(start + float(s.durations[i])),
             emotion=self.emotion_names.get(s.labels[i], s.labels[i]), confidence=i18n.percent(s.confidences[i])))
 
     def _on_state(self, state: str) -> None:
