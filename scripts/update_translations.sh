@@ -14,7 +14,8 @@ main_group=($ui/main_window.py $ui/library_view.py $ui/library_model.py $ui/play
             $ui/timeline.py $ui/explain.py $ui/explain_panel.py $ui/review_view.py $ui/settings_dialog.py
             $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py
             tmer_desktop/model/explain.py tmer_desktop/audio/playback.py)  # core words marked with QT_TRANSLATE_NOOP
-tools_group=($ui/dashboard_view.py $ui/session_view.py $ui/record_view.py)
+tools_group=($ui/dashboard_view.py $ui/session_view.py $ui/record_view.py
+             tmer_desktop/audio/record.py tmer_desktop/audio/live.py)  # core words marked with QT_TRANSLATE_NOOP
 
 if [ "${1:-}" != "--release" ]; then
   for lang in "${languages[@]}"; do

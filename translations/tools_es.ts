@@ -401,14 +401,6 @@
 <context>
     <name>RecordView</name>
     <message>
-        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
-        <translation>No se encontró ningún dispositivo de entrada de audio: conecte un micrófono o una interfaz de audio (y compruebe que el sistema permite a este programa usarlo) y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>silent</source>
-        <translation>silencio</translation>
-    </message>
-    <message>
         <source>Not recording.</source>
         <translation>Sin grabar.</translation>
     </message>
@@ -501,6 +493,17 @@
     <message>
         <source>The input device stopped delivering audio (unplugged or taken by another program). Recording ended; the audio up to here is saved.</source>
         <translation>El dispositivo de entrada dejó de enviar audio (desconectado u ocupado por otro programa). La grabación terminó; el audio hasta aquí está guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>Recording</name>
+    <message>
+        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
+        <translation>No se encontró ningún dispositivo de entrada de audio: conecte un micrófono o una interfaz de audio (y compruebe que el sistema permite a este programa usarlo) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>silencio</translation>
     </message>
 </context>
 <context>

@@ -395,14 +395,6 @@
 <context>
     <name>RecordView</name>
     <message>
-        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
-        <translation>Ses giriş aygıtı bulunamadı: bir mikrofon ya da ses arabirimi bağlayın (ve sistemin bu programın onu kullanmasına izin verdiğini denetleyin), sonra yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>silent</source>
-        <translation>sessiz</translation>
-    </message>
-    <message>
         <source>Not recording.</source>
         <translation>Kayıt yapılmıyor.</translation>
     </message>
@@ -493,6 +485,17 @@
     <message>
         <source>The input device stopped delivering audio (unplugged or taken by another program). Recording ended; the audio up to here is saved.</source>
         <translation>Giriş aygıtı ses göndermeyi bıraktı (çıkarıldı ya da başka bir program tarafından kullanılıyor). Kayıt sona erdi; buraya kadarki ses kaydedildi.</translation>
+    </message>
+</context>
+<context>
+    <name>Recording</name>
+    <message>
+        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
+        <translation>Ses giriş aygıtı bulunamadı: bir mikrofon ya da ses arabirimi bağlayın (ve sistemin bu programın onu kullanmasına izin verdiğini denetleyin), sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>sessiz</translation>
     </message>
 </context>
 <context>

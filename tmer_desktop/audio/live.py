@@ -34,6 +34,9 @@ import numpy as np
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.windows import plan_windows
 from tmer_desktop.tagging.worker import EMOTIONS, MIN_DURATION, SILENCE_RMS
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+SILENT = QT_TRANSLATE_NOOP("Recording", "silent")  # a window's note: too quiet to analyse
 
 PROVISIONAL_MIN_SECONDS = 10.0  # less than this says nothing about a piece's emotion
 
@@ -220,7 +223,7 @@ class LiveAnalyser:
             return w
         rms = features[FEATURE_NAMES.index("_RMSenergy_Mean")]
         if not rms >= SILENCE_RMS:
-            w.note = "silent"
+            w.note = SILENT
             return w
         probs = self.predict(np.asarray([features], dtype=np.float64))[0]
         d = decide(probs, threshold=self.threshold, top2_threshold=self.top2_threshold)

@@ -34,6 +34,7 @@ import numpy as np
 from tmer_desktop import paths
 from tmer_desktop.audio.devices import close_stream_quietly, load_sounddevice
 from tmer_desktop.errors import TmerError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 IDLE, RECORDING, PAUSED, STOPPED = "idle", "recording", "paused", "stopped"
 # libsndfile command that rewrites the header with the current length (sndfile.h 0x1060).
@@ -114,6 +115,11 @@ def input_devices() -> list[InputDevice]:
     return out
 
 
+NO_INPUT_DEVICE = QT_TRANSLATE_NOOP("Recording", "No audio input device found: connect a microphone or audio "
+                                                 "interface (and check that the system lets this program use it), "
+                                                 "then try again.")
+
+
 def input_unavailable_reason() -> str | None:
     """None when something can record, else a sentence a user can act on."""
     try:
@@ -121,8 +127,7 @@ def input_unavailable_reason() -> str | None:
     except RecordError as exc:
         return str(exc)
     if not input_devices():
-        return ("No audio input device found: connect a microphone or audio interface "
-                "(and check that the system lets this program use it), then try again.")
+        return NO_INPUT_DEVICE
     return None
 
 

@@ -18,7 +18,7 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -34,18 +34,10 @@ METER_FLOOR_DB = -60.0
 REFRESH_MS = 50
 PROVISIONAL_EVERY = 5.0  # seconds between provisional estimates before the first full window
 
-# Fixed sentences of the Qt-free audio modules, marked for Qt's tools: shown translated when the
-# text matches exactly (any other message, e.g. with an error's details, stays as it came).
-CORE_TEXTS = (
-    QT_TRANSLATE_NOOP("RecordView", "No audio input device found: connect a microphone or audio interface "
-                                    "(and check that the system lets this program use it), then try again."),
-    QT_TRANSLATE_NOOP("RecordView", "silent"),
-)
-
-
 def _core_text(text: str) -> str:
-    return QCoreApplication.translate("RecordView", text) if text in CORE_TEXTS else text
-
+    """A sentence from the Qt-free audio modules: the fixed ones are marked there for Qt's tools
+    (context "Recording"); any other (e.g. with an error's details) has no translation and stays."""
+    return QCoreApplication.translate("Recording", text)
 
 
 class RecordView(QWidget):
