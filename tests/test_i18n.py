@@ -262,6 +262,22 @@ def test_main_window_in_turkish(library, qtbot, restore_english):
     window.close()
 
 
+@pytest.mark.parametrize("content", [b"", b"not a Qt translation file\n", None], ids=["empty", "garbage", "missing"])
+def test_a_broken_translation_file_names_itself_and_leaves_english(content, tmp_path, monkeypatch, restore_english):
+    """An empty, foreign or missing tmer_es.qm: a warning naming the file, English texts, nothing raised."""
+    from tmer_desktop.ui import i18n
+
+    shipped = (TRANSLATIONS_DIR / "tmer_es.qm").read_bytes()
+    qm = tmp_path / "tmer_es.qm"
+    if content is not None:
+        qm.write_bytes(content)
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    warnings = install_language(restore_english, "es")
+    assert len(warnings) == 1 and str(qm) in warnings[0] and "English" in warnings[0]
+    assert QCoreApplication.translate("MainWindow", "Library") == "Library"
+    assert (TRANSLATIONS_DIR / "tmer_es.qm").read_bytes() == shipped  # the shipped file is untouched
+
+
 def test_english_is_back_after_a_language_test(qapp, qtbot):
     """English source texts with no translator; also guards the tests above restoring English."""
     from tmer_desktop.ui.library_view import LibraryView
