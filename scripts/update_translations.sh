@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Refresh the translation sources from the code and compile them for the app (Qt's tools).
-#   bash scripts/update_translations.sh            lupdate (new/changed strings) + lrelease
-#   bash scripts/update_translations.sh --release  lrelease only
+#   bash scripts/update_translations.sh                 lupdate (new/changed strings) + lrelease
+#   bash scripts/update_translations.sh --group audio   lupdate of one group only + lrelease
+#   bash scripts/update_translations.sh --release       lrelease only
 # Sources: translations/<group>_<lang>.ts (edit them with pyside6-linguist or by hand).
 # Output:  resources/translations/tmer_<lang>.qm, which the app loads (tmer_desktop/ui/i18n.py).
 set -euo pipefail
@@ -9,18 +10,38 @@ cd "$(dirname "$0")/.."
 bin=.venv/bin
 languages=(es tr)
 ui=tmer_desktop/ui
-# Two groups so that the main views and the tool views can be translated independently.
-main_group=($ui/main_window.py $ui/library_view.py $ui/library_model.py $ui/player_view.py $ui/player.py
-            $ui/timeline.py $ui/explain.py $ui/explain_panel.py $ui/review_view.py $ui/settings_dialog.py
-            $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py
-            tmer_desktop/model/explain.py tmer_desktop/audio/playback.py)  # core words marked with QT_TRANSLATE_NOOP
-tools_group=($ui/dashboard_view.py $ui/session_view.py $ui/record_view.py
-             tmer_desktop/audio/record.py tmer_desktop/audio/live.py)  # core words marked with QT_TRANSLATE_NOOP
+core=tmer_desktop
+# Groups, so that several people can translate at once: the main views, the tool views, and the
+# core's messages (marked with translatable.QT_TRANSLATE_NOOP) by area.
+declare -A groups=(
+  [main]="$ui/main_window.py $ui/library_view.py $ui/library_model.py $ui/player_view.py $ui/player.py
+          $ui/timeline.py $ui/explain.py $ui/explain_panel.py $ui/review_view.py $ui/settings_dialog.py
+          $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py
+          $core/model/explain.py $core/audio/playback.py"
+  [tools]="$ui/dashboard_view.py $ui/session_view.py $ui/record_view.py
+           $core/audio/record.py $core/audio/live.py $core/dashboards.py $core/model/drift.py
+           $(echo $core/playlists/*.py)"
+  [audio]="$core/errors.py $core/audio/decode.py $core/audio/sniff.py $core/audio/devices.py
+           $(echo $core/features/*.py) $(echo $core/tagging/*.py)"
+  [library]="$(echo $core/library/*.py) $core/settings.py"
+  [model]="$(ls $core/model/*.py | grep -v -e /explain.py -e /drift.py | tr '\n' ' ')"
+)
 
-if [ "${1:-}" != "--release" ]; then
-  for lang in "${languages[@]}"; do
-    $bin/pyside6-lupdate -no-obsolete -locations none "${main_group[@]}" -ts translations/main_$lang.ts
-    $bin/pyside6-lupdate -no-obsolete -locations none "${tools_group[@]}" -ts translations/tools_$lang.ts
+mode=all
+selected=("${!groups[@]}")
+case "${1:-}" in
+  --release) mode=release ;;
+  --group) selected=("$2") ; [ -n "${groups[$2]:-}" ] || { echo "unknown group: $2 (${!groups[*]})" >&2; exit 2; } ;;
+  "") ;;
+  *) echo "usage: $0 [--release | --group NAME]" >&2; exit 2 ;;
+esac
+
+if [ "$mode" != release ]; then
+  for group in "${selected[@]}"; do
+    for lang in "${languages[@]}"; do
+      # shellcheck disable=SC2086  # the group's file list is meant to split
+      $bin/pyside6-lupdate -no-obsolete -locations none ${groups[$group]} -ts translations/${group}_$lang.ts
+    done
   done
 fi
 mkdir -p resources/translations

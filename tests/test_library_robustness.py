@@ -384,11 +384,11 @@ def test_migration_from_v1_writes_a_backup_that_opens_with_the_old_data(tmp_path
     make_v1_database(path)
     store = LibraryStore.open(path)
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
         backups = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.bak-v1-")]
         assert len(backups) == 1
         (message,) = store.open_messages
-        assert str(backups[0]) in message and "from version 1 to 2" in message
+        assert str(backups[0]) in message and f"from version 1 to {SCHEMA_VERSION}" in message
         old = sqlite3.connect(backups[0])
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
         assert old.execute("SELECT path, title FROM tracks").fetchall() == [("/music/old.wav", "Old")]

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, as_message
+
 
 class TmerError(Exception):
-    """Base class: str(error) is a complete, user-readable message."""
+    """Base class: str(error) is a complete, user-readable message.
+
+    Raise it with a marked text (`QT_TRANSLATE_NOOP(...).format(...)`, translatable.py) and the
+    interface can say it in the user's language: `message` keeps it, None for plain text."""
+
+    @property
+    def message(self):
+        return as_message(self.args[0]) if self.args else None
 
 
 class FileError(TmerError):
@@ -14,7 +23,7 @@ class FileError(TmerError):
 
     Subclasses choose how the message reads through `template` ({path} and {reason})."""
 
-    template = "{path}: {reason}"
+    template = QT_TRANSLATE_NOOP("Errors", "{path}: {reason}")
 
     def __init__(self, path: str | Path, reason: str):
         self.path = str(path)

@@ -13,6 +13,7 @@ from typing import Any
 from tmer_desktop.features.columns import FEATURE_NAMES, N_FEATURES
 from tmer_desktop.library.errors import LibraryError
 from tmer_desktop.library.schema import EMOTIONS
+from tmer_desktop.translatable import message_from_json
 
 _BLOB = struct.Struct(f"<{N_FEATURES}d")
 
@@ -105,7 +106,8 @@ class TrackRow:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> TrackRow:
-        return _from_row(cls, row)
+        # The error comes back as a translatable Message when its JSON was stored with it.
+        return _from_row(cls, row, error=message_from_json(row.get("error"), row.get("error_message")))
 
 
 @dataclass(frozen=True)

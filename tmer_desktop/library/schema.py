@@ -153,6 +153,18 @@ def _step_2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# v3: a track's error also as a translatable message (JSON of translatable.Message), so the
+# interface can show a stored failure in the user's language; `error` keeps the English text.
+_V3 = """
+ALTER TABLE tracks ADD COLUMN error_message TEXT;
+"""
+
+
+def _step_3(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V3):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     # executescript() would COMMIT the surrounding transaction; run statements one by one.
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
@@ -162,6 +174,7 @@ def _split(script: str) -> list[str]:
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _step_1,
     2: _step_2,
+    3: _step_3,
 }
 
 SCHEMA_VERSION: int = max(MIGRATIONS)

@@ -77,6 +77,7 @@ from tmer_desktop.library.rows import (
     encode_features,
 )
 from tmer_desktop.library.schema import DECISIONS, EMOTIONS
+from tmer_desktop.translatable import as_message
 
 _UNSET: Any = object()
 _TRACK_FIELDS = (
@@ -270,6 +271,10 @@ class LibraryStore:
         Only the keyword arguments actually given are written; pass None to clear a field.
         """
         given = {k: v for k, v in locals().items() if k in _TRACK_FIELDS and v is not _UNSET}
+        if "error" in given:  # English for exports and the CLI, the message for the interface
+            message = as_message(error)
+            given["error"] = None if error is None else str(error)
+            given["error_message"] = message.to_json() if message is not None else None
         key = os.path.abspath(os.fspath(path))
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM tracks WHERE path = ?", (key,)).fetchone()

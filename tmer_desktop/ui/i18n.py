@@ -3,9 +3,13 @@ and dates, and the emotion names (the dataset's four classes; Spanish as in DESI
 
 from __future__ import annotations
 
+import re
+import string
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from tmer_desktop import paths
+from tmer_desktop.translatable import as_message
 
 TRANSLATIONS_DIR = paths.RESOURCES_DIR / "translations"
 
@@ -90,3 +94,56 @@ def date_time(iso_text: str | None) -> str:
         return ""
     stamp = QDateTime.fromString(iso_text[:19], Qt.DateFormat.ISODate)
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat) if stamp.isValid() else iso_text
+
+
+def translated(text: object) -> str:
+    """A core text in the interface language: a marked Message (translatable.py) is worded again
+    from its translated template, its nested messages translated too and its numbers in the
+    locale; plain text (or a translation that does not fit its values) stays as it was."""
+    message = as_message(text)
+    if message is None:
+        return "" if text is None else str(text)
+    template = QCoreApplication.translate(message.context, message.template)
+    try:
+        return "".join(_filled(template, message.values))
+    except (KeyError, IndexError, ValueError, TypeError):  # a translation that names a wrong field
+        return str(message)
+
+
+def error_text(exc: BaseException) -> str:
+    """What the user reads about a failure: ours translated; others as their type and text."""
+    from tmer_desktop.errors import TmerError
+
+    if isinstance(exc, TmerError):
+        return translated(exc.message or str(exc))
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _filled(template: str, values: dict) -> list[str]:
+    parts = []
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if field is None:
+            continue
+        if not field.isidentifier() or conversion:
+            raise ValueError(f"unsupported field {field!r}")
+        parts.append(_localised(values[field], spec or ""))
+    return parts
+
+
+def _localised(value: object, spec: str) -> str:
+    if isinstance(value, str):
+        return translated(value) if as_message(value) is not None else format(value, spec)
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int) and not spec:
+        return str(value)  # counts, sample rates, years: no group separators
+    if isinstance(value, (int, float)):
+        fixed = re.fullmatch(r"\.(\d+)f", spec)
+        if fixed:
+            return number(value, int(fixed.group(1)))
+        if not spec:
+            return QLocale().toString(float(value), "g", 6)
+        return format(value, spec).replace(".", QLocale().decimalPoint())
+    return format(value, spec)

@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from tmer_desktop.errors import TmerError
+from tmer_desktop.ui.i18n import error_text
 
 # At most this many progress signals per second reach the GUI thread.
 PROGRESS_RATE_HZ = 20.0
@@ -100,14 +100,6 @@ class TaskContext:
             self._task.progress.emit(value)
 
 
-def user_message(exc: BaseException) -> str:
-    """A sentence for the status bar: our own errors already are one; others get their type."""
-    if isinstance(exc, TmerError):
-        return str(exc)
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
 class BackgroundTask(QObject):
     """Runs `fn(ctx)` once in a daemon worker thread. Create and connect it in the GUI thread."""
 
@@ -161,7 +153,7 @@ class BackgroundTask(QObject):
             self.error = exc
             self.context._flush_progress()
             self._done.set()
-            self.failed.emit(user_message(exc), exc)
+            self.failed.emit(error_text(exc), exc)
             self.finished.emit()
             return
         self.result = result
