@@ -260,7 +260,8 @@ class SessionItemRow:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> SessionItemRow:
-        return _from_row(cls, row, locked=bool(row["locked"]))
+        return _from_row(cls, row, locked=bool(row["locked"]),
+                         reason=message_from_json(row["reason"], row.get("reason_message")))
 
 
 @dataclass(frozen=True)

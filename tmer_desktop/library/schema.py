@@ -153,10 +153,12 @@ def _step_2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-# v3: a track's error also as a translatable message (JSON of translatable.Message), so the
-# interface can show a stored failure in the user's language; `error` keeps the English text.
+# v3: a track's error and a session slot's reason also as translatable messages (JSON of
+# translatable.Message), so the interface can show them in the user's language; `error` and
+# `reason` keep the English text.
 _V3 = """
 ALTER TABLE tracks ADD COLUMN error_message TEXT;
+ALTER TABLE session_items ADD COLUMN reason_message TEXT;
 """
 
 

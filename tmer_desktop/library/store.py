@@ -625,10 +625,12 @@ class LibraryStore:
                 conn.execute("DELETE FROM session_items WHERE session_id = ?", (session_id,))
             for position, (track_id, locked, reason) in enumerate(prepared):
                 self._require_track(conn, track_id)
+                message = as_message(reason)
                 conn.execute(
-                    "INSERT INTO session_items (session_id, position, track_id, locked, reason) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (session_id, position, track_id, int(locked), reason),
+                    "INSERT INTO session_items (session_id, position, track_id, locked, reason, "
+                    "reason_message) VALUES (?, ?, ?, ?, ?, ?)",
+                    (session_id, position, track_id, int(locked), str(reason),
+                     message.to_json() if message is not None else None),
                 )
             return session_id
 
@@ -774,7 +776,9 @@ def _prediction_values(item: Any) -> dict[str, Any]:
 def _session_item(item: Any) -> tuple[int, bool, str]:
     if isinstance(item, int):
         return item, False, ""
-    return int(_field(item, "track_id")), bool(_field(item, "locked", False)), str(_field(item, "reason", "") or "")
+    reason = _field(item, "reason", "") or ""
+    # A marked reason keeps its message (translatable.Message is a str); anything else as text.
+    return int(_field(item, "track_id")), bool(_field(item, "locked", False)), as_message(reason) or str(reason)
 
 
 def _order_sql(order: str) -> str:
