@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from tmer_desktop.errors import TmerError
+    from tmer_desktop.ui.i18n import error_text
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tmer-desktop")
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
         print(f"tmer-desktop: {exc}", file=sys.stderr)
         if not args.screenshot:
             from PySide6.QtWidgets import QMessageBox
-            QMessageBox.critical(None, "tmer-desktop", str(exc))
+            QMessageBox.critical(None, "tmer-desktop", error_text(exc))
         return 2
     if args.chart:
         try:

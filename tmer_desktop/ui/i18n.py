@@ -3,7 +3,6 @@ and dates, and the emotion names (the dataset's four classes; Spanish as in DESI
 
 from __future__ import annotations
 
-import re
 import string
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -137,13 +136,8 @@ def _localised(value: object, spec: str) -> str:
         return translated(value) if as_message(value) is not None else format(value, spec)
     if isinstance(value, bool) or value is None:
         return str(value)
-    if isinstance(value, int) and not spec:
-        return str(value)  # counts, sample rates, years: no group separators
     if isinstance(value, (int, float)):
-        fixed = re.fullmatch(r"\.(\d+)f", spec)
-        if fixed:
-            return number(value, int(fixed.group(1)))
-        if not spec:
-            return QLocale().toString(float(value), "g", 6)
+        # Python's own rounding, as in the English text; only the decimal separator is the
+        # locale's (counts, sample rates and years get no group separators).
         return format(value, spec).replace(".", QLocale().decimalPoint())
     return format(value, spec)

@@ -121,7 +121,7 @@ class TrackTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_ERROR and row.error:
-                return row.error
+                return i18n.translated(row.error)
             return row.path
         if role == Qt.ItemDataRole.DecorationRole and col == COL_EMOTION and row.emotion:
             return emotion_color(row.emotion)
@@ -150,7 +150,7 @@ class TrackTableModel(QAbstractTableModel):
                 return self.tr("top-2: {first} / {second}").format(first=a, second=b)
             return self.decision_text(row.decision)
         if col == COL_ERROR:
-            return row.error or ""
+            return i18n.translated(row.error)
         return ""
 
     def decision_text(self, decision: str | None) -> str:

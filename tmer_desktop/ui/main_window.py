@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
 
         self.apply_language()
         for message in (messages or []) + list(getattr(store, "open_messages", [])):
-            self.statusBar().showMessage(message, 15000)
+            self.statusBar().showMessage(i18n.translated(message), 15000)
         self.refresh_library()
         # The window paints first (see event()); the engine's imports follow. The timer covers
         # a window that is never painted (started minimised, or built by a test).
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
                 view = load_track_view(self.store, result.track_id, ds)
                 row = row_from_view(view, self.store.track(result.track_id))
             except Exception as exc:  # the row still appears, with the reason
-                row = TableRow(track_id=result.track_id, path=str(result.path), error=str(exc))
+                row = TableRow(track_id=result.track_id, path=str(result.path), error=i18n.error_text(exc))
         if row is None:
             row = TableRow(track_id=None, path=str(result.path), title=Path(str(result.path)).stem,
                            error=result.error or self.tr("not analysed"))
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
             elif widget is self.dashboard:
                 self.dashboard.refresh()
         except TmerError as exc:  # e.g. the library became unreadable: say so, keep the window
-            self.statusBar().showMessage(str(exc), 15000)
+            self.statusBar().showMessage(i18n.error_text(exc), 15000)
 
     def _on_active_model_changed(self, version: str) -> None:
         self._explainer = explain_mod.Explainer(self.store)  # reload models on next use
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         try:
             view = load_track_view(self.store, track_id, self.decision_settings())
         except Exception as exc:
-            self.statusBar().showMessage(str(exc), 15000)
+            self.statusBar().showMessage(i18n.error_text(exc), 15000)
             return
         self.current_track = view
         self.player_view.show_track(view)
@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         try:
             view = load_track_view(self.store, row.track_id, self.decision_settings())
         except Exception as exc:
-            self.statusBar().showMessage(str(exc), 15000)
+            self.statusBar().showMessage(i18n.error_text(exc), 15000)
             return
         if len(view.series) == 0:
             return
@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
         problems = new_settings.problems()
         if problems:
             self.statusBar().showMessage(
-                self.tr("Settings not changed: {problems}").format(problems="; ".join(problems)), 20000)
+                self.tr("Settings not changed: {problems}").format(problems="; ".join(i18n.translated(p) for p in problems)), 20000)
             return False
         redecide = DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings)
         self.settings = new_settings
@@ -631,7 +631,7 @@ class MainWindow(QMainWindow):
                 try:
                     view = load_track_view(self.store, self.current_track.track_id, self.decision_settings())
                 except Exception as exc:
-                    self.statusBar().showMessage(str(exc), 15000)
+                    self.statusBar().showMessage(i18n.error_text(exc), 15000)
                 else:
                     self.current_track = view
                     self.player_view.refresh_decisions(view)

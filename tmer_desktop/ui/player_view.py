@@ -8,6 +8,8 @@ window correct, Shift+Enter the track.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -200,7 +202,7 @@ class PlayerView(QWidget):
         self._update_unsure_button()
         self.feedback_note.setText("")
         self.explanations.clear(self.tr("Computing explanation…") if series is not None and len(series) else
-                                (track.error or self.tr("No analysis for this track.")))
+                                (i18n.translated(track.error) or self.tr("No analysis for this track.")))
 
     def set_audio(self, samples, sr: int, env=None) -> None:
         """samples: mono float32; env: its envelope() when already computed off the GUI thread."""
@@ -229,7 +231,7 @@ class PlayerView(QWidget):
     def _update_summary(self) -> None:
         t = self.track
         if t.error:
-            self.summary.setText(f"<span style='color:#B00020'>{t.error}</span>")
+            self.summary.setText(f"<span style='color:#B00020'>{html.escape(i18n.translated(t.error))}</span>")
         elif t.label is None:
             self.summary.setText(self.tr("Not analysed yet."))
         else:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPu
 
 from tmer_desktop.audio import record
 from tmer_desktop.ui.locale_axis import locale_axes
-from tmer_desktop.ui.i18n import clock, current_language, emotion_name, emotion_names, number, percent
+from tmer_desktop.ui.i18n import (clock, current_language, emotion_name, emotion_names, error_text, number,
+                                  percent)
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
@@ -208,7 +209,7 @@ class RecordView(QWidget):
                 self.live.close()
                 self.live = None
             self.recorder = None
-            self._say(self.tr("Could not start recording: {error}").format(error=exc))
+            self._say(self.tr("Could not start recording: {error}").format(error=error_text(exc)))
             self._update_buttons()
             return False
         self.windows = []
