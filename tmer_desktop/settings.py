@@ -27,6 +27,7 @@ from tmer_desktop import paths
 from tmer_desktop.errors import TmerError
 from tmer_desktop.library.atomic import atomic_write_text, describe_os_error
 from tmer_desktop.library.errors import WriteError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -68,49 +69,72 @@ def settings_path() -> Path:
 
 
 # ------------------------------------------------------------------ validation
-def _number(lo: float, hi: float, *, lo_open: bool = False) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+# Each check gives None or a whole, translatable sentence naming the setting (its JSON key) and
+# the value found; a value read from the file is shown as Python wrote it (repr), as before.
+Check = Callable[[str, Any], "str | None"]
+
+
+def _shown(number: float) -> int | float:
+    """A bound or value as the message shows it: 30.0 as 30, 0.75 as 0.75 (like format 'g')."""
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def _number(lo: float, hi: float, *, lo_open: bool = False) -> Check:
+    def check(name: str, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"must be a number, not {value!r}"
+            return QT_TRANSLATE_NOOP("Settings", "'{name}' must be a number, not {value}").format(
+                name=name, value=repr(value))
         if not math.isfinite(value):
-            return f"must be a finite number, not {value!r}"
+            return QT_TRANSLATE_NOOP("Settings", "'{name}' must be a finite number, not {value}").format(
+                name=name, value=repr(value))
         if value < lo or (lo_open and value == lo) or value > hi:
-            left = "(" if lo_open else "["
-            return f"must be in {left}{lo:g}, {hi:g}], not {value!r}"
+            if lo_open:
+                template = QT_TRANSLATE_NOOP("Settings", "'{name}' must be in ({low}, {high}], not {value}")
+            else:
+                template = QT_TRANSLATE_NOOP("Settings", "'{name}' must be in [{low}, {high}], not {value}")
+            return template.format(name=name, low=_shown(lo), high=_shown(hi), value=repr(value))
         return None
 
     return check
 
 
-def _integer(lo: int, hi: int) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+def _integer(lo: int, hi: int) -> Check:
+    def check(name: str, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"must be a whole number, not {value!r}"
+            return QT_TRANSLATE_NOOP("Settings", "'{name}' must be a whole number, not {value}").format(
+                name=name, value=repr(value))
         if not lo <= value <= hi:
-            return f"must be between {lo} and {hi}, not {value!r}"
+            return QT_TRANSLATE_NOOP("Settings", "'{name}' must be between {low} and {high}, not {value}").format(
+                name=name, low=lo, high=hi, value=repr(value))
         return None
 
     return check
 
 
-def _choice(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+def _choice(choices: tuple[str, ...]) -> Check:
+    def check(name: str, value: Any) -> str | None:
         if value not in choices:
-            return f"must be one of {', '.join(choices)}, not {value!r}"
+            return QT_TRANSLATE_NOOP("Settings", "'{name}' must be one of {choices}, not {value}").format(
+                name=name, choices=", ".join(choices), value=repr(value))
         return None
 
     return check
 
 
-def _boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
+def _boolean(name: str, value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    return QT_TRANSLATE_NOOP("Settings", "'{name}' must be true or false, not {value}").format(
+        name=name, value=repr(value))
 
 
-def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) else f"must be text, not {value!r}"
+def _text(name: str, value: Any) -> str | None:
+    if isinstance(value, str):
+        return None
+    return QT_TRANSLATE_NOOP("Settings", "'{name}' must be text, not {value}").format(name=name, value=repr(value))
 
 
-_CHECKS: dict[str, Callable[[Any], str | None]] = {
+_CHECKS: dict[str, Check] = {
     "decision_threshold": _number(0.0, 1.0),
     "top2_threshold": _number(0.0, 1.0),
     "window_s": _number(0.0, 600.0, lo_open=True),
@@ -129,19 +153,26 @@ assert set(_CHECKS) == {f.name for f in dataclasses.fields(Settings)}
 def _field_problems(settings: Settings) -> list[tuple[str, str]]:
     found = []
     for name, check in _CHECKS.items():
-        reason = check(getattr(settings, name))
-        if reason:
-            found.append((name, f"'{name}' {reason}"))
+        problem = check(name, getattr(settings, name))
+        if problem:
+            found.append((name, problem))
     bad = {name for name, _ in found}
     if not bad & {"hop_s", "window_s"} and settings.hop_s > settings.window_s:
-        found.append(("hop_s", f"'hop_s' ({settings.hop_s:g}) must not exceed 'window_s' ({settings.window_s:g})"))
+        found.append(("hop_s", QT_TRANSLATE_NOOP(
+            "Settings", "'hop_s' ({hop}) must not exceed 'window_s' ({window})"
+        ).format(hop=_shown(settings.hop_s), window=_shown(settings.window_s))))
     if not bad & {"top2_threshold", "decision_threshold"} and settings.top2_threshold < settings.decision_threshold:
-        found.append((
-            "top2_threshold",
-            f"'top2_threshold' ({settings.top2_threshold:g}) must not be below "
-            f"'decision_threshold' ({settings.decision_threshold:g})",
-        ))
+        found.append(("top2_threshold", QT_TRANSLATE_NOOP(
+            "Settings", "'top2_threshold' ({top2}) must not be below 'decision_threshold' ({threshold})"
+        ).format(top2=_shown(settings.top2_threshold), threshold=_shown(settings.decision_threshold))))
     return found
+
+
+def _listed(problems: list[str]) -> str:
+    """Several problems as one text, each still translatable (nested messages)."""
+    if len(problems) == 1:
+        return problems[0]
+    return QT_TRANSLATE_NOOP("Settings", "{first}; {rest}").format(first=problems[0], rest=_listed(problems[1:]))
 
 
 def _from_mapping(data: dict[str, Any], source: Path) -> tuple[Settings, list[str]]:
@@ -152,7 +183,8 @@ def _from_mapping(data: dict[str, Any], source: Path) -> tuple[Settings, list[st
         if key == "version":
             continue
         if key not in _CHECKS:
-            warnings.append(f"{source}: unknown setting '{key}' ignored.")
+            warnings.append(QT_TRANSLATE_NOOP("Settings", "{path}: unknown setting '{key}' ignored.")
+                            .format(path=str(source), key=key))
             continue
         values[key] = value
     settings = dataclasses.replace(defaults, **values)
@@ -164,17 +196,26 @@ def _from_mapping(data: dict[str, Any], source: Path) -> tuple[Settings, list[st
             break
         for name, message in problems:
             default = getattr(defaults, name)
-            if name == "hop_s" and not _CHECKS["window_s"](settings.window_s) and default > settings.window_s:
+            window_ok = not _CHECKS["window_s"]("window_s", settings.window_s)
+            if name == "hop_s" and window_ok and default > settings.window_s:
                 default = settings.window_s
             if name == "top2_threshold" and default < settings.decision_threshold:
                 default = settings.decision_threshold
-            warnings.append(f"{source}: {message}; using {default!r} instead.")
+            warnings.append(QT_TRANSLATE_NOOP("Settings", "{path}: {problem}; using {default} instead.").format(
+                path=str(source), problem=message, default=_default_shown(default)))
             setattr(settings, name, default)
     for name in _CHECKS:
         value = getattr(settings, name)
         if isinstance(getattr(defaults, name), float) and type(value) is int:
             setattr(settings, name, float(value))  # a hand-edited "30" means 30.0
     return settings, warnings
+
+
+def _default_shown(default: Any) -> Any:
+    # Numbers stay numbers (the interface writes them in its locale); text is quoted, as repr() did.
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        return default
+    return repr(default)
 
 
 # ------------------------------------------------------------------ load / save
@@ -188,16 +229,20 @@ def load_settings(path: str | os.PathLike | None = None) -> tuple[Settings, list
     except FileNotFoundError:
         return Settings(), warnings
     except OSError as exc:
-        warnings.append(f"{source}: cannot be read ({describe_os_error(exc)}); using default settings.")
+        warnings.append(QT_TRANSLATE_NOOP("Settings", "{path}: cannot be read ({reason}); using default settings.")
+                        .format(path=str(source), reason=describe_os_error(exc)))
         _log(warnings)
         return Settings(), warnings
     try:
         data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError(f"expected a JSON object, found {type(data).__name__}")
     except (UnicodeDecodeError, ValueError) as exc:
+        data, problem = None, str(exc)  # Python's own text, e.g. "Expecting value: line 1 column 1"
+    else:
+        problem = None if isinstance(data, dict) else QT_TRANSLATE_NOOP(
+            "Settings", "expected a JSON object, found {kind}").format(kind=type(data).__name__)
+    if problem is not None:
         settings = Settings()
-        warnings.append(_set_aside_and_reset(source, settings, exc))
+        warnings.append(_set_aside_and_reset(source, settings, problem))
         _log(warnings)
         return settings, warnings
     settings, warnings = _from_mapping(data, source)
@@ -205,22 +250,28 @@ def load_settings(path: str | os.PathLike | None = None) -> tuple[Settings, list
     return settings, warnings
 
 
-def _set_aside_and_reset(source: Path, defaults: Settings, exc: Exception) -> str:
+def _set_aside_and_reset(source: Path, defaults: Settings, problem: str) -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     aside = source.with_name(f"{source.name}.bad-{stamp}")
     try:
         os.replace(source, aside)
     except OSError as move_exc:
-        return (
-            f"{source}: not valid settings ({exc}); using default settings. The file could not "
-            f"be moved aside ({describe_os_error(move_exc)}) and was left as it is."
-        )
-    message = f"{source}: not valid settings ({exc}); it was kept as {aside} and the defaults are used."
+        return QT_TRANSLATE_NOOP(
+            "Settings",
+            "{path}: not valid settings ({problem}); using default settings. The file could not "
+            "be moved aside ({reason}) and was left as it is.",
+        ).format(path=str(source), problem=problem, reason=describe_os_error(move_exc))
     try:
         save_settings(defaults, source)
     except WriteError as write_exc:
-        message += f" The default settings could not be written: {write_exc}"
-    return message
+        return QT_TRANSLATE_NOOP(
+            "Settings",
+            "{path}: not valid settings ({problem}); it was kept as {kept} and the defaults are used. "
+            "The default settings could not be written: {error}",
+        ).format(path=str(source), problem=problem, kept=str(aside), error=write_exc.message or str(write_exc))
+    return QT_TRANSLATE_NOOP(
+        "Settings", "{path}: not valid settings ({problem}); it was kept as {kept} and the defaults are used."
+    ).format(path=str(source), problem=problem, kept=str(aside))
 
 
 def _log(warnings: list[str]) -> None:
@@ -233,7 +284,8 @@ def save_settings(settings: Settings, path: str | os.PathLike | None = None) -> 
     target = Path(path) if path is not None else settings_path()
     problems = settings.problems()
     if problems:
-        raise SettingsError("Settings not saved: " + "; ".join(problems) + ".")
+        raise SettingsError(QT_TRANSLATE_NOOP("Settings", "Settings not saved: {problems}.")
+                            .format(problems=_listed(problems)))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

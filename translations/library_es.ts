@@ -1,4 +1,324 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>{path}: row {row} (line {line}), column &apos;{column}&apos;: {reason}</source>
+        <translation>{path}: fila {row} (línea {line}), columna &apos;{column}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} no es un número entero</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} no es un número</translation>
+    </message>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value} no es un número finito</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}..{high}</source>
+        <translation>{value} está fuera del intervalo {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{value} is below the minimum of {low}</source>
+        <translation>{value} es inferior al mínimo de {low}</translation>
+    </message>
+    <message>
+        <source>{value} is above the maximum of {high}</source>
+        <translation>{value} supera el máximo de {high}</translation>
+    </message>
+    <message>
+        <source>unknown label {value}; expected one of {labels}</source>
+        <translation>etiqueta desconocida {value}; se esperaba una de estas: {labels}</translation>
+    </message>
+    <message>
+        <source>{value} is not 1/0 (true/false)</source>
+        <translation>{value} no es 1/0 (true/false)</translation>
+    </message>
+    <message>
+        <source>all {count} feature values are empty</source>
+        <translation>los {count} valores de descriptores están vacíos</translation>
+    </message>
+    <message>
+        <source>the row is marked correct but corrects {predicted} to {corrected}</source>
+        <translation>la fila está marcada como correcta, pero corrige {predicted} a {corrected}</translation>
+    </message>
+    <message>
+        <source>the row is marked incorrect but confirms {predicted}</source>
+        <translation>la fila está marcada como incorrecta, pero confirma {predicted}</translation>
+    </message>
+    <message>
+        <source>{stated} disagrees with is_correct/predicted_label/corrected_label ({truth})</source>
+        <translation>{stated} no concuerda con is_correct/predicted_label/corrected_label ({truth})</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a feedback CSV file</source>
+        <translation>{path}: es una carpeta, no un archivo CSV de correcciones</translation>
+    </message>
+    <message>
+        <source>{path}: the file is empty (expected a header and correction rows)</source>
+        <translation>{path}: el archivo está vacío (se esperaban un encabezado y filas de correcciones)</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large ({megabytes:.0f} MB) for a feedback CSV</source>
+        <translation>{path}: el archivo es demasiado grande ({megabytes:.0f} MB) para un CSV de correcciones</translation>
+    </message>
+    <message>
+        <source>{path}: not a UTF-8 text file (byte {offset} is invalid)</source>
+        <translation>{path}: no es un archivo de texto UTF-8 (el byte {offset} no es válido)</translation>
+    </message>
+    <message>
+        <source>{path}: contains NUL bytes; not a CSV text file</source>
+        <translation>{path}: contiene bytes NUL; no es un archivo de texto CSV</translation>
+    </message>
+    <message>
+        <source>{path}: no header row</source>
+        <translation>{path}: no tiene fila de encabezado</translation>
+    </message>
+    <message>
+        <source>{path}: duplicated column(s): {columns}</source>
+        <translation>{path}: columna(s) repetida(s): {columns}</translation>
+    </message>
+    <message>
+        <source>{path}: missing {count} required column(s): {columns} (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: faltan {count} columna(s) obligatoria(s): {columns} (¿es un archivo generado con &apos;tmer export-feedback&apos;?)</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} (line {line}) has {cells} cells, the header has {columns}</source>
+        <translation>{path}: la fila {row} (línea {line}) tiene {cells} celdas y el encabezado tiene {columns}</translation>
+    </message>
+    <message>
+        <source>{path}: not a valid CSV file (line {line}: {detail})</source>
+        <translation>{path}: no es un archivo CSV válido (línea {line}: {detail})</translation>
+    </message>
+    <message>
+        <source>{path}: has a header but no correction rows</source>
+        <translation>{path}: tiene encabezado, pero ninguna fila de correcciones</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the feedback file ({detail})</source>
+        <translation>{path}: no se puede leer el archivo de correcciones ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>no space left on device (the disk is full)</source>
+        <translation>no queda espacio en el dispositivo (el disco está lleno)</translation>
+    </message>
+    <message>
+        <source>disk quota exceeded</source>
+        <translation>se superó la cuota de disco</translation>
+    </message>
+    <message>
+        <source>file too large for this file system or limit</source>
+        <translation>el archivo es demasiado grande para este sistema de archivos o límite</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>el sistema de archivos es de solo lectura</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permiso denegado</translation>
+    </message>
+    <message>
+        <source>operation not permitted</source>
+        <translation>operación no permitida</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>la carpeta no existe</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>una parte de la ruta es un archivo, no una carpeta</translation>
+    </message>
+    <message>
+        <source>the target is a folder</source>
+        <translation>el destino es una carpeta</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>No se pudo escribir {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown export format; use a .csv or .parquet file name</source>
+        <translation>formato de exportación desconocido; use un nombre de archivo .csv o .parquet</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>{path}: could not switch the library database to WAL mode ({mode}).</source>
+        <translation>{path}: no se pudo pasar la base de datos de la biblioteca al modo WAL ({mode}).</translation>
+    </message>
+    <message>
+        <source>The data directory {folder} cannot be created: {reason}. Choose another location with the TMER_DATA_DIR environment variable.</source>
+        <translation>No se puede crear la carpeta de datos {folder}: {reason}. Elija otra ubicación con la variable de entorno TMER_DATA_DIR.</translation>
+    </message>
+    <message>
+        <source>The data directory {folder} is not a folder.</source>
+        <translation>La carpeta de datos {folder} no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>The data directory {folder} is not writable: {reason}. Fix its permissions or choose another location with TMER_DATA_DIR.</source>
+        <translation>No se puede escribir en la carpeta de datos {folder}: {reason}. Corrija sus permisos o elija otra ubicación con TMER_DATA_DIR.</translation>
+    </message>
+    <message>
+        <source>{path}: the library database cannot be opened: {detail}</source>
+        <translation>{path}: no se puede abrir la base de datos de la biblioteca: {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: could not write the backup {backup} before upgrading the library (the database was not changed): {detail}</source>
+        <translation>{path}: no se pudo escribir la copia de seguridad {backup} antes de actualizar la biblioteca (la base de datos no se modificó): {detail}</translation>
+    </message>
+    <message>
+        <source>The library was upgraded from version {old} to {new}; a copy of the old database was kept at {backup}.</source>
+        <translation>La biblioteca se actualizó de la versión {old} a la {new}; se guardó una copia de la base de datos anterior en {backup}.</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a library database file; move it away.</source>
+        <translation>{path}: es una carpeta, no un archivo de base de datos de la biblioteca; muévala a otro lugar.</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>no es una base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>{path}: the library database is damaged ({problem}) and could not be moved aside: {reason}</source>
+        <translation>{path}: la base de datos de la biblioteca está dañada ({problem}) y no se pudo apartar: {reason}</translation>
+    </message>
+    <message>
+        <source>The library database {path} was damaged ({problem}). It was moved to {moved} and a new, empty library was created.</source>
+        <translation>La base de datos de la biblioteca {path} estaba dañada ({problem}). Se movió a {moved} y se creó una biblioteca nueva y vacía.</translation>
+    </message>
+    <message>
+        <source>{path}: this library database has schema version {found}, but this version of tmer-desktop only understands up to version {supported}. It was probably written by a newer tmer-desktop; the file was not changed. Update tmer-desktop, or set TMER_DATA_DIR to use a different data directory.</source>
+        <translation>{path}: esta base de datos de la biblioteca tiene la versión de esquema {found}, pero esta versión de tmer-desktop solo admite hasta la versión {supported}. Probablemente la escribió una versión más reciente de tmer-desktop; el archivo no se modificó. Actualice tmer-desktop o defina TMER_DATA_DIR para usar otra carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>{path}: the library is busy or locked: {detail}</source>
+        <translation>{path}: la biblioteca está ocupada o bloqueada: {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: could not save to the library: {detail}</source>
+        <translation>{path}: no se pudo guardar en la biblioteca: {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: could not read the library: {detail}</source>
+        <translation>{path}: no se pudo leer la biblioteca: {detail}</translation>
+    </message>
+    <message>
+        <source>There is no window {window} in the library.</source>
+        <translation>No existe la ventana {window} en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>A session playlist needs a title.</source>
+        <translation>Una lista de sesión necesita un título.</translation>
+    </message>
+    <message>
+        <source>There is no session playlist with id {session}.</source>
+        <translation>No existe ninguna lista de sesión con el id {session}.</translation>
+    </message>
+    <message>
+        <source>There is no registered model version &apos;{version}&apos;.</source>
+        <translation>No hay ninguna versión del modelo registrada como &apos;{version}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no track with id {track} in the library.</source>
+        <translation>No existe ninguna pista con el id {track} en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Window {window} does not belong to track {track}.</source>
+        <translation>La ventana {window} no pertenece a la pista {track}.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>&apos;{name}&apos; must be a number, not {value}</source>
+        <translation>&apos;{name}&apos; debe ser un número, no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be a finite number, not {value}</source>
+        <translation>&apos;{name}&apos; debe ser un número finito, no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be in ({low}, {high}], not {value}</source>
+        <translation>&apos;{name}&apos; debe estar en ({low}, {high}], no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be in [{low}, {high}], not {value}</source>
+        <translation>&apos;{name}&apos; debe estar en [{low}, {high}], no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be a whole number, not {value}</source>
+        <translation>&apos;{name}&apos; debe ser un número entero, no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be between {low} and {high}, not {value}</source>
+        <translation>&apos;{name}&apos; debe estar entre {low} y {high}, no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be one of {choices}, not {value}</source>
+        <translation>&apos;{name}&apos; debe ser uno de estos valores: {choices}; no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be true or false, not {value}</source>
+        <translation>&apos;{name}&apos; debe ser true o false, no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be text, not {value}</source>
+        <translation>&apos;{name}&apos; debe ser un texto, no {value}</translation>
+    </message>
+    <message>
+        <source>&apos;hop_s&apos; ({hop}) must not exceed &apos;window_s&apos; ({window})</source>
+        <translation>&apos;hop_s&apos; ({hop}) no debe superar &apos;window_s&apos; ({window})</translation>
+    </message>
+    <message>
+        <source>&apos;top2_threshold&apos; ({top2}) must not be below &apos;decision_threshold&apos; ({threshold})</source>
+        <translation>&apos;top2_threshold&apos; ({top2}) no debe ser inferior a &apos;decision_threshold&apos; ({threshold})</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>{path}: unknown setting &apos;{key}&apos; ignored.</source>
+        <translation>{path}: se ignoró el ajuste desconocido &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}; using {default} instead.</source>
+        <translation>{path}: {problem}; se usa {default} en su lugar.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason}); using default settings.</source>
+        <translation>{path}: no se puede leer ({reason}); se usa la configuración predeterminada.</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found {kind}</source>
+        <translation>se esperaba un objeto JSON y se encontró {kind}</translation>
+    </message>
+    <message>
+        <source>{path}: not valid settings ({problem}); using default settings. The file could not be moved aside ({reason}) and was left as it is.</source>
+        <translation>{path}: configuración no válida ({problem}); se usa la configuración predeterminada. No se pudo apartar el archivo ({reason}) y se dejó tal como estaba.</translation>
+    </message>
+    <message>
+        <source>{path}: not valid settings ({problem}); it was kept as {kept} and the defaults are used. The default settings could not be written: {error}</source>
+        <translation>{path}: configuración no válida ({problem}); se conservó como {kept} y se usan los valores predeterminados. No se pudo escribir la configuración predeterminada: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: not valid settings ({problem}); it was kept as {kept} and the defaults are used.</source>
+        <translation>{path}: configuración no válida ({problem}); se conservó como {kept} y se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>Settings not saved: {problems}.</source>
+        <translation>No se guardó la configuración: {problems}.</translation>
+    </message>
+</context>
 </TS>

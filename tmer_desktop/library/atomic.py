@@ -16,22 +16,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tmer_desktop.library.errors import WriteError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
+# Reasons in words a user reads ("Could not write x.csv: the disk is full"), translatable.
 _REASONS = {
-    errno.ENOSPC: "no space left on device (the disk is full)",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EFBIG: "file too large for this file system or limit",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "operation not permitted",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.EISDIR: "the target is a folder",
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Files", "no space left on device (the disk is full)"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Files", "disk quota exceeded"),
+    errno.EFBIG: QT_TRANSLATE_NOOP("Files", "file too large for this file system or limit"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Files", "the file system is read-only"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Files", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Files", "operation not permitted"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Files", "the folder does not exist"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Files", "a part of the path is a file, not a folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Files", "the target is a folder"),
 }
 
 
 def describe_os_error(exc: OSError) -> str:
-    """A short, user-readable reason for an OSError (no traceback jargon)."""
+    """A short, user-readable reason for an OSError (no traceback jargon): a marked text for the
+    common causes, else the system's own text."""
     reason = _REASONS.get(exc.errno or 0)
     if reason:
         return reason

@@ -28,6 +28,7 @@ from pathlib import Path
 from tmer_desktop.library.atomic import describe_os_error
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError
 from tmer_desktop.library.schema import MIGRATIONS, SCHEMA_VERSION
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 BUSY_TIMEOUT_MS = 10_000
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -47,7 +48,9 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise LibraryError(f"{path}: could not switch the library database to WAL mode ({mode}).")
+            raise LibraryError(QT_TRANSLATE_NOOP(
+                "Library", "{path}: could not switch the library database to WAL mode ({mode})."
+            ).format(path=str(path), mode=str(mode)))
         conn.execute("PRAGMA synchronous = NORMAL")
     except BaseException:
         conn.close()
@@ -58,23 +61,28 @@ def connect(path: Path) -> sqlite3.Connection:
 def ensure_writable_dir(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass  # a file of that name: said just below in the user's terms
     except OSError as exc:
-        raise LibraryError(
-            f"The data directory {directory} cannot be created: {describe_os_error(exc)}. "
-            f"Choose another location with the TMER_DATA_DIR environment variable."
-        ) from exc
+        raise LibraryError(QT_TRANSLATE_NOOP(
+            "Library",
+            "The data directory {folder} cannot be created: {reason}. "
+            "Choose another location with the TMER_DATA_DIR environment variable.",
+        ).format(folder=str(directory), reason=describe_os_error(exc))) from exc
     if not directory.is_dir():
-        raise LibraryError(f"The data directory {directory} is not a folder.")
+        raise LibraryError(QT_TRANSLATE_NOOP("Library", "The data directory {folder} is not a folder.")
+                           .format(folder=str(directory)))
     # os.access() says yes to root even on a read-only mount: try a real write instead.
     try:
         fd, probe = tempfile.mkstemp(prefix=".tmer-write-probe-", dir=directory)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise LibraryError(
-            f"The data directory {directory} is not writable: {describe_os_error(exc)}. "
-            f"Fix its permissions or choose another location with TMER_DATA_DIR."
-        ) from exc
+        raise LibraryError(QT_TRANSLATE_NOOP(
+            "Library",
+            "The data directory {folder} is not writable: {reason}. "
+            "Fix its permissions or choose another location with TMER_DATA_DIR.",
+        ).format(folder=str(directory), reason=describe_os_error(exc))) from exc
 
 
 _SQLITE_CORRUPT = 11
@@ -89,8 +97,11 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def _cannot_open(path: Path, exc: BaseException) -> LibraryError:
-    return LibraryError(f"{path}: the library database cannot be opened: {exc}")
+def cannot_open(path: Path, exc: BaseException) -> LibraryError:
+    """The error for a library file SQLite cannot open (SQLite's own reason kept as it is)."""
+    return LibraryError(QT_TRANSLATE_NOOP(
+        "Library", "{path}: the library database cannot be opened: {detail}"
+    ).format(path=str(path), detail=str(exc)))
 
 
 def _read_version(path: Path) -> int:
@@ -114,7 +125,7 @@ def _quick_check(path: Path) -> str | None:
     except sqlite3.Error as exc:
         if _is_damage(exc):
             return str(exc)
-        raise _cannot_open(path, exc) from exc
+        raise cannot_open(path, exc) from exc
     if rows == [("ok",)]:
         return None
     return "; ".join(str(r[0]) for r in rows[:5])
@@ -140,10 +151,11 @@ def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
         target.close()
         with contextlib.suppress(OSError):
             destination.unlink()
-        raise LibraryError(
-            f"{path}: could not write the backup {destination} before upgrading the library "
-            f"(the database was not changed): {exc}"
-        ) from exc
+        raise LibraryError(QT_TRANSLATE_NOOP(
+            "Library",
+            "{path}: could not write the backup {backup} before upgrading the library "
+            "(the database was not changed): {detail}",
+        ).format(path=str(path), backup=str(destination), detail=str(exc))) from exc
     target.close()
     return destination
 
@@ -160,10 +172,11 @@ def migrate(conn: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION) 
         return messages
     if current > 0 or not _is_empty(conn):
         copy = backup(conn, path, current)
-        messages.append(
-            f"The library was upgraded from version {current} to {target}; "
-            f"a copy of the old database was kept at {copy}."
-        )
+        messages.append(QT_TRANSLATE_NOOP(
+            "Library",
+            "The library was upgraded from version {old} to {new}; "
+            "a copy of the old database was kept at {backup}.",
+        ).format(old=current, new=target, backup=str(copy)))
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -187,33 +200,38 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     messages: list[str] = []
     ensure_writable_dir(path.parent)
     if path.is_dir():
-        raise LibraryError(f"{path}: is a folder, not a library database file; move it away.")
+        raise LibraryError(QT_TRANSLATE_NOOP(
+            "Library", "{path}: is a folder, not a library database file; move it away."
+        ).format(path=str(path)))
     if path.exists() and path.stat().st_size > 0:
         try:
             version = _read_version(path)
         except sqlite3.Error as exc:
             if not _is_damage(exc):
-                raise _cannot_open(path, exc) from exc
+                raise cannot_open(path, exc) from exc
             version = None  # not a database at all: handled as corrupt below
         if version is not None and version > SCHEMA_VERSION:
             raise LibraryVersionError(path, version, SCHEMA_VERSION)
-        problem = "it is not an SQLite database" if version is None else _quick_check(path)
+        problem = (QT_TRANSLATE_NOOP("Library", "it is not an SQLite database") if version is None
+                   else _quick_check(path))
         if problem is not None:
             try:
                 moved = _move_aside(path)
             except OSError as exc:
-                raise LibraryError(
-                    f"{path}: the library database is damaged ({problem}) and could not be "
-                    f"moved aside: {describe_os_error(exc)}"
-                ) from exc
-            messages.append(
-                f"The library database {path} was damaged ({problem}). It was moved to "
-                f"{moved} and a new, empty library was created."
-            )
+                raise LibraryError(QT_TRANSLATE_NOOP(
+                    "Library",
+                    "{path}: the library database is damaged ({problem}) and could not be "
+                    "moved aside: {reason}",
+                ).format(path=str(path), problem=problem, reason=describe_os_error(exc))) from exc
+            messages.append(QT_TRANSLATE_NOOP(
+                "Library",
+                "The library database {path} was damaged ({problem}). It was moved to "
+                "{moved} and a new, empty library was created.",
+            ).format(path=str(path), problem=problem, moved=str(moved)))
     try:
         conn = connect(path)
     except sqlite3.Error as exc:
-        raise _cannot_open(path, exc) from exc
+        raise cannot_open(path, exc) from exc
     try:
         messages.extend(migrate(conn, path))
     except BaseException:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tmer_desktop.errors import FileError, TmerError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 
 class LibraryError(TmerError):
@@ -18,15 +19,16 @@ class LibraryVersionError(LibraryError):
         self.path = str(path)
         self.found = found
         self.supported = supported
-        super().__init__(
-            f"{self.path}: this library database has schema version {found}, but this version "
-            f"of tmer-desktop only understands up to version {supported}. It was probably written "
-            f"by a newer tmer-desktop; the file was not changed. Update tmer-desktop, or set "
-            f"TMER_DATA_DIR to use a different data directory."
-        )
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Library",
+            "{path}: this library database has schema version {found}, but this version of "
+            "tmer-desktop only understands up to version {supported}. It was probably written by a "
+            "newer tmer-desktop; the file was not changed. Update tmer-desktop, or set TMER_DATA_DIR "
+            "to use a different data directory.",
+        ).format(path=self.path, found=found, supported=supported))
 
 
 class WriteError(FileError):
     """A file could not be written; the previous file at that path (if any) is untouched."""
 
-    template = "Could not write {path}: {reason}"
+    template = QT_TRANSLATE_NOOP("Files", "Could not write {path}: {reason}")

@@ -24,6 +24,7 @@ from tmer_desktop.library.atomic import atomic_output, atomic_write_bytes, atomi
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.library.store import LibraryStore
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [
     "atomic_output",
@@ -126,7 +127,8 @@ def write_frame(frame: pd.DataFrame, path: str | os.PathLike, kind: str | None =
     if kind is None:
         kind = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(target.suffix.lower())
     if kind not in ("csv", "parquet"):
-        raise WriteError(target, "unknown export format; use a .csv or .parquet file name")
+        raise WriteError(target, QT_TRANSLATE_NOOP(
+            "Files", "unknown export format; use a .csv or .parquet file name"))
     with atomic_output(target) as tmp:
         if kind == "csv":
             frame.to_csv(tmp, index=False, encoding="utf-8")

@@ -27,6 +27,7 @@ from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.exports import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 MAX_FEEDBACK_BYTES = 200 * 1024 * 1024
 SCHEMA_VERSION = 1
@@ -201,9 +202,9 @@ class _RowReader:
         self.cells = cells
 
     def fail(self, column: str, reason: str) -> FeedbackFormatError:
-        return FeedbackFormatError(
-            f"{self.source}: row {self.row_number} (line {self.row_number + 1}), column '{column}': {reason}"
-        )
+        return FeedbackFormatError(QT_TRANSLATE_NOOP(
+            "Feedback", "{path}: row {row} (line {line}), column '{column}': {reason}"
+        ).format(path=self.source, row=self.row_number, line=self.row_number + 1, column=column, reason=reason))
 
     def text(self, column: str) -> str | None:
         value = self.cells.get(column, "")
@@ -216,7 +217,8 @@ class _RowReader:
         try:
             return int(value)
         except ValueError:
-            raise self.fail(column, f"{value!r} is not a whole number") from None
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is not a whole number")
+                            .format(value=repr(value))) from None
 
     def number(self, column: str, *, low: float | None = None, high: float | None = None) -> float | None:
         value = self.text(column)
@@ -225,11 +227,22 @@ class _RowReader:
         try:
             number = float(value)
         except ValueError:
-            raise self.fail(column, f"{value!r} is not a number") from None
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is not a number")
+                            .format(value=repr(value))) from None
         if not math.isfinite(number):
-            raise self.fail(column, f"{value!r} is not a finite number")
-        if (low is not None and number < low) or (high is not None and number > high):
-            raise self.fail(column, f"{value!r} is outside {low}..{high}")
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is not a finite number")
+                            .format(value=repr(value)))
+        too_low = low is not None and number < low
+        too_high = high is not None and number > high
+        if (too_low or too_high) and low is not None and high is not None:
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is outside {low}..{high}")
+                            .format(value=repr(value), low=low, high=high))
+        if too_low:
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is below the minimum of {low}")
+                            .format(value=repr(value), low=low))
+        if too_high:
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is above the maximum of {high}")
+                            .format(value=repr(value), high=high))
         return number
 
     def label(self, column: str) -> str | None:
@@ -239,7 +252,8 @@ class _RowReader:
         name = value.strip().lower()
         name = _LABEL_ALIASES.get(name, name)
         if name not in EMOTIONS:
-            raise self.fail(column, f"unknown label {value!r}; expected one of {', '.join(EMOTIONS)}")
+            raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "unknown label {value}; expected one of {labels}")
+                            .format(value=repr(value), labels=", ".join(EMOTIONS)))
         return name
 
     def flag(self, column: str) -> bool:
@@ -248,7 +262,8 @@ class _RowReader:
             return True
         if value in _FALSE:
             return False
-        raise self.fail(column, f"{self.cells.get(column, '')!r} is not 1/0 (true/false)")
+        raise self.fail(column, QT_TRANSLATE_NOOP("Feedback", "{value} is not 1/0 (true/false)")
+                        .format(value=repr(self.cells.get(column, ""))))
 
     def features(self) -> tuple[float, ...]:
         values = []
@@ -260,7 +275,8 @@ class _RowReader:
             number = self.number(name)
             values.append(number)
         if all(math.isnan(v) for v in values):
-            raise self.fail(FEATURE_NAMES[0], "all 50 feature values are empty")
+            raise self.fail(FEATURE_NAMES[0], QT_TRANSLATE_NOOP("Feedback", "all {count} feature values are empty")
+                            .format(count=len(FEATURE_NAMES)))
         return tuple(values)
 
 
@@ -269,15 +285,19 @@ def _parse_row(reader: _RowReader) -> FeedbackRecord:
     corrected = reader.label("corrected_label")
     is_correct = reader.flag("is_correct")
     if is_correct and corrected is not None and corrected != predicted:
-        raise reader.fail(
-            "corrected_label", f"the row is marked correct but corrects {predicted!r} to {corrected!r}"
-        )
+        raise reader.fail("corrected_label", QT_TRANSLATE_NOOP(
+            "Feedback", "the row is marked correct but corrects {predicted} to {corrected}"
+        ).format(predicted=repr(predicted), corrected=repr(corrected)))
     if not is_correct and corrected is not None and corrected == predicted:
-        raise reader.fail("corrected_label", f"the row is marked incorrect but confirms {predicted!r}")
+        raise reader.fail("corrected_label", QT_TRANSLATE_NOOP(
+            "Feedback", "the row is marked incorrect but confirms {predicted}"
+        ).format(predicted=repr(predicted)))
     truth = predicted if is_correct else corrected
     stated = reader.label("label")
     if stated is not None and stated != truth:
-        raise reader.fail("label", f"{stated!r} disagrees with is_correct/predicted_label/corrected_label ({truth!r})")
+        raise reader.fail("label", QT_TRANSLATE_NOOP(
+            "Feedback", "{stated} disagrees with is_correct/predicted_label/corrected_label ({truth})"
+        ).format(stated=repr(stated), truth=repr(truth)))
     feedback_id = reader.integer("feedback_id")
     track_id = reader.integer("track_id")
     start = reader.number("start", low=0.0)
@@ -314,52 +334,69 @@ def read_feedback_csv(path: str | os.PathLike) -> list[FeedbackRecord]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FeedbackFormatError(f"{source}: cannot read the feedback file ({exc.strerror or exc})") from None
+        raise _cannot_read(source, exc) from None
     if path.is_dir():
-        raise FeedbackFormatError(f"{source}: is a folder, not a feedback CSV file")
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: is a folder, not a feedback CSV file")
+                                  .format(path=source))
     if size == 0:
-        raise FeedbackFormatError(f"{source}: the file is empty (expected a header and correction rows)")
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+            "Feedback", "{path}: the file is empty (expected a header and correction rows)"
+        ).format(path=source))
     if size > MAX_FEEDBACK_BYTES:
-        raise FeedbackFormatError(f"{source}: the file is too large ({size / 1e6:.0f} MB) for a feedback CSV")
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+            "Feedback", "{path}: the file is too large ({megabytes:.0f} MB) for a feedback CSV"
+        ).format(path=source, megabytes=size / 1e6))
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FeedbackFormatError(f"{source}: not a UTF-8 text file (byte {exc.start} is invalid)") from None
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+            "Feedback", "{path}: not a UTF-8 text file (byte {offset} is invalid)"
+        ).format(path=source, offset=exc.start)) from None
     except OSError as exc:
-        raise FeedbackFormatError(f"{source}: cannot read the feedback file ({exc.strerror or exc})") from None
+        raise _cannot_read(source, exc) from None
     if "\x00" in text:
-        raise FeedbackFormatError(f"{source}: contains NUL bytes; not a CSV text file")
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: contains NUL bytes; not a CSV text file")
+                                  .format(path=source))
     rows = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(rows, None)
         if not header or all(not h.strip() for h in header):
-            raise FeedbackFormatError(f"{source}: no header row")
+            raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: no header row").format(path=source))
         header = [h.strip() for h in header]
         duplicated = sorted({h for h in header if header.count(h) > 1})
         if duplicated:
-            raise FeedbackFormatError(f"{source}: duplicated column(s): {', '.join(duplicated)}")
+            raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: duplicated column(s): {columns}")
+                                      .format(path=source, columns=", ".join(duplicated)))
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
             shown = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
-            raise FeedbackFormatError(
-                f"{source}: missing {len(missing)} required column(s): {shown} "
-                f"(is this a file from 'tmer export-feedback'?)"
-            )
+            raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                "Feedback",
+                "{path}: missing {count} required column(s): {columns} "
+                "(is this a file from 'tmer export-feedback'?)",
+            ).format(path=source, count=len(missing), columns=shown))
         records = []
         for number, cells in enumerate(rows, start=1):
             if not cells or all(not c.strip() for c in cells):
                 continue  # a blank line (e.g. a trailing newline added by an editor)
             if len(cells) != len(header):
-                raise FeedbackFormatError(
-                    f"{source}: row {number} (line {rows.line_num}) has {len(cells)} cells, "
-                    f"the header has {len(header)}"
-                )
+                raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                    "Feedback", "{path}: row {row} (line {line}) has {cells} cells, the header has {columns}"
+                ).format(path=source, row=number, line=rows.line_num, cells=len(cells), columns=len(header)))
             records.append(_parse_row(_RowReader(source, number, dict(zip(header, cells)))))
     except csv.Error as exc:
-        raise FeedbackFormatError(f"{source}: not a valid CSV file (line {rows.line_num}: {exc})") from None
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+            "Feedback", "{path}: not a valid CSV file (line {line}: {detail})"
+        ).format(path=source, line=rows.line_num, detail=str(exc))) from None
     if not records:
-        raise FeedbackFormatError(f"{source}: has a header but no correction rows")
+        raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: has a header but no correction rows")
+                                  .format(path=source))
     return records
+
+
+def _cannot_read(source: str, exc: OSError) -> FeedbackFormatError:
+    return FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: cannot read the feedback file ({detail})")
+                               .format(path=source, detail=exc.strerror or str(exc)))
 
 
 # --------------------------------------------------------------------------- training view

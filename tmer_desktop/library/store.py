@@ -77,7 +77,7 @@ from tmer_desktop.library.rows import (
     encode_features,
 )
 from tmer_desktop.library.schema import DECISIONS, EMOTIONS
-from tmer_desktop.translatable import as_message
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, as_message
 
 _UNSET: Any = object()
 _TRACK_FIELDS = (
@@ -166,7 +166,7 @@ class LibraryStore:
             try:
                 conn = db.connect(self.path)
             except sqlite3.Error as exc:
-                raise LibraryError(f"{self.path}: the library database cannot be opened: {exc}") from exc
+                raise db.cannot_open(self.path, exc) from exc
             with self._conns_lock:
                 if self._closed:
                     conn.close()
@@ -211,7 +211,9 @@ class LibraryStore:
                 try:
                     conn.execute("BEGIN IMMEDIATE")
                 except sqlite3.OperationalError as exc:
-                    raise LibraryError(f"{self.path}: the library is busy or locked: {exc}") from exc
+                    raise LibraryError(QT_TRANSLATE_NOOP(
+                        "Library", "{path}: the library is busy or locked: {detail}"
+                    ).format(path=str(self.path), detail=str(exc))) from exc
                 self._local.depth = 1
                 try:
                     yield conn
@@ -219,19 +221,23 @@ class LibraryStore:
                     with contextlib.suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
                     if _is_storage_failure(exc):
-                        raise LibraryError(f"{self.path}: could not save to the library: {exc}") from exc
+                        raise self._save_failed(exc) from exc
                     raise
                 try:
                     conn.execute("COMMIT")
                 except sqlite3.Error as exc:
                     with contextlib.suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
-                    raise LibraryError(f"{self.path}: could not save to the library: {exc}") from exc
+                    raise self._save_failed(exc) from exc
             finally:
                 self._local.depth = 0
                 if durable:
                     with contextlib.suppress(sqlite3.Error):
                         conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _save_failed(self, exc: BaseException) -> LibraryError:
+        return LibraryError(QT_TRANSLATE_NOOP("Library", "{path}: could not save to the library: {detail}")
+                            .format(path=str(self.path), detail=str(exc)))
 
     def _read(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         conn = self._conn()
@@ -239,7 +245,9 @@ class LibraryStore:
             cur = conn.execute(sql, params)
         except sqlite3.Error as exc:
             if _is_storage_failure(exc):
-                raise LibraryError(f"{self.path}: could not read the library: {exc}") from exc
+                raise LibraryError(QT_TRANSLATE_NOOP(
+                    "Library", "{path}: could not read the library: {detail}"
+                ).format(path=str(self.path), detail=str(exc))) from exc
             raise
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
@@ -382,7 +390,7 @@ class LibraryStore:
                         raise LibraryError(f"Track {track_id} has no window with index {window_idx}.")
                     window_id = by_idx[window_idx]
                 elif window_id is not None and window_id not in own_ids:
-                    raise LibraryError(f"Window {window_id} does not belong to track {track_id}.")
+                    raise _not_in_track(window_id, track_id)
                 cur = conn.execute(
                     "INSERT INTO predictions (track_id, window_id, model_version, p_happy, p_sad, "
                     "p_angry, p_relaxed, label, confidence, decision, created_at) "
@@ -553,8 +561,12 @@ class LibraryStore:
                 row = conn.execute(
                     "SELECT track_id, start, duration FROM windows WHERE id = ?", (window_id,)
                 ).fetchone()
-                if row is None or (track_id is not None and row[0] != track_id):
-                    raise LibraryError(f"Window {window_id} does not belong to track {track_id}.")
+                if row is None:
+                    raise LibraryError(QT_TRANSLATE_NOOP(
+                        "Library", "There is no window {window} in the library."
+                    ).format(window=window_id))
+                if track_id is not None and row[0] != track_id:
+                    raise _not_in_track(window_id, track_id)
                 if track_id is None:
                     track_id = row[0]
                     track_path = self._require_track(conn, track_id)
@@ -601,7 +613,7 @@ class LibraryStore:
         locked (bool) and reason (str).
         """
         if not title or not title.strip():
-            raise LibraryError("A session playlist needs a title.")
+            raise LibraryError(QT_TRANSLATE_NOOP("Library", "A session playlist needs a title."))
         if start_mood is not None:
             _check_choice(start_mood, EMOTIONS, "start mood")
         prepared = [_session_item(i) for i in items]
@@ -621,7 +633,9 @@ class LibraryStore:
                     (title, client_pseudonym, notes, goal, start_mood, now, session_id),
                 )
                 if cur.rowcount == 0:
-                    raise LibraryError(f"There is no session playlist with id {session_id}.")
+                    raise LibraryError(QT_TRANSLATE_NOOP(
+                        "Library", "There is no session playlist with id {session}."
+                    ).format(session=session_id))
                 conn.execute("DELETE FROM session_items WHERE session_id = ?", (session_id,))
             for position, (track_id, locked, reason) in enumerate(prepared):
                 self._require_track(conn, track_id)
@@ -690,7 +704,9 @@ class LibraryStore:
             if version is not None and conn.execute(
                 "SELECT 1 FROM models WHERE version = ?", (version,)
             ).fetchone() is None:
-                raise LibraryError(f"There is no registered model version '{version}'.")
+                raise LibraryError(QT_TRANSLATE_NOOP(
+                    "Library", "There is no registered model version '{version}'."
+                ).format(version=version))
             conn.execute("UPDATE models SET active = 0 WHERE active = 1")
             if version is not None:
                 conn.execute("UPDATE models SET active = 1 WHERE version = ?", (version,))
@@ -714,11 +730,19 @@ class LibraryStore:
     def _require_track(self, conn: sqlite3.Connection, track_id: int) -> str:
         row = conn.execute("SELECT path FROM tracks WHERE id = ?", (track_id,)).fetchone()
         if row is None:
-            raise LibraryError(f"There is no track with id {track_id} in the library.")
+            raise LibraryError(QT_TRANSLATE_NOOP(
+                "Library", "There is no track with id {track} in the library."
+            ).format(track=track_id))
         return row[0]
 
 
 # --------------------------------------------------------------------- input checking
+def _not_in_track(window_id: Any, track_id: Any) -> LibraryError:
+    # Seen when a track was analysed again while its old window was being corrected.
+    return LibraryError(QT_TRANSLATE_NOOP("Library", "Window {window} does not belong to track {track}.")
+                        .format(window=window_id, track=track_id))
+
+
 def _is_storage_failure(exc: BaseException) -> bool:
     """Disk full, I/O error, locked, corrupt: the user's problem to see. Constraint and SQL
     mistakes stay sqlite3 errors: they are bugs in the caller."""
