@@ -3,7 +3,8 @@
 MIRtoolbox reads samples as floats in [-1, 1) (int16 / 32768), averages the channels and
 neither resamples nor normalises. soundfile (bundled libsndfile) covers WAV, FLAC, OGG
 Vorbis, Opus, MP3 and AIFF; other containers (M4A/AAC, WMA, ...) go through ffmpeg when it
-is installed. Every failure is an AudioError naming the file and the reason.
+is installed. Every failure is an AudioError naming the file and the reason (marked for
+translation: translatable.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import soundfile as sf
 
 from tmer_desktop.audio.sniff import audio_kind, describe_content, read_head
 from tmer_desktop.errors import AudioError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 # Extensions soundfile's libsndfile cannot read but ffmpeg can.
 FFMPEG_ONLY_EXTENSIONS = {".m4a", ".mp4", ".aac", ".wma", ".alac", ".ape", ".webm", ".mka"}
@@ -45,27 +47,31 @@ def _check_readable(path: Path) -> None:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise AudioError(path, "file not found (it may have been moved or deleted)") from None
+        raise AudioError(path, QT_TRANSLATE_NOOP(
+            "Decoding", "file not found (it may have been moved or deleted)")) from None
     except PermissionError:
-        raise AudioError(path, "permission denied") from None
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "permission denied")) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise AudioError(path, "symbolic link loop") from None
-        raise AudioError(path, f"cannot access file ({exc.strerror})") from None
+            raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "symbolic link loop")) from None
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "cannot access file ({detail})")
+                         .format(detail=exc.strerror)) from None
     if path.is_dir():
-        raise AudioError(path, "is a folder, not an audio file")
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "is a folder, not an audio file"))
     if st.st_size == 0:
-        raise AudioError(path, "empty file (0 bytes)")
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "empty file (0 bytes)"))
     if not os.access(path, os.R_OK):
-        raise AudioError(path, "permission denied")
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "permission denied"))
 
 
 def _describe_non_audio(path: Path) -> str:
     try:
         head = read_head(path)
     except OSError as exc:
-        return f"cannot read file ({exc.strerror})"
-    return f"not a recognised audio format (the file is {describe_content(head)})"
+        return QT_TRANSLATE_NOOP("Decoding", "cannot read file ({detail})").format(detail=exc.strerror)
+    # describe_content's words are marked texts themselves ("a PNG image"): translated inside.
+    return QT_TRANSLATE_NOOP("Decoding", "not a recognised audio format (the file is {content})").format(
+        content=describe_content(head))
 
 
 def _soundfile_reason(path: Path, exc: Exception) -> str:
@@ -77,10 +83,12 @@ def _soundfile_reason(path: Path, exc: Exception) -> str:
     if not looks_like_audio:
         return _describe_non_audio(path)
     if "unimplemented" in text or "unsupported" in text:
-        return "unsupported audio encoding"
+        return QT_TRANSLATE_NOOP("Decoding", "unsupported audio encoding")
     if "format not recognised" in text or "not a regular file" in text:
-        return "damaged or truncated audio file (the header is not readable)"
-    return f"cannot decode audio ({str(exc).strip() or type(exc).__name__})"
+        return QT_TRANSLATE_NOOP("Decoding", "damaged or truncated audio file (the header is not readable)")
+    # libsndfile's own words stay as they are
+    return QT_TRANSLATE_NOOP("Decoding", "cannot decode audio ({detail})").format(
+        detail=str(exc).strip() or type(exc).__name__)
 
 
 def ffmpeg_path() -> str | None:
@@ -98,7 +106,7 @@ def probe(path: str | os.PathLike) -> AudioInfo:
             return _ffmpeg_probe(p, exc)
         raise AudioError(p, _soundfile_reason(p, exc)) from None
     if info.samplerate <= 0 or info.channels <= 0:
-        raise AudioError(p, "invalid header (no sample rate or channels)")
+        raise AudioError(p, QT_TRANSLATE_NOOP("Decoding", "invalid header (no sample rate or channels)"))
     return AudioInfo(str(p), int(info.samplerate), int(info.channels), int(info.frames), info.format)
 
 
@@ -115,25 +123,28 @@ def load(path: str | os.PathLike, start: float = 0.0, duration: float | None = N
     except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
         raise AudioError(p, _soundfile_reason(p, exc)) from None
     except MemoryError:
-        raise AudioError(p, "file too large to decode in memory") from None
+        raise AudioError(p, QT_TRANSLATE_NOOP("Decoding", "file too large to decode in memory")) from None
     return _to_mono(p, data), info.sample_rate
 
 
 def _to_mono(path: Path, data: np.ndarray) -> np.ndarray:
     if data.size == 0:
-        raise AudioError(path, "contains no audio samples (truncated or zero-length)")
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "contains no audio samples (truncated or zero-length)"))
     mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0].copy()
     if not np.all(np.isfinite(mono)):
-        raise AudioError(path, "contains invalid (NaN or infinite) samples")
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "contains invalid (NaN or infinite) samples"))
     return mono
 
 
 def _ffmpeg_missing(path: Path) -> AudioError:
-    return AudioError(
-        path,
-        f"{path.suffix or 'this'} files need ffmpeg, which is not installed "
-        "(install it with 'sudo apt-get install ffmpeg' or from ffmpeg.org)",
-    )
+    if not path.suffix:
+        return AudioError(path, QT_TRANSLATE_NOOP(
+            "Decoding", "this file needs ffmpeg, which is not installed "
+                        "(install it with 'sudo apt-get install ffmpeg' or from ffmpeg.org)"))
+    return AudioError(path, QT_TRANSLATE_NOOP(
+        "Decoding", "{extension} files need ffmpeg, which is not installed "
+                    "(install it with 'sudo apt-get install ffmpeg' or from ffmpeg.org)").format(
+        extension=path.suffix))
 
 
 def _ffmpeg_probe(path: Path, original: Exception) -> AudioInfo:
@@ -144,19 +155,20 @@ def _ffmpeg_probe(path: Path, original: Exception) -> AudioInfo:
         )
     ffprobe = shutil.which("ffprobe")
     if ffprobe is None:
-        raise AudioError(path, "ffprobe (part of ffmpeg) is not installed")
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "ffprobe (part of ffmpeg) is not installed"))
     cmd = [ffprobe, "-v", "error", "-select_streams", "a:0", "-show_entries",
            "stream=sample_rate,channels,duration_ts,duration", "-of", "default=nw=1", str(path)]
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
     except subprocess.TimeoutExpired:
-        raise AudioError(path, "ffprobe timed out reading the file") from None
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "ffprobe timed out reading the file")) from None
     fields = dict(line.split("=", 1) for line in out.stdout.splitlines() if "=" in line)
     try:
         sr = int(fields["sample_rate"])
         channels = int(fields["channels"])
     except (KeyError, ValueError):
-        raise AudioError(path, "not a recognised audio format (ffmpeg found no audio stream)") from None
+        raise AudioError(path, QT_TRANSLATE_NOOP(
+            "Decoding", "not a recognised audio format (ffmpeg found no audio stream)")) from None
     try:
         frames = int(float(fields.get("duration", "0")) * sr)
     except ValueError:
@@ -178,10 +190,12 @@ def _ffmpeg_load(path: Path, info: AudioInfo, start: float, duration: float | No
     try:
         out = subprocess.run(cmd, capture_output=True, timeout=600, check=False)
     except subprocess.TimeoutExpired:
-        raise AudioError(path, "ffmpeg timed out decoding the file") from None
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "ffmpeg timed out decoding the file")) from None
     if out.returncode != 0:
         msg = out.stderr.decode(errors="replace").strip().splitlines()
-        raise AudioError(path, f"ffmpeg could not decode it ({msg[-1] if msg else 'unknown error'})")
+        detail = msg[-1] if msg else QT_TRANSLATE_NOOP("Decoding", "unknown error")  # ffmpeg's words as they are
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "ffmpeg could not decode it ({detail})")
+                         .format(detail=detail))
     data = np.frombuffer(out.stdout, dtype="<f8")
     usable = len(data) - len(data) % info.channels
     return _to_mono(path, data[:usable].reshape(-1, info.channels)), info.sample_rate

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
 
 def load_sounddevice():
     """(the sounddevice module, None), or (None, a sentence saying what is missing)."""
     try:
         import sounddevice
     except OSError:  # the Python package is there but the PortAudio library is not
-        return None, "the PortAudio library is not installed (install 'libportaudio2')"
+        return None, QT_TRANSLATE_NOOP("Devices", "the PortAudio library is not installed (install 'libportaudio2')")
     except ImportError:
-        return None, "the 'sounddevice' package is not installed"
+        return None, QT_TRANSLATE_NOOP("Devices", "the 'sounddevice' package is not installed")
     return sounddevice, None
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
 SNIFF_BYTES = 4096
 
 
@@ -66,35 +68,37 @@ def audio_kind(head: bytes) -> str | None:
     return None
 
 
+# The words are marked for translation: decoding puts them into its "the file is ..." reason.
 _OTHER_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"MThd", "a MIDI file (notes, not recorded audio)"),
-    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("Decoding", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("Decoding", "a JPEG image")),
+    (b"GIF8", QT_TRANSLATE_NOOP("Decoding", "a GIF image")),
+    (b"%PDF", QT_TRANSLATE_NOOP("Decoding", "a PDF document")),
+    (b"PK\x03\x04", QT_TRANSLATE_NOOP("Decoding", "a ZIP archive")),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("Decoding", "a program (ELF executable)")),
+    (b"MThd", QT_TRANSLATE_NOOP("Decoding", "a MIDI file (notes, not recorded audio)")),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("Decoding", "a gzip archive")),
 )
 
 
 def describe_content(head: bytes) -> str:
-    """Words for what a non-audio file seems to be, for error messages."""
+    """Words for what a non-audio file seems to be, for error messages (marked for translation)."""
     if not head:
-        return "empty"
+        return QT_TRANSLATE_NOOP("Decoding", "empty")
     for signature, words in _OTHER_SIGNATURES:
         if head.startswith(signature):
             return words
     if head[:4] == b"RIFF":
-        return f"a RIFF file of type {head[8:12].decode('latin-1')!r}, not WAVE audio"
+        return QT_TRANSLATE_NOOP("Decoding", "a RIFF file of type {kind}, not WAVE audio").format(
+            kind=repr(head[8:12].decode("latin-1")))
     sample = head[:512]
     try:
         text = sample.decode("utf-8")
     except UnicodeDecodeError:
         text = None
     if text is not None and all(ch.isprintable() or ch in "\r\n\t" for ch in text):
-        return "text"
-    return "unrecognised binary data"
+        return QT_TRANSLATE_NOOP("Decoding", "text")
+    return QT_TRANSLATE_NOOP("Decoding", "unrecognised binary data")
 
 
 def read_head(path: str | os.PathLike, size: int = SNIFF_BYTES) -> bytes:

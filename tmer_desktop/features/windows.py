@@ -36,6 +36,7 @@ from tmer_desktop.features.framing import FrameGrid, frame_grid
 from tmer_desktop.features.onsets import MagnitudeFrameMemo
 from tmer_desktop.features.spectrum import grid_spectra
 from tmer_desktop.hashing import file_sha256
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 # Longest stretch of audio decoded at once, at 44.1 kHz (scaled with the rate so the block's
 # spectrogram stays below ~80 MB); never less than one window.
@@ -185,7 +186,8 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
     try:
         content_hash = file_sha256(path)
     except OSError as exc:
-        raise AudioError(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "cannot read file ({detail})")
+                         .format(detail=exc.strerror or str(exc))) from None
     if use_cache:
         hit = feature_cache.load(content_hash, window, hop, path)
         if hit is not None:

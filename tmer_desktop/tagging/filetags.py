@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tmer_desktop.errors import FileError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 METADATA_FIELDS = ("artist", "album", "title", "genre", "year")
 TAG_FIELDS = ("emotion", "confidence", "decision", "model_version")
@@ -25,7 +26,7 @@ MP4_NAMESPACE = "org.tmer"
 
 
 class TagWriteError(FileError):
-    template = "{path}: cannot write tags ({reason})"
+    template = QT_TRANSLATE_NOOP("Tagging", "{path}: cannot write tags ({reason})")
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,10 @@ def _load_for_writing(path: Path):
     try:
         audio = mutagen.File(str(path))
     except Exception as exc:
-        raise TagWriteError(path, f"tags unreadable: {exc}") from None
+        raise TagWriteError(path, QT_TRANSLATE_NOOP("Tagging", "tags unreadable: {detail}").format(
+            detail=str(exc))) from None  # mutagen's words as they are
     if audio is None:
-        raise TagWriteError(path, "format not supported for tag writing")
+        raise TagWriteError(path, QT_TRANSLATE_NOOP("Tagging", "format not supported for tag writing"))
     return audio
 
 
@@ -218,7 +220,8 @@ def write_emotion_tags(path: str | os.PathLike, values: dict[str, str], *, dry_r
     audio = _load_for_writing(p)
     system = _tag_system(audio)
     if system == "unsupported":
-        raise TagWriteError(p, f"tag writing is not supported for {type(audio).__name__} files")
+        raise TagWriteError(p, QT_TRANSLATE_NOOP("Tagging", "tag writing is not supported for {kind} files")
+                            .format(kind=type(audio).__name__))
     list_changes, apply = _SYSTEMS[system]
     changes = [TagChange(k, old, new) for k, old, new in list_changes(audio, values) if old != new]
     if dry_run or not changes:
@@ -236,7 +239,8 @@ def _apply_and_save(copy: Path, apply, values) -> None:
     except TagWriteError:
         raise
     except Exception as exc:
-        raise TagWriteError(copy, f"saving failed: {exc}") from None
+        raise TagWriteError(copy, QT_TRANSLATE_NOOP("Tagging", "saving failed: {detail}").format(
+            detail=str(exc))) from None
 
 
 def _ogg_comment_packet(audio) -> tuple[bytes, bytes] | None:

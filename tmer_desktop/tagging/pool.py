@@ -24,6 +24,7 @@ from multiprocessing.connection import wait
 
 from tmer_desktop.errors import TmerError
 from tmer_desktop.tagging.worker import Analysis, WorkerConfig, worker_main
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 # Seconds a worker may take to start (interpreter, imports, model, warm-up compile).
 STARTUP_TIMEOUT = 600.0
@@ -34,11 +35,20 @@ PROBE_GRACE = 60.0
 BASE_TIMEOUT = 60.0
 TIMEOUT_PER_AUDIO_SECOND = 0.5
 MAX_STARTUP_DEATHS = 3
-# How the failures this pool reports begin: a later batch tries such files again.
+# How the failures this pool reports begin in English: a later batch tries such files again
+# (persist.worth_retrying compares the stored English text, whatever the interface language).
 CRASHED = "the analysis process crashed"
 STOPPED = "the analysis process stopped unexpectedly"
 TIMED_OUT = "timed out after"
 RETRY_PREFIXES = (CRASHED, STOPPED, TIMED_OUT)
+# The failures themselves, marked for the interface's translations; each starts with its prefix.
+CRASHED_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "the analysis process crashed ({signal}) on this file; "
+                                               "the file may be damaged or trigger a decoder bug")
+UNKNOWN_SIGNAL = QT_TRANSLATE_NOOP("Tagging", "signal {number}")
+STOPPED_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "the analysis process stopped unexpectedly (exit code {code}) "
+                                               "on this file")
+TIMED_OUT_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "timed out after {seconds:.0f} s "
+                                                 "(the decoder or analysis hung on this file)")
 
 
 class PoolError(TmerError):
@@ -82,12 +92,11 @@ class _Slot:
 def _death_reason(exitcode: int | None) -> str:
     if exitcode is not None and exitcode < 0:
         try:
-            name = signal.Signals(-exitcode).name
+            name = signal.Signals(-exitcode).name  # SIGSEGV: the system's name, as it is
         except ValueError:
-            name = f"signal {-exitcode}"
-        return (f"{CRASHED} ({name}) on this file; the file may be damaged "
-                "or trigger a decoder bug")
-    return f"{STOPPED} (exit code {exitcode}) on this file"
+            name = UNKNOWN_SIGNAL.format(number=-exitcode)
+        return CRASHED_ON_FILE.format(signal=name)
+    return STOPPED_ON_FILE.format(code=exitcode)
 
 
 class WorkerPool:
@@ -170,7 +179,8 @@ class WorkerPool:
                 self._not_started -= 1
         elif kind == "fatal":
             self.close()
-            raise PoolError(f"the analysis processes cannot start: {message[1]}")
+            raise PoolError(QT_TRANSLATE_NOOP("Tagging", "the analysis processes cannot start: {reason}")
+                            .format(reason=message[1]))
         elif kind == "started" and slot.task and slot.task.task_id == message[1]:
             if self._timeout is None:
                 duration = float(message[2] or 0.0)
@@ -188,7 +198,8 @@ class WorkerPool:
                 # A worker that cannot even start will not start next time either.
                 exitcode = slot.process.exitcode
                 self.close()
-                raise PoolError(f"the analysis processes keep dying while starting ({_death_reason(exitcode)})")
+                raise PoolError(QT_TRANSLATE_NOOP("Tagging", "the analysis processes keep dying while starting "
+                                                             "({reason})").format(reason=_death_reason(exitcode)))
         self._replace(slot)
         if task is not None:
             events.append(PoolEvent("failed", task.task_id, reason=reason))
@@ -202,11 +213,12 @@ class WorkerPool:
                 self._replace(slot)
                 events.append(PoolEvent(
                     "failed", task.task_id,
-                    reason=f"{TIMED_OUT} {waited:.0f} s (the decoder or analysis hung on this file)",
+                    reason=TIMED_OUT_ON_FILE.format(seconds=waited),
                 ))
             elif slot.task is None and not slot.ready and now - slot.started_at > STARTUP_TIMEOUT:
                 self.close()
-                raise PoolError(f"an analysis process did not start within {STARTUP_TIMEOUT:.0f} s")
+                raise PoolError(QT_TRANSLATE_NOOP("Tagging", "an analysis process did not start within {seconds:.0f} s")
+                                .format(seconds=STARTUP_TIMEOUT))
 
     def _replace(self, slot: _Slot) -> None:
         slot.kill()

@@ -30,6 +30,7 @@ from tmer_desktop.hashing import file_sha256
 from tmer_desktop.tagging import persist
 from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WorkerConfig, extractor_version
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks while nothing finishes
 NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal
@@ -276,20 +277,22 @@ class _Run:
             st = os.stat(item.path)
             item.size, item.mtime = st.st_size, st.st_mtime
             if st.st_size == 0:
-                self._fail(item, "empty file (0 bytes)")
+                self._fail(item, QT_TRANSLATE_NOOP("Decoding", "empty file (0 bytes)"))
                 return False
             item.content_hash = file_sha256(item.path)
         except FileNotFoundError:
-            self._fail(item, "vanished before it could be read (moved or deleted after the scan)", persist_it=False)
+            self._fail(item, QT_TRANSLATE_NOOP(
+                "Tagging", "vanished before it could be read (moved or deleted after the scan)"), persist_it=False)
             return False
         except PermissionError:
-            self._fail(item, "permission denied (cannot read this file)")
+            self._fail(item, QT_TRANSLATE_NOOP("Tagging", "permission denied (cannot read this file)"))
             return False
         except IsADirectoryError:
-            self._fail(item, "is a folder, not an audio file", persist_it=False)
+            self._fail(item, QT_TRANSLATE_NOOP("Decoding", "is a folder, not an audio file"), persist_it=False)
             return False
         except OSError as exc:
-            self._fail(item, f"cannot read this file ({exc.strerror or exc})")
+            self._fail(item, QT_TRANSLATE_NOOP("Tagging", "cannot read this file ({detail})")
+                       .format(detail=exc.strerror or str(exc)))
             return False
         if self.store is not None and not self.t.force:
             current = persist.find_current(self.store, item.path, item.content_hash, self.key)
@@ -328,7 +331,8 @@ class _Run:
 
     def _record(self, item: _Item, analysis: Analysis) -> None:
         if analysis.label is None:
-            self._fail(item, analysis.error or "no result", content_hash=item.content_hash)
+            self._fail(item, analysis.error or QT_TRANSLATE_NOOP("Tagging", "no result"),
+                       content_hash=item.content_hash)
             return
         track_id = None
         if self.store is not None and not self.t.dry_run:
@@ -356,7 +360,8 @@ class _Run:
         try:
             result.tag_changes = write_emotion_tags(item.path, values, dry_run=self.t.dry_run)
         except TagWriteError as exc:
-            result.error = f"tagged, but the tags could not be written: {exc.reason}"
+            result.error = QT_TRANSLATE_NOOP("Tagging", "tagged, but the tags could not be written: {reason}").format(
+                reason=exc.reason)
             return
         if result.tag_changes and not self.t.dry_run and self.store is not None and result.track_id is not None:
             st = os.stat(item.path)

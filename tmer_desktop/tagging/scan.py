@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 from tmer_desktop.audio.decode import AUDIO_EXTENSIONS
 from tmer_desktop.audio.sniff import SNIFF_BYTES, audio_kind, describe_content, read_head  # noqa: F401
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,29 @@ def has_audio_extension(path: str | os.PathLike) -> bool:
 
 # -- walking -------------------------------------------------------------------------------
 
+# Whole sentences per kind of entry (file, folder, path), so that each language words its own.
+_PERMISSION_DENIED = {
+    "file": QT_TRANSLATE_NOOP("Tagging", "permission denied (cannot read this file)"),
+    "folder": QT_TRANSLATE_NOOP("Tagging", "permission denied (cannot read this folder)"),
+    "path": QT_TRANSLATE_NOOP("Tagging", "permission denied (cannot read this path)"),
+}
+_CANNOT_READ = {
+    "file": QT_TRANSLATE_NOOP("Tagging", "cannot read this file ({detail})"),
+    "folder": QT_TRANSLATE_NOOP("Tagging", "cannot read this folder ({detail})"),
+    "path": QT_TRANSLATE_NOOP("Tagging", "cannot read this path ({detail})"),
+}
+BROKEN_LINK = QT_TRANSLATE_NOOP("Tagging", "broken symbolic link (its target {target} does not exist)")
+
+
 def _oserror_reason(exc: OSError, what: str = "file") -> str:
     if isinstance(exc, PermissionError):
-        return f"permission denied (cannot read this {what})"
+        return _PERMISSION_DENIED[what]
     if isinstance(exc, FileNotFoundError):
-        return "vanished during the scan (moved or deleted while the folder was being read)"
+        return QT_TRANSLATE_NOOP(
+            "Tagging", "vanished during the scan (moved or deleted while the folder was being read)")
     if exc.errno == errno.ELOOP:
-        return "symbolic link loop (the link points back to itself)"
-    return f"cannot read this {what} ({exc.strerror or exc})"
+        return QT_TRANSLATE_NOOP("Tagging", "symbolic link loop (the link points back to itself)")
+    return _CANNOT_READ[what].format(detail=exc.strerror or str(exc))
 
 
 class _Walker:
@@ -70,9 +86,9 @@ class _Walker:
             st = os.stat(path)
         except OSError as exc:
             if os.path.islink(path) and isinstance(exc, FileNotFoundError):
-                self._problem(path, f"broken symbolic link (its target {os.readlink(path)!r} does not exist)")
+                self._problem(path, BROKEN_LINK.format(target=repr(os.readlink(path))))
             elif isinstance(exc, FileNotFoundError):
-                self._problem(path, "not found (no such file or folder)")
+                self._problem(path, QT_TRANSLATE_NOOP("Tagging", "not found (no such file or folder)"))
             else:
                 self._problem(path, _oserror_reason(exc, "path"))
             return
@@ -81,7 +97,7 @@ class _Walker:
         elif stat.S_ISREG(st.st_mode):
             self._add_file(path, st, explicit=True)
         else:
-            self._problem(path, "not a regular file or folder (device, pipe or socket)")
+            self._problem(path, QT_TRANSLATE_NOOP("Tagging", "not a regular file or folder (device, pipe or socket)"))
 
     def _problem(self, path: str, reason: str) -> None:
         if path not in self._seen_files:
@@ -91,7 +107,9 @@ class _Walker:
     def _walk(self, directory: str, st: os.stat_result, ancestors: tuple[tuple[int, int], ...]) -> None:
         key = (st.st_dev, st.st_ino)
         if key in ancestors:
-            self._problem(directory, f"symbolic link loop (leads back to a folder above it: {os.path.realpath(directory)})")
+            self._problem(directory, QT_TRANSLATE_NOOP(
+                "Tagging", "symbolic link loop (leads back to a folder above it: {folder})").format(
+                folder=os.path.realpath(directory)))
             return
         if key in self._visited_dirs:
             return  # reached again through another link: its files are already listed
@@ -126,7 +144,7 @@ class _Walker:
             except OSError:
                 target = "?"
             if has_audio_extension(path):
-                self._problem(path, f"broken symbolic link (its target {target!r} does not exist)")
+                self._problem(path, BROKEN_LINK.format(target=repr(target)))
             else:
                 self.result.non_audio.append(path)
             return

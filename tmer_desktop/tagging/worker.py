@@ -23,6 +23,7 @@ import numpy as np
 
 from tmer_desktop.errors import AudioError, TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 EMOTIONS = ("happy", "sad", "angry", "relaxed")
 # Below this mean RMS (about -100 dBFS) a window holds no signal: MIR features of digital
@@ -30,6 +31,15 @@ EMOTIONS = ("happy", "sad", "angry", "relaxed")
 SILENCE_RMS = 1e-5
 # Shorter than this, MIR features (tempo, fluctuation, attack) are meaningless.
 MIN_DURATION = 1.0
+# How a file's failures and warnings read (Analysis.error); marked for the interface's translations.
+TOO_SHORT = QT_TRANSLATE_NOOP("Tagging", "too short to analyse ({seconds:.2f} s of audio; at least "
+                                         "{minimum:.0f} s is needed) — the file may be truncated")
+NO_WINDOW = QT_TRANSLATE_NOOP("Tagging", "no analysis window could be made (the file holds no audio samples)")
+SILENT = QT_TRANSLATE_NOOP("Tagging", "silent audio (no signal above -100 dBFS): there is nothing to tag")
+TRUNCATED = QT_TRANSLATE_NOOP("Tagging", "warning: truncated file (the header announces {announced:.1f} s, "
+                                         "only {present:.1f} s are present); tagged from the audio that is there")
+NO_MEMORY = QT_TRANSLATE_NOOP("Tagging", "not enough memory to analyse this file")
+UNEXPECTED = QT_TRANSLATE_NOOP("Tagging", "unexpected error while analysing ({error_type}: {detail})")
 
 
 @dataclass(frozen=True)
@@ -136,11 +146,10 @@ class Analyser:
         )
         result.metadata = read_metadata(path)
         if result.duration < MIN_DURATION:
-            result.error = (f"too short to analyse ({result.duration:.2f} s of audio; at least "
-                            f"{MIN_DURATION:g} s is needed) — the file may be truncated")
+            result.error = TOO_SHORT.format(seconds=result.duration, minimum=MIN_DURATION)
             return result
         if not track.windows:
-            result.error = "no analysis window could be made (the file holds no audio samples)"
+            result.error = NO_WINDOW
             return result
         matrix = np.array([[w.values.get(name, math.nan) for name in FEATURE_NAMES] for w in track.windows],
                           dtype=np.float64)
@@ -155,7 +164,7 @@ class Analyser:
             ))
         result.short = any(w.short for w in track.windows)
         if not judged.any():
-            result.error = "silent audio (no signal above -100 dBFS): there is nothing to tag"
+            result.error = SILENT
             return result
         probs = self._predict(matrix[judged])
         for row, i in zip(probs, np.flatnonzero(judged)):
@@ -207,8 +216,7 @@ def truncation_warning(path: str, decoded_seconds: float) -> str | None:
                     present = size - fh.tell()
                     if length == 0xFFFFFFFF or not byte_rate or length <= present:
                         return None
-                    return (f"warning: truncated file (the header announces {length / byte_rate:.1f} s, "
-                            f"only {decoded_seconds:.1f} s are present); tagged from the audio that is there")
+                    return TRUNCATED.format(announced=length / byte_rate, present=decoded_seconds)
                 fh.seek(length + length % 2, 1)
     except OSError:
         return None
@@ -254,13 +262,14 @@ def _test_hooks(path: str) -> None:
 
 
 def failure_text(exc: BaseException) -> str:
+    """Why a file failed, as its error row says it (a marked message when it is one of ours)."""
     if isinstance(exc, AudioError):
         return exc.reason
     if isinstance(exc, TmerError):
-        return str(exc)
+        return exc.message or str(exc)
     if isinstance(exc, MemoryError):
-        return "not enough memory to analyse this file"
-    return f"unexpected error while analysing ({type(exc).__name__}: {exc})"
+        return NO_MEMORY
+    return UNEXPECTED.format(error_type=type(exc).__name__, detail=str(exc))
 
 
 def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
