@@ -27,12 +27,13 @@ import sklearn
 from sklearn.exceptions import InconsistentVersionWarning
 
 from tmer_desktop import paths
-from tmer_desktop.errors import TmerError
+from tmer_desktop.errors import FileError
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.model.data import CLASSES, LabelledData
 from tmer_desktop.model.decide import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
 from tmer_desktop.model.train import EmotionClassifier, TrainingConfig, as_feature_matrix, train, training_data
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "manifest.json"
@@ -46,7 +47,7 @@ ATTRIBUTION = (
 )
 
 
-class ModelError(TmerError):
+class ModelError(FileError):
     """A model directory cannot be used; the message names the directory or file and the reason."""
 
 
@@ -69,7 +70,7 @@ class EmotionModel:
     manifest: dict
     directory: Path
     retrained: bool = False
-    notice: str | None = None  # shown to the user when something unusual happened while loading
+    notice: str | None = None  # a Message shown to the user when something unusual happened while loading
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -144,7 +145,7 @@ def save_model(
     else:
         estimator = model
     if not isinstance(estimator, EmotionClassifier) or not hasattr(estimator, "lr_"):
-        raise ModelError(f"{out_dir}: only a fitted emotion classifier can be saved (got {type(model).__name__})")
+        raise ModelError(out_dir, f"only a fitted emotion classifier can be saved (got {type(model).__name__})")
     if config is None:
         raw = previous.get("training_config")
         config = TrainingConfig.from_dict(raw) if raw else _config_of(estimator)
@@ -160,7 +161,8 @@ def save_model(
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=parent))
         tmp.chmod(0o755)  # mkdtemp makes it private; a model directory is an ordinary folder
     except OSError as exc:
-        raise ModelError(f"{out_dir}: cannot create the model directory ({exc.strerror or exc})") from None
+        raise ModelError(out_dir, QT_TRANSLATE_NOOP("Model", "cannot create the model directory ({detail})")
+                         .format(detail=exc.strerror or str(exc))) from None
     try:
         model_path = tmp / MODEL_FILE
         joblib.dump(estimator, model_path, compress=3)
@@ -185,7 +187,8 @@ def save_model(
         _replace_dir(tmp, out_dir)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise ModelError(f"{out_dir}: cannot write the model ({exc.strerror or exc})") from None
+        raise ModelError(out_dir, QT_TRANSLATE_NOOP("Model", "cannot write the model ({detail})")
+                         .format(detail=exc.strerror or str(exc))) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -232,7 +235,8 @@ def _feedback_table(feedback) -> pd.DataFrame:
 
     table = training_table(read_feedback_csv(feedback))
     if table.empty:
-        raise ModelError(f"{feedback}: no row has a known label (confirmed or corrected), so there is nothing to learn from")
+        # Only `tmer train --out` reads a file here: the CLI's English.
+        raise ModelError(feedback, "no row has a known label (confirmed or corrected), so there is nothing to learn from")
     return table
 
 
@@ -307,7 +311,9 @@ def _is_loadable_location(directory: Path) -> bool:
 
 
 class _Incompatible(Exception):
-    """The model file is intact but this installation cannot use it (retrain may help)."""
+    """The model file is intact but this installation cannot use it (retrain may help).
+
+    Its one argument is the reason, a Message (see ModelError for the path)."""
 
 
 def _allowed_dir(model_dir: str | Path | None) -> Path:
@@ -321,77 +327,88 @@ def _allowed_dir(model_dir: str | Path | None) -> Path:
     target = given.resolve()
     if target == bundled or (target != store and target.is_relative_to(store)):
         return target
-    raise ModelError(
-        f"{model_dir}: refusing to load a model from outside the bundled model directory and the "
-        f"model store ({store}); model files can run code when loaded"
-    )
+    raise ModelError(model_dir, QT_TRANSLATE_NOOP(
+        "Model", "refusing to load a model from outside the bundled model directory and the "
+                 "model store ({store}); model files can run code when loaded").format(store=str(store)))
 
 
 def read_manifest(model_dir: str | Path | None = None) -> tuple[Path, dict]:
     """Validate the directory and its manifest (nothing is unpickled). Returns (dir, manifest)."""
     directory = _allowed_dir(model_dir)
     if not directory.is_dir():
-        raise ModelError(f"{directory}: model directory not found")
+        raise ModelError(directory, QT_TRANSLATE_NOOP("Model", "model directory not found"))
     path = directory / MANIFEST_FILE
     try:
         size = path.stat().st_size
         if size > MAX_MANIFEST_BYTES:
-            raise ModelError(f"{path}: manifest is too large ({size} bytes)")
+            raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest is too large ({size} bytes)").format(size=size))
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelError(f"{path}: manifest missing") from None
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest missing")) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{path}: manifest unreadable ({exc})") from None
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest unreadable ({detail})")
+                         .format(detail=str(exc))) from None
     if not isinstance(manifest, dict):
-        raise ModelError(f"{path}: manifest is not a JSON object")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest is not a JSON object"))
     if manifest.get("schema") != MANIFEST_SCHEMA:
-        raise ModelError(f"{path}: unsupported manifest schema {manifest.get('schema')!r} (expected {MANIFEST_SCHEMA})")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "unsupported manifest schema {found} (expected {expected})")
+                         .format(found=repr(manifest.get("schema")), expected=MANIFEST_SCHEMA))
     if manifest.get("feature_names") != list(FEATURE_NAMES):
-        raise ModelError(f"{path}: the model's feature names do not match this app's 50 features")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "the model's feature names do not match this app's 50 features"))
     if manifest.get("classes") != list(CLASSES):
-        raise ModelError(f"{path}: the model's classes {manifest.get('classes')} differ from {list(CLASSES)}")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "the model's classes {found} differ from {expected}")
+                         .format(found=str(manifest.get("classes")), expected=str(list(CLASSES))))
     if manifest.get("model_file") != MODEL_FILE:
-        raise ModelError(f"{path}: unexpected model file name {manifest.get('model_file')!r}")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "unexpected model file name {name}")
+                         .format(name=repr(manifest.get("model_file"))))
     sha = manifest.get("model_sha256")
     if not (isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
-        raise ModelError(f"{path}: manifest lacks a valid model_sha256")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest lacks a valid model_sha256"))
     if not isinstance(manifest.get("model_version"), str) or not manifest["model_version"]:
-        raise ModelError(f"{path}: manifest lacks a model_version")
+        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest lacks a model_version"))
     return directory, manifest
 
 
 def _verified_model_file(directory: Path, manifest: dict) -> Path:
     model_path = directory / MODEL_FILE
     if model_path.is_symlink() or not model_path.is_file():
-        raise ModelError(f"{model_path}: model file missing or not a regular file")
+        raise ModelError(model_path, QT_TRANSLATE_NOOP("Model", "model file missing or not a regular file"))
     size = model_path.stat().st_size
     if size == 0 or size > MAX_MODEL_BYTES:
-        raise ModelError(f"{model_path}: implausible model file size ({size} bytes)")
+        raise ModelError(model_path, QT_TRANSLATE_NOOP("Model", "implausible model file size ({size} bytes)")
+                         .format(size=size))
     if file_sha256(model_path) != manifest["model_sha256"]:
-        raise ModelError(f"{model_path}: checksum does not match the manifest; refusing to load a modified model file")
+        raise ModelError(model_path, QT_TRANSLATE_NOOP(
+            "Model", "checksum does not match the manifest; refusing to load a modified model file"))
     return model_path
 
 
 def _unpickle(model_path: Path, manifest: dict) -> EmotionClassifier:
     declared = manifest.get("versions", {}).get("scikit-learn")
     if declared != sklearn.__version__:
-        raise _Incompatible(f"it was saved with scikit-learn {declared}, this installation has {sklearn.__version__}")
+        raise _Incompatible(QT_TRANSLATE_NOOP(
+            "Model", "it was saved with scikit-learn {saved}, this installation has {installed}"
+        ).format(saved=str(declared), installed=sklearn.__version__))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", InconsistentVersionWarning)
             estimator = joblib.load(model_path)
     except InconsistentVersionWarning as exc:
-        raise _Incompatible(f"scikit-learn version mismatch ({exc})") from None
+        raise _Incompatible(QT_TRANSLATE_NOOP("Model", "scikit-learn version mismatch ({detail})")
+                            .format(detail=str(exc))) from None
     except Exception as exc:  # any unpickling failure: truncated, foreign, from another library version
-        raise _Incompatible(f"it cannot be loaded ({type(exc).__name__}: {exc})") from None
+        raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it cannot be loaded ({error})")
+                            .format(error=f"{type(exc).__name__}: {exc}")) from None
     if not isinstance(estimator, EmotionClassifier):
-        raise _Incompatible(f"it holds a {type(estimator).__name__}, not an emotion classifier")
+        raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it holds a {kind}, not an emotion classifier")
+                            .format(kind=type(estimator).__name__))
     try:
         probe = estimator.predict_proba(estimator.train_median_.reshape(1, -1))
     except Exception as exc:
-        raise _Incompatible(f"it fails to predict ({type(exc).__name__}: {exc})") from None
+        raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it fails to predict ({error})")
+                            .format(error=f"{type(exc).__name__}: {exc}")) from None
     if probe.shape != (1, len(CLASSES)) or not np.all(np.isfinite(probe)):
-        raise _Incompatible("it predicts invalid probabilities")
+        raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it predicts invalid probabilities"))
     return estimator
 
 
@@ -410,19 +427,22 @@ def load_model(model_dir: str | Path | None = None, allow_retrain: bool = True) 
         estimator = _unpickle(model_path, manifest)
         return EmotionModel(estimator=estimator, manifest=manifest, directory=directory)
     except _Incompatible as exc:
-        why = f"{model_path}: {exc}"
+        problem = ModelError(model_path, exc.args[0])
         if not allow_retrain:
-            raise ModelError(why) from None
-    return _retrained(manifest, why)
+            raise problem from None
+    return _retrained(manifest, problem.message)
 
 
 def _retrained(original: dict, why: str) -> EmotionModel:
+    """A model retrained from the shipped CSV; its notice (a Message) says so, and why (`why`)."""
     target = fallback_dir(original)
     if target.is_dir():
         try:
             model = load_model(target, allow_retrain=False)
             model.retrained = True
-            model.notice = f"Using the model retrained for this installation ({model.version}) because {why}."
+            model.notice = QT_TRANSLATE_NOOP(
+                "Model", "Using the model retrained for this installation ({version}) because {why}."
+            ).format(version=model.version, why=why)
             return model
         except ModelError:
             pass  # broken leftover: train again below
@@ -444,10 +464,14 @@ def _retrained(original: dict, why: str) -> EmotionModel:
         }
         return EmotionModel(
             estimator=estimator, manifest=manifest, directory=target, retrained=True,
-            notice=f"Retrained the model in memory because {why}; it could not be saved ({exc}).",
+            notice=QT_TRANSLATE_NOOP(
+                "Model", "Retrained the model in memory because {why}; it could not be saved ({error})."
+            ).format(why=why, error=exc.message or str(exc)),
         )
     if model.manifest.get("metrics") is not None:
         model.manifest["metrics_note"] = "copied from the original model (same data and configuration)"
     model.retrained = True
-    model.notice = f"Retrained the model from the shipped training data into {target} because {why}."
+    model.notice = QT_TRANSLATE_NOOP(
+        "Model", "Retrained the model from the shipped training data into {folder} because {why}."
+    ).format(folder=str(target), why=why)
     return model

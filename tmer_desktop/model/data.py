@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tmer_desktop.errors import TmerError
+from tmer_desktop.errors import FileError
 from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 CLASSES: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
 # The dataset spells "relaxed" as "relax"; accept both, and any letter case.
@@ -18,7 +19,7 @@ LABEL_COLUMN_CANDIDATES = ("Class", "label", "corrected_label")
 MAX_CSV_BYTES = 200 * 1024 * 1024
 
 
-class DataError(TmerError):
+class DataError(FileError):
     """A labelled feature table is unusable; the message names the file and the reason."""
 
 
@@ -49,35 +50,62 @@ def duplicate_groups(X: pd.DataFrame, y: np.ndarray) -> np.ndarray:
     return codes.astype(np.int64)
 
 
+def _first_row(mask) -> int:
+    """The 1-based data row (the line after the header is row 1) of the first True in mask."""
+    return int(np.flatnonzero(np.asarray(mask))[0]) + 1
+
+
+def _numeric_features(table: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The feature columns as float64; a value that is not a number is named by column and row."""
+    columns = {}
+    for name in FEATURE_NAMES:
+        raw = table[name]
+        values = pd.to_numeric(raw, errors="coerce")
+        bad = values.isna().to_numpy() & raw.notna().to_numpy()
+        if bad.any():
+            row = _first_row(bad)
+            raise DataError(source, QT_TRANSLATE_NOOP(
+                "Model", "the value {value} in column {column}, data row {row}, is not a number")
+                .format(value=repr(raw.iloc[row - 1]), column=name, row=row))
+        columns[name] = values.astype(np.float64).to_numpy()
+    X = pd.DataFrame(columns, columns=list(FEATURE_NAMES))
+    infinite = np.isinf(X.to_numpy())
+    if infinite.any():
+        rows, cols = np.nonzero(infinite)
+        raise DataError(source, QT_TRANSLATE_NOOP(
+            "Model", "the value in column {column}, data row {row}, is infinite")
+            .format(column=FEATURE_NAMES[int(cols[0])], row=int(rows[0]) + 1))
+    return X
+
+
 def frame_from_table(table: pd.DataFrame, source: str) -> LabelledData:
     """Validate a labelled table (50 feature columns + a label column) and convert it."""
     missing = [name for name in FEATURE_NAMES if name not in table.columns]
     if missing:
         shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-        raise DataError(f"{source}: missing {len(missing)} feature column(s): {shown}")
+        raise DataError(source, QT_TRANSLATE_NOOP("Model", "missing {count} feature column(s): {columns}")
+                        .format(count=len(missing), columns=shown))
     label_col = next((c for c in LABEL_COLUMN_CANDIDATES if c in table.columns), None)
     if label_col is None:
-        raise DataError(f"{source}: no label column (expected one of {', '.join(LABEL_COLUMN_CANDIDATES)})")
+        raise DataError(source, QT_TRANSLATE_NOOP("Model", "no label column (expected one of {columns})")
+                        .format(columns=", ".join(LABEL_COLUMN_CANDIDATES)))
     if len(table) == 0:
-        raise DataError(f"{source}: no data rows")
+        raise DataError(source, QT_TRANSLATE_NOOP("Model", "no data rows"))
     labels = table[label_col].map(normalise_label)
     bad = labels.isna()
     if bad.any():
-        first = table.loc[bad, label_col].iloc[0]
-        raise DataError(
-            f"{source}: {int(bad.sum())} row(s) with an unknown label (first: {first!r}); "
-            f"expected one of {', '.join(CLASSES)} (or 'relax')"
-        )
-    try:
-        X = table.loc[:, list(FEATURE_NAMES)].apply(pd.to_numeric, errors="raise").astype(np.float64)
-    except (ValueError, TypeError) as exc:
-        raise DataError(f"{source}: a feature value is not a number ({exc})") from None
-    if np.isinf(X.to_numpy()).any():
-        raise DataError(f"{source}: a feature value is infinite")
+        row = _first_row(bad)
+        raise DataError(source, QT_TRANSLATE_NOOP(
+            "Model", "{count} row(s) with an unknown label (first: {first}, data row {row}); "
+                     "expected one of {labels} (or 'relax')")
+            .format(count=int(bad.sum()), first=repr(table[label_col].iloc[row - 1]), row=row,
+                    labels=", ".join(CLASSES)))
+    X = _numeric_features(table, source)
     all_nan = X.isna().all(axis=1)
     if all_nan.any():
-        raise DataError(f"{source}: {int(all_nan.sum())} row(s) have no feature values at all")
-    X = X.reset_index(drop=True)
+        raise DataError(source, QT_TRANSLATE_NOOP(
+            "Model", "{count} row(s) have no feature values at all (first: data row {row})")
+            .format(count=int(all_nan.sum()), row=_first_row(all_nan)))
     y = labels.map(CLASSES.index).to_numpy(dtype=np.int64)
     if "group" in table.columns:
         # Windows of one recording overlap: keep them together (the feedback export's `group`).
@@ -92,15 +120,18 @@ def load_labelled_csv(path: str | Path) -> LabelledData:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DataError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+        raise DataError(path, QT_TRANSLATE_NOOP("Model", "cannot read the file ({detail})")
+                        .format(detail=exc.strerror or str(exc))) from None
     if size == 0:
-        raise DataError(f"{path}: the file is empty")
+        raise DataError(path, QT_TRANSLATE_NOOP("Model", "the file is empty"))
     if size > MAX_CSV_BYTES:
-        raise DataError(f"{path}: the file is too large ({size / 1e6:.0f} MB) for a feature table")
+        raise DataError(path, QT_TRANSLATE_NOOP("Model", "the file is too large ({size:.0f} MB) for a feature table")
+                        .format(size=size / 1e6))
     try:
         table = pd.read_csv(path)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
-        raise DataError(f"{path}: not a readable CSV file ({exc})") from None
+        raise DataError(path, QT_TRANSLATE_NOOP("Model", "not a readable CSV file ({detail})")
+                        .format(detail=str(exc))) from None
     return frame_from_table(table, str(path))
 
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tmer_desktop.errors import TmerError
 from tmer_desktop.model.data import CLASSES
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_THRESHOLD = 0.75
 DEFAULT_TOP2_THRESHOLD = 0.90
@@ -25,6 +27,10 @@ DECISIONS = ("label", "top-2", "review")
 # Probabilities written as decimals (0.3 + 0.6) miss 0.9 by one rounding step; do not punish that.
 _TOLERANCE = 1e-9
 AGGREGATION_METHODS = ("mean", "majority")
+
+
+class DecisionRuleError(TmerError, ValueError):
+    """A threshold of the decision rule (a user setting) is outside (0, 1]."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +59,13 @@ def _as_probs(probs, what: str = "probabilities") -> np.ndarray:
 
 
 def _check_thresholds(threshold: float, top2_threshold: float) -> None:
+    # The thresholds come from the settings, so the user may see this (ValueError for old callers).
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        raise DecisionRuleError(QT_TRANSLATE_NOOP("Model", "threshold must be in (0, 1], got {value}")
+                                .format(value=threshold))
     if not 0.0 < top2_threshold <= 1.0:
-        raise ValueError(f"top2_threshold must be in (0, 1], got {top2_threshold}")
+        raise DecisionRuleError(QT_TRANSLATE_NOOP("Model", "top2_threshold must be in (0, 1], got {value}")
+                                .format(value=top2_threshold))
 
 
 def decide_many(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD) -> dict:

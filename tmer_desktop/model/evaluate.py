@@ -52,7 +52,7 @@ def config_from_model_dir(model_dir) -> TrainingConfig:
     try:
         return TrainingConfig.from_dict(manifest.get("training_config") or {})
     except ValueError as exc:
-        raise ModelError(f"{directory / 'manifest.json'}: {exc}") from None
+        raise ModelError(directory / "manifest.json", str(exc)) from None  # `tmer evaluate --model` only: English
 
 
 def _default_jobs() -> int:

@@ -40,6 +40,7 @@ from tmer_desktop.model.data import CLASSES, LabelledData, load_labelled_csv
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.model.train import TrainingConfig
 from tmer_desktop.paths import TRAINING_CSV
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_MARGIN = 0.01
 LOW_CONFIDENCE = 0.75
@@ -65,8 +66,8 @@ class RetrainResult:
     candidate: str  # the new version's name in the model store
     compared_with: str
     promoted: bool
-    reason: str
-    metrics: dict[str, Any]
+    reason: str  # a Message: i18n.translated(result.reason) words it in the interface language
+    metrics: dict[str, Any]  # metrics["reason"] is the same Message
 
     def summary(self) -> str:
         cv = self.metrics["cv"]
@@ -196,27 +197,35 @@ def compare_on_holdout(current_model, candidate_model, holdout: LabelledData) ->
 
 
 def decide(cv: dict[str, Any], holdout: dict[str, Any], config: RetrainConfig) -> tuple[bool, str]:
-    """The promotion rule (module docstring, step 3); returns (promote?, the reason in words)."""
+    """The promotion rule (module docstring, step 3); returns (promote?, the reason in words:
+    a Message whose numbers stay numbers, so the interface words it in its language)."""
     m = config.margin
     if cv["candidate_mean"] < cv["current_mean"] - m:
-        return False, (
-            f"on the training folds the candidate's macro-F1 {cv['candidate_mean']:.3f} is more than "
-            f"{m:.3f} below the current {cv['current_mean']:.3f}"
-        )
+        return False, QT_TRANSLATE_NOOP(
+            "Model", "on the training folds the candidate's macro-F1 {candidate:.3f} is more than "
+                     "{margin:.3f} below the current {current:.3f}"
+        ).format(candidate=cv["candidate_mean"], margin=m, current=cv["current_mean"])
     why = None
     if holdout["n"] < config.min_holdout:
-        why = f"only {holdout['n']} held-back correction(s), at least {config.min_holdout} needed for that test"
+        why = QT_TRANSLATE_NOOP(
+            "Model", "only {count} held-back correction(s), at least {needed} needed for that test"
+        ).format(count=holdout["n"], needed=config.min_holdout)
     elif holdout.get("current_macro_f1") is None:
-        why = "the current model could not be scored on the held-back corrections"
+        why = QT_TRANSLATE_NOOP("Model", "the current model could not be scored on the held-back corrections")
     if why:
-        return True, f"not worse on the training folds (margin {m:.3f}); held-back test skipped: {why}"
+        return True, QT_TRANSLATE_NOOP(
+            "Model", "not worse on the training folds (margin {margin:.3f}); held-back test skipped: {why}"
+        ).format(margin=m, why=why)
     if holdout["candidate_macro_f1"] < holdout["current_macro_f1"] - m:
-        return False, (
-            f"on {holdout['n']} held-back corrections the candidate's macro-F1 "
-            f"{holdout['candidate_macro_f1']:.3f} is more than {m:.3f} below the current "
-            f"{holdout['current_macro_f1']:.3f}"
-        )
-    return True, f"not worse than the current model by more than {m:.3f} macro-F1 on the folds and the held-back corrections"
+        return False, QT_TRANSLATE_NOOP(
+            "Model", "on {count} held-back corrections the candidate's macro-F1 {candidate:.3f} is more than "
+                     "{margin:.3f} below the current {current:.3f}"
+        ).format(count=holdout["n"], candidate=holdout["candidate_macro_f1"], margin=m,
+                 current=holdout["current_macro_f1"])
+    return True, QT_TRANSLATE_NOOP(
+        "Model", "not worse than the current model by more than {margin:.3f} macro-F1 on the folds and the "
+                 "held-back corrections"
+    ).format(margin=m)
 
 
 # --------------------------------------------------------------------------- the whole run
@@ -240,10 +249,12 @@ def retrain(
     base = load_labelled_csv(base_csv)
     labelled, usable = _labelled(records)
     if feedback is not None and not usable:
-        raise RetrainError(
-            f"{feedback if isinstance(feedback, (str, os.PathLike)) else 'the corrections'}: no correction "
-            f"has a known label (confirmed or corrected), so there is nothing to learn from."
-        )
+        if isinstance(feedback, (str, os.PathLike)):
+            raise RetrainError(QT_TRANSLATE_NOOP(
+                "Model", "{path}: no correction has a known label (confirmed or corrected), so there is "
+                         "nothing to learn from.").format(path=str(feedback)))
+        raise RetrainError(QT_TRANSLATE_NOOP(
+            "Model", "No correction has a known label (confirmed or corrected), so there is nothing to learn from."))
     held = np.array([is_held_back(r.group, config.holdout_fraction) for r in usable], dtype=bool)
     train_records = [r for r, h in zip(usable, held) if not h]
     candidate_extra = _subset(labelled, np.flatnonzero(~held))
@@ -259,7 +270,7 @@ def retrain(
     except ModelStoreError as exc:
         if not current.bundled:
             raise
-        current_note = str(exc)  # no usable shipped model: compare with the base-only recipe
+        current_note = exc.message or str(exc)  # no usable shipped model: compare with the base-only recipe
         current_extra = _empty(labelled)
 
     say(f"Comparing on {config.folds} folds x {config.repeats}…")
@@ -269,7 +280,8 @@ def retrain(
     hold = compare_on_holdout(current_model, candidate_model, holdout)
     promote, reason = decide(cv, hold, config)
     if current_note:
-        reason += f" (the current model could not be loaded: {current_note})"
+        reason = QT_TRANSLATE_NOOP("Model", "{reason} (the current model could not be loaded: {problem})").format(
+            reason=reason, problem=current_note)
 
     metrics = {
         "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

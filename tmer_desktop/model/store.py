@@ -34,6 +34,7 @@ from typing import Any
 
 from tmer_desktop import paths
 from tmer_desktop.errors import TmerError
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, Message, message_from_json
 
 BUNDLED = "bundled"
 _BUNDLED_PATH = "<bundled>"  # not an absolute path: the app may move
@@ -65,6 +66,21 @@ class ModelVersion:
     @property
     def public_metrics(self) -> dict[str, Any]:
         return {k: v for k, v in self.metrics.items() if k != _STORE_KEY}
+
+    @property
+    def reason(self) -> str | None:
+        """Why the version was (or was not) promoted at retraining: a Message the interface can
+        translate (the English `metrics["reason"]` if it was stored without one); None if none."""
+        kept = (self.metrics.get(_STORE_KEY) or {}).get("reason_message")
+        return message_from_json(self.metrics.get("reason"), kept)
+
+
+def _joined(messages: Sequence[str]) -> str:
+    """Several sentences as one text that still translates sentence by sentence."""
+    text = messages[0]
+    for following in messages[1:]:
+        text = QT_TRANSLATE_NOOP("Model", "{first} {second}").format(first=text, second=following)
+    return text
 
 
 def directory_fingerprint(directory: Path) -> str:
@@ -134,7 +150,9 @@ class ModelStore:
             if v.version == version:
                 return v
         known = ", ".join(v.version for v in self.versions())
-        raise ModelStoreError(f"There is no model version '{version}' in the model store (known: {known}).")
+        raise ModelStoreError(QT_TRANSLATE_NOOP(
+            "Model", "There is no model version '{version}' in the model store (known: {known}).")
+            .format(version=version, known=known))
 
     def active(self) -> ModelVersion:
         return next(v for v in self.versions() if v.active)
@@ -153,7 +171,8 @@ class ModelStore:
             staging = self.root / f".staging-{uuid.uuid4().hex}"
             staging.mkdir()
         except OSError as exc:
-            raise ModelStoreError(f"The model store {self.root} cannot be written: {exc.strerror or exc}") from exc
+            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "The model store {folder} cannot be written: {reason}")
+                                  .format(folder=str(self.root), reason=exc.strerror or str(exc))) from exc
         return staging
 
     def _commit(self, staging: Path, metrics: dict[str, Any], activate: bool, version: str | None = None) -> ModelVersion:
@@ -165,8 +184,12 @@ class ModelStore:
             os.replace(staging, target)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise ModelStoreError(f"Could not store model {version} in {self.root}: {exc.strerror or exc}") from exc
-        recorded = {**metrics, _STORE_KEY: {"fingerprint": fingerprint}}
+            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "Could not store model {version} in {folder}: {reason}")
+                                  .format(version=version, folder=str(self.root), reason=exc.strerror or str(exc))) from exc
+        own: dict[str, Any] = {"fingerprint": fingerprint}
+        if isinstance(metrics.get("reason"), Message):  # JSON keeps only its English: keep the message too
+            own["reason_message"] = metrics["reason"].to_json()
+        recorded = {**metrics, _STORE_KEY: own}
         try:
             self._ensure_bundled()
             self.library.register_model(version, version, metrics=recorded)
@@ -209,14 +232,15 @@ class ModelStore:
         """Copy a model folder written by bundle.save_model into the store (it must load first)."""
         source = Path(model_dir)
         if not source.is_dir():
-            raise ModelStoreError(f"{source}: not a model folder")
+            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "{folder}: not a model folder").format(folder=str(source)))
         staging = self._staging()
         try:
             shutil.copytree(source, staging, dirs_exist_ok=True)
-            self._check_loads("(new)", staging)
+            self._check_loads(QT_TRANSLATE_NOOP("Model", "(new)"), staging)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise ModelStoreError(f"{source}: could not copy the model into the store: {exc.strerror or exc}") from exc
+            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "{folder}: could not copy the model into the store: {reason}")
+                                  .format(folder=str(source), reason=exc.strerror or str(exc))) from exc
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -229,29 +253,33 @@ class ModelStore:
             # version that does not load as it is was damaged or replaced: refuse it.
             return _bundle().load_model(directory, allow_retrain=(version == BUNDLED))
         except TmerError as exc:
-            raise ModelStoreError(f"Model version '{version}' ({directory}) is refused: {exc}") from exc
+            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "Model version '{version}' ({folder}) is refused: {reason}")
+                                  .format(version=version, folder=str(directory or paths.BUNDLED_MODEL_DIR),
+                                          reason=exc.message or str(exc))) from exc
         except Exception as exc:  # a damaged pickle can raise almost anything
-            raise ModelStoreError(
-                f"Model version '{version}' ({directory}) is refused: it cannot be loaded "
-                f"({type(exc).__name__}: {exc})"
-            ) from exc
+            raise ModelStoreError(QT_TRANSLATE_NOOP(
+                "Model", "Model version '{version}' ({folder}) is refused: it cannot be loaded ({error})")
+                .format(version=version, folder=str(directory or paths.BUNDLED_MODEL_DIR),
+                        error=f"{type(exc).__name__}: {exc}")) from exc
 
     def verify(self, version: str) -> Path:
         """The version's folder, after checking it is the very folder that was registered."""
         entry = self.get(version)
         if not entry.path.is_dir():
-            raise ModelStoreError(f"Model version '{version}' is refused: its folder {entry.path} is missing.")
+            raise ModelStoreError(QT_TRANSLATE_NOOP(
+                "Model", "Model version '{version}' is refused: its folder {folder} is missing."
+            ).format(version=version, folder=str(entry.path)))
         if not entry.bundled:
             if entry.fingerprint is None:
-                raise ModelStoreError(
-                    f"Model version '{version}' ({entry.path}) is refused: it was not stored by "
-                    f"tmer-desktop (no fingerprint recorded)."
-                )
+                raise ModelStoreError(QT_TRANSLATE_NOOP(
+                    "Model", "Model version '{version}' ({folder}) is refused: it was not stored by "
+                             "tmer-desktop (no fingerprint recorded).")
+                    .format(version=version, folder=str(entry.path)))
             if directory_fingerprint(entry.path) != entry.fingerprint:
-                raise ModelStoreError(
-                    f"Model version '{version}' ({entry.path}) is refused: its files changed since "
-                    f"it was stored (damaged, or replaced by a foreign model)."
-                )
+                raise ModelStoreError(QT_TRANSLATE_NOOP(
+                    "Model", "Model version '{version}' ({folder}) is refused: its files changed since "
+                             "it was stored (damaged, or replaced by a foreign model).")
+                    .format(version=version, folder=str(entry.path)))
         return entry.path
 
     def load(self, version: str | None = None):
@@ -287,6 +315,12 @@ class ModelStore:
             try:
                 return self.activate(candidate.version)
             except ModelStoreError as exc:
-                problems.append(str(exc))
-        detail = (" " + " ".join(problems)) if problems else ""
-        raise ModelStoreError(f"There is no earlier model version to roll back to from '{ordered[current].version}'.{detail}")
+                problems.append(exc.message or str(exc))
+        version = ordered[current].version
+        if not problems:
+            raise ModelStoreError(QT_TRANSLATE_NOOP(
+                "Model", "There is no earlier model version to roll back to from '{version}'."
+            ).format(version=version))
+        raise ModelStoreError(QT_TRANSLATE_NOOP(
+            "Model", "There is no earlier model version to roll back to from '{version}'. {problems}")
+            .format(version=version, problems=_joined(problems)))
