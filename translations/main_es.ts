@@ -338,30 +338,6 @@
         <translation>Guardado: ventana {number} de {file} corregida a {emotion}.</translation>
     </message>
     <message>
-        <source>Emotion names are shown in the new language; the rest of the interface switches when tmer-desktop restarts.</source>
-        <translation>Los nombres de las emociones ya se muestran en el nuevo idioma; el resto de la interfaz cambiará al reiniciar tmer-desktop.</translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation>Reiniciar ahora</translation>
-    </message>
-    <message>
-        <source>Language changed</source>
-        <translation>Idioma cambiado</translation>
-    </message>
-    <message>
-        <source>Emotion names are already shown in the new language. The rest of the interface switches when tmer-desktop restarts.</source>
-        <translation>Los nombres de las emociones ya se muestran en el nuevo idioma. El resto de la interfaz cambiará cuando se reinicie tmer-desktop.</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-    <message>
-        <source>tmer-desktop could not restart itself ({program}); please start it again.</source>
-        <translation>tmer-desktop no pudo reiniciarse ({program}); vuelva a abrirlo usted.</translation>
-    </message>
-    <message>
         <source>Settings not changed: {problems}</source>
         <translation>La configuración no cambió: {problems}</translation>
     </message>
@@ -452,10 +428,6 @@
     <message>
         <source>Playback position</source>
         <translation>Posición de reproducción</translation>
-    </message>
-    <message>
-        <source>Next unsure window (N)</source>
-        <translation>Siguiente ventana dudosa (N)</translation>
     </message>
     <message>
         <source>Jump to the next window whose decision is top-2 or review</source>
@@ -856,10 +828,6 @@
     <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
-    </message>
-    <message>
-        <source>Emotion names switch at once. The rest of the interface switches when tmer-desktop restarts (you can restart it after pressing OK).</source>
-        <translation>Los nombres de las emociones cambian de inmediato. El resto de la interfaz cambia al reiniciar tmer-desktop (puede reiniciarlo después de pulsar Aceptar).</translation>
     </message>
     <message>
         <source>Threshold, top-2 threshold and aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).

@@ -335,30 +335,6 @@
         <translation>Kaydedildi: {file} parçasının {number}. penceresi “{emotion}” olarak düzeltildi.</translation>
     </message>
     <message>
-        <source>Emotion names are shown in the new language; the rest of the interface switches when tmer-desktop restarts.</source>
-        <translation>Duygu adları yeni dilde gösteriliyor; arayüzün geri kalanı tmer-desktop yeniden başlatıldığında değişecek.</translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation>Şimdi yeniden başlat</translation>
-    </message>
-    <message>
-        <source>Language changed</source>
-        <translation>Dil değiştirildi</translation>
-    </message>
-    <message>
-        <source>Emotion names are already shown in the new language. The rest of the interface switches when tmer-desktop restarts.</source>
-        <translation>Duygu adları artık yeni dilde gösteriliyor. Arayüzün geri kalanı tmer-desktop yeniden başlatıldığında değişecek.</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Daha sonra</translation>
-    </message>
-    <message>
-        <source>tmer-desktop could not restart itself ({program}); please start it again.</source>
-        <translation>tmer-desktop kendini yeniden başlatamadı ({program}); lütfen uygulamayı yeniden açın.</translation>
-    </message>
-    <message>
         <source>Settings not changed: {problems}</source>
         <translation>Ayarlar değiştirilmedi: {problems}</translation>
     </message>
@@ -444,10 +420,6 @@
     <message>
         <source>Playback position</source>
         <translation>Çalma konumu</translation>
-    </message>
-    <message>
-        <source>Next unsure window (N)</source>
-        <translation>Sonraki belirsiz pencere (N)</translation>
     </message>
     <message>
         <source>Jump to the next window whose decision is top-2 or review</source>
@@ -846,10 +818,6 @@
     <message>
         <source>Language:</source>
         <translation>Dil:</translation>
-    </message>
-    <message>
-        <source>Emotion names switch at once. The rest of the interface switches when tmer-desktop restarts (you can restart it after pressing OK).</source>
-        <translation>Duygu adları hemen değişir. Arayüzün geri kalanı tmer-desktop yeniden başlatıldığında değişir (Tamam&apos;a bastıktan sonra yeniden başlatabilirsiniz).</translation>
     </message>
     <message>
         <source>Threshold, top-2 threshold and aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).

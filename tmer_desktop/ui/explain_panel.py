@@ -42,9 +42,9 @@ class Explanation:
     top_features: tuple[tuple[str, float], ...] = ()  # strongest single features, for the detail line
 
 
-class ExplanationChart(QGroupBox):
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(title, parent)
+class ExplanationChart(i18n.FollowsLanguage, QGroupBox):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
         self.reason = QLabel("—")
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -55,7 +55,6 @@ class ExplanationChart(QGroupBox):
         self.plot.setMinimumHeight(130)
         self.plot.getAxis("left").setWidth(120)
         self.plot.getAxis("left").setStyle(hideOverlappingLabels=False)
-        self.plot.setLabel("bottom", self.tr("push towards the emotion (SHAP, log-odds)"))
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777")))
         self._bars: pg.BarGraphItem | None = None
@@ -63,8 +62,16 @@ class ExplanationChart(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.reason)
         layout.addWidget(self.plot, 1)
+        self._explanation: Explanation | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.plot.setLabel("bottom", self.tr("push towards the emotion (SHAP, log-odds)"))
+        if self._explanation is not None:  # feature family names; the main window re-words the reason
+            self.set_explanation(self._explanation)
 
     def set_message(self, text: str) -> None:
+        self._explanation = None
         self.reason.setText(text)
         self._set_bars(())
 
@@ -72,6 +79,7 @@ class ExplanationChart(QGroupBox):
         if explanation is None:
             self.set_message("—")
             return
+        self._explanation = explanation
         text = explanation.reason
         if explanation.top_features:
             text += "\n" + self.tr("Strongest features: {features}").format(features=", ".join(
@@ -102,15 +110,20 @@ class ExplanationChart(QGroupBox):
         self.plot.setYRange(-0.6, len(families) - 0.4)
 
 
-class ExplanationPanel(QWidget):
+class ExplanationPanel(i18n.FollowsLanguage, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.window_chart = ExplanationChart(self.tr("Why — this window"))
-        self.track_chart = ExplanationChart(self.tr("Why — whole track"))
+        self.window_chart = ExplanationChart()
+        self.track_chart = ExplanationChart()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.window_chart)
         layout.addWidget(self.track_chart)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.window_chart.setTitle(self.tr("Why — this window"))
+        self.track_chart.setTitle(self.tr("Why — whole track"))
 
     def clear(self, message: str = "—") -> None:
         self.window_chart.set_message(message)

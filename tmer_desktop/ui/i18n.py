@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from tmer_desktop import paths
 from tmer_desktop.translatable import as_message
@@ -141,3 +141,17 @@ def _localised(value: object, spec: str) -> str:
         # locale's (counts, sample rates and years get no group separators).
         return format(value, spec).replace(".", QLocale().decimalPoint())
     return format(value, spec)
+
+
+class FollowsLanguage:
+    """Mixin for a widget whose texts follow the interface language while it is open: it sets
+    every text in `retranslate()`, called once when built and again on each LanguageChange
+    (which Qt sends to every widget when a translator is installed or removed)."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -36,7 +36,7 @@ class TableRow:
         return self.title or Path(self.path).stem
 
 
-# Header texts are translated when shown (headerData), so the language installed at start-up applies.
+# Header texts are translated when shown (headerData), so they follow the interface language.
 COLUMNS = (
     QT_TRANSLATE_NOOP("TrackTableModel", "Title"), QT_TRANSLATE_NOOP("TrackTableModel", "Artist"),
     QT_TRANSLATE_NOOP("TrackTableModel", "Album"), QT_TRANSLATE_NOOP("TrackTableModel", "Duration"),
@@ -83,6 +83,8 @@ class TrackTableModel(QAbstractTableModel):
             self.upsert(replace(self._rows[i], **changes))
 
     def refresh_display(self) -> None:
+        """Redraw every text (emotion names, the language of headers, decisions and errors)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from tmer_desktop.ui.library_model import (
     COL_ALBUM, COL_ARTIST, COL_DECISION, COL_ERROR, COL_TITLE, ROW_ROLE, TrackFilterProxy, TableRow, TrackTableModel,
 )
-from tmer_desktop.ui.i18n import clock
+from tmer_desktop.ui.i18n import FollowsLanguage, clock
 from tmer_desktop.ui.palette import EMOTIONS
 
 
@@ -26,7 +26,7 @@ def format_eta(seconds: float | None) -> str:
     return clock(seconds)
 
 
-class LibraryView(QWidget):
+class LibraryView(FollowsLanguage, QWidget):
     openFolderRequested = Signal()
     pathsDropped = Signal(list)
     cancelRequested = Signal()
@@ -40,41 +40,37 @@ class LibraryView(QWidget):
         self.proxy = TrackFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.open_button = QPushButton(self.tr("Open music folder…"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.openFolderRequested)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title, artist, album, file…"))
-        self.search.setAccessibleName(self.tr("Search the library"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.emotion_filter = QComboBox()
-        self.emotion_filter.setAccessibleName(self.tr("Show only this emotion"))
-        self.emotion_filter.addItem(self.tr("All emotions"), None)
+        self.emotion_filter.addItem("", None)
         for emo in EMOTIONS:
             self.emotion_filter.addItem(emo.capitalize(), emo)
         self.emotion_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_emotion(self.emotion_filter.currentData()))
         self.decision_filter = QComboBox()
-        self.decision_filter.setAccessibleName(self.tr("Show only this decision"))
-        self.decision_filter.addItem(self.tr("All decisions"), None)
-        for value, text in (("label", self.tr("Labelled")), ("top-2", self.tr("Top-2")),
-                            ("review", self.tr("Needs review")), ("error", self.tr("Failed"))):
-            self.decision_filter.addItem(text, value)
+        for value in (None, "label", "top-2", "review", "error"):
+            self.decision_filter.addItem("", value)
         self.decision_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_decision(self.decision_filter.currentData()))
+        self.emotion_label = QLabel()
+        self.decision_label = QLabel()
 
         bar = QHBoxLayout()
         bar.addWidget(self.open_button)
         bar.addWidget(self.search, 1)
-        bar.addWidget(QLabel(self.tr("Emotion:")))
+        bar.addWidget(self.emotion_label)
         bar.addWidget(self.emotion_filter)
-        bar.addWidget(QLabel(self.tr("Decision:")))
+        bar.addWidget(self.decision_label)
         bar.addWidget(self.decision_filter)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setFormat("%v / %m")
         self.progress_label = QLabel()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._on_cancel)
         self.progress_row = QWidget()
         prow = QHBoxLayout(self.progress_row)
@@ -101,11 +97,10 @@ class LibraryView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.activated.connect(self._on_activated)  # double-click, or Enter on the current row
 
-        self.empty_hint = QLabel(
-            self.tr("Your library is empty. Open a music folder (or drop files here) to tag it."))
+        self.empty_hint = QLabel()
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(False)
-        self.demo_button = QPushButton(self.tr("Try the bundled demo"))
+        self.demo_button = QPushButton()
         self.empty_row = QWidget()
         erow = QHBoxLayout(self.empty_row)
         erow.addStretch(1)
@@ -121,6 +116,26 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty_row)
         layout.addWidget(self.table, 1)
         self._update_empty_hint()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open music folder…"))
+        self.search.setPlaceholderText(self.tr("Search title, artist, album, file…"))
+        self.search.setAccessibleName(self.tr("Search the library"))
+        self.emotion_filter.setAccessibleName(self.tr("Show only this emotion"))
+        self.emotion_filter.setItemText(0, self.tr("All emotions"))
+        self.decision_filter.setAccessibleName(self.tr("Show only this decision"))
+        for i, text in enumerate((self.tr("All decisions"), self.tr("Labelled"), self.tr("Top-2"),
+                                  self.tr("Needs review"), self.tr("Failed"))):
+            self.decision_filter.setItemText(i, text)
+        self.emotion_label.setText(self.tr("Emotion:"))
+        self.decision_label.setText(self.tr("Decision:"))
+        if self.cancel_button.isEnabled():
+            self.cancel_button.setText(self.tr("Cancel"))
+        else:
+            self.cancel_button.setText(self.tr("Cancelling…"))
+        self.empty_hint.setText(self.tr("Your library is empty. Open a music folder (or drop files here) to tag it."))
+        self.demo_button.setText(self.tr("Try the bundled demo"))
 
     def set_emotion_names(self, names: dict[str, str]) -> None:
         """Show emotions in the user's language (the data keeps the English keys)."""

@@ -10,13 +10,12 @@ in a storm of dialogs.
 from __future__ import annotations
 
 import dataclasses
-import sys
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from tmer_desktop import __version__, paths
 from tmer_desktop.errors import TmerError
@@ -57,29 +56,6 @@ def about_html() -> str:
     return f"<h3>tmer-desktop {__version__}</h3>\n{paragraphs}"
 
 
-def restart_command(argv: list[str] | None = None, executable: str | None = None,
-                    frozen: bool | None = None) -> tuple[str, list[str]]:
-    """The program and arguments that start tmer-desktop again on the same library.
-
-    Only `--library` is carried over: the other options are for one run (`--language` would
-    undo the language just chosen; `--tag`, `--screenshot`, `--demo` would run again).
-    A frozen (PyInstaller) build's executable is the app itself; otherwise the interpreter runs
-    the app module (whichever way it was started: console script, `python -m`, a path).
-    """
-    argv = list(sys.argv if argv is None else argv)
-    executable = sys.executable if executable is None else executable
-    frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
-    kept: list[str] = []
-    for i, arg in enumerate(argv[1:], start=1):
-        if arg.startswith("--library="):
-            kept = [arg]
-        elif arg == "--library" and i + 1 < len(argv):
-            kept = [arg, argv[i + 1]]
-    if frozen:
-        return executable, kept
-    return executable, ["-m", "tmer_desktop.ui.app", *kept]
-
-
 def preload_engine_modules() -> None:
     """Import the analysis engine's heavy modules (scikit-learn, the model bundle, the batch
     runner) in the GUI thread, just after the window first appears.
@@ -99,7 +75,7 @@ def preload_engine_modules() -> None:
         importlib.import_module(name)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(i18n.FollowsLanguage, QMainWindow):
     libraryLoaded = Signal()
     trackShown = Signal(int)         # track id, once its windows are on the timeline
     audioLoaded = Signal(int)        # track id, once the waveform is drawn
@@ -123,29 +99,24 @@ class MainWindow(QMainWindow):
         self.library_loaded = False
         self._review_generation = 0
         self._reviewed_tracks: set[int] = set()  # track-level feedback given in this session
-        # Widgets take their texts when built: a language chosen later shows fully after a restart.
-        self.interface_language = getattr(settings, "language", "en")
-        self.restart_button: QPushButton | None = None
-        self.restart_box: QMessageBox | None = None
 
-        self.setWindowTitle(self.tr("tmer-desktop — music emotion"))
         self.resize(1280, 820)
         self.library = LibraryView()
         self.player_view = PlayerView()
         self.review = ReviewView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.library, self.tr("Library"))
-        self.tabs.addTab(self.player_view, self.tr("Player"))
-        self.tabs.addTab(self.review, self.tr("Review queue"))
+        self.tabs.addTab(self.library, "")
+        self.tabs.addTab(self.player_view, "")
+        self.tabs.addTab(self.review, "")
         self.sessions = SessionBuilderView(store)
-        self.tabs.addTab(self.sessions, self.tr("Sessions"))
+        self.tabs.addTab(self.sessions, "")
         self.sessions.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.sessions.playRequested.connect(self.open_path_in_player)
         self.dashboard = DashboardView(store)
-        self.tabs.addTab(self.dashboard, self.tr("Dashboards"))
+        self.tabs.addTab(self.dashboard, "")
         self.dashboard.active_model_changed.connect(self._on_active_model_changed)
         self.record_view = RecordView(store, settings)
-        self.tabs.addTab(self.record_view, self.tr("Record"))
+        self.tabs.addTab(self.record_view, "")
         self.record_view.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.record_view.recordingSaved.connect(lambda _track_id: self.refresh_library())
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -165,6 +136,7 @@ class MainWindow(QMainWindow):
         self.review.reviewRequested.connect(self._on_review)
         self.review.trackActivated.connect(self.open_in_player)
 
+        self.retranslate()
         self.apply_language()
         for message in (messages or []) + list(getattr(store, "open_messages", [])):
             self.statusBar().showMessage(i18n.translated(message), 15000)
@@ -186,25 +158,51 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open music folder…"), self, shortcut=QKeySequence.StandardKey.Open,
-                                   triggered=self.open_folder_dialog)
-        self.export_action = QAction(self.tr("&Export…"), self, triggered=self.export_dialog)
-        self.settings_action = QAction(self.tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"),
-                                       triggered=self.settings_dialog)
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.open_folder_dialog)
+        self.export_action = QAction(self, triggered=self.export_dialog)
+        self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"), triggered=self.settings_dialog)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         for action in (self.open_action, self.export_action, self.settings_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        names = (self.tr("&Library"), self.tr("&Player"), self.tr("&Review queue"), self.tr("&Sessions"),
-                 self.tr("&Dashboards"), self.tr("Rec&ord"))
-        for i, name in enumerate(names):
-            view_menu.addAction(QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
-                                        triggered=lambda _=False, i=i: self.tabs.setCurrentIndex(i)))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(QAction(self.tr("&About tmer-desktop"), self, triggered=self.about))
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_actions = []
+        for i in range(self.tabs.count()):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{i + 1}"),
+                             triggered=lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+            self.view_menu.addAction(action)
+            self.view_actions.append(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self, triggered=self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        """Titles, tabs and menus in the interface language; the views retranslate themselves
+        (they get the same LanguageChange), and an open explanation is worded again."""
+        self.setWindowTitle(self.tr("tmer-desktop — music emotion"))
+        tabs = (self.tr("Library"), self.tr("Player"), self.tr("Review queue"), self.tr("Sessions"),
+                self.tr("Dashboards"), self.tr("Record"))
+        for i, text in enumerate(tabs):
+            self.tabs.setTabText(i, text)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open music folder…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        entries = (self.tr("&Library"), self.tr("&Player"), self.tr("&Review queue"), self.tr("&Sessions"),
+                   self.tr("&Dashboards"), self.tr("Rec&ord"))
+        for action, text in zip(self.view_actions, entries):
+            action.setText(text)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About tmer-desktop"))
+        self._update_status()
+        if self.current_track is not None and len(self.current_track.series):
+            self._explain(self.current_track, None)
+            if self.player_view.current_window >= 0:
+                self._explain(self.current_track, self.player_view.current_window)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About tmer-desktop"), about_html())
@@ -559,7 +557,7 @@ class MainWindow(QMainWindow):
     # -- settings / export ---------------------------------------------------------------
     def settings_dialog(self) -> SettingsDialog:
         """Open the settings (window-modal, without blocking); OK applies them."""
-        dialog = SettingsDialog(self.settings, self, interface_language=self.interface_language)
+        dialog = SettingsDialog(self.settings, self)
         dialog.accepted.connect(lambda: self._on_settings_accepted(dialog.edited()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -571,48 +569,11 @@ class MainWindow(QMainWindow):
             self.switch_language(new_settings.language)
 
     def switch_language(self, language: str) -> None:
-        """Install `language` for everything built from now on (dialogs, messages) and, unless
-        the interface already is in it, offer to restart so that the whole window follows."""
+        """Install `language`: Qt sends every widget a LanguageChange and each one words its
+        texts again (i18n.FollowsLanguage), so the whole window switches at once."""
         warnings = install_language(QCoreApplication.instance(), language)
-        if warnings:  # no translation to switch to: a restart would not help either
+        if warnings:  # no translation to switch to: the interface stays as it is
             self.statusBar().showMessage(" ".join(warnings), 30000)
-            return
-        if language == self.interface_language:
-            if self.restart_button is not None:
-                self.restart_button.hide()
-            return
-        self.statusBar().showMessage(
-            self.tr("Emotion names are shown in the new language; the rest of the interface "
-                    "switches when tmer-desktop restarts."), 30000)
-        if self.restart_button is None:
-            self.restart_button = QPushButton()
-            self.restart_button.clicked.connect(self.restart)
-            self.statusBar().addPermanentWidget(self.restart_button)
-        self.restart_button.setText(self.tr("Restart now"))
-        self.restart_button.show()
-        self.restart_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language changed"), self.tr(
-            "Emotion names are already shown in the new language. The rest of the interface "
-            "switches when tmer-desktop restarts."), QMessageBox.StandardButton.NoButton, self)
-        restart = self.restart_box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
-        self.restart_box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        self.restart_box.setDefaultButton(restart)
-        self.restart_box.setWindowModality(Qt.WindowModality.WindowModal)
-        restart.clicked.connect(self.restart)
-        self.restart_box.open()
-
-    def restart(self) -> bool:
-        """Start a new tmer-desktop with this run's options, then close this one (settings are
-        already saved). False, with a message, when the new process could not be started."""
-        program, arguments = restart_command()
-        started, _pid = QProcess.startDetached(program, arguments)
-        if not started:
-            self.statusBar().showMessage(
-                self.tr("tmer-desktop could not restart itself ({program}); please start it again.").format(
-                    program=program), 30000)
-            return False
-        self.close()
-        QCoreApplication.quit()
-        return True
 
     def apply_settings(self, new_settings) -> bool:
         """Use and save `new_settings`; False (and a status message) when they are invalid."""

@@ -25,7 +25,7 @@ from tmer_desktop.ui.timeline import TimelineWidget
 SLIDER_STEPS_PER_SECOND = 10
 
 
-class PlayerView(QWidget):
+class PlayerView(i18n.FollowsLanguage, QWidget):
     # scope ("window" | "track"), is_correct, corrected label or None
     correctionRequested = Signal(str, bool, object)
     currentWindowChanged = Signal(int)  # index into the series, -1 when none
@@ -40,23 +40,22 @@ class PlayerView(QWidget):
         self.player.stateChanged.connect(self._on_state)
         self.player.errorOccurred.connect(self._show_playback_message)
 
-        self.title = QLabel(self.tr("No track selected"))
+        self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.summary = QLabel("")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.playback_note = QLabel(self.player.unavailable_message)
+        self._device_note = ""
+        self.playback_note = QLabel()
         self.playback_note.setStyleSheet("color: #8A4B00;")
 
-        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button = QPushButton()
         self.play_button.setEnabled(False)
         self.play_button.clicked.connect(self.player.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setAccessibleName(self.tr("Playback position"))
         self.slider.setEnabled(False)
         self.slider.sliderMoved.connect(lambda v: self.seek(v / SLIDER_STEPS_PER_SECOND))
         self.time_label = QLabel("0:00 / 0:00")
-        self.next_unsure_button = QPushButton(self.tr("Next unsure window (N)"))
-        self.next_unsure_button.setToolTip(self.tr("Jump to the next window whose decision is top-2 or review"))
+        self.next_unsure_button = QPushButton()
         self.next_unsure_button.clicked.connect(self.next_unsure_window)
         self.next_unsure_button.setEnabled(False)
         transport = QHBoxLayout()
@@ -68,28 +67,27 @@ class PlayerView(QWidget):
         self.timeline = TimelineWidget()
         self.timeline.seekRequested.connect(self.seek)
 
-        self.window_label = QLabel(self.tr("Window: —"))
+        self.window_label = QLabel()
         self.window_buttons = self._correction_row("window")
         self.track_buttons = self._correction_row("track")
         corrections = QGridLayout()
         corrections.addWidget(self.window_label, 0, 0)
-        corrections.addWidget(QLabel(self.tr("Whole track:")), 1, 0)
+        self.track_label = QLabel()
+        corrections.addWidget(self.track_label, 1, 0)
         for col, button in enumerate(self.window_buttons, start=1):
             corrections.addWidget(button, 0, col)
         for col, button in enumerate(self.track_buttons, start=1):
             corrections.addWidget(button, 1, col)
         self.feedback_note = QLabel("")
         self.feedback_note.setStyleSheet("color: #1B5E20;")
-        hint = QLabel(self.tr("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
-                              "Enter window correct"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666666;")
-        corrections.addWidget(hint, 0, 6)
+        self.keys_hint = QLabel()
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: #666666;")
+        corrections.addWidget(self.keys_hint, 0, 6)
         corrections.addWidget(self.feedback_note, 1, 6)
         corrections.setColumnStretch(6, 1)
 
         self.explanations = ExplanationPanel()
-        self.explanations.clear(self.tr("Select a track to see why the model chose its emotion."))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -110,12 +108,34 @@ class PlayerView(QWidget):
         layout.addWidget(splitter)
         self._set_corrections_enabled(False)
         self._install_shortcuts()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface language, the ones that depend on the state included."""
+        self.slider.setAccessibleName(self.tr("Playback position"))
+        self.next_unsure_button.setToolTip(self.tr("Jump to the next window whose decision is top-2 or review"))
+        self.track_label.setText(self.tr("Whole track:"))
+        self.keys_hint.setText(self.tr("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
+                                       "Enter window correct"))
+        for scope, buttons in (("window", self.window_buttons), ("track", self.track_buttons)):
+            buttons[0].setText(self.tr("✓ Correct"))
+            buttons[0].setToolTip(self.tr("Mark the window's emotion as correct") if scope == "window"
+                                  else self.tr("Mark the track's emotion as correct"))
+        self.set_emotion_names(self.emotion_names)  # the correction buttons' tooltips
+        self._on_state(self.player.state)
+        if self.playback_note.text() == self._device_note:  # not an audio error shown since
+            self._show_device_note()
+        self._update_unsure_button()
+        self._update_window_label()
+        if self.track is None:
+            self.title.setText(self.tr("No track selected"))
+            self.explanations.clear(self.tr("Select a track to see why the model chose its emotion."))
+        else:
+            self._update_summary()
 
     # -- building ----------------------------------------------------------------------
     def _correction_row(self, scope: str) -> list[QPushButton]:
-        correct = QPushButton(self.tr("✓ Correct"))
-        correct.setToolTip(self.tr("Mark the window's emotion as correct") if scope == "window"
-                           else self.tr("Mark the track's emotion as correct"))
+        correct = QPushButton()
         correct.clicked.connect(lambda: self.correctionRequested.emit(scope, True, None))
         buttons = [correct]
         for i, emo in enumerate(EMOTIONS, start=1):
@@ -213,7 +233,11 @@ class PlayerView(QWidget):
         self.timeline.set_waveform(samples, sr, duration=self.track.duration if self.track else None, env=env)
         self.slider.setEnabled(True)
         self.play_button.setEnabled(self.player.available)
-        self._show_playback_message(self.player.unavailable_message)
+        self._show_device_note()
+
+    def _show_device_note(self) -> None:
+        self._device_note = self.player.unavailable_message
+        self._show_playback_message(self._device_note)
 
     def set_audio_error(self, message: str) -> None:
         self._show_playback_message(message)

@@ -18,14 +18,14 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from tmer_desktop.audio import record
 from tmer_desktop.ui.locale_axis import locale_axes
-from tmer_desktop.ui.i18n import (clock, current_language, emotion_name, emotion_names, error_text, number,
-                                  percent)
+from tmer_desktop.ui.i18n import (FollowsLanguage, clock, current_language, emotion_name, emotion_names, error_text,
+                                  number, percent)
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
@@ -41,7 +41,7 @@ def _core_text(text: str) -> str:
     return QCoreApplication.translate("Recording", text)
 
 
-class RecordView(QWidget):
+class RecordView(FollowsLanguage, QWidget):
     message = Signal(str)  # for the status bar
     recordingSaved = Signal(int)  # library track id
     windowReady = Signal(object)  # a LiveWindow (final or provisional), after it is shown
@@ -129,12 +129,10 @@ class RecordView(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.retranslate()
-        self.state_label.setText(self.tr("Not recording."))
-        self.refresh_devices()
 
     # -- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
-        """Every fixed text in the interface language (called again on a language change)."""
+        """Every text in the interface language (called again on a language change)."""
         self.refresh_button.setText(self.tr("Refresh devices"))
         self.record_button.setText(self.tr("● Record"))
         self.stop_button.setText(self.tr("■ Stop"))
@@ -142,15 +140,10 @@ class RecordView(QWidget):
         self.level_label.setText(self.tr("Level:"))
         self.scroll_plot.setLabel("bottom", self.tr("Seconds before now"))
         self.timeline.set_emotion_names(emotion_names(current_language()))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._update_buttons()
-            if self.recorder is None and self.finish_task is None:
-                self.state_label.setText(self.tr("Not recording."))
-                self.refresh_devices()
-        super().changeEvent(event)
+        self._update_buttons()
+        if self.recorder is None and self.finish_task is None:
+            self.state_label.setText(self.tr("Not recording."))
+            self.refresh_devices()
 
     # -- settings ------------------------------------------------------------------------
     def _setting(self, name: str, default):

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from tmer_desktop.ui.i18n import FollowsLanguage
 from tmer_desktop.ui.library_model import COL_DECISION, COL_TITLE, ROW_ROLE, TableRow, TrackFilterProxy, TrackTableModel
 from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
 
 
-class ReviewView(QWidget):
+class ReviewView(FollowsLanguage, QWidget):
     # TableRow, is_correct, corrected label or None
     reviewRequested = Signal(object, bool, object)
     trackActivated = Signal(object)
@@ -40,8 +41,7 @@ class ReviewView(QWidget):
         self.table.doubleClicked.connect(lambda index: self.trackActivated.emit(index.data(ROW_ROLE)))
 
         buttons = QHBoxLayout()
-        self.correct_button = QPushButton(self.tr("✓ Correct (Enter)"))
-        self.correct_button.setToolTip(self.tr("The track's emotion is right: take it off the queue"))
+        self.correct_button = QPushButton()
         self.correct_button.clicked.connect(lambda: self._review(True, None))
         buttons.addWidget(self.correct_button)
         self.emotion_buttons = []
@@ -55,7 +55,7 @@ class ReviewView(QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self, activated=lambda: self._review(True, None),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.open_button = QPushButton(self.tr("Open in player"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_current)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
@@ -64,6 +64,12 @@ class ReviewView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.correct_button.setText(self.tr("✓ Correct (Enter)"))
+        self.correct_button.setToolTip(self.tr("The track's emotion is right: take it off the queue"))
+        self.open_button.setText(self.tr("Open in player"))
         self._update_header()
 
     def set_emotion_names(self, names: dict[str, str]) -> None:

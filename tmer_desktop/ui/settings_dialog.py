@@ -2,8 +2,8 @@
 
 It edits a copy of the settings object and returns it; the main window saves it and
 re-decides. Threshold and aggregation apply at once to stored probabilities; window and hop
-only apply to the next analysis (the dialog says so). Choosing another language says that the
-emotion names change at once and the rest of the interface after a restart.
+only apply to the next analysis (the dialog says so). A new language applies to the whole
+window at once (the main window installs it; every view follows, see i18n.FollowsLanguage).
 """
 
 from __future__ import annotations
@@ -32,13 +32,10 @@ def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str = "") ->
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings, parent: QWidget | None = None, interface_language: str | None = None):
-        """interface_language: the language the running interface was built in (default: the
-        settings' language); choosing another one shows the restart note."""
+    def __init__(self, settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
-        self._interface_language = interface_language or settings.language
         self.threshold = _spin(0.25, 1.0, 0.01, 2)
         self.top2_threshold = _spin(0.25, 1.0, 0.01, 2)
         seconds = self.tr(" s", "unit suffix for seconds, with its leading space")
@@ -65,13 +62,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Window length:"), self.window)
         form.addRow(self.tr("Hop:"), self.hop)
         form.addRow(self.tr("Language:"), self.language)
-        self.language_note = QLabel(self.tr(
-            "Emotion names switch at once. The rest of the interface switches when tmer-desktop "
-            "restarts (you can restart it after pressing OK)."))
-        self.language_note.setWordWrap(True)
-        self.language_note.setStyleSheet("color: #8A4B00;")
-        self.language.currentIndexChanged.connect(self._update_language_note)
-        self._update_language_note()
         note = QLabel(self.tr(
             "Threshold, top-2 threshold and aggregation apply at once to every track (the stored "
             "probabilities are re-decided; nothing is re-analysed).\nWindow length and hop apply "
@@ -83,12 +73,8 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.language_note)
         layout.addWidget(note)
         layout.addWidget(buttons)
-
-    def _update_language_note(self, *_args) -> None:
-        self.language_note.setVisible(self.language.currentData() != self._interface_language)
 
     def edited(self):
         """A new settings object with the dialog's values (the original is not changed)."""

@@ -73,7 +73,7 @@ def envelope(samples: np.ndarray, sr: int, bins: int = ENVELOPE_BINS) -> tuple[n
     return times, lo, hi
 
 
-class TimelineWidget(QWidget):
+class TimelineWidget(i18n.FollowsLanguage, QWidget):
     """Waveform + emotion bands + probability lines with a shared cursor."""
 
     seekRequested = Signal(float)
@@ -106,16 +106,12 @@ class TimelineWidget(QWidget):
             plot.getAxis("left").setWidth(48)
         self.band_plot.setXLink(self.wave_plot)
         self.prob_plot.setXLink(self.wave_plot)
-        self.wave_plot.setLabel("left", self.tr("Audio"))
         self.wave_plot.getAxis("left").setStyle(showValues=False)
         self.wave_plot.getAxis("left").enableAutoSIPrefix(False)
         self.wave_plot.getAxis("bottom").setStyle(showValues=False)
-        self.band_plot.setLabel("left", self.tr("Emotion"))
         self.band_plot.getAxis("left").setStyle(showValues=False)
         self.band_plot.getAxis("bottom").setStyle(showValues=False)
         self.band_plot.setYRange(0, 1, padding=0)
-        self.prob_plot.setLabel("left", self.tr("Probability"))
-        self.prob_plot.setLabel("bottom", self.tr("Time (s)"))
         self.prob_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.wave_plot.setXRange(0, 30, padding=0.0)
         self.prob_plot.setYRange(0, 1.0, padding=0.02)
@@ -137,14 +133,13 @@ class TimelineWidget(QWidget):
                 symbolBrush=emotion_color(emo), symbolPen=None)
             self.legend.addItem(self.prob_curves[emo], f"p({emo})")
         self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5))
-        self.legend.addItem(self.conf_curve, self.tr("confidence"))
+        self.legend.addItem(self.conf_curve, "")
         hatch_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
-        self.legend.addItem(hatch_sample, self.tr("hatched band = needs review"))
+        self.legend.addItem(hatch_sample, "")
         self.threshold_line = pg.InfiniteLine(
             pos=self._threshold, angle=0, pen=pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine),
             label="", labelOpts={"position": 0.02, "color": "k", "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
-        self._show_threshold_label()
 
         self.cursors = []
         for plot in (self.wave_plot, self.band_plot, self.prob_plot):
@@ -153,6 +148,18 @@ class TimelineWidget(QWidget):
             plot.addItem(line)
             self.cursors.append(line)
         self.view.scene().sigMouseClicked.connect(self._on_click)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.wave_plot.setLabel("left", self.tr("Audio"))
+        self.band_plot.setLabel("left", self.tr("Emotion"))
+        self.prob_plot.setLabel("left", self.tr("Probability"))
+        self.prob_plot.setLabel("bottom", self.tr("Time (s)"))
+        labels = [label for _sample, label in self.legend.items]
+        labels[len(EMOTIONS)].setText(self.tr("confidence"))
+        labels[len(EMOTIONS) + 1].setText(self.tr("hatched band = needs review"))
+        self._show_threshold_label()
+        self.set_emotion_names(self.emotion_names)  # the band tooltips
 
     # -- data ----------------------------------------------------------------------
     def set_waveform(self, samples: np.ndarray | None, sr: int, duration: float | None = None,
