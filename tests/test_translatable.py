@@ -68,6 +68,8 @@ def test_an_error_keeps_its_message_and_reads_in_english():
     error = AudioError("/music/a.wav", _too_short())
     assert str(error) == "/music/a.wav: only 1.23 s of audio in 2 channels; the clip is too short"
     assert error.message.values["reason"] == _too_short() and error.message.context == "Errors"
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is AudioError and again.path == "/music/a.wav" and again.message == error.message
     assert TmerError("plain words").message is None
     assert TmerError(WHY).message == "the clip is too short"
 

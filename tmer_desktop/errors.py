@@ -30,6 +30,9 @@ class FileError(TmerError):
         self.reason = reason
         super().__init__(self.template.format(path=self.path, reason=reason))
 
+    def __reduce__(self) -> tuple:  # rebuilt from path and reason (the default would pass the message)
+        return (type(self), (self.path, self.reason))
+
 
 class AudioError(FileError):
     """An audio file could not be read."""
