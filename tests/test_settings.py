@@ -72,6 +72,7 @@ def test_hand_edited_bad_values_fall_back_with_warnings(tmp_path, caplog):
     ({"decision_threshold": 0.8, "top2_threshold": 0.7}, "top2_threshold", 0.9),
     ({"decision_threshold": 0.95}, "top2_threshold", 0.95),       # default top-2 below threshold
     ({"decision_threshold": float("nan")}, "decision_threshold", 0.75),
+    ({"decision_threshold": 0.0}, "decision_threshold", 0.75),   # the decision rule needs (0, 1]
     ({"jobs": True}, "jobs", Settings().jobs),                    # a bool is not a count
     ({"jobs": 0}, "jobs", Settings().jobs),
 ])

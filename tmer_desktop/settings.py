@@ -135,8 +135,8 @@ def _text(name: str, value: Any) -> str | None:
 
 
 _CHECKS: dict[str, Check] = {
-    "decision_threshold": _number(0.0, 1.0),
-    "top2_threshold": _number(0.0, 1.0),
+    "decision_threshold": _number(0.0, 1.0, lo_open=True),
+    "top2_threshold": _number(0.0, 1.0, lo_open=True),
     "window_s": _number(0.0, 600.0, lo_open=True),
     "hop_s": _number(0.0, 600.0, lo_open=True),
     "aggregation": _choice(AGGREGATIONS),

@@ -603,7 +603,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         try:
             save_settings(self.settings)
         except Exception as exc:
-            self.statusBar().showMessage(self.tr("Settings not saved: {reason}").format(reason=exc), 20000)
+            self.statusBar().showMessage(self.tr("Settings not saved: {reason}").format(reason=i18n.error_text(exc)), 20000)
 
     # File-dialog filters: translators keep the patterns in brackets exactly as they are.
     EXPORT_FILTERS = (
