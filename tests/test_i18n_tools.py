@@ -19,7 +19,6 @@ from test_playlists import fill_library as fill_playlist_library  # noqa: E402
 
 from tmer_desktop.audio.live import LiveWindow  # noqa: E402
 from tmer_desktop.audio.record import RecorderEvent  # noqa: E402
-from tmer_desktop.dashboards import CHARTS  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.ui.i18n import install_language  # noqa: E402
 
@@ -53,13 +52,6 @@ def _buttons_fit(view) -> None:
     assert view.minimumSizeHint().width() <= view.width()
 
 
-def test_chart_titles_cover_every_chart_in_english():
-    from tmer_desktop.ui.dashboard_view import CHART_TITLES, chart_title
-
-    assert set(CHART_TITLES) == set(CHARTS)
-    assert {key: chart_title(key) for key in CHARTS} == CHARTS  # English = the core's titles
-
-
 def _drift_reports():
     """Reports that raise every alert, and one with both "not judged" notes."""
     from tmer_desktop.model.drift import assess_drift
@@ -77,25 +69,39 @@ def _drift_reports():
     return everything, too_little
 
 
-def test_drift_sentences_are_the_cores_in_english_and_translated_in_spanish(language, store, qtbot):
+def test_the_drift_alert_shows_the_cores_sentences_in_spanish_and_turkish(language, store, qtbot):
+    from tmer_desktop import dashboards
     from tmer_desktop.ui.dashboard_view import DashboardView
 
-    language("en")
     view = DashboardView(store)
     qtbot.addWidget(view)
-    reports = _drift_reports()
-    for report in reports:
-        assert view.compose_drift_lines(report) == (report.alerts, report.notes)
+    data = dashboards.collect(store)  # an empty library: the real tables, then the reports below
+    everything, too_little = _drift_reports()
     language("es")
-    everything, too_little = (view.compose_drift_lines(r) for r in reports)
-    assert everything[0][0].startswith("8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25")
+    data.drift = everything
+    view.set_data(data)
+    lines = view.alert.text().split("\n")
+    assert lines[0] == "⚠ Alerta de deriva" and len(lines) == 6, lines
+    assert lines[1].startswith("8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25; "
+                               "las peores: feature_"), lines[1]
     assert re.fullmatch(r"El \d+ % de las predicciones tiene una confianza inferior a 0,75 "
-                        r"\(alerta por encima del 45 %\)\.", everything[0][1]), everything[0][1]
-    assert everything[0][2].startswith("La exactitud en uso según 100 correcciones es del ")
-    assert everything[0][3].startswith("La confianza está mal calibrada según las correcciones: ECE 0,")
-    assert too_little[1] == ["Deriva de características no evaluada: 10 ventanas independientes analizadas; "
-                             "se necesitan al menos 30.",
-                             "Exactitud en uso no evaluada: 5 correcciones; se necesitan al menos 20."]
+                        r"\(alerta por encima del 45 %\)\.", lines[2]), lines[2]
+    assert re.fullmatch(r"La exactitud en uso según 100 correcciones es del \d+ % \(alerta por debajo del 70 %\)\.",
+                        lines[3]), lines[3]
+    assert lines[4].startswith("La confianza está mal calibrada según las correcciones: ECE 0,")
+    assert lines[5].startswith("La biblioteca se ha alejado de los datos de entrenamiento.")
+    data.drift = too_little
+    view.set_data(data)
+    assert view.alert.text().split("\n") == [
+        "No se detecta deriva; el modelo se ajusta a esta biblioteca.",
+        "Deriva de características no evaluada: 10 ventanas independientes analizadas; se necesitan al menos 30.",
+        "Exactitud en uso no evaluada: 5 correcciones; se necesitan al menos 20."]
+    language("tr")  # an open view follows a language change
+    assert view.alert.text().split("\n") == [
+        "Kayma saptanmadı; model bu kitaplığa uyuyor.",
+        "Özellik kayması değerlendirilmedi: 10 bağımsız pencere analiz edildi, en az 30 gerekli.",
+        "Kullanımdaki doğruluk değerlendirilmedi: 5 düzeltme var, en az 20 gerekli."]
+    assert view.chooser.itemText(2) == "Türe göre duygular"
 
 
 def test_dashboard_in_spanish(language, library, qtbot, screenshot_dir):  # noqa: F811
@@ -169,7 +175,8 @@ def test_session_builder_in_spanish_with_a_screenshot(language, store, tmp_path,
     assert re.search(r"empieza en \d+:\d\d", first), first
     assert view.summary_label.text().startswith("triste → relajado: ")
     assert "pistas" in view.summary_label.text()
-    assert view.status_label.text().startswith(("Se eligieron", "La biblioteca"))  # core warnings stay English
+    status = view.status_label.text()  # the count, or the core's warnings translated
+    assert status.startswith(("Se eligieron", "La biblioteca tiene poca música")) and "library" not in status, status
     assert view.chart.getPlotItem().getAxis("bottom").labelText == "valencia (desagradable → agradable)"
     assert view.chart.getPlotItem().getAxis("left").labelText == "activación (calmada → enérgica)"
     assert view._corner_labels["angry"].textItem.toPlainText() == "Enojado"
@@ -180,6 +187,35 @@ def test_session_builder_in_spanish_with_a_screenshot(language, store, tmp_path,
     qtbot.wait(50)  # let the layout settle before measuring and grabbing
     _buttons_fit(view)
     assert view.grab().save(str(screenshot_dir / "session_builder_es.png"))
+
+
+def test_a_saved_session_reopened_in_spanish_shows_its_reasons_translated(language, store, tmp_path, qtbot):
+    from tmer_desktop.ui.session_view import SessionBuilderView
+
+    fill_playlist_library(store, tmp_path, n=40, seed=3)
+    builder = SessionBuilderView(store)  # built and saved in English
+    qtbot.addWidget(builder)
+    assert builder.build()
+    builder.toggle_lock(0)
+    session_id = builder.save()
+    assert "of the way to relaxed" in builder.slot_list.item(0).text()
+
+    language("es")
+    view = SessionBuilderView(store)
+    qtbot.addWidget(view)
+    assert view.open_session(session_id)
+    first = view.slot_list.item(0)
+    assert re.search(r"\n    (Feliz|Triste|Enojado|Relajado) \d+ % \((etiqueta|top-2|revisión)\) · \d+ % del camino "
+                     r"hacia relajado · a \d,\d\d del punto planificado · guardada · bloqueada$", first.text()), first.text()
+    # The reason stored with the session (the library keeps it as a message), translated too.
+    saved = first.toolTip().split("\n")[1]
+    assert re.fullmatch(r"Al guardarla: \w+ \d+ % \(\S+\) · \d+ % del camino hacia relajado · a \d,\d\d del punto "
+                        r"planificado · bloqueada", saved), saved
+    second = view.slot_list.item(1).text()
+    assert " · paso " in second and "step" not in second, second
+    language("tr")
+    assert "rahat hedefine giden yolun %" in view.slot_list.item(0).text()
+    assert view.slot_list.item(0).text().endswith(" · kayıtlı · kilitli")
 
 
 def test_record_view_in_spanish(language, data_dir, qtbot, screenshot_dir):

@@ -24,22 +24,25 @@ from tmer_desktop.library.exports import atomic_output, tracks_frame, windows_fr
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.model.drift import DriftReport, DriftThresholds, assess_drift, reliability_table
 from tmer_desktop.paths import TRAINING_CSV
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
-UNKNOWN = "(unknown)"
-OTHER = "(other)"
+# Group names of the tables (also their CSV rows); marked, so that a chart shows them translated.
+UNKNOWN = QT_TRANSLATE_NOOP("Dashboards", "(unknown)")
+OTHER = QT_TRANSLATE_NOOP("Dashboards", "(other)")
 MAX_GROUPS = 20  # more groups than this are summed into "(other)": a chart stays readable
 CONFIDENCE_EDGES = np.round(np.arange(0.25, 1.0001, 0.05), 2)  # a 4-class top probability is ≥ 0.25
 
+# Chart id -> title (marked: the dashboard shows it in the interface language).
 CHARTS: dict[str, str] = {
-    "by_artist": "Emotions by artist",
-    "by_album": "Emotions by album",
-    "by_genre": "Emotions by genre",
-    "by_folder": "Emotions by folder",
-    "by_session": "Emotions by session playlist",
-    "confidence": "Confidence histogram",
-    "confusion": "Confusion matrix (corrections)",
-    "reliability": "Reliability curve (corrections)",
-    "drift": "Feature drift (PSI)",
+    "by_artist": QT_TRANSLATE_NOOP("Dashboards", "Emotions by artist"),
+    "by_album": QT_TRANSLATE_NOOP("Dashboards", "Emotions by album"),
+    "by_genre": QT_TRANSLATE_NOOP("Dashboards", "Emotions by genre"),
+    "by_folder": QT_TRANSLATE_NOOP("Dashboards", "Emotions by folder"),
+    "by_session": QT_TRANSLATE_NOOP("Dashboards", "Emotions by session playlist"),
+    "confidence": QT_TRANSLATE_NOOP("Dashboards", "Confidence histogram"),
+    "confusion": QT_TRANSLATE_NOOP("Dashboards", "Confusion matrix (corrections)"),
+    "reliability": QT_TRANSLATE_NOOP("Dashboards", "Reliability curve (corrections)"),
+    "drift": QT_TRANSLATE_NOOP("Dashboards", "Feature drift (PSI)"),
 }
 
 
@@ -75,15 +78,15 @@ class Dashboard:
 # --------------------------------------------------------------------------- distributions
 def distribution(labels: pd.Series, groups: pd.Series, *, max_groups: int = MAX_GROUPS) -> pd.DataFrame:
     """Tracks per group and emotion: one row per group (most tracks first), a column per emotion + total."""
-    frame = pd.DataFrame({"group": groups.fillna(UNKNOWN).astype(str), "label": labels})
+    frame = pd.DataFrame({"group": groups.fillna(str(UNKNOWN)).astype(str), "label": labels})
     frame = frame[frame["label"].isin(EMOTIONS)]
-    frame.loc[frame["group"].str.strip() == "", "group"] = UNKNOWN
+    frame.loc[frame["group"].str.strip() == "", "group"] = str(UNKNOWN)
     counts = pd.crosstab(frame["group"], frame["label"]).reindex(columns=list(EMOTIONS), fill_value=0)
     counts["total"] = counts.sum(axis=1)
     counts = counts.sort_values(["total"], ascending=False, kind="stable")
     if len(counts) > max_groups:
         head, tail = counts.iloc[: max_groups - 1], counts.iloc[max_groups - 1 :]
-        counts = pd.concat([head, tail.sum().to_frame(OTHER).T])
+        counts = pd.concat([head, tail.sum().to_frame(str(OTHER)).T])
     counts.index.name = "group"
     return counts.astype("int64")
 

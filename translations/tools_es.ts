@@ -4,42 +4,6 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <source>Emotions by artist</source>
-        <translation>Emociones por artista</translation>
-    </message>
-    <message>
-        <source>Emotions by album</source>
-        <translation>Emociones por álbum</translation>
-    </message>
-    <message>
-        <source>Emotions by genre</source>
-        <translation>Emociones por género</translation>
-    </message>
-    <message>
-        <source>Emotions by folder</source>
-        <translation>Emociones por carpeta</translation>
-    </message>
-    <message>
-        <source>Emotions by session playlist</source>
-        <translation>Emociones por lista de sesión</translation>
-    </message>
-    <message>
-        <source>Confidence histogram</source>
-        <translation>Histograma de confianza</translation>
-    </message>
-    <message>
-        <source>Confusion matrix (corrections)</source>
-        <translation>Matriz de confusión (correcciones)</translation>
-    </message>
-    <message>
-        <source>Reliability curve (corrections)</source>
-        <translation>Curva de fiabilidad (correcciones)</translation>
-    </message>
-    <message>
-        <source>Feature drift (PSI)</source>
-        <translation>Deriva de características (PSI)</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -76,16 +40,8 @@
         <translation>Modelos &amp;&amp; correcciones</translation>
     </message>
     <message>
-        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
-        <translation>La biblioteca se ha alejado de los datos de entrenamiento. Corrija algunas predicciones de las pistas afectadas, exporte las correcciones y reentrene el modelo (tmer train --feedback).</translation>
-    </message>
-    <message>
         <source>Drift alert</source>
         <translation>Alerta de deriva</translation>
-    </message>
-    <message>
-        <source>No drift detected; the model matches this library.</source>
-        <translation>No se detecta deriva; el modelo se ajusta a esta biblioteca.</translation>
     </message>
     <message numerus="yes">
         <source>%n track(s)</source>
@@ -105,39 +61,6 @@
         <source>live accuracy {accuracy}</source>
         <translation>exactitud en uso {accuracy}</translation>
     </message>
-    <message numerus="yes">
-        <source>Feature drift not judged: %n independent window(s) analysed, at least {needed} needed.</source>
-        <translation>
-            <numerusform>Deriva de características no evaluada: %n ventana independiente analizada; se necesitan al menos {needed}.</numerusform>
-            <numerusform>Deriva de características no evaluada: %n ventanas independientes analizadas; se necesitan al menos {needed}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
-        <translation>{shifted} de {total} características difieren de los datos de entrenamiento (PSI &gt; {bar}; las peores: {worst}).</translation>
-    </message>
-    <message>
-        <source>{share} of the predictions have a confidence below {low} (alert above {bar}).</source>
-        <translation>El {share} de las predicciones tiene una confianza inferior a {low} (alerta por encima del {bar}).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Live accuracy not judged: %n correction(s), at least {needed} needed.</source>
-        <translation>
-            <numerusform>Exactitud en uso no evaluada: %n corrección; se necesitan al menos {needed}.</numerusform>
-            <numerusform>Exactitud en uso no evaluada: %n correcciones; se necesitan al menos {needed}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Live accuracy from %n corrections is {accuracy} (alert below {bar}).</source>
-        <translation>
-            <numerusform>La exactitud en uso según %n corrección es del {accuracy} (alerta por debajo del {bar}).</numerusform>
-            <numerusform>La exactitud en uso según %n correcciones es del {accuracy} (alerta por debajo del {bar}).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar}).</source>
-        <translation>La confianza está mal calibrada según las correcciones: ECE {ece} (alerta por encima de {bar}).</translation>
-    </message>
     <message>
         <source>The dashboards could not be computed: {message}</source>
         <translation>No se pudieron calcular los paneles: {message}</translation>
@@ -149,14 +72,6 @@
     <message>
         <source>No tagged tracks in this grouping yet.</source>
         <translation>Todavía no hay pistas etiquetadas en esta agrupación.</translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation>(desconocido)</translation>
-    </message>
-    <message>
-        <source>(other)</source>
-        <translation>(otros)</translation>
     </message>
     <message>
         <source>Confidence histogram (windows)</source>
@@ -245,6 +160,154 @@
     <message>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboards</name>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(otros)</translation>
+    </message>
+    <message>
+        <source>Emotions by artist</source>
+        <translation>Emociones por artista</translation>
+    </message>
+    <message>
+        <source>Emotions by album</source>
+        <translation>Emociones por álbum</translation>
+    </message>
+    <message>
+        <source>Emotions by genre</source>
+        <translation>Emociones por género</translation>
+    </message>
+    <message>
+        <source>Emotions by folder</source>
+        <translation>Emociones por carpeta</translation>
+    </message>
+    <message>
+        <source>Emotions by session playlist</source>
+        <translation>Emociones por lista de sesión</translation>
+    </message>
+    <message>
+        <source>Confidence histogram</source>
+        <translation>Histograma de confianza</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (corrections)</source>
+        <translation>Matriz de confusión (correcciones)</translation>
+    </message>
+    <message>
+        <source>Reliability curve (corrections)</source>
+        <translation>Curva de fiabilidad (correcciones)</translation>
+    </message>
+    <message>
+        <source>Feature drift (PSI)</source>
+        <translation>Deriva de características (PSI)</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <translation>top-2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>revisión</translation>
+    </message>
+</context>
+<context>
+    <name>Drift</name>
+    <message>
+        <source>No drift detected; the model matches this library.</source>
+        <translation>No se detecta deriva; el modelo se ajusta a esta biblioteca.</translation>
+    </message>
+    <message>
+        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
+        <translation>La biblioteca se ha alejado de los datos de entrenamiento. Corrija algunas predicciones de las pistas afectadas, exporte las correcciones y reentrene el modelo (tmer train --feedback).</translation>
+    </message>
+    <message>
+        <source>Feature drift not judged: {windows} independent window analysed, at least {needed} needed.</source>
+        <translation>Deriva de características no evaluada: {windows} ventana independiente analizada; se necesitan al menos {needed}.</translation>
+    </message>
+    <message>
+        <source>Feature drift not judged: {windows} independent windows analysed, at least {needed} needed.</source>
+        <translation>Deriva de características no evaluada: {windows} ventanas independientes analizadas; se necesitan al menos {needed}.</translation>
+    </message>
+    <message>
+        <source>{feature} {psi:.2f}</source>
+        <translation>{feature} {psi:.2f}</translation>
+    </message>
+    <message>
+        <source>{list}, {item}</source>
+        <translation>{list}, {item}</translation>
+    </message>
+    <message>
+        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
+        <translation>{shifted} de {total} características difieren de los datos de entrenamiento (PSI &gt; {bar}; las peores: {worst}).</translation>
+    </message>
+    <message>
+        <source>{share:.0f}% of the predictions have a confidence below {low:.2f} (alert above {bar:.0f}%).</source>
+        <translation>El {share:.0f} % de las predicciones tiene una confianza inferior a {low:.2f} (alerta por encima del {bar:.0f} %).</translation>
+    </message>
+    <message>
+        <source>Live accuracy not judged: {count} correction, at least {needed} needed.</source>
+        <translation>Exactitud en uso no evaluada: {count} corrección; se necesitan al menos {needed}.</translation>
+    </message>
+    <message>
+        <source>Live accuracy not judged: {count} corrections, at least {needed} needed.</source>
+        <translation>Exactitud en uso no evaluada: {count} correcciones; se necesitan al menos {needed}.</translation>
+    </message>
+    <message>
+        <source>Live accuracy from {count} corrections is {accuracy:.0f}% (alert below {bar:.0f}%).</source>
+        <translation>La exactitud en uso según {count} correcciones es del {accuracy:.0f} % (alerta por debajo del {bar:.0f} %).</translation>
+    </message>
+    <message>
+        <source>Confidence is miscalibrated on the corrections: ECE {ece:.2f} (alert above {bar:.2f}).</source>
+        <translation>La confianza está mal calibrada según las correcciones: ECE {ece:.2f} (alerta por encima de {bar:.2f}).</translation>
+    </message>
+</context>
+<context>
+    <name>Emotions</name>
+    <message>
+        <source>happy</source>
+        <translation>feliz</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>triste</translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation>enojado</translation>
+    </message>
+    <message>
+        <source>relaxed</source>
+        <translation>relajado</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Feliz</translation>
+    </message>
+    <message>
+        <source>Sad</source>
+        <translation>Triste</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>Enojado</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>Relajado</translation>
     </message>
 </context>
 <context>
@@ -396,6 +459,245 @@
     <message>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
+    </message>
+</context>
+<context>
+    <name>Playlists</name>
+    <message>
+        <source>{count} excluded</source>
+        <translation>excluidas: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of unknown genre</source>
+        <translation>de género desconocido: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of another genre</source>
+        <translation>de otro género: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of unknown artist</source>
+        <translation>de artista desconocido: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of another artist</source>
+        <translation>de otro artista: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of unknown language</source>
+        <translation>de idioma desconocido: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of another language</source>
+        <translation>de otro idioma: {count}</translation>
+    </message>
+    <message>
+        <source>{count} too far from the path</source>
+        <translation>demasiado lejos del trayecto: {count}</translation>
+    </message>
+    <message>
+        <source>must include</source>
+        <translation>obligatoria</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>elegida por usted</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>guardada</translation>
+    </message>
+    <message>
+        <source>{emotion} {confidence:.0f}% ({decision})</source>
+        <translation>{emotion} {confidence:.0f} % ({decision})</translation>
+    </message>
+    <message>
+        <source>{share:.0f}% of the way to {goal}</source>
+        <translation>{share:.0f} % del camino hacia {goal}</translation>
+    </message>
+    <message>
+        <source>{distance:.2f} from the planned point</source>
+        <translation>a {distance:.2f} del punto planificado</translation>
+    </message>
+    <message>
+        <source>step {step:.2f}</source>
+        <translation>paso {step:.2f}</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueada</translation>
+    </message>
+    <message>
+        <source>{list} · {item}</source>
+        <translation>{list} · {item}</translation>
+    </message>
+    <message>
+        <source>There is no slot {number} in this session (it has {count}).</source>
+        <translation>Esta sesión no tiene la posición {number} (tiene {count}).</translation>
+    </message>
+    <message>
+        <source>The new order must contain exactly the tracks of the session.</source>
+        <translation>El nuevo orden debe contener exactamente las pistas de la sesión.</translation>
+    </message>
+    <message>
+        <source>Track {track} is not a tagged track of the library.</source>
+        <translation>La pista {track} no es una pista etiquetada de la biblioteca.</translation>
+    </message>
+    <message>
+        <source>{title} is already in this session.</source>
+        <translation>{title} ya está en esta sesión.</translation>
+    </message>
+    <message>
+        <source>{list} {item}</source>
+        <translation>{list} {item}</translation>
+    </message>
+    <message>
+        <source>Track {track} cannot give the starting mood: it is not a tagged track of the library. Tag it first, or choose a starting mood.</source>
+        <translation>La pista {track} no puede indicar el estado de ánimo inicial: no es una pista etiquetada de la biblioteca. Etiquétela primero o elija un estado de ánimo inicial.</translation>
+    </message>
+    <message>
+        <source>The measured starting mood has no probabilities.</source>
+        <translation>El estado de ánimo inicial medido no tiene probabilidades.</translation>
+    </message>
+    <message>
+        <source>Choose a starting mood (or a track or recording to measure it from).</source>
+        <translation>Elija un estado de ánimo inicial (o una pista o grabación a partir de la cual medirlo).</translation>
+    </message>
+    <message>
+        <source>Starting mood: {reason}</source>
+        <translation>Estado de ánimo inicial: {reason}</translation>
+    </message>
+    <message>
+        <source>Track {track} must be included but is not a tagged track of the library.</source>
+        <translation>La pista {track} debe incluirse, pero no es una pista etiquetada de la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Track {track} is both excluded and required; choose one.</source>
+        <translation>La pista {track} está a la vez excluida y exigida; elija una de las dos opciones.</translation>
+    </message>
+    <message>
+        <source>The locked and required tracks alone last {minutes:.1f} min, more than the {target:.1f} min asked for.</source>
+        <translation>Solo las pistas bloqueadas y obligatorias ya duran {minutes:.1f} min, más que los {target:.1f} min pedidos.</translation>
+    </message>
+    <message>
+        <source>Only {minutes:.1f} of the {target:.1f} minutes could be filled with suitable tracks ({count} suitable track(s) near the path {start} → {goal}). Tag more music or relax the filters.</source>
+        <translation>Solo se pudieron llenar {minutes:.1f} de los {target:.1f} minutos con pistas adecuadas (pistas adecuadas cerca del trayecto {start} → {goal}: {count}). Etiquete más música o relaje los filtros.</translation>
+    </message>
+    <message>
+        <source>No suitable track fits a {minutes:.1f}-minute session ({start} → {goal}): the shortest suitable track lasts {shortest:.1f} minutes. Ask for a longer session.</source>
+        <translation>Ninguna pista adecuada cabe en una sesión de {minutes:.1f} minutos ({start} → {goal}): la pista adecuada más corta dura {shortest:.1f} minutos. Pida una sesión más larga.</translation>
+    </message>
+    <message>
+        <source>No track in the library suits the journey {start} → {goal} ({why}).</source>
+        <translation>Ninguna pista de la biblioteca se ajusta al trayecto {start} → {goal} ({why}).</translation>
+    </message>
+    <message>
+        <source>{list}; {item}</source>
+        <translation>{list}; {item}</translation>
+    </message>
+    <message>
+        <source>No track in the library suits the journey {start} → {goal}.</source>
+        <translation>Ninguna pista de la biblioteca se ajusta al trayecto {start} → {goal}.</translation>
+    </message>
+    <message>
+        <source>The closest, {title} ({emotion}), is {distance:.2f} from the path; tracks must be within {limit:.1f}.</source>
+        <translation>La más cercana, {title} ({emotion}), está a {distance:.2f} del trayecto; las pistas deben estar a {limit:.1f} como máximo.</translation>
+    </message>
+    <message>
+        <source>Tag music that carries these moods, or choose another start or goal.</source>
+        <translation>Etiquete música que transmita estos estados de ánimo o elija otro inicio u objetivo.</translation>
+    </message>
+    <message>
+        <source>The session length must be a number of minutes, not {value}.</source>
+        <translation>La duración de la sesión debe ser un número de minutos, no {value}.</translation>
+    </message>
+    <message>
+        <source>The session length must be between 0 and {maximum} minutes, not {value}.</source>
+        <translation>La duración de la sesión debe estar entre 0 y {maximum} minutos, no {value}.</translation>
+    </message>
+    <message>
+        <source>Goal: {reason}</source>
+        <translation>Objetivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The library has no tagged tracks to build a session from ({count} track(s) in the library: {why}). Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music folder… in the app).</source>
+        <translation>La biblioteca no tiene pistas etiquetadas con las que crear una sesión (pistas en la biblioteca: {count}; {why}). Etiquete primero una carpeta de música (tmer tag FOLDER --out results.csv, o «Abrir carpeta de música…» en la aplicación).</translation>
+    </message>
+    <message>
+        <source>The library has no tagged tracks to build a session from. Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music folder… in the app).</source>
+        <translation>La biblioteca no tiene pistas etiquetadas con las que crear una sesión. Etiquete primero una carpeta de música (tmer tag FOLDER --out results.csv, o «Abrir carpeta de música…» en la aplicación).</translation>
+    </message>
+    <message>
+        <source>The duration tolerance must be zero or more seconds, not {value}.</source>
+        <translation>La tolerancia de duración debe ser de cero o más segundos, no {value}.</translation>
+    </message>
+    <message>
+        <source>The settle fraction must be in [0, 1), not {value}.</source>
+        <translation>La fracción de asentamiento debe estar en [0, 1), no {value}.</translation>
+    </message>
+    <message>
+        <source>The library has little music near the starting mood ({mood}): the session begins {distance:.2f} away from it.</source>
+        <translation>La biblioteca tiene poca música cercana al estado de ánimo inicial ({mood}): la sesión empieza a {distance:.2f} de él.</translation>
+    </message>
+    <message>
+        <source>The library has little music near the goal ({mood}): the session ends {distance:.2f} away from it.</source>
+        <translation>La biblioteca tiene poca música cercana al objetivo ({mood}): la sesión termina a {distance:.2f} de él.</translation>
+    </message>
+    <message>
+        <source>{count} not tagged yet</source>
+        <translation>sin etiquetar todavía: {count}</translation>
+    </message>
+    <message>
+        <source>{count} with an analysis error</source>
+        <translation>con un error de análisis: {count}</translation>
+    </message>
+    <message>
+        <source>{count} without a known duration</source>
+        <translation>sin duración conocida: {count}</translation>
+    </message>
+    <message>
+        <source>{count} whose file is missing</source>
+        <translation>cuyo archivo ya no existe: {count}</translation>
+    </message>
+    <message>
+        <source>the track path {path} contains a line break and cannot be written into a playlist</source>
+        <translation>la ruta de pista {path} contiene un salto de línea y no se puede escribir en una lista de reproducción</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, too large for a playlist</source>
+        <translation>el archivo ocupa {size} MB, demasiado para una lista de reproducción</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a playlist file</source>
+        <translation>es una carpeta, no un archivo de lista de reproducción</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a playlist</source>
+        <translation>es un archivo binario, no una lista de reproducción</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (an .m3u8 must be UTF-8)</source>
+        <translation>el archivo no es texto UTF-8 (un .m3u8 debe estar en UTF-8)</translation>
+    </message>
+    <message>
+        <source>There is no saved session with id {id}.</source>
+        <translation>No hay ninguna sesión guardada con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>{count} track(s) of this session are no longer usable: {titles}</source>
+        <translation>Pistas de esta sesión que ya no se pueden usar ({count}): {titles}</translation>
+    </message>
+    <message>
+        <source>The session is empty: there is nothing to export.</source>
+        <translation>La sesión está vacía: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Unknown mood &apos;{word}&apos;; use one of: {accepted}.</source>
+        <translation>Estado de ánimo desconocido «{word}»; use uno de estos: {accepted}.</translation>
     </message>
 </context>
 <context>
@@ -725,6 +1027,10 @@
         <translation>{title} — {emotion} {confidence}, a {distance} del punto, {duration}</translation>
     </message>
     <message>
+        <source>When saved: {reason}</source>
+        <translation>Al guardarla: {reason}</translation>
+    </message>
+    <message>
         <source>Tick the box to lock this track when re-planning.</source>
         <translation>Marque la casilla para bloquear esta pista al replanificar.</translation>
     </message>
@@ -745,53 +1051,6 @@
     <message>
         <source>{number}. {title}  [{duration}, starts {start}]</source>
         <translation>{number}. {title}  [{duration}, empieza en {start}]</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <comment>decision: one confident emotion</comment>
-        <translation>etiqueta</translation>
-    </message>
-    <message>
-        <source>top-2</source>
-        <comment>decision: one of the two best emotions</comment>
-        <translation>top-2</translation>
-    </message>
-    <message>
-        <source>review</source>
-        <comment>decision: needs a person to listen</comment>
-        <translation>revisión</translation>
-    </message>
-    <message>
-        <source>{emotion} {confidence} ({decision})</source>
-        <translation>{emotion} {confidence} ({decision})</translation>
-    </message>
-    <message>
-        <source>{share} of the way to {goal}</source>
-        <translation>{share} del camino hacia {goal}</translation>
-    </message>
-    <message>
-        <source>{distance} from the planned point</source>
-        <translation>a {distance} del punto planificado</translation>
-    </message>
-    <message>
-        <source>step {step}</source>
-        <translation>paso {step}</translation>
-    </message>
-    <message>
-        <source>must include</source>
-        <translation>obligatoria</translation>
-    </message>
-    <message>
-        <source>your choice</source>
-        <translation>elegida por usted</translation>
-    </message>
-    <message>
-        <source>saved</source>
-        <translation>guardada</translation>
-    </message>
-    <message>
-        <source>locked</source>
-        <translation>bloqueada</translation>
     </message>
 </context>
 </TS>

@@ -4,42 +4,6 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <source>Emotions by artist</source>
-        <translation>Sanatçıya göre duygular</translation>
-    </message>
-    <message>
-        <source>Emotions by album</source>
-        <translation>Albüme göre duygular</translation>
-    </message>
-    <message>
-        <source>Emotions by genre</source>
-        <translation>Türe göre duygular</translation>
-    </message>
-    <message>
-        <source>Emotions by folder</source>
-        <translation>Klasöre göre duygular</translation>
-    </message>
-    <message>
-        <source>Emotions by session playlist</source>
-        <translation>Seans listesine göre duygular</translation>
-    </message>
-    <message>
-        <source>Confidence histogram</source>
-        <translation>Güven histogramı</translation>
-    </message>
-    <message>
-        <source>Confusion matrix (corrections)</source>
-        <translation>Karışıklık matrisi (düzeltmeler)</translation>
-    </message>
-    <message>
-        <source>Reliability curve (corrections)</source>
-        <translation>Güvenilirlik eğrisi (düzeltmeler)</translation>
-    </message>
-    <message>
-        <source>Feature drift (PSI)</source>
-        <translation>Özellik kayması (PSI)</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Yükleniyor…</translation>
     </message>
@@ -76,16 +40,8 @@
         <translation>Modeller &amp;&amp; düzeltmeler</translation>
     </message>
     <message>
-        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
-        <translation>Kitaplık eğitim verisinden uzaklaştı. Etkilenen parçaların birkaç tahminini düzeltin, düzeltmeleri dışa aktarın ve modeli yeniden eğitin (tmer train --feedback).</translation>
-    </message>
-    <message>
         <source>Drift alert</source>
         <translation>Kayma uyarısı</translation>
-    </message>
-    <message>
-        <source>No drift detected; the model matches this library.</source>
-        <translation>Kayma saptanmadı; model bu kitaplığa uyuyor.</translation>
     </message>
     <message numerus="yes">
         <source>%n track(s)</source>
@@ -103,36 +59,6 @@
         <source>live accuracy {accuracy}</source>
         <translation>kullanımdaki doğruluk {accuracy}</translation>
     </message>
-    <message numerus="yes">
-        <source>Feature drift not judged: %n independent window(s) analysed, at least {needed} needed.</source>
-        <translation>
-            <numerusform>Özellik kayması değerlendirilmedi: %n bağımsız pencere analiz edildi, en az {needed} gerekli.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
-        <translation>{total} özellikten {shifted} tanesi eğitim verisinden farklı (PSI &gt; {bar}; en kötüleri: {worst}).</translation>
-    </message>
-    <message>
-        <source>{share} of the predictions have a confidence below {low} (alert above {bar}).</source>
-        <translation>Tahminlerin {share} kadarında güven {low} değerinin altında (uyarı sınırı: {bar} üstü).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Live accuracy not judged: %n correction(s), at least {needed} needed.</source>
-        <translation>
-            <numerusform>Kullanımdaki doğruluk değerlendirilmedi: %n düzeltme var, en az {needed} gerekli.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Live accuracy from %n corrections is {accuracy} (alert below {bar}).</source>
-        <translation>
-            <numerusform>%n düzeltmeye göre kullanımdaki doğruluk {accuracy} (uyarı sınırı: {bar} altı).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar}).</source>
-        <translation>Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE {ece} (uyarı sınırı: {bar} üstü).</translation>
-    </message>
     <message>
         <source>The dashboards could not be computed: {message}</source>
         <translation>Panolar hesaplanamadı: {message}</translation>
@@ -144,14 +70,6 @@
     <message>
         <source>No tagged tracks in this grouping yet.</source>
         <translation>Bu gruplamada henüz etiketlenmiş parça yok.</translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation>(bilinmiyor)</translation>
-    </message>
-    <message>
-        <source>(other)</source>
-        <translation>(diğer)</translation>
     </message>
     <message>
         <source>Confidence histogram (windows)</source>
@@ -240,6 +158,154 @@
     <message>
         <source>Export failed</source>
         <translation>Dışa aktarma başarısız</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboards</name>
+    <message>
+        <source>(unknown)</source>
+        <translation>(bilinmiyor)</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(diğer)</translation>
+    </message>
+    <message>
+        <source>Emotions by artist</source>
+        <translation>Sanatçıya göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by album</source>
+        <translation>Albüme göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by genre</source>
+        <translation>Türe göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by folder</source>
+        <translation>Klasöre göre duygular</translation>
+    </message>
+    <message>
+        <source>Emotions by session playlist</source>
+        <translation>Seans listesine göre duygular</translation>
+    </message>
+    <message>
+        <source>Confidence histogram</source>
+        <translation>Güven histogramı</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (corrections)</source>
+        <translation>Karışıklık matrisi (düzeltmeler)</translation>
+    </message>
+    <message>
+        <source>Reliability curve (corrections)</source>
+        <translation>Güvenilirlik eğrisi (düzeltmeler)</translation>
+    </message>
+    <message>
+        <source>Feature drift (PSI)</source>
+        <translation>Özellik kayması (PSI)</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>label</source>
+        <translation>etiket</translation>
+    </message>
+    <message>
+        <source>top-2</source>
+        <translation>ilk 2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>inceleme</translation>
+    </message>
+</context>
+<context>
+    <name>Drift</name>
+    <message>
+        <source>No drift detected; the model matches this library.</source>
+        <translation>Kayma saptanmadı; model bu kitaplığa uyuyor.</translation>
+    </message>
+    <message>
+        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
+        <translation>Kitaplık eğitim verisinden uzaklaştı. Etkilenen parçaların birkaç tahminini düzeltin, düzeltmeleri dışa aktarın ve modeli yeniden eğitin (tmer train --feedback).</translation>
+    </message>
+    <message>
+        <source>Feature drift not judged: {windows} independent window analysed, at least {needed} needed.</source>
+        <translation>Özellik kayması değerlendirilmedi: {windows} bağımsız pencere analiz edildi, en az {needed} gerekli.</translation>
+    </message>
+    <message>
+        <source>Feature drift not judged: {windows} independent windows analysed, at least {needed} needed.</source>
+        <translation>Özellik kayması değerlendirilmedi: {windows} bağımsız pencere analiz edildi, en az {needed} gerekli.</translation>
+    </message>
+    <message>
+        <source>{feature} {psi:.2f}</source>
+        <translation>{feature} {psi:.2f}</translation>
+    </message>
+    <message>
+        <source>{list}, {item}</source>
+        <translation>{list}, {item}</translation>
+    </message>
+    <message>
+        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
+        <translation>{total} özellikten {shifted} tanesi eğitim verisinden farklı (PSI &gt; {bar}; en kötüleri: {worst}).</translation>
+    </message>
+    <message>
+        <source>{share:.0f}% of the predictions have a confidence below {low:.2f} (alert above {bar:.0f}%).</source>
+        <translation>Tahminlerin %{share:.0f} kadarında güven {low:.2f} değerinin altında (uyarı sınırı: %{bar:.0f} üstü).</translation>
+    </message>
+    <message>
+        <source>Live accuracy not judged: {count} correction, at least {needed} needed.</source>
+        <translation>Kullanımdaki doğruluk değerlendirilmedi: {count} düzeltme var, en az {needed} gerekli.</translation>
+    </message>
+    <message>
+        <source>Live accuracy not judged: {count} corrections, at least {needed} needed.</source>
+        <translation>Kullanımdaki doğruluk değerlendirilmedi: {count} düzeltme var, en az {needed} gerekli.</translation>
+    </message>
+    <message>
+        <source>Live accuracy from {count} corrections is {accuracy:.0f}% (alert below {bar:.0f}%).</source>
+        <translation>{count} düzeltmeye göre kullanımdaki doğruluk %{accuracy:.0f} (uyarı sınırı: %{bar:.0f} altı).</translation>
+    </message>
+    <message>
+        <source>Confidence is miscalibrated on the corrections: ECE {ece:.2f} (alert above {bar:.2f}).</source>
+        <translation>Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE {ece:.2f} (uyarı sınırı: {bar:.2f} üstü).</translation>
+    </message>
+</context>
+<context>
+    <name>Emotions</name>
+    <message>
+        <source>happy</source>
+        <translation>mutlu</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>üzgün</translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation>öfkeli</translation>
+    </message>
+    <message>
+        <source>relaxed</source>
+        <translation>rahat</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Mutlu</translation>
+    </message>
+    <message>
+        <source>Sad</source>
+        <translation>Üzgün</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>Öfkeli</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>Rahat</translation>
     </message>
 </context>
 <context>
@@ -390,6 +456,245 @@
     <message>
         <source>Export failed</source>
         <translation>Dışa aktarma başarısız</translation>
+    </message>
+</context>
+<context>
+    <name>Playlists</name>
+    <message>
+        <source>{count} excluded</source>
+        <translation>hariç tutulan: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of unknown genre</source>
+        <translation>türü bilinmeyen: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of another genre</source>
+        <translation>başka türden: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of unknown artist</source>
+        <translation>sanatçısı bilinmeyen: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of another artist</source>
+        <translation>başka sanatçıdan: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of unknown language</source>
+        <translation>dili bilinmeyen: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of another language</source>
+        <translation>başka dilde: {count}</translation>
+    </message>
+    <message>
+        <source>{count} too far from the path</source>
+        <translation>yola çok uzak: {count}</translation>
+    </message>
+    <message>
+        <source>must include</source>
+        <translation>zorunlu</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>sizin seçiminiz</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>kayıtlı</translation>
+    </message>
+    <message>
+        <source>{emotion} {confidence:.0f}% ({decision})</source>
+        <translation>{emotion} %{confidence:.0f} ({decision})</translation>
+    </message>
+    <message>
+        <source>{share:.0f}% of the way to {goal}</source>
+        <translation>{goal} hedefine giden yolun %{share:.0f} kadarı</translation>
+    </message>
+    <message>
+        <source>{distance:.2f} from the planned point</source>
+        <translation>planlanan noktaya {distance:.2f} uzaklıkta</translation>
+    </message>
+    <message>
+        <source>step {step:.2f}</source>
+        <translation>adım {step:.2f}</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>kilitli</translation>
+    </message>
+    <message>
+        <source>{list} · {item}</source>
+        <translation>{list} · {item}</translation>
+    </message>
+    <message>
+        <source>There is no slot {number} in this session (it has {count}).</source>
+        <translation>Bu seansta {number}. sıra yok (seansta {count} parça var).</translation>
+    </message>
+    <message>
+        <source>The new order must contain exactly the tracks of the session.</source>
+        <translation>Yeni sıralama, seanstaki parçaların tam olarak aynısını içermelidir.</translation>
+    </message>
+    <message>
+        <source>Track {track} is not a tagged track of the library.</source>
+        <translation>{track} numaralı parça, kitaplıkta etiketlenmiş bir parça değil.</translation>
+    </message>
+    <message>
+        <source>{title} is already in this session.</source>
+        <translation>{title} zaten bu seansta.</translation>
+    </message>
+    <message>
+        <source>{list} {item}</source>
+        <translation>{list} {item}</translation>
+    </message>
+    <message>
+        <source>Track {track} cannot give the starting mood: it is not a tagged track of the library. Tag it first, or choose a starting mood.</source>
+        <translation>Başlangıç ruh hali {track} numaralı parçadan ölçülemez: kitaplıkta etiketlenmiş bir parça değil. Önce parçayı etiketleyin ya da bir başlangıç ruh hali seçin.</translation>
+    </message>
+    <message>
+        <source>The measured starting mood has no probabilities.</source>
+        <translation>Ölçülen başlangıç ruh halinin olasılıkları yok.</translation>
+    </message>
+    <message>
+        <source>Choose a starting mood (or a track or recording to measure it from).</source>
+        <translation>Bir başlangıç ruh hali seçin (ya da onu ölçmek için bir parça veya kayıt).</translation>
+    </message>
+    <message>
+        <source>Starting mood: {reason}</source>
+        <translation>Başlangıç ruh hali: {reason}</translation>
+    </message>
+    <message>
+        <source>Track {track} must be included but is not a tagged track of the library.</source>
+        <translation>{track} numaralı parça zorunlu, ancak kitaplıkta etiketlenmiş bir parça değil.</translation>
+    </message>
+    <message>
+        <source>Track {track} is both excluded and required; choose one.</source>
+        <translation>{track} numaralı parça hem hariç tutulmuş hem zorunlu; birini seçin.</translation>
+    </message>
+    <message>
+        <source>The locked and required tracks alone last {minutes:.1f} min, more than the {target:.1f} min asked for.</source>
+        <translation>Kilitli ve zorunlu parçalar tek başına {minutes:.1f} dk sürüyor; bu, istenen süreden ({target:.1f} dk) fazla.</translation>
+    </message>
+    <message>
+        <source>Only {minutes:.1f} of the {target:.1f} minutes could be filled with suitable tracks ({count} suitable track(s) near the path {start} → {goal}). Tag more music or relax the filters.</source>
+        <translation>Uygun parçalarla {target:.1f} dakikanın yalnızca {minutes:.1f} dakikası doldurulabildi ({start} → {goal} yoluna yakın uygun parça sayısı: {count}). Daha fazla müzik etiketleyin ya da filtreleri gevşetin.</translation>
+    </message>
+    <message>
+        <source>No suitable track fits a {minutes:.1f}-minute session ({start} → {goal}): the shortest suitable track lasts {shortest:.1f} minutes. Ask for a longer session.</source>
+        <translation>Hiçbir uygun parça {minutes:.1f} dakikalık bir seansa sığmıyor ({start} → {goal}): en kısa uygun parça {shortest:.1f} dakika sürüyor. Daha uzun bir seans isteyin.</translation>
+    </message>
+    <message>
+        <source>No track in the library suits the journey {start} → {goal} ({why}).</source>
+        <translation>Kitaplıkta {start} → {goal} yolculuğuna uyan parça yok ({why}).</translation>
+    </message>
+    <message>
+        <source>{list}; {item}</source>
+        <translation>{list}; {item}</translation>
+    </message>
+    <message>
+        <source>No track in the library suits the journey {start} → {goal}.</source>
+        <translation>Kitaplıkta {start} → {goal} yolculuğuna uyan parça yok.</translation>
+    </message>
+    <message>
+        <source>The closest, {title} ({emotion}), is {distance:.2f} from the path; tracks must be within {limit:.1f}.</source>
+        <translation>En yakın parça, {title} ({emotion}), yola {distance:.2f} uzaklıkta; parçalar en fazla {limit:.1f} uzaklıkta olmalı.</translation>
+    </message>
+    <message>
+        <source>Tag music that carries these moods, or choose another start or goal.</source>
+        <translation>Bu ruh hallerini taşıyan müzikler etiketleyin ya da başka bir başlangıç veya hedef seçin.</translation>
+    </message>
+    <message>
+        <source>The session length must be a number of minutes, not {value}.</source>
+        <translation>Seans süresi dakika cinsinden bir sayı olmalı, {value} değil.</translation>
+    </message>
+    <message>
+        <source>The session length must be between 0 and {maximum} minutes, not {value}.</source>
+        <translation>Seans süresi 0 ile {maximum} dakika arasında olmalı, {value} değil.</translation>
+    </message>
+    <message>
+        <source>Goal: {reason}</source>
+        <translation>Hedef: {reason}</translation>
+    </message>
+    <message>
+        <source>The library has no tagged tracks to build a session from ({count} track(s) in the library: {why}). Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music folder… in the app).</source>
+        <translation>Kitaplıkta seans oluşturmak için etiketlenmiş parça yok (kitaplıktaki parça sayısı: {count}; {why}). Önce bir müzik klasörünü etiketleyin (tmer tag FOLDER --out results.csv ya da uygulamada “Müzik klasörü aç…”).</translation>
+    </message>
+    <message>
+        <source>The library has no tagged tracks to build a session from. Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music folder… in the app).</source>
+        <translation>Kitaplıkta seans oluşturmak için etiketlenmiş parça yok. Önce bir müzik klasörünü etiketleyin (tmer tag FOLDER --out results.csv ya da uygulamada “Müzik klasörü aç…”).</translation>
+    </message>
+    <message>
+        <source>The duration tolerance must be zero or more seconds, not {value}.</source>
+        <translation>Süre toleransı sıfır ya da daha fazla saniye olmalı, {value} değil.</translation>
+    </message>
+    <message>
+        <source>The settle fraction must be in [0, 1), not {value}.</source>
+        <translation>Yerleşme oranı [0, 1) aralığında olmalı, {value} değil.</translation>
+    </message>
+    <message>
+        <source>The library has little music near the starting mood ({mood}): the session begins {distance:.2f} away from it.</source>
+        <translation>Kitaplıkta başlangıç ruh haline ({mood}) yakın müzik az: seans ondan {distance:.2f} uzakta başlıyor.</translation>
+    </message>
+    <message>
+        <source>The library has little music near the goal ({mood}): the session ends {distance:.2f} away from it.</source>
+        <translation>Kitaplıkta hedefe ({mood}) yakın müzik az: seans ondan {distance:.2f} uzakta bitiyor.</translation>
+    </message>
+    <message>
+        <source>{count} not tagged yet</source>
+        <translation>henüz etiketlenmemiş: {count}</translation>
+    </message>
+    <message>
+        <source>{count} with an analysis error</source>
+        <translation>analiz hatası olan: {count}</translation>
+    </message>
+    <message>
+        <source>{count} without a known duration</source>
+        <translation>süresi bilinmeyen: {count}</translation>
+    </message>
+    <message>
+        <source>{count} whose file is missing</source>
+        <translation>dosyası bulunmayan: {count}</translation>
+    </message>
+    <message>
+        <source>the track path {path} contains a line break and cannot be written into a playlist</source>
+        <translation>{path} parça yolu satır sonu içeriyor ve çalma listesine yazılamaz</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, too large for a playlist</source>
+        <translation>dosya {size} MB, bir çalma listesi için çok büyük</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a playlist file</source>
+        <translation>bu bir klasör, çalma listesi dosyası değil</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>dosya yok</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a playlist</source>
+        <translation>bu ikili bir dosya, çalma listesi değil</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (an .m3u8 must be UTF-8)</source>
+        <translation>dosya UTF-8 metin değil (.m3u8 dosyası UTF-8 olmalı)</translation>
+    </message>
+    <message>
+        <source>There is no saved session with id {id}.</source>
+        <translation>{id} kimlikli kayıtlı seans yok.</translation>
+    </message>
+    <message>
+        <source>{count} track(s) of this session are no longer usable: {titles}</source>
+        <translation>Bu seansın artık kullanılamayan parçaları ({count}): {titles}</translation>
+    </message>
+    <message>
+        <source>The session is empty: there is nothing to export.</source>
+        <translation>Seans boş: dışa aktarılacak bir şey yok.</translation>
+    </message>
+    <message>
+        <source>Unknown mood &apos;{word}&apos;; use one of: {accepted}.</source>
+        <translation>Bilinmeyen ruh hali &apos;{word}&apos;; şunlardan birini kullanın: {accepted}.</translation>
     </message>
 </context>
 <context>
@@ -713,6 +1018,10 @@
         <translation>{title} — {emotion} {confidence}, noktaya {distance} uzaklıkta, {duration}</translation>
     </message>
     <message>
+        <source>When saved: {reason}</source>
+        <translation>Kaydedildiğinde: {reason}</translation>
+    </message>
+    <message>
         <source>Tick the box to lock this track when re-planning.</source>
         <translation>Yeniden planlarken bu parçayı kilitlemek için kutuyu işaretleyin.</translation>
     </message>
@@ -731,53 +1040,6 @@
     <message>
         <source>{number}. {title}  [{duration}, starts {start}]</source>
         <translation>{number}. {title}  [{duration}, {start} anında başlar]</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <comment>decision: one confident emotion</comment>
-        <translation>etiket</translation>
-    </message>
-    <message>
-        <source>top-2</source>
-        <comment>decision: one of the two best emotions</comment>
-        <translation>ilk 2</translation>
-    </message>
-    <message>
-        <source>review</source>
-        <comment>decision: needs a person to listen</comment>
-        <translation>inceleme</translation>
-    </message>
-    <message>
-        <source>{emotion} {confidence} ({decision})</source>
-        <translation>{emotion} {confidence} ({decision})</translation>
-    </message>
-    <message>
-        <source>{share} of the way to {goal}</source>
-        <translation>{goal} hedefine giden yolun {share} kadarı</translation>
-    </message>
-    <message>
-        <source>{distance} from the planned point</source>
-        <translation>planlanan noktaya {distance} uzaklıkta</translation>
-    </message>
-    <message>
-        <source>step {step}</source>
-        <translation>adım {step}</translation>
-    </message>
-    <message>
-        <source>must include</source>
-        <translation>zorunlu</translation>
-    </message>
-    <message>
-        <source>your choice</source>
-        <translation>sizin seçiminiz</translation>
-    </message>
-    <message>
-        <source>saved</source>
-        <translation>kayıtlı</translation>
-    </message>
-    <message>
-        <source>locked</source>
-        <translation>kilitli</translation>
     </message>
 </context>
 </TS>

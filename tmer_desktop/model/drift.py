@@ -18,6 +18,9 @@ Three signals, each with a documented threshold (docs/feedback.md, "Drift"):
 An alert is raised when at least `min_shifted_features` features shift, or the
 low-confidence share or the live accuracy / ECE pass their thresholds; each alert suggests
 retraining with the corrections.
+
+The alerts, notes and suggestion are marked messages (translatable.py): English as written here
+for the CLI and logs, and the dashboard shows them in the interface language.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 PSI_BINS = 10
 
@@ -89,10 +94,10 @@ class DriftReport:
     @property
     def suggestion(self) -> str:
         if not self.alerts:
-            return "No drift detected; the model matches this library."
-        return (
-            "The library has drifted from the training data. Correct a few predictions of "
-            "the affected tracks, export the corrections and retrain (tmer train --feedback)."
+            return QT_TRANSLATE_NOOP("Drift", "No drift detected; the model matches this library.")
+        return QT_TRANSLATE_NOOP(
+            "Drift", "The library has drifted from the training data. Correct a few predictions of "
+                     "the affected tracks, export the corrections and retrain (tmer train --feedback)."
         )
 
 
@@ -206,22 +211,28 @@ def assess_drift(
     report.effective_windows = float(effective_windows if effective_windows is not None else len(library))
 
     if report.effective_windows < t.min_effective_windows:
-        report.notes.append(
-            f"Feature drift not judged: {report.effective_windows:.0f} independent window(s) "
-            f"analysed, at least {t.min_effective_windows} needed."
-        )
+        windows = round(report.effective_windows)
+        if windows == 1:
+            note = QT_TRANSLATE_NOOP("Drift", "Feature drift not judged: {windows} independent window analysed, "
+                                              "at least {needed} needed.")
+        else:
+            note = QT_TRANSLATE_NOOP("Drift", "Feature drift not judged: {windows} independent windows analysed, "
+                                              "at least {needed} needed.")
+        report.notes.append(note.format(windows=windows, needed=t.min_effective_windows))
     else:
         report.features = feature_shifts(
             train, library, names, effective_windows=report.effective_windows, thresholds=t
         )
         shifted = report.shifted_features
         if len(shifted) >= t.min_shifted_features:
-            worst = sorted(shifted, key=lambda f: -f.psi)[:3]
+            worst = None  # "A 1.20, B 0.90": each feature's PSI in the reader's number format
+            for f in sorted(shifted, key=lambda f: -f.psi)[:3]:
+                item = QT_TRANSLATE_NOOP("Drift", "{feature} {psi:.2f}").format(feature=f.name.strip("_"), psi=f.psi)
+                worst = item if worst is None else QT_TRANSLATE_NOOP("Drift", "{list}, {item}").format(list=worst, item=item)
             report.alerts.append(
-                f"{len(shifted)} of {len(names)} features differ from the training data "
-                f"(PSI > {t.psi_shifted}; worst: "
-                + ", ".join(f"{f.name.strip('_')} {f.psi:.2f}" for f in worst)
-                + ")."
+                QT_TRANSLATE_NOOP("Drift", "{shifted} of {total} features differ from the training data "
+                                           "(PSI > {bar}; worst: {worst}).")
+                .format(shifted=len(shifted), total=len(names), bar=t.psi_shifted, worst=worst)
             )
 
     if confidences is not None and len(confidences):
@@ -237,8 +248,9 @@ def assess_drift(
         )
         if share > bar:
             report.alerts.append(
-                f"{share:.0%} of the predictions have a confidence below {t.low_confidence:.2f} "
-                f"(alert above {bar:.0%})."
+                QT_TRANSLATE_NOOP("Drift", "{share:.0f}% of the predictions have a confidence below {low:.2f} "
+                                           "(alert above {bar:.0f}%).")
+                .format(share=100.0 * share, low=t.low_confidence, bar=100.0 * bar)
             )
 
     if correction_correct is not None and len(correction_correct):
@@ -251,19 +263,23 @@ def assess_drift(
             report.reliability = reliability_table(conf[known], correct[known], t.reliability_bins)
             report.live_ece = ece_from_table(report.reliability)
         if report.n_corrections < t.min_corrections:
-            report.notes.append(
-                f"Live accuracy not judged: {report.n_corrections} correction(s), "
-                f"at least {t.min_corrections} needed."
-            )
+            if report.n_corrections == 1:
+                note = QT_TRANSLATE_NOOP("Drift", "Live accuracy not judged: {count} correction, at least {needed} needed.")
+            else:
+                note = QT_TRANSLATE_NOOP("Drift", "Live accuracy not judged: {count} corrections, at least {needed} needed.")
+            report.notes.append(note.format(count=report.n_corrections, needed=t.min_corrections))
         else:
             if report.live_accuracy < t.live_accuracy:
                 report.alerts.append(
-                    f"Live accuracy from {report.n_corrections} corrections is "
-                    f"{report.live_accuracy:.0%} (alert below {t.live_accuracy:.0%})."
+                    QT_TRANSLATE_NOOP("Drift", "Live accuracy from {count} corrections is {accuracy:.0f}% "
+                                               "(alert below {bar:.0f}%).")
+                    .format(count=report.n_corrections, accuracy=100.0 * report.live_accuracy,
+                            bar=100.0 * t.live_accuracy)
                 )
             if report.live_ece is not None and report.live_ece > t.live_ece:
                 report.alerts.append(
-                    f"Confidence is miscalibrated on the corrections: ECE {report.live_ece:.2f} "
-                    f"(alert above {t.live_ece:.2f})."
+                    QT_TRANSLATE_NOOP("Drift", "Confidence is miscalibrated on the corrections: ECE {ece:.2f} "
+                                               "(alert above {bar:.2f}).")
+                    .format(ece=report.live_ece, bar=t.live_ece)
                 )
     return report

@@ -47,6 +47,8 @@ from tmer_desktop.playlists.space import (
     probability_position,
     resolve_mood,
 )
+from tmer_desktop.playlists.wording import decision_word, emotion_title, emotion_word, joined
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 DECISION_PENALTY: dict[str, float] = {"label": 0.0, "top-2": 0.15, "review": 0.4}
 CONFIDENCE_WEIGHT = 0.2
@@ -61,6 +63,25 @@ ENDPOINT_WARNING_DISTANCE = 0.75
 # Progress may dip this much between neighbours and still count as "towards the goal"
 # (only user edits or locked slots can make it dip; planned sessions never do).
 MONOTONE_TOLERANCE = 0.05
+
+# Why a candidate is left out of a session (Constraints.rejects and the path's distance), as a
+# counted phrase for "No track in the library suits the journey … (3 excluded; 2 of another genre)".
+REJECTION_PHRASES: dict[str, str] = {
+    "excluded": QT_TRANSLATE_NOOP("Playlists", "{count} excluded"),
+    "of unknown genre": QT_TRANSLATE_NOOP("Playlists", "{count} of unknown genre"),
+    "of another genre": QT_TRANSLATE_NOOP("Playlists", "{count} of another genre"),
+    "of unknown artist": QT_TRANSLATE_NOOP("Playlists", "{count} of unknown artist"),
+    "of another artist": QT_TRANSLATE_NOOP("Playlists", "{count} of another artist"),
+    "of unknown language": QT_TRANSLATE_NOOP("Playlists", "{count} of unknown language"),
+    "of another language": QT_TRANSLATE_NOOP("Playlists", "{count} of another language"),
+    "too far from the path": QT_TRANSLATE_NOOP("Playlists", "{count} too far from the path"),
+}
+# Where a slot came from, when not from the planner (Slot.source).
+SOURCE_WORDS: dict[str, str] = {
+    "must-include": QT_TRANSLATE_NOOP("Playlists", "must include"),
+    "user": QT_TRANSLATE_NOOP("Playlists", "your choice"),
+    "saved": QT_TRANSLATE_NOOP("Playlists", "saved"),
+}
 
 
 class PlaylistError(TmerError):
@@ -168,24 +189,31 @@ class Slot:
     waypoint_distance: float = 0.0
     progress: float = 0.0
     step: float | None = None  # V/A distance from the previous track
+    saved_reason: str | None = None  # the reason stored with a saved session (a Message when marked)
 
     @property
     def track_id(self) -> int:
         return self.candidate.track_id
 
     def reason(self, goal: str) -> str:
+        """Why the track is here, e.g. "Relaxed 86% (label) · 86% of the way to relaxed · 0.03 from
+        the planned point · step 0.28" (a translatable message: each phrase is translated)."""
         c = self.candidate
-        text = (f"{c.label.capitalize()} {c.confidence:.0%} ({c.decision}) · "
-                f"{max(0.0, self.progress):.0%} of the way to {goal} · "
-                f"{self.waypoint_distance:.2f} from the planned point")
+        parts = [
+            QT_TRANSLATE_NOOP("Playlists", "{emotion} {confidence:.0f}% ({decision})").format(
+                emotion=emotion_title(c.label), confidence=100.0 * c.confidence, decision=decision_word(c.decision)),
+            QT_TRANSLATE_NOOP("Playlists", "{share:.0f}% of the way to {goal}").format(
+                share=100.0 * max(0.0, self.progress), goal=emotion_word(goal)),
+            QT_TRANSLATE_NOOP("Playlists", "{distance:.2f} from the planned point").format(
+                distance=self.waypoint_distance),
+        ]
         if self.step is not None:
-            text += f" · step {self.step:.2f}"
-        extra = {"must-include": "must include", "user": "your choice", "saved": "saved"}.get(self.source)
-        if extra:
-            text += f" · {extra}"
+            parts.append(QT_TRANSLATE_NOOP("Playlists", "step {step:.2f}").format(step=self.step))
+        if self.source in SOURCE_WORDS:
+            parts.append(SOURCE_WORDS[self.source])
         if self.locked:
-            text += " · locked"
-        return text
+            parts.append(QT_TRANSLATE_NOOP("Playlists", "locked"))
+        return joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list} · {item}"))
 
     def reason_dict(self, goal: str) -> dict:
         c = self.candidate
@@ -195,7 +223,7 @@ class Slot:
             "waypoint": [round(self.waypoint[0], 4), round(self.waypoint[1], 4)],
             "waypoint_distance": round(self.waypoint_distance, 4), "progress": round(self.progress, 4),
             "step": None if self.step is None else round(self.step, 4), "source": self.source,
-            "locked": self.locked, "text": self.reason(goal),
+            "locked": self.locked, "text": str(self.reason(goal)),
         }
 
 
@@ -274,7 +302,8 @@ class SessionPlan:
     # ------------------------------------------------------------------ editing
     def _check_index(self, index: int) -> None:
         if not 0 <= index < len(self.slots):
-            raise PlaylistError(f"There is no slot {index + 1} in this session (it has {len(self.slots)}).")
+            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "There is no slot {number} in this session (it has {count}).")
+                                .format(number=index + 1, count=len(self.slots)))
 
     def move(self, source: int, destination: int) -> None:
         self._check_index(source)
@@ -285,7 +314,7 @@ class SessionPlan:
     def reorder(self, track_ids: Sequence[int]) -> None:
         """Put the slots in the given order (a permutation of the current track ids)."""
         if sorted(track_ids) != sorted(self.track_ids):
-            raise PlaylistError("The new order must contain exactly the tracks of the session.")
+            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The new order must contain exactly the tracks of the session."))
         by_id = {s.track_id: s for s in self.slots}
         self.slots = [by_id[t] for t in track_ids]
         self.annotate()
@@ -330,10 +359,7 @@ class SessionPlan:
     def replace(self, index: int, track_id: int) -> None:
         self._check_index(index)
         candidate = self.pool.get(track_id)
-        if candidate is None:
-            raise PlaylistError(f"Track {track_id} is not a tagged track of the library.")
-        if track_id in self.track_ids:
-            raise PlaylistError(f"{candidate.display_title} is already in this session.")
+        _check_addable(self, track_id, candidate)
         old = self.slots[index]
         self.removed.add(old.track_id)
         self.removed.discard(track_id)
@@ -342,10 +368,7 @@ class SessionPlan:
 
     def insert(self, index: int, track_id: int) -> None:
         candidate = self.pool.get(track_id)
-        if candidate is None:
-            raise PlaylistError(f"Track {track_id} is not a tagged track of the library.")
-        if track_id in self.track_ids:
-            raise PlaylistError(f"{candidate.display_title} is already in this session.")
+        _check_addable(self, track_id, candidate)
         self.removed.discard(track_id)
         self.slots.insert(max(0, min(index, len(self.slots))), Slot(candidate, source="user"))
         self.annotate()
@@ -359,6 +382,20 @@ class SessionPlan:
         self.warnings.extend(_endpoint_warnings(self))
 
 
+def _check_addable(plan: SessionPlan, track_id: int, candidate: Candidate | None) -> None:
+    if candidate is None:
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Track {track} is not a tagged track of the library.")
+                            .format(track=track_id))
+    if track_id in plan.track_ids:
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "{title} is already in this session.")
+                            .format(title=candidate.display_title))
+
+
+def _sentences(*sentences: str) -> str:
+    """Whole sentences one after the other (each stays translatable)."""
+    return joined(list(sentences), QT_TRANSLATE_NOOP("Playlists", "{list} {item}"))
+
+
 # ---------------------------------------------------------------------- planning
 def _default_tolerance(target_s: float, pool: Iterable[Candidate]) -> float:
     durations = [c.duration for c in pool]
@@ -370,21 +407,21 @@ def _resolve_start(request: SessionRequest, pool: CandidatePool) -> tuple[str, P
     if request.start_track_id is not None:
         c = pool.get(int(request.start_track_id))
         if c is None:
-            raise PlaylistError(
-                f"Track {request.start_track_id} cannot give the starting mood: it is not a tagged "
-                f"track of the library. Tag it first, or choose a starting mood.")
+            raise PlaylistError(QT_TRANSLATE_NOOP(
+                "Playlists", "Track {track} cannot give the starting mood: it is not a tagged track of the library. "
+                             "Tag it first, or choose a starting mood.").format(track=request.start_track_id))
         return c.label, c.position
     if request.start_probabilities is not None:
         probs = {e: float(request.start_probabilities.get(e, 0.0)) for e in CORNERS}
         if sum(probs.values()) <= 0:
-            raise PlaylistError("The measured starting mood has no probabilities.")
+            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The measured starting mood has no probabilities."))
         return dominant_emotion(probs), probability_position(probs)
     if request.start is None:
-        raise PlaylistError("Choose a starting mood (or a track or recording to measure it from).")
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Choose a starting mood (or a track or recording to measure it from)."))
     try:
         mood = resolve_mood(request.start)
     except MoodError as exc:
-        raise PlaylistError(f"Starting mood: {exc}") from None
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Starting mood: {reason}").format(reason=exc.args[0])) from None
     return mood, CORNERS[mood]
 
 
@@ -444,16 +481,18 @@ def _plan_slots(plan: SessionPlan, kept: list[Slot]) -> list[Slot]:
             continue
         c = pool.get(track_id)
         if c is None:
-            raise PlaylistError(f"Track {track_id} must be included but is not a tagged track of the library.")
+            raise PlaylistError(QT_TRANSLATE_NOOP(
+                "Playlists", "Track {track} must be included but is not a tagged track of the library.").format(track=track_id))
         if track_id in cons.exclude:
-            raise PlaylistError(f"Track {track_id} is both excluded and required; choose one.")
+            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Track {track} is both excluded and required; choose one.")
+                                .format(track=track_id))
         fixed.append(Slot(c, source="must-include"))
         kept_ids.add(track_id)
     reserved_s = sum(s.candidate.duration for s in fixed)
     if reserved_s > plan.target_s + plan.tolerance_s:
-        plan.warnings.append(
-            f"The locked and required tracks alone last {reserved_s / 60:.1f} min, "
-            f"more than the {plan.target_s / 60:.1f} min asked for.")
+        plan.warnings.append(QT_TRANSLATE_NOOP(
+            "Playlists", "The locked and required tracks alone last {minutes:.1f} min, more than the {target:.1f} min asked for.")
+            .format(minutes=reserved_s / 60, target=plan.target_s / 60))
 
     rejected: dict[str, int] = {}
     suitable: list[Candidate] = []
@@ -483,28 +522,38 @@ def _plan_slots(plan: SessionPlan, kept: list[Slot]) -> list[Slot]:
         raise NoSuitableTracksError(_nothing_suitable_message(plan, suitable, rejected, nearest))
     total = sum(s.candidate.duration for s in slots)
     if total < plan.target_s - plan.tolerance_s:
-        plan.warnings.append(
-            f"Only {total / 60:.1f} of the {plan.target_s / 60:.1f} minutes could be filled with "
-            f"suitable tracks ({len(suitable)} suitable track(s) near the path "
-            f"{plan.start_mood} → {plan.goal}). Tag more music or relax the filters.")
+        plan.warnings.append(QT_TRANSLATE_NOOP(
+            "Playlists", "Only {minutes:.1f} of the {target:.1f} minutes could be filled with suitable tracks "
+                         "({count} suitable track(s) near the path {start} → {goal}). Tag more music or relax the filters.")
+            .format(minutes=total / 60, target=plan.target_s / 60, count=len(suitable),
+                    start=emotion_word(plan.start_mood), goal=emotion_word(plan.goal)))
     return slots
 
 
 def _nothing_suitable_message(plan: SessionPlan, suitable: list[Candidate], rejected: dict[str, int],
                               nearest: tuple[float, Candidate] | None) -> str:
-    journey = f"{plan.start_mood} → {plan.goal}"
+    start, goal = emotion_word(plan.start_mood), emotion_word(plan.goal)
     if suitable:
         shortest = min(c.duration for c in suitable)
-        return (f"No suitable track fits a {plan.target_s / 60:.1f}-minute session ({journey}): the "
-                f"shortest suitable track lasts {shortest / 60:.1f} minutes. Ask for a longer session.")
-    parts = [f"{n} {why}" for why, n in sorted(rejected.items())]
-    text = f"No track in the library suits the journey {journey}"
-    text += f" ({'; '.join(parts)})." if parts else "."
+        return QT_TRANSLATE_NOOP(
+            "Playlists", "No suitable track fits a {minutes:.1f}-minute session ({start} → {goal}): the shortest "
+                         "suitable track lasts {shortest:.1f} minutes. Ask for a longer session.").format(
+            minutes=plan.target_s / 60, start=start, goal=goal, shortest=shortest / 60)
+    parts = [REJECTION_PHRASES[why].format(count=n) if why in REJECTION_PHRASES else f"{n} {why}"
+             for why, n in sorted(rejected.items())]
+    if parts:
+        sentences = [QT_TRANSLATE_NOOP("Playlists", "No track in the library suits the journey {start} → {goal} ({why}).")
+                     .format(start=start, goal=goal, why=joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list}; {item}")))]
+    else:
+        sentences = [QT_TRANSLATE_NOOP("Playlists", "No track in the library suits the journey {start} → {goal}.")
+                     .format(start=start, goal=goal)]
     if nearest is not None:
         d, c = nearest
-        text += (f" The closest, {c.display_title} ({c.label}), is {d:.2f} from the path; "
-                 f"tracks must be within {SUITABLE_DISTANCE:.1f}.")
-    return text + " Tag music that carries these moods, or choose another start or goal."
+        sentences.append(QT_TRANSLATE_NOOP(
+            "Playlists", "The closest, {title} ({emotion}), is {distance:.2f} from the path; tracks must be within {limit:.1f}.")
+            .format(title=c.display_title, emotion=emotion_word(c.label), distance=d, limit=SUITABLE_DISTANCE))
+    sentences.append(QT_TRANSLATE_NOOP("Playlists", "Tag music that carries these moods, or choose another start or goal."))
+    return _sentences(*sentences)
 
 
 def build_session(request: SessionRequest, pool: CandidatePool) -> SessionPlan:
@@ -512,29 +561,38 @@ def build_session(request: SessionRequest, pool: CandidatePool) -> SessionPlan:
     try:
         minutes = float(request.minutes)
     except (TypeError, ValueError):
-        raise PlaylistError(f"The session length must be a number of minutes, not {request.minutes!r}.") from None
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The session length must be a number of minutes, not {value}.")
+                            .format(value=repr(request.minutes))) from None
     if not math.isfinite(minutes) or minutes <= 0 or minutes > MAX_MINUTES:
-        raise PlaylistError(f"The session length must be between 0 and {MAX_MINUTES} minutes, not {request.minutes!r}.")
+        raise PlaylistError(QT_TRANSLATE_NOOP(
+            "Playlists", "The session length must be between 0 and {maximum} minutes, not {value}.")
+            .format(maximum=MAX_MINUTES, value=repr(request.minutes)))
     try:
         goal = resolve_mood(request.goal)
     except MoodError as exc:
-        raise PlaylistError(f"Goal: {exc}") from None
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Goal: {reason}").format(reason=exc.args[0])) from None
     if len(pool) == 0:
         why = pool.describe_skipped()
-        raise NoSuitableTracksError(
-            "The library has no tagged tracks to build a session from"
-            + (f" ({pool.total_tracks} track(s) in the library: {why})" if why else "")
-            + ". Tag a music folder first (tmer tag FOLDER --out results.csv, or Tag folder in the app).")
+        if why:
+            raise NoSuitableTracksError(QT_TRANSLATE_NOOP(
+                "Playlists", "The library has no tagged tracks to build a session from ({count} track(s) in the library: "
+                             "{why}). Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music folder… in the app).")
+                .format(count=pool.total_tracks, why=why))
+        raise NoSuitableTracksError(QT_TRANSLATE_NOOP(
+            "Playlists", "The library has no tagged tracks to build a session from. Tag a music folder first "
+                         "(tmer tag FOLDER --out results.csv, or Open music folder… in the app)."))
     start_mood, start_point = _resolve_start(request, pool)
     target_s = minutes * 60.0
     tolerance = request.tolerance_s
     if tolerance is None:
         tolerance = _default_tolerance(target_s, pool.by_id.values())
     if not math.isfinite(tolerance) or tolerance < 0:
-        raise PlaylistError(f"The duration tolerance must be zero or more seconds, not {tolerance!r}.")
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The duration tolerance must be zero or more seconds, not {value}.")
+                            .format(value=repr(tolerance)))
     settle = request.settle_fraction
     if not 0.0 <= settle < 1.0:
-        raise PlaylistError(f"The settle fraction must be in [0, 1), not {settle!r}.")
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The settle fraction must be in [0, 1), not {value}.")
+                            .format(value=repr(settle)))
     plan = SessionPlan(request=request, pool=pool, path=IsoPath(start_point, CORNERS[goal], settle),
                        start_mood=start_mood, goal=goal, target_s=target_s, tolerance_s=float(tolerance))
     plan.slots = _plan_slots(plan, kept=[])
@@ -549,11 +607,14 @@ def _endpoint_warnings(plan: SessionPlan) -> list[str]:
     warnings = []
     first, last = plan.slots[0].candidate, plan.slots[-1].candidate
     if distance(first.position, plan.path.start) > ENDPOINT_WARNING_DISTANCE:
-        warnings.append(f"The library has little music near the starting mood ({plan.start_mood}): the "
-                        f"session begins {distance(first.position, plan.path.start):.2f} away from it.")
+        warnings.append(QT_TRANSLATE_NOOP(
+            "Playlists", "The library has little music near the starting mood ({mood}): the session begins "
+                         "{distance:.2f} away from it.")
+            .format(mood=emotion_word(plan.start_mood), distance=distance(first.position, plan.path.start)))
     if distance(last.position, plan.path.goal) > ENDPOINT_WARNING_DISTANCE:
-        warnings.append(f"The library has little music near the goal ({plan.goal}): the session ends "
-                        f"{distance(last.position, plan.path.goal):.2f} away from it.")
+        warnings.append(QT_TRANSLATE_NOOP(
+            "Playlists", "The library has little music near the goal ({mood}): the session ends {distance:.2f} away from it.")
+            .format(mood=emotion_word(plan.goal), distance=distance(last.position, plan.path.goal)))
     return warnings
 
 

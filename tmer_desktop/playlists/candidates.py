@@ -20,6 +20,16 @@ from tmer_desktop.playlists.space import (
     training_tempo_scale,
     track_position,
 )
+from tmer_desktop.playlists.wording import joined
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+# Why a library track is not a candidate (CandidatePool.skipped's keys), as a counted phrase.
+SKIPPED_PHRASES: dict[str, str] = {
+    "not tagged yet": QT_TRANSLATE_NOOP("Playlists", "{count} not tagged yet"),
+    "with an analysis error": QT_TRANSLATE_NOOP("Playlists", "{count} with an analysis error"),
+    "without a known duration": QT_TRANSLATE_NOOP("Playlists", "{count} without a known duration"),
+    "whose file is missing": QT_TRANSLATE_NOOP("Playlists", "{count} whose file is missing"),
+}
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,10 @@ class CandidatePool:
         return self.by_id.get(track_id)
 
     def describe_skipped(self) -> str:
-        parts = [f"{n} {why}" for why, n in sorted(self.skipped.items()) if n]
-        return "; ".join(parts)
+        """E.g. "1 not tagged yet; 2 whose file is missing" (a translatable message; "" if none)."""
+        parts = [SKIPPED_PHRASES[why].format(count=n) if why in SKIPPED_PHRASES else f"{n} {why}"
+                 for why, n in sorted(self.skipped.items()) if n]
+        return joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list}; {item}"))
 
 
 def make_candidate(

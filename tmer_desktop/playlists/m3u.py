@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from tmer_desktop.errors import FileError
 from tmer_desktop.library.exports import atomic_write_text
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 MAX_PLAYLIST_BYTES = 16 * 1024 * 1024  # a playlist this large is not a playlist
 
@@ -62,8 +63,9 @@ def format_m3u8(entries: Iterable[PlaylistEntry], playlist_path: str | os.PathLi
     for entry in entries:
         if "\n" in entry.path or "\r" in entry.path:
             # Each line of an M3U is one entry: such a path would turn into two bogus ones.
-            raise PlaylistFileError(playlist_path, f"the track path {entry.path!r} contains a line break "
-                                                   f"and cannot be written into a playlist")
+            raise PlaylistFileError(playlist_path, QT_TRANSLATE_NOOP(
+                "Playlists", "the track path {path} contains a line break and cannot be written into a playlist")
+                .format(path=repr(entry.path)))
         seconds = -1 if entry.duration is None else int(round(entry.duration))
         name = _one_line(entry.title or Path(entry.path).stem)
         lines.append(f"#EXTINF:{seconds},{name}")
@@ -85,20 +87,21 @@ def read_m3u8(path: str | os.PathLike) -> list[PlaylistEntry]:
     try:
         size = target.stat().st_size
         if size > MAX_PLAYLIST_BYTES:
-            raise PlaylistFileError(target, f"the file is {size // (1024 * 1024)} MB, too large for a playlist")
+            raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "the file is {size} MB, too large for a playlist")
+                                    .format(size=size // (1024 * 1024)))
         raw = target.read_bytes()
     except IsADirectoryError:
-        raise PlaylistFileError(target, "this is a folder, not a playlist file") from None
+        raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "this is a folder, not a playlist file")) from None
     except FileNotFoundError:
-        raise PlaylistFileError(target, "the file does not exist") from None
+        raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "the file does not exist")) from None
     except OSError as exc:
         raise PlaylistFileError(target, exc.strerror or str(exc)) from None
     if b"\x00" in raw:
-        raise PlaylistFileError(target, "this is a binary file, not a playlist")
+        raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "this is a binary file, not a playlist"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PlaylistFileError(target, "the file is not UTF-8 text (an .m3u8 must be UTF-8)") from None
+        raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "the file is not UTF-8 text (an .m3u8 must be UTF-8)")) from None
     base = Path(os.path.abspath(target)).parent
     entries: list[PlaylistEntry] = []
     duration: float | None = None

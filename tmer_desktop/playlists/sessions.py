@@ -2,7 +2,8 @@
 
 The library's `sessions` row keeps title, client pseudonym, notes, goal and start mood; each
 `session_items` row keeps the track, its lock and its reason (the slot's one-line
-explanation). Positions, waypoints and progress are derived again on load, from the start
+explanation, kept by the library as a translatable message; a loaded slot has it as
+`saved_reason`). Positions, waypoints and progress are derived again on load, from the start
 mood's corner (a measured start is saved as its dominant mood) and the saved order.
 """
 
@@ -25,6 +26,7 @@ from tmer_desktop.playlists.builder import (
 from tmer_desktop.playlists.candidates import CandidatePool
 from tmer_desktop.playlists.m3u import PlaylistEntry, write_m3u8
 from tmer_desktop.playlists.space import CORNERS, resolve_mood
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 CSV_COLUMNS = [
     "position", "track_id", "path", "title", "artist", "duration_s", "start_s", "emotion",
@@ -49,7 +51,7 @@ def load_plan(store, session_id: int, pool: CandidatePool) -> tuple[object, Sess
     and named in plan.warnings."""
     row = store.session(session_id)
     if row is None:
-        raise PlaylistError(f"There is no saved session with id {session_id}.")
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "There is no saved session with id {id}.").format(id=session_id))
     goal = resolve_mood(row.goal or "relaxed")
     start = row.start_mood or goal
     slots, missing = [], []
@@ -58,7 +60,7 @@ def load_plan(store, session_id: int, pool: CandidatePool) -> tuple[object, Sess
         if c is None:
             missing.append(item.title or os.path.basename(item.path))
             continue
-        slots.append(Slot(c, locked=item.locked, source="saved"))
+        slots.append(Slot(c, locked=item.locked, source="saved", saved_reason=item.reason or None))
     total = sum(s.candidate.duration for s in slots)
     request = SessionRequest(goal=goal, minutes=max(total, 1.0) / 60.0, start=start,
                              constraints=Constraints())
@@ -66,8 +68,9 @@ def load_plan(store, session_id: int, pool: CandidatePool) -> tuple[object, Sess
                        start_mood=start, goal=goal, target_s=max(total, 1.0),
                        tolerance_s=_default_tolerance(max(total, 1.0), pool.by_id.values()), slots=slots)
     if missing:
-        plan.warnings.append(f"{len(missing)} track(s) of this session are no longer usable: "
-                             + ", ".join(missing[:5]) + (" …" if len(missing) > 5 else ""))
+        titles = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        plan.warnings.append(QT_TRANSLATE_NOOP("Playlists", "{count} track(s) of this session are no longer usable: {titles}")
+                             .format(count=len(missing), titles=titles))
     plan.annotate()
     return row, plan
 
@@ -79,7 +82,7 @@ def playlist_entries(plan: SessionPlan) -> list[PlaylistEntry]:
 def export_m3u8(plan: SessionPlan, path: str | os.PathLike, *, relative: bool = False,
                 title: str | None = None) -> int:
     if not plan.slots:
-        raise PlaylistError("The session is empty: there is nothing to export.")
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The session is empty: there is nothing to export."))
     return write_m3u8(path, playlist_entries(plan), relative=relative, title=title)
 
 
@@ -100,7 +103,7 @@ def format_csv(plan: SessionPlan) -> str:
             *(f"{c.probabilities[e]:.4f}" for e in ("happy", "sad", "angry", "relaxed")),
             f"{c.position[0]:.4f}", f"{c.position[1]:.4f}", f"{s.waypoint[0]:.4f}", f"{s.waypoint[1]:.4f}",
             f"{s.waypoint_distance:.4f}", f"{s.progress:.4f}", "" if s.step is None else f"{s.step:.4f}",
-            int(s.locked), s.source, s.reason(plan.goal),
+            int(s.locked), s.source, str(s.reason(plan.goal)),
         ])
     return buffer.getvalue()
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tmer_desktop.paths import TRAINING_CSV
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 EMOTIONS: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
 CORNERS: dict[str, tuple[float, float]] = {
@@ -53,7 +54,7 @@ Point = tuple[float, float]
 
 
 class MoodError(ValueError):
-    """An unknown mood or goal word; the message lists the accepted ones."""
+    """An unknown mood or goal word; the message (a marked Message, `args[0]`) lists the accepted ones."""
 
 
 def resolve_mood(word: str) -> str:
@@ -62,7 +63,9 @@ def resolve_mood(word: str) -> str:
     key = MOOD_ALIASES.get(key, key)
     if key not in CORNERS:
         accepted = ", ".join([*EMOTIONS, "relaxing", "energizing"])
-        raise MoodError(f"Unknown mood '{word}'; use one of: {accepted}.")
+        # The accepted words are what a user types (CLI), so they stay as they are in every language.
+        raise MoodError(QT_TRANSLATE_NOOP("Playlists", "Unknown mood '{word}'; use one of: {accepted}.")
+                        .format(word=str(word), accepted=accepted))
     return key
 
 

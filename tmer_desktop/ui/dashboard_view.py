@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 
 from tmer_desktop import dashboards
 from tmer_desktop.dashboards import CHARTS, Dashboard
+from tmer_desktop.errors import TmerError
 from tmer_desktop.library.exports import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
-from tmer_desktop.ui.i18n import date_time, emotion_name, number, percent
+from tmer_desktop.translatable import as_message
+from tmer_desktop.ui.i18n import FollowsLanguage, date_time, emotion_name, error_text, number, percent, translated
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.ui.tasks import BackgroundTask
@@ -48,24 +50,10 @@ _OK_STYLE = "QLabel { background: #e8f5e9; color: #1b4d20; border: 1px solid #7c
 _NAME_CHARS = 28
 _DRIFT_SHOWN = 15
 
-# The titles of tmer_desktop.dashboards.CHARTS (a Qt-free module), marked for Qt's tools.
-CHART_TITLES: dict[str, str] = {
-    "by_artist": QT_TRANSLATE_NOOP("DashboardView", "Emotions by artist"),
-    "by_album": QT_TRANSLATE_NOOP("DashboardView", "Emotions by album"),
-    "by_genre": QT_TRANSLATE_NOOP("DashboardView", "Emotions by genre"),
-    "by_folder": QT_TRANSLATE_NOOP("DashboardView", "Emotions by folder"),
-    "by_session": QT_TRANSLATE_NOOP("DashboardView", "Emotions by session playlist"),
-    "confidence": QT_TRANSLATE_NOOP("DashboardView", "Confidence histogram"),
-    "confusion": QT_TRANSLATE_NOOP("DashboardView", "Confusion matrix (corrections)"),
-    "reliability": QT_TRANSLATE_NOOP("DashboardView", "Reliability curve (corrections)"),
-    "drift": QT_TRANSLATE_NOOP("DashboardView", "Feature drift (PSI)"),
-}
-
 
 def chart_title(key: str) -> str:
-    """A chart's title in the interface language (a chart added to the core later: its English title)."""
-    return QCoreApplication.translate("DashboardView", CHART_TITLES[key]) if key in CHART_TITLES else CHARTS[key]
-
+    """A chart's title in the interface language (the core marks the titles)."""
+    return translated(CHARTS[key])
 
 
 def _short(text: str) -> str:
@@ -73,7 +61,7 @@ def _short(text: str) -> str:
     return text if len(text) <= _NAME_CHARS else "…" + text[-(_NAME_CHARS - 1):]
 
 
-class DashboardView(QWidget):
+class DashboardView(FollowsLanguage, QWidget):
     """Charts of the library and of the corrections, with a drift alert and PNG/CSV export."""
 
     refreshed = Signal()  # the data was (re)loaded and the current chart drawn
@@ -84,6 +72,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.store = store
         self.data: Dashboard | None = None
+        self._failure: BaseException | str | None = None  # why the last refresh failed
         self._task: BackgroundTask | None = None
         self._refresh_again = False
 
@@ -132,7 +121,6 @@ class DashboardView(QWidget):
         layout.addWidget(self.tabs, 1)
         self._set_busy(False)
         self.retranslate()
-        self.alert.setText(self.tr("Loading…"))
 
     # ----------------------------------------------------------------- language
     def retranslate(self) -> None:
@@ -149,11 +137,10 @@ class DashboardView(QWidget):
         self.tabs.setTabText(1, self.tr("Models && corrections"))
         if self.data is not None:
             self._show_data()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        elif self._failure is not None:
+            self._show_failure()
+        else:
+            self.alert.setText(self.tr("Loading…"))
 
     # ----------------------------------------------------------------- data
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -188,7 +175,7 @@ class DashboardView(QWidget):
             self.refresh()
 
     def set_data(self, data: Dashboard) -> None:
-        self.data = data
+        self.data, self._failure = data, None
         self._set_busy(False)
         self._show_data()
         self.refreshed.emit()
@@ -196,75 +183,30 @@ class DashboardView(QWidget):
     def _show_data(self) -> None:
         data = self.data
         report = data.drift
-        alerts, notes = self._drift_lines(report)
+        # The drift report's sentences are the core's marked messages, said in the interface language.
         if report.alert:
             self.alert.setStyleSheet(_ALERT_STYLE)
-            suggestion = self.tr(
-                "The library has drifted from the training data. Correct a few predictions of the affected "
-                "tracks, export the corrections and retrain (tmer train --feedback)."
-            )
-            self.alert.setText("\n".join(["⚠ " + self.tr("Drift alert"), *alerts, suggestion]))
+            lines = ["⚠ " + self.tr("Drift alert"), *report.alerts, *report.notes, report.suggestion]
         else:
             self.alert.setStyleSheet(_OK_STYLE)
-            self.alert.setText("\n".join([self.tr("No drift detected; the model matches this library."), *notes]))
+            lines = [report.suggestion, *report.notes]
+        self.alert.setText("\n".join(translated(line) for line in lines))
         parts = [self.tr("%n track(s)", "", data.n_tracks), self.tr("%n correction(s)", "", data.n_corrections)]
         if report.live_accuracy is not None:
             parts.append(self.tr("live accuracy {accuracy}").format(accuracy=percent(report.live_accuracy)))
         self.summary.setText(", ".join(parts))
         self._draw()
 
-    def _drift_lines(self, report) -> tuple[list[str], list[str]]:
-        """The report's alerts and notes in the interface language; should the rules mirrored in
-        compose_drift_lines ever disagree with the core's in count, the core's English sentences."""
-        alerts, notes = self.compose_drift_lines(report)
-        if len(alerts) != len(report.alerts) or len(notes) != len(report.notes):
-            return list(report.alerts), list(report.notes)
-        return alerts, notes
-
-    def compose_drift_lines(self, report) -> tuple[list[str], list[str]]:
-        """Alerts and notes from the report's numbers, by the rules of model.drift.assess_drift
-        (which writes the same sentences in English only)."""
-        t = report.thresholds
-        alerts: list[str] = []
-        notes: list[str] = []
-        if report.effective_windows < t.min_effective_windows:
-            notes.append(self.tr(
-                "Feature drift not judged: %n independent window(s) analysed, at least {needed} needed.",
-                "", int(round(report.effective_windows))).format(needed=t.min_effective_windows))
-        else:
-            shifted = report.shifted_features
-            if len(shifted) >= t.min_shifted_features:
-                worst = sorted(shifted, key=lambda f: -f.psi)[:3]
-                alerts.append(self.tr(
-                    "{shifted} of {total} features differ from the training data (PSI > {bar}; worst: {worst})."
-                ).format(shifted=len(shifted), total=len(report.features), bar=number(t.psi_shifted, 2),
-                         worst=", ".join(f"{f.name.strip('_')} {number(f.psi, 2)}" for f in worst)))
-        share, base = report.low_confidence_share, report.baseline_low_confidence_share
-        if share is not None:
-            bar = min(1.0, base + t.low_confidence_excess) if base is not None else t.low_confidence_share
-            if share > bar:
-                alerts.append(self.tr(
-                    "{share} of the predictions have a confidence below {low} (alert above {bar})."
-                ).format(share=percent(share), low=number(t.low_confidence, 2), bar=percent(bar)))
-        if report.n_corrections:
-            n = report.n_corrections
-            if n < t.min_corrections:
-                notes.append(self.tr("Live accuracy not judged: %n correction(s), at least {needed} needed.", "", n)
-                             .format(needed=t.min_corrections))
-            else:
-                if report.live_accuracy < t.live_accuracy:
-                    alerts.append(self.tr("Live accuracy from %n corrections is {accuracy} (alert below {bar}).", "", n)
-                                  .format(accuracy=percent(report.live_accuracy), bar=percent(t.live_accuracy)))
-                if report.live_ece is not None and report.live_ece > t.live_ece:
-                    alerts.append(self.tr(
-                        "Confidence is miscalibrated on the corrections: ECE {ece} (alert above {bar})."
-                    ).format(ece=number(report.live_ece, 2), bar=number(t.live_ece, 2)))
-        return alerts, notes
-
-    def _on_failed(self, message: str, _exc: object) -> None:
-        self.alert.setStyleSheet(_ALERT_STYLE)
-        self.alert.setText(self.tr("The dashboards could not be computed: {message}").format(message=message))
+    def _on_failed(self, message: str, exc: object) -> None:
+        self._failure = exc if isinstance(exc, BaseException) else message  # worded again on a language change
+        self._show_failure()
         self.refresh_failed.emit(message)
+
+    def _show_failure(self) -> None:
+        self.alert.setStyleSheet(_ALERT_STYLE)
+        failure = self._failure
+        message = error_text(failure) if isinstance(failure, BaseException) else str(failure)
+        self.alert.setText(self.tr("The dashboards could not be computed: {message}").format(message=message))
 
     def _set_busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
@@ -335,7 +277,7 @@ class DashboardView(QWidget):
         if table.empty:
             self._empty(item, self.tr("No tagged tracks in this grouping yet."))
             return
-        groups = {dashboards.UNKNOWN: self.tr("(unknown)"), dashboards.OTHER: self.tr("(other)")}
+        groups = {dashboards.UNKNOWN: translated(dashboards.UNKNOWN), dashboards.OTHER: translated(dashboards.OTHER)}
         rows = np.arange(len(table))[::-1]  # the biggest group on top
         left = np.zeros(len(table))
         for emotion in EMOTIONS:
@@ -449,7 +391,7 @@ class DashboardView(QWidget):
         pixmap = self.plot.grab()
         with atomic_output(path) as tmp:
             if not pixmap.save(str(tmp), "PNG"):
-                raise OSError(self.tr("Qt could not encode the chart as PNG into {path}").format(path=tmp))
+                raise TmerError(self.tr("Qt could not encode the chart as PNG into {path}").format(path=tmp))
 
     def export_csv(self, path: str | os.PathLike) -> int:
         """The table behind the chart on screen, as CSV; returns the rows written."""
@@ -473,10 +415,10 @@ class DashboardView(QWidget):
         try:
             action()
         except Exception as exc:  # a full disk or a bad folder: tell the user, keep the view
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
 
 
-class ModelsPanel(QWidget):
+class ModelsPanel(FollowsLanguage, QWidget):
     """Model versions with their metrics; export corrections, retrain, activate or roll back."""
 
     active_model_changed = Signal(str)
@@ -551,11 +493,6 @@ class ModelsPanel(QWidget):
         if self._listed:
             self.refresh_versions()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if not self._listed:
@@ -569,7 +506,7 @@ class ModelsPanel(QWidget):
         try:
             versions = self.model_store.versions()
         except Exception as exc:  # a damaged registry must not take the dashboard down
-            self.status.setText(self.tr("The model versions cannot be listed: {error}").format(error=exc))
+            self.status.setText(self.tr("The model versions cannot be listed: {error}").format(error=error_text(exc)))
             return
         self.table.setRowCount(len(versions))
         for row, v in enumerate(versions):
@@ -592,7 +529,7 @@ class ModelsPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, v.version)  # the store's name, whatever the language
                 if col == 5 and m.get("reason"):
-                    item.setToolTip(m["reason"])
+                    item.setToolTip(translated(m["reason"]))
                 self.table.setItem(row, col, item)
 
     def selected_version(self) -> str | None:
@@ -635,10 +572,14 @@ class ModelsPanel(QWidget):
         return self._task is not None and self._task.running
 
     def _on_progress(self, text) -> None:
-        self.status.setText(self._progress_text(str(text)))
+        self.status.setText(self._progress_text(text))
 
-    def _progress_text(self, text: str) -> str:
-        """model.retrain's progress sentences (English) in the interface language; others unchanged."""
+    def _progress_text(self, text) -> str:
+        """model.retrain's progress in the interface language: a marked message translated, the known
+        English sentences of a core that does not mark them yet re-worded, others unchanged."""
+        if as_message(text) is not None:
+            return translated(text)
+        text = str(text)
         comparing = re.fullmatch(r"Comparing on (\d+) folds x (\d+)…", text)
         if comparing:
             return self.tr("Comparing on {folds} folds x {repeats}…").format(
@@ -659,7 +600,7 @@ class ModelsPanel(QWidget):
             self.active_model_changed.emit(result.candidate)
 
     def _retrain_summary(self, result) -> str:
-        """RetrainResult.summary() in the interface language (its reason stays the core's English)."""
+        """RetrainResult.summary() in the interface language (its reason translated when marked)."""
         try:
             cv = result.metrics["cv"]
             lines = [self.tr("Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})")
@@ -673,9 +614,9 @@ class ModelsPanel(QWidget):
                     count=hold["n"], new=number(hold["candidate_macro_f1"], 3),
                     old=self.tr("n/a") if current is None else number(current, 3)))
         except (KeyError, TypeError, ValueError):  # metrics of another shape: the core's own words
-            return result.summary()
+            return translated(result.summary())
         verdict = self.tr("PROMOTED: {reason}") if result.promoted else self.tr("NOT promoted: {reason}")
-        return "\n".join([*lines, verdict.format(reason=result.reason)])
+        return "\n".join([*lines, verdict.format(reason=translated(result.reason))])
 
     def _on_retrain_failed(self, message: str, _exc: object) -> None:
         self._set_busy(False)
@@ -689,7 +630,7 @@ class ModelsPanel(QWidget):
         try:
             self.model_store.activate(version)
         except TmerError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return False
         self.refresh_versions()
         self.status.setText(self.tr("Model {version} is now active.").format(version=version))
@@ -702,7 +643,7 @@ class ModelsPanel(QWidget):
         try:
             version = self.model_store.rollback().version
         except TmerError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return False
         self.refresh_versions()
         self.status.setText(self.tr("Rolled back: model {version} is now active.").format(version=version))
@@ -722,7 +663,7 @@ class ModelsPanel(QWidget):
             try:
                 self.export_corrections(path)
             except Exception as exc:  # e.g. a full disk: say so, keep the view
-                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+                QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.retrain_button, self.activate_button, self.rollback_button):

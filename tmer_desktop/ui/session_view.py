@@ -8,7 +8,7 @@ the GUI thread; the library is re-read at every build so newly tagged tracks tak
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
@@ -21,7 +21,7 @@ from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
 from tmer_desktop.playlists.space import CORNERS
 from tmer_desktop.ui.locale_axis import locale_axes
-from tmer_desktop.ui.i18n import clock, emotion_name, number, percent
+from tmer_desktop.ui.i18n import FollowsLanguage, clock, emotion_name, error_text, number, percent, translated
 from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
 
 TRACK_ROLE = Qt.ItemDataRole.UserRole
@@ -32,7 +32,7 @@ GOALS = ((QT_TRANSLATE_NOOP("SessionBuilderView", "Relaxing (→ relaxed)"), "re
 
 
 
-class SessionBuilderView(QWidget):
+class SessionBuilderView(FollowsLanguage, QWidget):
     sessionSaved = Signal(int)      # session id
     playRequested = Signal(str)     # path of a slot the user double-clicked
     message = Signal(str)           # status text (also shown in the view)
@@ -207,7 +207,7 @@ class SessionBuilderView(QWidget):
         return label
 
     def retranslate(self) -> None:
-        """Every fixed text in the interface language (called again on a language change)."""
+        """Every text in the interface language (again on a language change, with the lists and the plan)."""
         for label, source in self._fixed_labels:
             label.setText(QCoreApplication.translate("SessionBuilderView", source))
         for index in range(self.start_combo.count()):
@@ -240,16 +240,11 @@ class SessionBuilderView(QWidget):
         self.legend.clear()
         self.legend.addItem(self.path_curve, self.tr("planned path (☆ start → goal)"))
         self.legend.addItem(self.track_curve, self.tr("tracks in play order"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self.pool is not None:
-                self._fill_track_combos()
-                self.reload_sessions()
-            if self.plan is not None:
-                self._refresh(select=self.slot_list.currentRow())
-        super().changeEvent(event)
+        if self.pool is not None:
+            self._fill_track_combos()
+            self.reload_sessions()
+        if self.plan is not None:
+            self._refresh(select=self.slot_list.currentRow())
 
     # ------------------------------------------------------------------ library
     def reload_tracks(self) -> None:
@@ -258,7 +253,7 @@ class SessionBuilderView(QWidget):
             self.pool = load_candidates(self.store)
         except TmerError as exc:
             self.pool = None
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return
         self._fill_track_combos()
         self.reload_sessions()
@@ -285,7 +280,7 @@ class SessionBuilderView(QWidget):
         try:
             rows = self.store.sessions()
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             rows = []
         for row in rows:
             who = f" — {row.client_pseudonym}" if row.client_pseudonym else ""
@@ -309,12 +304,12 @@ class SessionBuilderView(QWidget):
         try:
             plan = build_session(self.request(), self.pool)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return False
         self.plan = plan
         self.session_id = None
         self._refresh()
-        self._status(" ".join(plan.warnings)
+        self._status(self._warnings(plan)
                      or self.tr("Built %n tracks from {tagged} tagged.", "", len(plan)).format(tagged=len(self.pool)),
                      error=bool(plan.warnings))
         return True
@@ -338,7 +333,7 @@ class SessionBuilderView(QWidget):
         try:
             self.plan.replace(row, track_id)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return
         self._refresh(select=row)
 
@@ -348,10 +343,10 @@ class SessionBuilderView(QWidget):
         try:
             self.plan.replan()
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return
         self._refresh()
-        self._status(" ".join(self.plan.warnings) or self.tr("Re-planned the unlocked slots."),
+        self._status(self._warnings(self.plan) or self.tr("Re-planned the unlocked slots."),
                      error=bool(self.plan.warnings))
 
     def save(self) -> int | None:
@@ -365,7 +360,7 @@ class SessionBuilderView(QWidget):
                                         client_pseudonym=self.pseudonym_edit.text(),
                                         notes=self.notes_edit.toPlainText(), session_id=self.session_id)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return None
         self._status(self.tr("Saved “{title}” in the library.").format(title=title))
         self.reload_sessions()
@@ -378,14 +373,14 @@ class SessionBuilderView(QWidget):
         try:
             row, plan = load_plan(self.store, session_id, self.pool)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return False
         self.plan, self.session_id = plan, session_id
         self.title_edit.setText(row.title)
         self.pseudonym_edit.setText(row.client_pseudonym)
         self.notes_edit.setPlainText(row.notes)
         self._refresh()
-        self._status(" ".join(plan.warnings) or self.tr("Opened “{title}”.").format(title=row.title),
+        self._status(self._warnings(plan) or self.tr("Opened “{title}”.").format(title=row.title),
                      error=bool(plan.warnings))
         return True
 
@@ -396,7 +391,7 @@ class SessionBuilderView(QWidget):
         try:
             n = export_m3u8(self.plan, path, relative=rel, title=self.title_edit.text().strip() or None)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return False
         self._status(self.tr("Exported %n tracks to {path}.", "", n).format(path=path))
         return True
@@ -407,7 +402,7 @@ class SessionBuilderView(QWidget):
         try:
             n = export_csv(self.plan, path)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return False
         self._status(self.tr("Exported %n rows to {path}.", "", n).format(path=path))
         return True
@@ -438,7 +433,7 @@ class SessionBuilderView(QWidget):
         try:
             self.plan.insert(row, track_id)
         except TmerError as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)
             return
         self._refresh(select=row)
 
@@ -503,7 +498,7 @@ class SessionBuilderView(QWidget):
                 item.setData(TRACK_ROLE, c.track_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setCheckState(Qt.CheckState.Checked if slot.locked else Qt.CheckState.Unchecked)
-                item.setToolTip(c.path + "\n" + self.tr("Tick the box to lock this track when re-planning."))
+                item.setToolTip(self._item_tooltip(slot))
                 item.setForeground(emotion_color(c.label).darker(150))
                 self.slot_list.addItem(item)
         finally:
@@ -528,29 +523,18 @@ class SessionBuilderView(QWidget):
         c = slot.candidate
         head = self.tr("{number}. {title}  [{duration}, starts {start}]").format(
             number=row + 1, title=c.display_title, duration=clock(c.duration), start=clock(slot.start_s))
-        return f"{head}\n    {self._reason(slot)}"
+        return f"{head}\n    {translated(slot.reason(self.plan.goal))}"
 
-    def _reason(self, slot) -> str:
-        """Why this track is here, in the interface language (Slot.reason() composes the same in English)."""
-        c = slot.candidate
-        decisions = {"label": self.tr("label", "decision: one confident emotion"),
-                     "top-2": self.tr("top-2", "decision: one of the two best emotions"),
-                     "review": self.tr("review", "decision: needs a person to listen")}
-        parts = [
-            self.tr("{emotion} {confidence} ({decision})").format(
-                emotion=emotion_name(c.label), confidence=percent(c.confidence), decision=decisions.get(c.decision, c.decision)),
-            self.tr("{share} of the way to {goal}").format(
-                share=percent(max(0.0, slot.progress)), goal=emotion_name(self.plan.goal, lower=True)),
-            self.tr("{distance} from the planned point").format(distance=number(slot.waypoint_distance, 2)),
-        ]
-        if slot.step is not None:
-            parts.append(self.tr("step {step}").format(step=number(slot.step, 2)))
-        sources = {"must-include": self.tr("must include"), "user": self.tr("your choice"), "saved": self.tr("saved")}
-        if slot.source in sources:
-            parts.append(sources[slot.source])
-        if slot.locked:
-            parts.append(self.tr("locked"))
-        return " · ".join(parts)
+    def _item_tooltip(self, slot) -> str:
+        lines = [slot.candidate.path]
+        if slot.saved_reason:  # why the track was there when the session was saved
+            lines.append(self.tr("When saved: {reason}").format(reason=translated(slot.saved_reason)))
+        lines.append(self.tr("Tick the box to lock this track when re-planning."))
+        return "\n".join(lines)
+
+    @staticmethod
+    def _warnings(plan: SessionPlan) -> str:
+        return " ".join(translated(warning) for warning in plan.warnings)
 
     def _draw_chart(self) -> None:
         for item in self._number_items:

@@ -1,0 +1,58 @@
+"""Words the playlists' sentences share, marked for the interface's translations (Qt-free).
+
+An emotion or a decision named inside a sentence is a marked Template value, so the interface
+words it in its own language together with the sentence (ui.i18n.translated translates nested
+values); `joined` strings phrases into one message that stays translatable piece by piece.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, Template
+
+# Inside a sentence ("86% of the way to relaxed").
+EMOTION_WORDS: dict[str, str] = {
+    "happy": QT_TRANSLATE_NOOP("Emotions", "happy"),
+    "sad": QT_TRANSLATE_NOOP("Emotions", "sad"),
+    "angry": QT_TRANSLATE_NOOP("Emotions", "angry"),
+    "relaxed": QT_TRANSLATE_NOOP("Emotions", "relaxed"),
+}
+# At the head of a phrase ("Relaxed 86% (label)").
+EMOTION_TITLES: dict[str, str] = {
+    "happy": QT_TRANSLATE_NOOP("Emotions", "Happy"),
+    "sad": QT_TRANSLATE_NOOP("Emotions", "Sad"),
+    "angry": QT_TRANSLATE_NOOP("Emotions", "Angry"),
+    "relaxed": QT_TRANSLATE_NOOP("Emotions", "Relaxed"),
+}
+# The tagger's decision for a track (model/decide.py): one emotion, the best two, or a person listens.
+DECISIONS: dict[str, str] = {
+    "label": QT_TRANSLATE_NOOP("Decisions", "label"),
+    "top-2": QT_TRANSLATE_NOOP("Decisions", "top-2"),
+    "review": QT_TRANSLATE_NOOP("Decisions", "review"),
+}
+
+
+def emotion_word(emotion: str) -> str:
+    """The emotion as a marked word for inside a sentence (an unknown label as it is)."""
+    return EMOTION_WORDS.get(emotion, emotion)
+
+
+def emotion_title(emotion: str) -> str:
+    """The emotion as a marked, capitalised word for the head of a phrase."""
+    return EMOTION_TITLES.get(emotion, emotion.capitalize())
+
+
+def decision_word(decision: str) -> str:
+    return DECISIONS.get(decision, decision)
+
+
+def joined(parts: Sequence[str], pair: Template) -> str:
+    """The parts strung together by `pair` (a marked "{list}, {item}"): in English the same as
+    joining them with its separator, and each part keeps its own translation."""
+    if not parts:
+        return ""
+    text = parts[0]
+    for part in parts[1:]:
+        text = pair.format(list=text, item=part)
+    return text
