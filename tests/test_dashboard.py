@@ -188,3 +188,24 @@ def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot,
     assert not panel.activate("v001")
     assert "refused" in panel.status.text() and panel.model_store.active().version == "v002"
     qtbot.waitUntil(lambda: not view.busy, timeout=60_000)  # the refresh each activation started
+
+    # In Spanish: the verdict's reason (kept by the model store as a message) and a refusal, translated.
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from tmer_desktop.ui.i18n import install_language
+
+    english_reason = panel.table.item(1, 5).toolTip()
+    english_refusal = panel.status.text()
+    before = QLocale()
+    try:
+        assert install_language(QApplication.instance(), "es") == []
+        QApplication.processEvents()  # the panel lists its versions again in Spanish
+        assert english_reason.startswith("not worse than the current model by more than 0.010 macro-F1")
+        assert panel.table.item(1, 5).toolTip().startswith("no es peor que el modelo actual en más de 0,010 de macro-F1")
+        assert not panel.activate("v001")
+        assert english_refusal.startswith("Model version 'v001' (") and "is refused" in english_refusal
+        assert panel.status.text().startswith("Se rechaza la versión de modelo 'v001' ("), panel.status.text()
+    finally:
+        install_language(QApplication.instance(), "en")
+        QLocale.setDefault(before)

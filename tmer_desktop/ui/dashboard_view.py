@@ -528,8 +528,8 @@ class ModelsPanel(FollowsLanguage, QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, v.version)  # the store's name, whatever the language
-                if col == 5 and m.get("reason"):
-                    item.setToolTip(translated(m["reason"]))
+                if col == 5 and v.reason:  # why it was (not) promoted, kept as a translatable message
+                    item.setToolTip(translated(v.reason))
                 self.table.setItem(row, col, item)
 
     def selected_version(self) -> str | None:
