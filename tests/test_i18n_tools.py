@@ -284,3 +284,16 @@ def test_a_language_switch_retranslates_open_views(language, store, tmp_path, qt
     assert "del camino hacia" in view.slot_list.item(0).text()
     language("en")
     assert view.build_button.text() == "Build session" and view.start_combo.currentText() == "Sad"
+
+    # The status line is worded again too: a planner's refusal (a core message) and the view's own text.
+    view.minutes_spin.setValue(1)
+    view.goal_combo.setCurrentIndex(view.goal_combo.findData("happy"))
+    assert not view.build()
+    english = view.status_label.text()
+    assert english.startswith("No suitable track fits a 1.0-minute session (sad → happy)"), english
+    language("tr")
+    assert view.status_label.text().startswith("Hiçbir uygun parça 1,0 dakikalık bir seansa sığmıyor (üzgün → mutlu)")
+    view.export_m3u8_to(str(tmp_path / "s.m3u8"))
+    assert view.status_label.text().startswith("s.m3u8".join([str(tmp_path) + "/", ""]) + " dosyasına ")
+    language("es")
+    assert view.status_label.text().startswith("Se exportaron ") and "pistas a " in view.status_label.text()

@@ -44,6 +44,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         self.pool: CandidatePool | None = None
         self.session_id: int | None = None
         self._refreshing = False
+        self._shown_status = None  # what the status line says (see _status)
 
         # ---- request
         self._fixed_labels: list[tuple[QLabel, str]] = []  # (label, English text) for retranslate()
@@ -245,6 +246,8 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             self.reload_sessions()
         if self.plan is not None:
             self._refresh(select=self.slot_list.currentRow())
+        if self._shown_status is not None:
+            self.status_label.setText(self._status_text(self._shown_status))
 
     # ------------------------------------------------------------------ library
     def reload_tracks(self) -> None:
@@ -253,7 +256,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             self.pool = load_candidates(self.store)
         except TmerError as exc:
             self.pool = None
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return
         self._fill_track_combos()
         self.reload_sessions()
@@ -280,7 +283,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             rows = self.store.sessions()
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             rows = []
         for row in rows:
             who = f" — {row.client_pseudonym}" if row.client_pseudonym else ""
@@ -304,14 +307,15 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             plan = build_session(self.request(), self.pool)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return False
         self.plan = plan
         self.session_id = None
         self._refresh()
-        self._status(self._warnings(plan)
-                     or self.tr("Built %n tracks from {tagged} tagged.", "", len(plan)).format(tagged=len(self.pool)),
-                     error=bool(plan.warnings))
+        warnings, count, tagged = list(plan.warnings), len(plan), len(self.pool)
+        self._status(lambda: self._warnings(warnings)
+                     or self.tr("Built %n tracks from {tagged} tagged.", "", count).format(tagged=tagged),
+                     error=bool(warnings))
         return True
 
     def remove_slot(self, row: int) -> None:
@@ -319,7 +323,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             return
         slot = self.plan.remove(row)
         self._refresh(select=min(row, len(self.plan) - 1))
-        self._status(self.tr("Removed {title}.").format(title=slot.candidate.display_title))
+        self._status(lambda: self.tr("Removed {title}.").format(title=slot.candidate.display_title))
 
     def toggle_lock(self, row: int) -> None:
         if self.plan is None or not 0 <= row < len(self.plan):
@@ -333,7 +337,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             self.plan.replace(row, track_id)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return
         self._refresh(select=row)
 
@@ -343,15 +347,16 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             self.plan.replan()
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return
         self._refresh()
-        self._status(self._warnings(self.plan) or self.tr("Re-planned the unlocked slots."),
+        warnings = list(self.plan.warnings)
+        self._status(lambda: self._warnings(warnings) or self.tr("Re-planned the unlocked slots."),
                      error=bool(self.plan.warnings))
 
     def save(self) -> int | None:
         if self.plan is None or not self.plan.slots:
-            self._status(self.tr("Build a session first."), error=True)
+            self._status(lambda: self.tr("Build a session first."), error=True)
             return None
         title = self.title_edit.text().strip() or self.tr("{start} to {goal}").format(
             start=emotion_name(self.plan.start_mood, lower=True), goal=emotion_name(self.plan.goal, lower=True))
@@ -360,9 +365,9 @@ class SessionBuilderView(FollowsLanguage, QWidget):
                                         client_pseudonym=self.pseudonym_edit.text(),
                                         notes=self.notes_edit.toPlainText(), session_id=self.session_id)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return None
-        self._status(self.tr("Saved “{title}” in the library.").format(title=title))
+        self._status(lambda: self.tr("Saved “{title}” in the library.").format(title=title))
         self.reload_sessions()
         self.sessionSaved.emit(self.session_id)
         return self.session_id
@@ -373,14 +378,15 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             row, plan = load_plan(self.store, session_id, self.pool)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return False
         self.plan, self.session_id = plan, session_id
         self.title_edit.setText(row.title)
         self.pseudonym_edit.setText(row.client_pseudonym)
         self.notes_edit.setPlainText(row.notes)
         self._refresh()
-        self._status(self._warnings(plan) or self.tr("Opened “{title}”.").format(title=row.title),
+        warnings = list(plan.warnings)
+        self._status(lambda: self._warnings(warnings) or self.tr("Opened “{title}”.").format(title=row.title),
                      error=bool(plan.warnings))
         return True
 
@@ -391,9 +397,9 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             n = export_m3u8(self.plan, path, relative=rel, title=self.title_edit.text().strip() or None)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return False
-        self._status(self.tr("Exported %n tracks to {path}.", "", n).format(path=path))
+        self._status(lambda: self.tr("Exported %n tracks to {path}.", "", n).format(path=path))
         return True
 
     def export_csv_to(self, path: str) -> bool:
@@ -402,9 +408,9 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             n = export_csv(self.plan, path)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return False
-        self._status(self.tr("Exported %n rows to {path}.", "", n).format(path=path))
+        self._status(lambda: self.tr("Exported %n rows to {path}.", "", n).format(path=path))
         return True
 
     def _ask_export_m3u8(self) -> None:
@@ -433,7 +439,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         try:
             self.plan.insert(row, track_id)
         except TmerError as exc:
-            self._status(error_text(exc), error=True)
+            self._status(exc, error=True)
             return
         self._refresh(select=row)
 
@@ -533,8 +539,9 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         return "\n".join(lines)
 
     @staticmethod
-    def _warnings(plan: SessionPlan) -> str:
-        return " ".join(translated(warning) for warning in plan.warnings)
+    def _warnings(warnings: list[str]) -> str:
+        """The planner's warnings (marked messages) in the interface language."""
+        return " ".join(translated(warning) for warning in warnings)
 
     def _draw_chart(self) -> None:
         for item in self._number_items:
@@ -575,7 +582,14 @@ class SessionBuilderView(FollowsLanguage, QWidget):
                   self.add_button):
             w.setEnabled(has_plan)
 
-    def _status(self, text: str, error: bool = False) -> None:
+    def _status(self, what, error: bool = False) -> None:
+        """Show (and send) a status: a failure, or a function wording it, so that a language change
+        can word it again."""
+        self._shown_status = what
         self.status_label.setStyleSheet("color: #B00020;" if error else "")
-        self.status_label.setText(text)
-        self.message.emit(text)
+        self.status_label.setText(self._status_text(what))
+        self.message.emit(self.status_label.text())
+
+    @staticmethod
+    def _status_text(what) -> str:
+        return error_text(what) if isinstance(what, BaseException) else what()
