@@ -233,7 +233,7 @@ def test_record_view_in_spanish(language, data_dir, qtbot, screenshot_dir):
     if not record.input_devices():
         assert view.unavailable_reason.startswith("No se encontró ningún dispositivo de entrada de audio")
     # What the recorder's writer thread and the analyser send, through the same signals.
-    view._eventArrived.emit(RecorderEvent("overflow", "Input overflow: …", 1.5))
+    view._eventArrived.emit(RecorderEvent("overflow", record.INPUT_OVERFLOW, 1.5))
     assert view.events_label.text().startswith("1,5 s: Desbordamiento de entrada")
     window = LiveWindow(idx=0, start=0.0, duration=30.0, short=False, provisional=False, features=(),
                         probs=(0.1, 0.7, 0.1, 0.1), label="sad", confidence=0.7, decision="review",

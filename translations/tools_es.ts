@@ -788,6 +788,53 @@
             <numerusform>%n ventanas analizadas; la última, {start}–{end} s: {result} (lista {latency} s después del final de la ventana)</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Recording</name>
+    <message>
+        <source>Recording unavailable: {reason}</source>
+        <translation>Grabación no disponible: {reason}</translation>
+    </message>
+    <message>
+        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
+        <translation>No se encontró ningún dispositivo de entrada de audio: conecte un micrófono o una interfaz de audio (y compruebe que el sistema permite a este programa usarlo) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the system refused the write (disk full, file too large or storage removed)</source>
+        <translation>el sistema rechazó la escritura (disco lleno, archivo demasiado grande o almacenamiento retirado)</translation>
+    </message>
+    <message>
+        <source>{path}: writing the recording failed ({reason}). Recording stopped; the first {seconds:.1f} s are saved in this file.</source>
+        <translation>{path}: no se pudo escribir la grabación ({reason}). La grabación se detuvo; los primeros {seconds:.1f} s están guardados en este archivo.</translation>
+    </message>
+    <message>
+        <source>A recording is already running</source>
+        <translation>Ya hay una grabación en curso</translation>
+    </message>
+    <message>
+        <source>input device {device} is not available ({detail})</source>
+        <translation>el dispositivo de entrada {device} no está disponible ({detail})</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the recordings folder ({detail})</source>
+        <translation>{folder}: no se puede crear la carpeta de grabaciones ({detail})</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permiso denegado</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the recording file ({reason})</source>
+        <translation>{path}: no se puede crear el archivo de grabación ({reason})</translation>
+    </message>
+    <message>
+        <source>Cannot open the input device: {detail}</source>
+        <translation>No se puede abrir el dispositivo de entrada: {detail}</translation>
+    </message>
     <message>
         <source>Input overflow: the computer fell behind and a few milliseconds of audio were lost at this point.</source>
         <translation>Desbordamiento de entrada: el ordenador se retrasó y se perdieron unos milisegundos de audio en este punto.</translation>
@@ -796,16 +843,17 @@
         <source>The input device stopped delivering audio (unplugged or taken by another program). Recording ended; the audio up to here is saved.</source>
         <translation>El dispositivo de entrada dejó de enviar audio (desconectado u ocupado por otro programa). La grabación terminó; el audio hasta aquí está guardado.</translation>
     </message>
-</context>
-<context>
-    <name>Recording</name>
-    <message>
-        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
-        <translation>No se encontró ningún dispositivo de entrada de audio: conecte un micrófono o una interfaz de audio (y compruebe que el sistema permite a este programa usarlo) y vuelva a intentarlo.</translation>
-    </message>
     <message>
         <source>silent</source>
         <translation>silencio</translation>
+    </message>
+    <message>
+        <source>{path}: the recording is too short to analyse ({seconds:.2f} s; at least {minimum} s is needed). The file is kept.</source>
+        <translation>{path}: la grabación es demasiado corta para analizarla ({seconds:.2f} s; se necesitan al menos {minimum} s). El archivo se conserva.</translation>
+    </message>
+    <message>
+        <source>{path}: the recording holds no signal (silence) — nothing to tag. The file is kept.</source>
+        <translation>{path}: la grabación no contiene señal (silencio); no hay nada que etiquetar. El archivo se conserva.</translation>
     </message>
 </context>
 <context>

@@ -783,6 +783,53 @@
             <numerusform>%n pencere analiz edildi; sonuncusu {start}–{end} sn: {result} (pencere bittikten {latency} sn sonra hazır)</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Recording</name>
+    <message>
+        <source>Recording unavailable: {reason}</source>
+        <translation>Kayıt kullanılamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
+        <translation>Ses giriş aygıtı bulunamadı: bir mikrofon ya da ses arabirimi bağlayın (ve sistemin bu programın onu kullanmasına izin verdiğini denetleyin), sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disk dolu</translation>
+    </message>
+    <message>
+        <source>the system refused the write (disk full, file too large or storage removed)</source>
+        <translation>sistem yazmayı reddetti (disk dolu, dosya çok büyük ya da depolama aygıtı çıkarıldı)</translation>
+    </message>
+    <message>
+        <source>{path}: writing the recording failed ({reason}). Recording stopped; the first {seconds:.1f} s are saved in this file.</source>
+        <translation>{path}: kayıt yazılamadı ({reason}). Kayıt durdu; ilk {seconds:.1f} sn bu dosyada kayıtlı.</translation>
+    </message>
+    <message>
+        <source>A recording is already running</source>
+        <translation>Zaten süren bir kayıt var</translation>
+    </message>
+    <message>
+        <source>input device {device} is not available ({detail})</source>
+        <translation>{device} giriş aygıtı kullanılamıyor ({detail})</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the recordings folder ({detail})</source>
+        <translation>{folder}: kayıt klasörü oluşturulamıyor ({detail})</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>izin reddedildi</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the recording file ({reason})</source>
+        <translation>{path}: kayıt dosyası oluşturulamıyor ({reason})</translation>
+    </message>
+    <message>
+        <source>Cannot open the input device: {detail}</source>
+        <translation>Giriş aygıtı açılamıyor: {detail}</translation>
+    </message>
     <message>
         <source>Input overflow: the computer fell behind and a few milliseconds of audio were lost at this point.</source>
         <translation>Giriş taşması: bilgisayar geride kaldı ve bu noktada birkaç milisaniyelik ses kayboldu.</translation>
@@ -791,16 +838,17 @@
         <source>The input device stopped delivering audio (unplugged or taken by another program). Recording ended; the audio up to here is saved.</source>
         <translation>Giriş aygıtı ses göndermeyi bıraktı (çıkarıldı ya da başka bir program tarafından kullanılıyor). Kayıt sona erdi; buraya kadarki ses kaydedildi.</translation>
     </message>
-</context>
-<context>
-    <name>Recording</name>
-    <message>
-        <source>No audio input device found: connect a microphone or audio interface (and check that the system lets this program use it), then try again.</source>
-        <translation>Ses giriş aygıtı bulunamadı: bir mikrofon ya da ses arabirimi bağlayın (ve sistemin bu programın onu kullanmasına izin verdiğini denetleyin), sonra yeniden deneyin.</translation>
-    </message>
     <message>
         <source>silent</source>
         <translation>sessiz</translation>
+    </message>
+    <message>
+        <source>{path}: the recording is too short to analyse ({seconds:.2f} s; at least {minimum} s is needed). The file is kept.</source>
+        <translation>{path}: kayıt çözümlemek için çok kısa ({seconds:.2f} sn; en az {minimum} sn gerekir). Dosya saklanıyor.</translation>
+    </message>
+    <message>
+        <source>{path}: the recording holds no signal (silence) — nothing to tag. The file is kept.</source>
+        <translation>{path}: kayıtta sinyal yok (sessizlik); etiketlenecek bir şey yok. Dosya saklanıyor.</translation>
     </message>
 </context>
 <context>

@@ -281,11 +281,14 @@ class LiveAnalyser:
         path = os.fspath(path)
         info = probe(path)
         if info.duration < MIN_DURATION:
-            raise TmerError(f"{path}: the recording is too short to analyse ({info.duration:.2f} s; "
-                            f"at least {MIN_DURATION:g} s is needed). The file is kept.")
+            raise TmerError(QT_TRANSLATE_NOOP("Recording", "{path}: the recording is too short to analyse "
+                                              "({seconds:.2f} s; at least {minimum} s is needed). The file is "
+                                              "kept.").format(path=path, seconds=info.duration,
+                                                              minimum=format(MIN_DURATION, "g")))
         judged = [w for w in self.windows if w.probs is not None]
         if not judged:
-            raise TmerError(f"{path}: the recording holds no signal (silence) — nothing to tag. The file is kept.")
+            raise TmerError(QT_TRANSLATE_NOOP("Recording", "{path}: the recording holds no signal (silence) — "
+                                              "nothing to tag. The file is kept.").format(path=path))
         track_probs = np.asarray(aggregate(np.array([w.probs for w in judged]), method=self.aggregation))
         d = decide(track_probs, threshold=self.threshold, top2_threshold=self.top2_threshold)
         stamp = datetime.fromtimestamp(os.path.getmtime(path)).strftime("%Y-%m-%d %H:%M")

@@ -92,7 +92,7 @@ def _sounddevice():
     """The sounddevice module, or RecordError saying what is missing."""
     sd, missing = load_sounddevice()
     if missing:
-        raise RecordError(f"Recording unavailable: {missing}")
+        raise RecordError(QT_TRANSLATE_NOOP("Recording", "Recording unavailable: {reason}").format(reason=missing))
     return sd
 
 
@@ -115,6 +115,11 @@ def input_devices() -> list[InputDevice]:
     return out
 
 
+# What the recorder reports while recording (RecorderEvent.message; the view translates them).
+INPUT_OVERFLOW = QT_TRANSLATE_NOOP("Recording", "Input overflow: the computer fell behind and a few milliseconds "
+                                   "of audio were lost at this point.")
+DEVICE_LOST = QT_TRANSLATE_NOOP("Recording", "The input device stopped delivering audio (unplugged or taken by "
+                                "another program). Recording ended; the audio up to here is saved.")
 NO_INPUT_DEVICE = QT_TRANSLATE_NOOP("Recording", "No audio input device found: connect a microphone or audio "
                                                  "interface (and check that the system lets this program use it), "
                                                  "then try again.")
@@ -161,13 +166,15 @@ def _write_failure(path: Path, exc: Exception, seconds: float) -> str:
     try:
         free = shutil.disk_usage(path.parent).free
         if free < 1 << 20:
-            reason = "the disk is full"
+            reason = QT_TRANSLATE_NOOP("Recording", "the disk is full")
     except OSError:
         pass
     if reason.startswith("System error"):
-        reason = "the system refused the write (disk full, file too large or storage removed)"
-    return (f"{path}: writing the recording failed ({reason}). Recording stopped; "
-            f"the first {seconds:.1f} s are saved in this file.")
+        reason = QT_TRANSLATE_NOOP("Recording", "the system refused the write (disk full, file too large or "
+                                                "storage removed)")
+    return QT_TRANSLATE_NOOP("Recording", "{path}: writing the recording failed ({reason}). Recording stopped; "
+                             "the first {seconds:.1f} s are saved in this file.").format(
+        path=str(path), reason=reason, seconds=seconds)
 
 
 def _frames_on_disk(path: Path, fallback: int) -> int:
@@ -250,12 +257,14 @@ class Recorder:
     # -- control --------------------------------------------------------------------
     def start(self) -> Path:
         if self._state in (RECORDING, PAUSED):
-            raise RecordError("A recording is already running")
+            raise RecordError(QT_TRANSLATE_NOOP("Recording", "A recording is already running"))
         sd = _sounddevice()
         try:
             info = sd.query_devices(self.device, kind="input")
         except Exception as exc:
-            reason = input_unavailable_reason() or f"input device {self.device!r} is not available ({exc})"
+            reason = input_unavailable_reason() or QT_TRANSLATE_NOOP(
+                "Recording", "input device {device} is not available ({detail})").format(
+                device=repr(self.device), detail=str(exc))
             raise RecordError(reason) from None
         self._sr = int(self.samplerate or round(float(info["default_samplerate"])))
         channels = min(self.channels, int(info["max_input_channels"])) or 1
@@ -264,15 +273,18 @@ class Recorder:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise RecordError(f"{path.parent}: cannot create the recordings folder "
-                              f"({exc.strerror or exc})") from None
+            raise RecordError(QT_TRANSLATE_NOOP("Recording", "{folder}: cannot create the recordings folder "
+                                                "({detail})").format(folder=str(path.parent),
+                                                                     detail=exc.strerror or str(exc))) from None
         import soundfile as sf
 
         try:
             self._file = sf.SoundFile(path, "w", self._sr, channels, self.subtype, format="WAV")
         except Exception as exc:
-            reason = "permission denied" if not os.access(path.parent, os.W_OK) else str(exc)
-            raise RecordError(f"{path}: cannot create the recording file ({reason})") from None
+            reason = (QT_TRANSLATE_NOOP("Recording", "permission denied") if not os.access(path.parent, os.W_OK)
+                      else str(exc))
+            raise RecordError(QT_TRANSLATE_NOOP("Recording", "{path}: cannot create the recording file ({reason})")
+                              .format(path=str(path), reason=reason)) from None
         self.path = path
         self.events = []
         self._error = None
@@ -298,7 +310,8 @@ class Recorder:
                 path.unlink()
             except OSError:
                 pass
-            raise RecordError(f"Cannot open the input device: {exc}") from None
+            raise RecordError(QT_TRANSLATE_NOOP("Recording", "Cannot open the input device: {detail}")
+                              .format(detail=str(exc))) from None
         self._state = RECORDING
         return path
 
@@ -372,13 +385,10 @@ class Recorder:
                 break
             kind, payload = item
             if kind == "overflow":
-                self._event("overflow", "Input overflow: the computer fell behind and a few "
-                            "milliseconds of audio were lost at this point.", payload)
+                self._event("overflow", INPUT_OVERFLOW, payload)
                 continue
             if kind == "device-lost":
-                self._event("device-lost", "The input device stopped delivering audio (unplugged "
-                            "or taken by another program). Recording ended; the audio up to here "
-                            "is saved.", payload)
+                self._event("device-lost", DEVICE_LOST, payload)
                 self._done.set()
                 continue
             if failed:

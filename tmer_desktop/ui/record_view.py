@@ -18,14 +18,14 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from tmer_desktop.audio import record
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.i18n import (FollowsLanguage, clock, current_language, emotion_name, emotion_names, error_text,
-                                  number, percent)
+                                  number, percent, translated)
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
@@ -34,12 +34,6 @@ SCROLL_SECONDS = 10.0  # the scrolling waveform shows this much recent audio
 METER_FLOOR_DB = -60.0
 REFRESH_MS = 50
 PROVISIONAL_EVERY = 5.0  # seconds between provisional estimates before the first full window
-
-def _core_text(text: str) -> str:
-    """A sentence from the Qt-free audio modules: the fixed ones are marked there for Qt's tools
-    (context "Recording"); any other (e.g. with an error's details) has no translation and stays."""
-    return QCoreApplication.translate("Recording", text)
-
 
 class RecordView(FollowsLanguage, QWidget):
     message = Signal(str)  # for the status bar
@@ -159,7 +153,7 @@ class RecordView(FollowsLanguage, QWidget):
             self.device_combo.addItem(str(d), d.index)
             if (wanted and d.name == wanted) or (not wanted and d.is_default):
                 self.device_combo.setCurrentIndex(self.device_combo.count() - 1)
-        self.no_device_label.setText(_core_text(reason) if reason else "")
+        self.no_device_label.setText(translated(reason) if reason else "")
         self.no_device_label.setVisible(bool(reason))
         self.device_combo.setEnabled(bool(devices))
         self._update_buttons()
@@ -344,7 +338,7 @@ class RecordView(FollowsLanguage, QWidget):
         if w.provisional:
             if not self.windows:
                 text = (f"{emotion_name(w.label, lower=True)} {percent(w.confidence)}" if w.probs is not None
-                        else (_core_text(w.note) if w.note else self.tr("no estimate")))
+                        else (translated(w.note) if w.note else self.tr("no estimate")))
                 head = self.tr("Provisional estimate from the first {seconds} s (not a full window, not stored):")
                 self.provisional_label.setText(
                     f"<i>{head.format(seconds=number(w.duration, 0))}</i> "
@@ -354,7 +348,7 @@ class RecordView(FollowsLanguage, QWidget):
             self.windows.sort(key=lambda x: x.start)
             last = self.windows[-1]
             what = (f"{emotion_name(last.label, lower=True)} {percent(last.confidence)}" if last.probs is not None
-                    else (_core_text(last.note) if last.note else "?"))
+                    else (translated(last.note) if last.note else "?"))
             self.provisional_label.setText(
                 self.tr("%n window(s) analysed; latest {start}–{end} s: {result} (ready {latency} s after the "
                         "window ended)", "", len(self.windows)).format(
@@ -364,21 +358,11 @@ class RecordView(FollowsLanguage, QWidget):
         self.windowReady.emit(w)
 
     def _show_event(self, ev) -> None:
-        message = self._event_message(ev)
+        message = translated(ev.message)  # overflow, device lost, write failure: marked in audio/record.py
         text = f"{number(ev.at, 1)} s: {message}"
         previous = self.events_label.text()
         self.events_label.setText((previous + "\n" if previous else "") + text)
         self._say(message)
-
-    def _event_message(self, ev) -> str:
-        """A recorder event in the interface language (a write error keeps its system details)."""
-        if ev.kind == "overflow":
-            return self.tr("Input overflow: the computer fell behind and a few milliseconds of audio were lost "
-                           "at this point.")
-        if ev.kind == "device-lost":
-            return self.tr("The input device stopped delivering audio (unplugged or taken by another program). "
-                           "Recording ended; the audio up to here is saved.")
-        return ev.message
 
     def _say(self, text: str) -> None:
         self.state_label.setText(text)
