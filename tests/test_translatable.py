@@ -150,3 +150,14 @@ def test_what_translated_cannot_word_stays_readable(spanish_test_translation):
     untranslated = QT_TRANSLATE_NOOP("TestMessages", "{n:.1f} of {total:.0f} files; ratio {r}").format(
         n=2.25, total=4, r=0.5)
     assert i18n.translated(untranslated) == "2,2 of 4 files; ratio 0,5"  # numbers still in the locale
+
+
+def test_joined_parts_read_as_one_english_text_and_keep_each_part(spanish_test_translation):
+    from tmer_desktop.translatable import joined
+
+    pair = QT_TRANSLATE_NOOP("TestMessages", "{list}; {item}")
+    text = joined([WHY, _too_short(), "plain"], pair)
+    assert text == "the clip is too short; only 1.23 s of audio in 2 channels; the clip is too short; plain"
+    assert isinstance(text, Message) and text.values["item"] == "plain"
+    assert i18n.translated(text).startswith("el fragmento es demasiado corto; el fragmento es demasiado corto: solo 1,23")
+    assert joined([], pair) == "" and joined(["one"], pair) == "one"

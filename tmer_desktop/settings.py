@@ -27,7 +27,7 @@ from tmer_desktop import paths
 from tmer_desktop.errors import TmerError
 from tmer_desktop.library.atomic import atomic_write_text, describe_os_error
 from tmer_desktop.library.errors import WriteError
-from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +168,6 @@ def _field_problems(settings: Settings) -> list[tuple[str, str]]:
     return found
 
 
-def _listed(problems: list[str]) -> str:
-    """Several problems as one text, each still translatable (nested messages)."""
-    if len(problems) == 1:
-        return problems[0]
-    return QT_TRANSLATE_NOOP("Settings", "{first}; {rest}").format(first=problems[0], rest=_listed(problems[1:]))
-
-
 def _from_mapping(data: dict[str, Any], source: Path) -> tuple[Settings, list[str]]:
     warnings: list[str] = []
     defaults = Settings()
@@ -285,7 +278,7 @@ def save_settings(settings: Settings, path: str | os.PathLike | None = None) -> 
     problems = settings.problems()
     if problems:
         raise SettingsError(QT_TRANSLATE_NOOP("Settings", "Settings not saved: {problems}.")
-                            .format(problems=_listed(problems)))
+                            .format(problems=joined(problems, QT_TRANSLATE_NOOP("Settings", "{list}; {item}"))))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import numbers
+from collections.abc import Sequence
 from typing import Any
 
 # The values a message keeps: what survives JSON unchanged, and other messages (nested reasons).
@@ -75,6 +76,18 @@ def message_from_json(english: str | None, data: str | None) -> str | None:
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return english
     return message if isinstance(message, Message) and str(message) == english else english
+
+
+def joined(parts: Sequence[str], pair: Template) -> str:
+    """The parts strung together by `pair`, a marked text with {list} and {item} such as
+    "{list}, {item}": in English the same as joining them with its separator; in the interface
+    each part keeps its own translation and the separator can be the language's."""
+    if not parts:
+        return ""
+    text = parts[0]
+    for part in parts[1:]:
+        text = pair.format(list=text, item=part)
+    return text
 
 
 def as_message(text: Any) -> Message | None:

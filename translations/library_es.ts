@@ -285,8 +285,8 @@
         <translation>&apos;top2_threshold&apos; ({top2}) no debe ser inferior a &apos;decision_threshold&apos; ({threshold})</translation>
     </message>
     <message>
-        <source>{first}; {rest}</source>
-        <translation>{first}; {rest}</translation>
+        <source>{list}; {item}</source>
+        <translation>{list}; {item}</translation>
     </message>
     <message>
         <source>{path}: unknown setting &apos;{key}&apos; ignored.</source>

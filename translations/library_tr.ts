@@ -285,8 +285,8 @@
         <translation>&apos;top2_threshold&apos; ({top2}), &apos;decision_threshold&apos; ({threshold}) değerinin altında olmamalı</translation>
     </message>
     <message>
-        <source>{first}; {rest}</source>
-        <translation>{first}; {rest}</translation>
+        <source>{list}; {item}</source>
+        <translation>{list}; {item}</translation>
     </message>
     <message>
         <source>{path}: unknown setting &apos;{key}&apos; ignored.</source>

@@ -196,10 +196,6 @@
         <translation>{reason} (no se pudo cargar el modelo actual: {problem})</translation>
     </message>
     <message>
-        <source>{first} {second}</source>
-        <translation>{first} {second}</translation>
-    </message>
-    <message>
         <source>There is no model version &apos;{version}&apos; in the model store (known: {known}).</source>
         <translation>No existe la versión de modelo &apos;{version}&apos; en el almacén de modelos (conocidas: {known}).</translation>
     </message>
@@ -250,6 +246,10 @@
     <message>
         <source>There is no earlier model version to roll back to from &apos;{version}&apos;. {problems}</source>
         <translation>No hay ninguna versión de modelo anterior a &apos;{version}&apos; a la que volver. {problems}</translation>
+    </message>
+    <message>
+        <source>{list} {item}</source>
+        <translation>{list} {item}</translation>
     </message>
 </context>
 </TS>

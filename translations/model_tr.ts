@@ -196,10 +196,6 @@
         <translation>{reason} (mevcut model yüklenemedi: {problem})</translation>
     </message>
     <message>
-        <source>{first} {second}</source>
-        <translation>{first} {second}</translation>
-    </message>
-    <message>
         <source>There is no model version &apos;{version}&apos; in the model store (known: {known}).</source>
         <translation>Model deposunda &apos;{version}&apos; adlı bir model sürümü yok (bilinenler: {known}).</translation>
     </message>
@@ -250,6 +246,10 @@
     <message>
         <source>There is no earlier model version to roll back to from &apos;{version}&apos;. {problems}</source>
         <translation>&apos;{version}&apos; sürümünden geri dönülebilecek daha eski bir model sürümü yok. {problems}</translation>
+    </message>
+    <message>
+        <source>{list} {item}</source>
+        <translation>{list} {item}</translation>
     </message>
 </context>
 </TS>

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 
 PSI_BINS = 10
 
@@ -225,10 +225,10 @@ def assess_drift(
         )
         shifted = report.shifted_features
         if len(shifted) >= t.min_shifted_features:
-            worst = None  # "A 1.20, B 0.90": each feature's PSI in the reader's number format
-            for f in sorted(shifted, key=lambda f: -f.psi)[:3]:
-                item = QT_TRANSLATE_NOOP("Drift", "{feature} {psi:.2f}").format(feature=f.name.strip("_"), psi=f.psi)
-                worst = item if worst is None else QT_TRANSLATE_NOOP("Drift", "{list}, {item}").format(list=worst, item=item)
+            # "A 1.20, B 0.90": each feature's PSI in the reader's number format
+            worst = joined([QT_TRANSLATE_NOOP("Drift", "{feature} {psi:.2f}").format(feature=f.name.strip("_"), psi=f.psi)
+                            for f in sorted(shifted, key=lambda f: -f.psi)[:3]],
+                           QT_TRANSLATE_NOOP("Drift", "{list}, {item}"))
             report.alerts.append(
                 QT_TRANSLATE_NOOP("Drift", "{shifted} of {total} features differ from the training data "
                                            "(PSI > {bar}; worst: {worst}).")

@@ -34,7 +34,7 @@ from typing import Any
 
 from tmer_desktop import paths
 from tmer_desktop.errors import TmerError
-from tmer_desktop.translatable import QT_TRANSLATE_NOOP, Message, message_from_json
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, Message, joined, message_from_json
 
 BUNDLED = "bundled"
 _BUNDLED_PATH = "<bundled>"  # not an absolute path: the app may move
@@ -73,14 +73,6 @@ class ModelVersion:
         translate (the English `metrics["reason"]` if it was stored without one); None if none."""
         kept = (self.metrics.get(_STORE_KEY) or {}).get("reason_message")
         return message_from_json(self.metrics.get("reason"), kept)
-
-
-def _joined(messages: Sequence[str]) -> str:
-    """Several sentences as one text that still translates sentence by sentence."""
-    text = messages[0]
-    for following in messages[1:]:
-        text = QT_TRANSLATE_NOOP("Model", "{first} {second}").format(first=text, second=following)
-    return text
 
 
 def directory_fingerprint(directory: Path) -> str:
@@ -323,4 +315,4 @@ class ModelStore:
             ).format(version=version))
         raise ModelStoreError(QT_TRANSLATE_NOOP(
             "Model", "There is no earlier model version to roll back to from '{version}'. {problems}")
-            .format(version=version, problems=_joined(problems)))
+            .format(version=version, problems=joined(problems, QT_TRANSLATE_NOOP("Model", "{list} {item}"))))

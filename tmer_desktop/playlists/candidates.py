@@ -20,8 +20,7 @@ from tmer_desktop.playlists.space import (
     training_tempo_scale,
     track_position,
 )
-from tmer_desktop.playlists.wording import joined
-from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 
 # Why a library track is not a candidate (CandidatePool.skipped's keys), as a counted phrase.
 SKIPPED_PHRASES: dict[str, str] = {

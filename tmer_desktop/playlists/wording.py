@@ -2,14 +2,12 @@
 
 An emotion or a decision named inside a sentence is a marked Template value, so the interface
 words it in its own language together with the sentence (ui.i18n.translated translates nested
-values); `joined` strings phrases into one message that stays translatable piece by piece.
+values).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from tmer_desktop.translatable import QT_TRANSLATE_NOOP, Template
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 # Inside a sentence ("86% of the way to relaxed").
 EMOTION_WORDS: dict[str, str] = {
@@ -45,14 +43,3 @@ def emotion_title(emotion: str) -> str:
 
 def decision_word(decision: str) -> str:
     return DECISIONS.get(decision, decision)
-
-
-def joined(parts: Sequence[str], pair: Template) -> str:
-    """The parts strung together by `pair` (a marked "{list}, {item}"): in English the same as
-    joining them with its separator, and each part keeps its own translation."""
-    if not parts:
-        return ""
-    text = parts[0]
-    for part in parts[1:]:
-        text = pair.format(list=text, item=part)
-    return text
