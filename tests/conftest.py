@@ -34,3 +34,51 @@ def screenshot_dir(tmp_path):
     folder = Path(target) if target else tmp_path / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+# -- the interface language (Qt is imported only by the tests that ask for these) ---------------
+@pytest.fixture
+def restore_english(qapp):
+    """For a test that changes the interface language: English and the previous default locale
+    come back after it. Yields the QApplication."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from tmer_desktop.ui.i18n import install_language
+
+    before = QLocale()
+    yield qapp
+    install_language(qapp, "en")
+    QLocale.setDefault(before)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def language(restore_english):
+    """language("es") switches the interface language (its .qm must load without a warning)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from tmer_desktop.ui.i18n import install_language
+
+    def switch(code: str) -> None:
+        assert install_language(restore_english, code) == []
+        QCoreApplication.processEvents()  # deliver the posted LanguageChange events
+
+    return switch
+
+
+@pytest.fixture
+def say(language):
+    """say("es", text or exception): what the interface shows of it in that language."""
+    from tmer_desktop.ui.i18n import error_text, translated
+
+    def words(code: str, what) -> str:
+        language(code)
+        return error_text(what) if isinstance(what, BaseException) else translated(what)
+
+    return words
+
+
+@pytest.fixture
+def in_languages(say):
+    """in_languages(text or exception) -> {"en": ..., "es": ..., "tr": ...} as the interface shows it."""
+    return lambda what: {code: say(code, what) for code in ("en", "es", "tr")}

@@ -20,7 +20,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
@@ -57,15 +57,6 @@ def _ts_files(language: str | None = None) -> list[Path]:
     files = sorted(TS_DIR.glob(f"*_{language}.ts" if language else "*.ts"))
     assert files, f"no translation sources in {TS_DIR}"
     return files
-
-
-@pytest.fixture
-def restore_english(qapp):
-    """English texts and the previous default locale come back after the test."""
-    before = QLocale()
-    yield qapp
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
 
 
 # -- the sources --------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
 from PySide6.QtWidgets import QPushButton  # noqa: E402
 from test_feedback_fixtures import add_corrections, library, quick_model, training_table  # noqa: E402,F401
 from test_feedback_fixtures import fill_library as fill_feature_library  # noqa: E402
@@ -20,28 +19,12 @@ from test_playlists import fill_library as fill_playlist_library  # noqa: E402
 from tmer_desktop.audio.live import LiveWindow  # noqa: E402
 from tmer_desktop.audio.record import RecorderEvent  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
-from tmer_desktop.ui.i18n import install_language  # noqa: E402
 
 
 @pytest.fixture
 def store(data_dir):
     with LibraryStore.open() as s:
         yield s
-
-
-@pytest.fixture
-def language(qapp):
-    """Call language("es") to switch; English and the previous default locale come back after the test."""
-    before = QLocale()
-
-    def switch(code: str) -> None:
-        assert install_language(qapp, code) == []  # no warning: the .qm file loaded
-        QCoreApplication.processEvents()  # deliver the posted LanguageChange events
-
-    yield switch
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
-    QCoreApplication.processEvents()
 
 
 def _buttons_fit(view) -> None:

@@ -15,7 +15,6 @@ import soundfile as sf
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QLocale  # noqa: E402
 
 from tmer_desktop.audio import decode  # noqa: E402
 from tmer_desktop.errors import AudioError  # noqa: E402
@@ -66,14 +65,6 @@ def batch(tmp_path_factory):
         store = LibraryStore.open()
         yield {"home": home, "files": files, "results": {r.path: r for r in results}, "store": store}
         store.close()
-
-
-@pytest.fixture
-def restore_english(qapp):
-    before = QLocale()
-    yield qapp
-    i18n.install_language(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def _stored_error(batch, name):

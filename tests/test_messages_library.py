@@ -33,32 +33,8 @@ from tmer_desktop.translatable import Message  # noqa: E402
 from tmer_desktop.ui import i18n  # noqa: E402
 
 
-@pytest.fixture
-def language(qapp):
-    """Switch the interface language: `language("es")`; English (and the locale) come back after."""
-    from PySide6.QtCore import QLocale
-
-    before = QLocale()
-
-    def switch(code: str) -> None:
-        assert i18n.install_language(qapp, code) == []
-
-    yield switch
-    i18n.install_language(qapp, "en")
-    QLocale.setDefault(before)
-
-
-def _in_languages(language, text) -> dict[str, str]:
-    """The text in English (as the interface shows it with no translation), Spanish and Turkish."""
-    worded = {}
-    for code in ("en", "es", "tr"):
-        language(code)
-        worded[code] = i18n.error_text(text) if isinstance(text, BaseException) else i18n.translated(text)
-    return worded
-
-
 # ---------------------------------------------------------------- the library at start-up
-def test_a_damaged_library_is_moved_aside_and_said_so(tmp_path, language):
+def test_a_damaged_library_is_moved_aside_and_said_so(tmp_path, in_languages):
     path = tmp_path / "library.sqlite3"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(3000))  # a picture where the library should be
     with LibraryStore.open(path) as store:
@@ -68,7 +44,7 @@ def test_a_damaged_library_is_moved_aside_and_said_so(tmp_path, language):
     english = (f"The library database {path} was damaged (it is not an SQLite database). It was moved to "
                f"{moved} and a new, empty library was created.")
     assert str(notice) == english
-    assert _in_languages(language, notice) == {
+    assert in_languages(notice) == {
         "en": english,
         "es": f"La base de datos de la biblioteca {path} estaba dañada (no es una base de datos SQLite). "
               f"Se movió a {moved} y se creó una biblioteca nueva y vacía.",
@@ -77,7 +53,7 @@ def test_a_damaged_library_is_moved_aside_and_said_so(tmp_path, language):
     }
 
 
-def test_a_library_from_a_newer_version_is_refused_in_the_users_language(tmp_path, language):
+def test_a_library_from_a_newer_version_is_refused_in_the_users_language(tmp_path, in_languages):
     path = tmp_path / "library.sqlite3"
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
@@ -88,7 +64,7 @@ def test_a_library_from_a_newer_version_is_refused_in_the_users_language(tmp_pat
     message = info.value.message
     assert isinstance(message, Message)
     assert message.values == {"path": str(path), "found": SCHEMA_VERSION + 3, "supported": SCHEMA_VERSION}
-    worded = _in_languages(language, info.value)
+    worded = in_languages(info.value)
     assert worded["en"] == str(info.value) == (
         f"{path}: this library database has schema version {SCHEMA_VERSION + 3}, but this version of "
         f"tmer-desktop only understands up to version {SCHEMA_VERSION}. It was probably written by a newer "
@@ -102,7 +78,7 @@ def test_a_library_from_a_newer_version_is_refused_in_the_users_language(tmp_pat
 
 
 @pytest.mark.parametrize("old", [1, 2])
-def test_an_old_library_is_upgraded_and_the_notice_names_the_backup(tmp_path, language, old):
+def test_an_old_library_is_upgraded_and_the_notice_names_the_backup(tmp_path, in_languages, old):
     path = tmp_path / "library.sqlite3"
     conn = db.connect(path)
     db.migrate(conn, path, target=old)
@@ -114,7 +90,7 @@ def test_an_old_library_is_upgraded_and_the_notice_names_the_backup(tmp_path, la
     (backup,) = [p for p in tmp_path.iterdir() if p.name.startswith(f"library.sqlite3.bak-v{old}-")]
     assert isinstance(notice, Message)
     assert notice.values == {"old": old, "new": SCHEMA_VERSION, "backup": str(backup)}
-    assert _in_languages(language, notice) == {
+    assert in_languages(notice) == {
         "en": f"The library was upgraded from version {old} to {SCHEMA_VERSION}; a copy of the old database "
               f"was kept at {backup}.",
         "es": f"La biblioteca se actualizó de la versión {old} a la {SCHEMA_VERSION}; se guardó una copia de la "
@@ -124,7 +100,7 @@ def test_an_old_library_is_upgraded_and_the_notice_names_the_backup(tmp_path, la
     }
 
 
-def test_lookups_a_user_can_trigger_are_translated(tmp_path, language):
+def test_lookups_a_user_can_trigger_are_translated(tmp_path, in_languages):
     with LibraryStore.open(tmp_path / "library.sqlite3") as store:
         with pytest.raises(LibraryError) as no_track:
             store.save_session("Monday", [999])
@@ -134,15 +110,15 @@ def test_lookups_a_user_can_trigger_are_translated(tmp_path, language):
             store.save_session("  ", [])
         assert store.sessions() == []  # nothing half-saved
     assert str(no_track.value) == "There is no track with id 999 in the library."
-    assert _in_languages(language, no_track.value)["es"] == "No existe ninguna pista con el id 999 en la biblioteca."
-    assert _in_languages(language, no_session.value)["tr"] == "42 kimlikli bir seans listesi yok."
-    assert _in_languages(language, no_title.value) == {
+    assert in_languages(no_track.value)["es"] == "No existe ninguna pista con el id 999 en la biblioteca."
+    assert in_languages(no_session.value)["tr"] == "42 kimlikli bir seans listesi yok."
+    assert in_languages(no_title.value) == {
         "en": "A session playlist needs a title.", "es": "Una lista de sesión necesita un título.",
         "tr": "Bir seans listesinin başlığı olmalı."}
 
 
 # ---------------------------------------------------------------- a track's stored error
-def test_a_stored_error_comes_back_as_the_same_message(tmp_path, language):
+def test_a_stored_error_comes_back_as_the_same_message(tmp_path, language, in_languages):
     reason = describe_os_error(OSError(errno.ENOSPC, "No space left on device"))
     error = WriteError("/music/a.wav", reason).message  # a message with a marked text inside
     with LibraryStore.open(tmp_path / "library.sqlite3") as store:
@@ -162,7 +138,7 @@ def test_a_stored_error_comes_back_as_the_same_message(tmp_path, language):
     assert isinstance(listed[marked], Message) and listed[marked].values == error.values
     assert type(plain_back) is str and plain_back == "tags unreadable: bad frame" and stored[plain] is None
     assert type(broken_back) is str and broken_back == str(error)  # the English, as stored
-    assert _in_languages(language, back) == {
+    assert in_languages(back) == {
         "en": "Could not write /music/a.wav: no space left on device (the disk is full)",
         "es": "No se pudo escribir /music/a.wav: no queda espacio en el dispositivo (el disco está lleno)",
         "tr": "/music/a.wav yazılamadı: aygıtta yer kalmadı (disk dolu)",
@@ -172,23 +148,23 @@ def test_a_stored_error_comes_back_as_the_same_message(tmp_path, language):
 
 
 # ---------------------------------------------------------------- writing files
-def test_an_export_into_a_missing_folder(tmp_path, language):
+def test_an_export_into_a_missing_folder(tmp_path, in_languages):
     target = tmp_path / "gone" / "tracks.csv"
     with pytest.raises(WriteError) as info:
         write_frame(pd.DataFrame({"path": ["/music/a.wav"]}), target)
     assert str(info.value) == f"Could not write {target}: the folder does not exist"
-    assert _in_languages(language, info.value)["es"] == f"No se pudo escribir {target}: la carpeta no existe"
-    assert _in_languages(language, info.value)["tr"] == f"{target} yazılamadı: klasör yok"
+    assert in_languages(info.value)["es"] == f"No se pudo escribir {target}: la carpeta no existe"
+    assert in_languages(info.value)["tr"] == f"{target} yazılamadı: klasör yok"
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses a Linux tmpfs mount")
-def test_a_full_disk_in_the_users_language(tmp_path, language):
+def test_a_full_disk_in_the_users_language(tmp_path, in_languages):
     with tiny_filesystem(tmp_path / "disk", size="64k") as disk:
         target = disk / "settings.json"
         fill_up(disk)
         with pytest.raises(WriteError) as info:
             atomic_write_bytes(target, b"x" * 100_000)
-    assert _in_languages(language, info.value)["es"] == (
+    assert in_languages(info.value)["es"] == (
         f"No se pudo escribir {target}: no queda espacio en el dispositivo (el disco está lleno)")
 
 
@@ -218,8 +194,7 @@ def _feedback_csv(tmp_path) -> tuple:
      "etiqueta desconocida 'joy'; se esperaba una de estas: happy, sad, angry, relaxed",
      "bilinmeyen etiket 'joy'; şunlardan biri bekleniyordu: happy, sad, angry, relaxed"),
 ])
-def test_a_feedback_csv_with_a_bad_row_names_file_row_and_column(tmp_path, language, column, value, english,
-                                                                 spanish, turkish):
+def test_a_feedback_csv_with_a_bad_row_names_file_row_and_column(tmp_path, in_languages, column, value, english, spanish, turkish):
     out, frame = _feedback_csv(tmp_path)
     frame.loc[1, column] = value  # the second correction: row 2, line 3 of the file
     bad = tmp_path / "edited.csv"
@@ -230,20 +205,20 @@ def test_a_feedback_csv_with_a_bad_row_names_file_row_and_column(tmp_path, langu
     assert isinstance(message, Message) and isinstance(message.values["reason"], Message)
     assert {k: message.values[k] for k in ("path", "row", "line", "column")} == {
         "path": str(bad), "row": 2, "line": 3, "column": column}
-    assert _in_languages(language, info.value) == {
+    assert in_languages(info.value) == {
         "en": f"{bad}: row 2 (line 3), column '{column}': {english}",
         "es": f"{bad}: fila 2 (línea 3), columna '{column}': {spanish}",
         "tr": f"{bad}: satır 2 (dosyada satır 3), sütun '{column}': {turkish}",
     }
 
 
-def test_a_feedback_csv_without_rows(tmp_path, language):
+def test_a_feedback_csv_without_rows(tmp_path, in_languages):
     out, frame = _feedback_csv(tmp_path)
     empty = tmp_path / "header-only.csv"
     frame.iloc[:0].to_csv(empty, index=False)
     with pytest.raises(FeedbackFormatError) as info:
         read_feedback_csv(empty)
-    assert _in_languages(language, info.value) == {
+    assert in_languages(info.value) == {
         "en": f"{empty}: has a header but no correction rows",
         "es": f"{empty}: tiene encabezado, pero ninguna fila de correcciones",
         "tr": f"{empty}: başlık satırı var, ama hiç düzeltme satırı yok",
@@ -256,14 +231,14 @@ def test_a_feedback_csv_without_rows(tmp_path, language):
      "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),  # Python's own words
     (b"[1, 2, 3]", "expected a JSON object, found list", "se esperaba un objeto JSON y se encontró list"),
 ])
-def test_a_broken_settings_file_is_kept_aside(tmp_path, language, content, english_problem, spanish_problem):
+def test_a_broken_settings_file_is_kept_aside(tmp_path, in_languages, content, english_problem, spanish_problem):
     path = tmp_path / "settings.json"
     path.write_bytes(content)
     settings, (warning,) = load_settings(path)
     assert settings == Settings()
     (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("settings.json.bad-")]
     assert isinstance(warning, Message) and warning.context == "Settings"
-    worded = _in_languages(language, warning)
+    worded = in_languages(warning)
     assert worded["en"] == str(warning) == (
         f"{path}: not valid settings ({english_problem}); it was kept as {kept} and the defaults are used.")
     assert worded["es"] == (f"{path}: configuración no válida ({spanish_problem}); se conservó como {kept} y se "
@@ -272,7 +247,7 @@ def test_a_broken_settings_file_is_kept_aside(tmp_path, language, content, engli
         f"); dosya {kept} olarak saklandı ve varsayılanlar kullanılıyor.")
 
 
-def test_out_of_range_settings_fall_back_with_numbers_in_the_locale(tmp_path, language):
+def test_out_of_range_settings_fall_back_with_numbers_in_the_locale(tmp_path, in_languages):
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"hop_s": 40, "decision_threshold": 0.8, "top2_threshold": 0.7, "jobs": 0,
                                 "aggregation": "median"}))
@@ -283,29 +258,29 @@ def test_out_of_range_settings_fall_back_with_numbers_in_the_locale(tmp_path, la
         [w for w in warnings if str(w).startswith(f"{path}: '{name}'")]
         for name in ("hop_s", "top2_threshold", "aggregation", "jobs"))
     assert str(hop) == f"{path}: 'hop_s' (40) must not exceed 'window_s' (30); using 5.0 instead."
-    assert _in_languages(language, hop)["es"] == (
+    assert in_languages(hop)["es"] == (
         f"{path}: 'hop_s' (40) no debe superar 'window_s' (30); se usa 5,0 en su lugar.")
     assert str(top2) == (f"{path}: 'top2_threshold' (0.7) must not be below 'decision_threshold' (0.8); "
                          f"using 0.9 instead.")
-    assert _in_languages(language, top2) == {
+    assert in_languages(top2) == {
         "en": str(top2),
         "es": f"{path}: 'top2_threshold' (0,7) no debe ser inferior a 'decision_threshold' (0,8); "
               f"se usa 0,9 en su lugar.",
         "tr": f"{path}: 'top2_threshold' (0,7), 'decision_threshold' (0,8) değerinin altında olmamalı; "
               f"bunun yerine 0,9 kullanılıyor.",
     }
-    assert _in_languages(language, aggregation)["tr"] == (
+    assert in_languages(aggregation)["tr"] == (
         f"{path}: 'aggregation' şunlardan biri olmalı: mean, majority; 'median' değil; "
         f"bunun yerine 'mean' kullanılıyor.")
-    assert _in_languages(language, jobs)["es"].startswith(
+    assert in_languages(jobs)["es"].startswith(
         f"{path}: 'jobs' debe estar entre 1 y 256, no 0; se usa ")
 
 
-def test_invalid_settings_are_not_saved_and_every_problem_is_translated(tmp_path, language):
+def test_invalid_settings_are_not_saved_and_every_problem_is_translated(tmp_path, in_languages):
     with pytest.raises(SettingsError) as info:
         save_settings(Settings(language="de", jobs=0), tmp_path / "settings.json")
     assert not (tmp_path / "settings.json").exists()
-    assert _in_languages(language, info.value) == {
+    assert in_languages(info.value) == {
         "en": "Settings not saved: 'language' must be one of en, es, tr, not 'de'; "
               "'jobs' must be between 1 and 256, not 0.",
         "es": "No se guardó la configuración: 'language' debe ser uno de estos valores: en, es, tr; no 'de'; "

@@ -18,7 +18,6 @@ import sklearn
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QLocale  # noqa: E402
 
 from tmer_desktop import paths  # noqa: E402
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
@@ -31,7 +30,6 @@ from tmer_desktop.model.retrain import RetrainConfig, RetrainError, decide, retr
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError  # noqa: E402
 from tmer_desktop.model.train import TrainingConfig, train  # noqa: E402
 from tmer_desktop.translatable import Message  # noqa: E402
-from tmer_desktop.ui.i18n import error_text, install_language, translated  # noqa: E402
 
 FAST = TrainingConfig(Cs=(0.3,), transforms=("standard",), inner_folds=2, clips=("minmax",))
 
@@ -52,20 +50,6 @@ def library(data_dir):
     store = LibraryStore.open()
     yield store
     store.close()
-
-
-@pytest.fixture
-def say(qapp):
-    """say(language, text or exception): what the interface shows in that language."""
-    before = QLocale()
-
-    def words(language: str, what) -> str:
-        assert install_language(qapp, language) == []
-        return error_text(what) if isinstance(what, BaseException) else translated(what)
-
-    yield words
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def _edit_manifest(directory, **changes):

@@ -22,36 +22,12 @@ from tmer_desktop.playlists.candidates import load_candidates  # noqa: E402
 from tmer_desktop.playlists.m3u import PlaylistFileError, read_m3u8  # noqa: E402
 from tmer_desktop.playlists.sessions import export_m3u8, load_plan, save_plan  # noqa: E402
 from tmer_desktop.translatable import Message  # noqa: E402
-from tmer_desktop.ui import i18n  # noqa: E402
 
 
 @pytest.fixture
 def store(data_dir):
     with LibraryStore.open() as s:
         yield s
-
-
-@pytest.fixture
-def language(qapp):
-    """Switch the interface language: `language("es")`; English (and the locale) come back after."""
-    from PySide6.QtCore import QLocale
-
-    before = QLocale()
-
-    def switch(code: str) -> None:
-        assert i18n.install_language(qapp, code) == []
-
-    yield switch
-    i18n.install_language(qapp, "en")
-    QLocale.setDefault(before)
-
-
-def _in_languages(language, text) -> dict[str, str]:
-    worded = {}
-    for code in ("en", "es", "tr"):
-        language(code)
-        worded[code] = i18n.error_text(text) if isinstance(text, BaseException) else i18n.translated(text)
-    return worded
 
 
 def _track(store, folder, name, emotion, *, confidence=0.9, duration=180.0):
@@ -65,7 +41,7 @@ def _track(store, folder, name, emotion, *, confidence=0.9, duration=180.0):
 
 
 # ---------------------------------------------------------------- the builder's refusals
-def test_a_library_without_tagged_tracks_says_what_was_left_out(store, tmp_path, language):
+def test_a_library_without_tagged_tracks_says_what_was_left_out(store, tmp_path, in_languages):
     untagged = tmp_path / "untagged.wav"
     untagged.write_bytes(b"RIFF")
     store.upsert_track(untagged, duration=100.0)
@@ -75,7 +51,7 @@ def test_a_library_without_tagged_tracks_says_what_was_left_out(store, tmp_path,
     with pytest.raises(NoSuitableTracksError) as info:
         build_session(SessionRequest(goal="relaxed", minutes=45, start="sad"), load_candidates(store))
     assert isinstance(info.value.message, Message) and info.value.message.context == "Playlists"
-    worded = _in_languages(language, info.value)
+    worded = in_languages(info.value)
     assert worded["en"] == str(info.value) == (
         "The library has no tagged tracks to build a session from (2 track(s) in the library: 1 not tagged yet; "
         "1 whose file is missing). Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music "
@@ -88,12 +64,12 @@ def test_a_library_without_tagged_tracks_says_what_was_left_out(store, tmp_path,
                                    "sayısı: 2; henüz etiketlenmemiş: 1; dosyası bulunmayan: 1).")
 
 
-def test_a_library_far_from_the_path_names_the_closest_track(store, tmp_path, language):
+def test_a_library_far_from_the_path_names_the_closest_track(store, tmp_path, in_languages):
     for name, emotion in (("loud 1", "angry"), ("loud 2", "happy"), ("loud 3", "angry")):
         _track(store, tmp_path, name, emotion)
     with pytest.raises(NoSuitableTracksError) as info:
         build_session(SessionRequest(goal="relaxed", minutes=20, start="sad"), load_candidates(store))
-    worded = _in_languages(language, info.value)
+    worded = in_languages(info.value)
     # "The closest, loud 1 (angry), is 1.87 from the path": which one and how far, from the English.
     title, rest = str(info.value).split("The closest, ")[1].split(" (", 1)
     distance = rest.split("is ")[1].split(" ")[0]
@@ -110,12 +86,12 @@ def test_a_library_far_from_the_path_names_the_closest_track(store, tmp_path, la
                                    f"En yakın parça, {title} ({emotion[1]}), yola {distance.replace('.', ',')} uzaklıkta;")
 
 
-def test_bad_requests_and_moods(store, tmp_path, language):
+def test_bad_requests_and_moods(store, tmp_path, in_languages):
     fill_library(store, tmp_path, n=12, seed=1)
     pool = load_candidates(store)
     with pytest.raises(PlaylistError) as info:
         build_session(SessionRequest(goal="zen", minutes=30, start="sad"), pool)
-    assert _in_languages(language, info.value) == {
+    assert in_languages(info.value) == {
         "en": "Goal: Unknown mood 'zen'; use one of: happy, sad, angry, relaxed, relaxing, energizing.",
         "es": "Objetivo: Estado de ánimo desconocido «zen»; use uno de estos: happy, sad, angry, relaxed, relaxing, "
               "energizing.",
@@ -124,15 +100,15 @@ def test_bad_requests_and_moods(store, tmp_path, language):
     }
     with pytest.raises(PlaylistError) as info:
         build_session(SessionRequest(goal="relaxed", minutes="abc", start="sad"), pool)
-    assert _in_languages(language, info.value)["es"] == "La duración de la sesión debe ser un número de minutos, no 'abc'."
+    assert in_languages(info.value)["es"] == "La duración de la sesión debe ser un número de minutos, no 'abc'."
     with pytest.raises(PlaylistError) as info:
         build_session(SessionRequest(goal="relaxed", minutes=30, start_track_id=99999), pool)
-    assert _in_languages(language, info.value)["tr"].startswith(
+    assert in_languages(info.value)["tr"].startswith(
         "Başlangıç ruh hali 99999 numaralı parçadan ölçülemez: kitaplıkta etiketlenmiş bir parça değil.")
 
 
 # ---------------------------------------------------------------- reasons and warnings
-def test_slot_reasons_keep_their_english_and_read_in_spanish_and_turkish(store, tmp_path, language):
+def test_slot_reasons_keep_their_english_and_read_in_spanish_and_turkish(store, tmp_path, in_languages):
     fill_library(store, tmp_path, n=40, seed=3)
     plan = build_session(SessionRequest(goal="relaxed", minutes=30, start="sad"), load_candidates(store))
     plan.set_locked(1)
@@ -146,7 +122,7 @@ def test_slot_reasons_keep_their_english_and_read_in_spanish_and_turkish(store, 
     spanish_emotion = {"happy": "Feliz", "sad": "Triste", "angry": "Enojado", "relaxed": "Relajado"}[c.label]
     spanish_decision = {"label": "etiqueta", "top-2": "top-2", "review": "revisión"}[c.decision]
     comma = lambda value: f"{value:.2f}".replace(".", ",")  # noqa: E731
-    worded = _in_languages(language, reason)
+    worded = in_languages(reason)
     assert worded["es"] == (f"{spanish_emotion} {100 * c.confidence:.0f} % ({spanish_decision}) · "
                             f"{100 * slot.progress:.0f} % del camino hacia relajado · a {comma(slot.waypoint_distance)} "
                             f"del punto planificado · paso {comma(slot.step)} · bloqueada")
@@ -156,7 +132,7 @@ def test_slot_reasons_keep_their_english_and_read_in_spanish_and_turkish(store, 
     assert worded["tr"].endswith(f"adım {comma(slot.step)} · kilitli")
 
 
-def test_a_saved_reason_comes_back_from_the_library_as_a_message(store, tmp_path, language):
+def test_a_saved_reason_comes_back_from_the_library_as_a_message(store, tmp_path, in_languages):
     fill_library(store, tmp_path, n=30, seed=2)
     pool = load_candidates(store)
     plan = build_session(SessionRequest(goal="happy", minutes=20, start="sad"), pool)
@@ -165,16 +141,16 @@ def test_a_saved_reason_comes_back_from_the_library_as_a_message(store, tmp_path
     assert isinstance(stored, Message) and str(stored) == str(plan.slots[0].reason("happy"))
     _, loaded = load_plan(store, session_id, pool)
     assert loaded.slots[0].saved_reason == stored
-    assert "% del camino hacia feliz" in _in_languages(language, loaded.slots[0].saved_reason)["es"]
+    assert "% del camino hacia feliz" in in_languages(loaded.slots[0].saved_reason)["es"]
 
 
-def test_endpoint_warning_in_the_locale(store, tmp_path, language):
+def test_endpoint_warning_in_the_locale(store, tmp_path, in_languages):
     # Only calm music: a session towards happy cannot end near happy.
     for i in range(8):
         _track(store, tmp_path, f"calm {i}", "relaxed", duration=200.0)
     plan = build_session(SessionRequest(goal="happy", minutes=15, start="relaxed"), load_candidates(store))
     (warning,) = [w for w in plan.warnings if "near the goal" in w]
-    worded = _in_languages(language, warning)
+    worded = in_languages(warning)
     distance = worded["en"].split("ends ")[1].split(" away")[0]
     assert worded["en"] == f"The library has little music near the goal (happy): the session ends {distance} away from it."
     assert worded["es"] == (f"La biblioteca tiene poca música cercana al objetivo (feliz): la sesión termina a "
@@ -183,13 +159,13 @@ def test_endpoint_warning_in_the_locale(store, tmp_path, language):
 
 
 # ---------------------------------------------------------------- files
-def test_a_binary_playlist_and_an_empty_session(store, tmp_path, language):
+def test_a_binary_playlist_and_an_empty_session(store, tmp_path, in_languages):
     binary = tmp_path / "Sesión.m3u8"
     binary.write_bytes(b"\x89PNG\x00\x00")
     with pytest.raises(PlaylistFileError) as info:
         read_m3u8(binary)
     assert isinstance(info.value.message, Message)
-    worded = _in_languages(language, info.value)
+    worded = in_languages(info.value)
     assert worded["en"] == f"{binary}: this is a binary file, not a playlist"
     assert worded["es"].startswith(str(binary)) and worded["es"].endswith("es un archivo binario, no una lista de reproducción")
     assert worded["tr"].startswith(str(binary)) and worded["tr"].endswith("bu ikili bir dosya, çalma listesi değil")
@@ -199,11 +175,11 @@ def test_a_binary_playlist_and_an_empty_session(store, tmp_path, language):
     plan.slots.clear()
     with pytest.raises(PlaylistError) as info:
         export_m3u8(plan, tmp_path / "out.m3u8")
-    assert _in_languages(language, info.value)["es"] == "La sesión está vacía: no hay nada que exportar."
+    assert in_languages(info.value)["es"] == "La sesión está vacía: no hay nada que exportar."
 
 
 # ---------------------------------------------------------------- drift
-def test_drift_sentences_in_english_spanish_and_turkish(language):
+def test_drift_sentences_in_english_spanish_and_turkish(in_languages):
     rng = np.random.default_rng(0)
     names = [f"feature_{i}_" for i in range(8)]
     train, shifted = rng.normal(size=(400, 8)), rng.normal(loc=2.0, size=(200, 8))
@@ -213,27 +189,27 @@ def test_drift_sentences_in_english_spanish_and_turkish(language):
     shift, low, accuracy, ece = report.alerts
     assert all(isinstance(a, Message) and a.context == "Drift" for a in report.alerts)
     assert str(low) == "60% of the predictions have a confidence below 0.75 (alert above 45%)."
-    assert _in_languages(language, low) == {
+    assert in_languages(low) == {
         "en": str(low),
         "es": "El 60 % de las predicciones tiene una confianza inferior a 0,75 (alerta por encima del 45 %).",
         "tr": "Tahminlerin %60 kadarında güven 0,75 değerinin altında (uyarı sınırı: %45 üstü).",
     }
-    assert _in_languages(language, accuracy)["es"] == (
+    assert in_languages(accuracy)["es"] == (
         "La exactitud en uso según 40 correcciones es del 50 % (alerta por debajo del 70 %).")
-    assert _in_languages(language, ece)["tr"] == "Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE 0,45 (uyarı sınırı: 0,15 üstü)."
+    assert in_languages(ece)["tr"] == "Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE 0,45 (uyarı sınırı: 0,15 üstü)."
     worst = [f"{f.name.strip('_')} {f.psi:.2f}" for f in sorted(report.shifted_features, key=lambda f: -f.psi)[:3]]
     assert str(shift) == f"8 of 8 features differ from the training data (PSI > 0.25; worst: {', '.join(worst)})."
-    assert _in_languages(language, shift)["es"] == (
+    assert in_languages(shift)["es"] == (
         f"8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25; las peores: "
         f"{', '.join(w.replace('.', ',') for w in worst)}).")
-    assert _in_languages(language, report.suggestion)["tr"].startswith("Kitaplık eğitim verisinden uzaklaştı.")
+    assert in_languages(report.suggestion)["tr"].startswith("Kitaplık eğitim verisinden uzaklaştı.")
 
     one = assess_drift(train, shifted[:1], names, correction_confidence=np.full(1, 0.9),
                        correction_correct=np.ones(1, dtype=bool))
     assert [str(n) for n in one.notes] == [
         "Feature drift not judged: 1 independent window analysed, at least 30 needed.",
         "Live accuracy not judged: 1 correction, at least 20 needed."]
-    assert [_in_languages(language, n)["es"] for n in one.notes] == [
+    assert [in_languages(n)["es"] for n in one.notes] == [
         "Deriva de características no evaluada: 1 ventana independiente analizada; se necesitan al menos 30.",
         "Exactitud en uso no evaluada: 1 corrección; se necesitan al menos 20."]
-    assert _in_languages(language, one.suggestion)["es"] == "No se detecta deriva; el modelo se ajusta a esta biblioteca."
+    assert in_languages(one.suggestion)["es"] == "No se detecta deriva; el modelo se ajusta a esta biblioteca."
