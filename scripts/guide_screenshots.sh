@@ -36,6 +36,7 @@ cp resources/demo/*.ogg "$tmp/music/"
 printf 'these are session notes, not audio\n' > "$tmp/music/notes.flac"
 shot batch_progress --library "$batch" --tag "$tmp/music" --view tagging  # closing cancels the rest
 shot batch_errors --library "$batch" --tag "$tmp/music" --view library      # resumes: finishes the folder
+shot batch_errors_es --library "$batch" --view library --language es        # the stored errors, in Spanish
 
 # First run: an empty library tags the bundled demo, then every view is taken from it.
 shot first_run --library "$demo" --demo --view library

@@ -103,6 +103,19 @@ def test_shipped_qm_files_are_compiled_from_the_current_sources(tmp_path):
             f"{shipped} is out of date: run scripts/update_translations.sh")
 
 
+def test_no_text_to_translate_hides_inside_an_f_string():
+    """lupdate cannot see a tr("…") or QT_TRANSLATE_NOOP("…") written inside an f-string's braces:
+    its text would silently drop out of the .ts files (and stay English)."""
+    literal = r"""\s*["'][^"']*["']"""
+    hidden = re.compile(r"""\bf["'].*?\{[^}]*\b(?:tr\(""" + literal + r"|(?:translate|QT_TRANSLATE_NOOP)\(" + literal
+                        + r"\s*," + literal + ")")
+    found = [f"{path.relative_to(REPO_ROOT)}:{number}: {line.strip()}"
+             for path in sorted((REPO_ROOT / "tmer_desktop").rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if hidden.search(line)]
+    assert found == []
+
+
 def test_no_interface_string_is_missing_from_the_translation_sources(tmp_path):
     """lupdate over every module of the package (so a new file not yet in a group is caught too;
     core modules mark words the interface translates with QT_TRANSLATE_NOOP)."""
@@ -329,6 +342,7 @@ def test_the_whole_window_switches_language_at_once(library, qtbot, restore_engl
     assert window.library.proxy.headerData(0, Qt.Orientation.Horizontal) == "Título"
     assert window.status_label.text().startswith("2 pistas · ")
     assert pv.window_label.text().startswith("Ventana 2/3 (0:05–0:35): Triste 52 %")
+    assert pv.next_unsure_button.text().startswith("Siguiente ventana dudosa (N) · ")
     assert "emoción de la pista" in pv.summary.text()
     assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
     qtbot.waitUntil(lambda: {"window", "track"} <= set(explained), timeout=60000)  # worded again

@@ -470,6 +470,10 @@
         <translation>La emoción real de la pista es {emotion}</translation>
     </message>
     <message>
+        <source>Next unsure window (N) · {count}</source>
+        <translation>Siguiente ventana dudosa (N) · {count}</translation>
+    </message>
+    <message>
         <source>No unsure windows</source>
         <translation>Ninguna ventana dudosa</translation>
     </message>

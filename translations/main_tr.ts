@@ -462,6 +462,10 @@
         <translation>Parçanın gerçek duygusu: {emotion}</translation>
     </message>
     <message>
+        <source>Next unsure window (N) · {count}</source>
+        <translation>Sonraki belirsiz pencere (N) · {count}</translation>
+    </message>
+    <message>
         <source>No unsure windows</source>
         <translation>Belirsiz pencere yok</translation>
     </message>

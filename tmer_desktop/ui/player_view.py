@@ -184,7 +184,8 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
     def _update_unsure_button(self) -> None:
         n = len(self.unsure_windows())
         self.next_unsure_button.setEnabled(n > 0)
-        self.next_unsure_button.setText(f"{self.tr('Next unsure window (N)')} · {n}" if n else self.tr("No unsure windows"))
+        self.next_unsure_button.setText(self.tr("Next unsure window (N) · {count}").format(count=n) if n
+                                        else self.tr("No unsure windows"))
 
     def _key_correction(self, scope: str, emotion: str | None) -> None:
         if self.track is None or (scope == "window" and self.current_window < 0):
