@@ -83,6 +83,12 @@ def test_json_round_trip_and_what_falls_back_to_the_stored_english():
     assert message_from_json(str(message), '{"context": "X", "template": "{a}", "values": {"a": [1]}}') \
         == str(message)
     assert message_from_json(None, message.to_json()) is None
+    # Hostile or hand-made JSON: attribute look-ups, deep nesting, a wrong shape — the English stays.
+    sneaky = '{"context": "X", "template": "{a.__class__}", "values": {"a": "x"}}'
+    assert type(message_from_json("<class 'str'>", sneaky)) is str
+    deep = '{"context": "X", "template": "{a}", "values": {"a": ' * 50_000 + '1' + '}}' * 50_000
+    assert message_from_json("1", deep) == "1" and type(message_from_json("1", deep)) is str
+    assert message_from_json("x", '["not", "an", "object"]') == "x"
     assert type(message_from_json("plain", None)) is str
 
 

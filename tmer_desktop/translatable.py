@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import numbers
+import string
 from collections.abc import Sequence
 from typing import Any
 
@@ -73,7 +74,7 @@ def message_from_json(english: str | None, data: str | None) -> str | None:
         return english
     try:
         message = _from_data(json.loads(data))
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return english
     return message if isinstance(message, Message) and str(message) == english else english
 
@@ -123,11 +124,14 @@ def _to_data(value: Any) -> Any:
 
 def _from_data(data: Any) -> Any:
     if isinstance(data, dict):
-        values = data["values"]
+        values, template = data["values"], str(data["template"])
         if not isinstance(values, dict):
             raise TypeError("values must be an object")
-        return Message(str(data["context"]), str(data["template"]),
-                       {str(k): _from_data(v) for k, v in values.items()})
+        # Stored text is data: only plain {name} fields, no attribute or index look-ups.
+        for _literal, field, spec, conversion in string.Formatter().parse(template):
+            if field is not None and (not field.isidentifier() or conversion or "{" in (spec or "")):
+                raise ValueError(f"unsupported field {field!r}")
+        return Message(str(data["context"]), template, {str(k): _from_data(v) for k, v in values.items()})
     if type(data) in _PLAIN_VALUE_TYPES:
         return data
     raise TypeError(f"unexpected value {data!r}")
