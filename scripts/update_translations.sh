@@ -20,7 +20,7 @@ declare -A groups=(
           $core/model/explain.py $core/audio/playback.py"
   [tools]="$ui/dashboard_view.py $ui/session_view.py $ui/record_view.py
            $core/audio/record.py $core/audio/live.py $core/dashboards.py $core/model/drift.py
-           $(echo $core/playlists/*.py)"
+           $(echo $core/playlists/*.py) $core/wording.py"
   [audio]="$core/errors.py $core/audio/decode.py $core/audio/sniff.py $core/audio/devices.py
            $(echo $core/features/*.py) $(echo $core/tagging/*.py)"
   [library]="$(echo $core/library/*.py) $core/settings.py"

@@ -135,7 +135,7 @@ def test_no_interface_string_is_missing_from_the_translation_sources(tmp_path):
 def test_the_reason_is_composed_in_the_interface_language(qapp, restore_english):
     """The model's reason parts become a Spanish / Turkish sentence; English is the core's own text."""
     from tmer_desktop.model.bundle import load_model
-    from tmer_desktop.model.explain import ReasonPart
+    from tmer_desktop.model.explain import ReasonPart, reason_text
     from tmer_desktop.ui.explain import localized_reason
 
     model = load_model()
@@ -150,10 +150,11 @@ def test_the_reason_is_composed_in_the_interface_language(qapp, restore_english)
     vague = ReasonPart(family="rhythm/tempo", feature="_Pulseclarity_Mean", above_median=False)
     unmeasured = ReasonPart(family="rhythm/tempo", feature="_Tempo_Mean", above_median=None)
     chroma = ReasonPart(family="harmony/tonality", feature="_Chromagram_Mean_10", above_median=True)
-    sad = type(results[0])(label="sad", shap=results[0].shap, base=results[0].base, families={}, reason="",
-                           reason_parts=(vague, beyond))
-    relaxed = dataclasses.replace(sad, label="relaxed", reason_parts=(unmeasured, chroma))
-    nothing = dataclasses.replace(sad, label="angry", reason_parts=())
+    sad = type(results[0])(label="sad", shap=results[0].shap, base=results[0].base, families={},
+                           reason=reason_text((vague, beyond), "sad"), reason_parts=(vague, beyond))
+    relaxed = dataclasses.replace(sad, label="relaxed", reason=reason_text((unmeasured, chroma), "relaxed"),
+                                  reason_parts=(unmeasured, chroma))
+    nothing = dataclasses.replace(sad, label="angry", reason=reason_text((), "angry"), reason_parts=())
 
     assert install_language(restore_english, "es") == []
     assert localized_reason(sad) == ("Un pulso difuso (ritmo/tempo) y sonido ruidoso y brillante, fuera del rango "
@@ -168,9 +169,9 @@ def test_the_reason_is_composed_in_the_interface_language(qapp, restore_english)
 
 def test_explanation_family_names_match_the_model():
     from tmer_desktop.model.explain import FAMILIES
-    from tmer_desktop.ui.explain_panel import FAMILY_NAMES
+    from tmer_desktop.wording import FAMILY_WORDS
 
-    assert tuple(FAMILY_NAMES) == FAMILIES
+    assert tuple(FAMILY_WORDS) == FAMILIES
 
 
 # -- the window in Spanish and Turkish -------------------------------------------------------

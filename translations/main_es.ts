@@ -4,22 +4,6 @@
 <context>
     <name>ExplanationChart</name>
     <message>
-        <source>energy/dynamics</source>
-        <translation>energía/dinámica</translation>
-    </message>
-    <message>
-        <source>rhythm/tempo</source>
-        <translation>ritmo/tempo</translation>
-    </message>
-    <message>
-        <source>timbre/brightness</source>
-        <translation>timbre/brillo</translation>
-    </message>
-    <message>
-        <source>harmony/tonality</source>
-        <translation>armonía/tonalidad</translation>
-    </message>
-    <message>
         <source>push towards the emotion (SHAP, log-odds)</source>
         <translation>empuje hacia la emoción (SHAP, log-odds)</translation>
     </message>

@@ -4,22 +4,6 @@
 <context>
     <name>ExplanationChart</name>
     <message>
-        <source>energy/dynamics</source>
-        <translation>enerji/dinamik</translation>
-    </message>
-    <message>
-        <source>rhythm/tempo</source>
-        <translation>ritim/tempo</translation>
-    </message>
-    <message>
-        <source>timbre/brightness</source>
-        <translation>tını/parlaklık</translation>
-    </message>
-    <message>
-        <source>harmony/tonality</source>
-        <translation>armoni/tonalite</translation>
-    </message>
-    <message>
         <source>push towards the emotion (SHAP, log-odds)</source>
         <translation>duyguya doğru itme (SHAP, log-odds)</translation>
     </message>

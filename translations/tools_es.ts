@@ -311,6 +311,25 @@
     </message>
 </context>
 <context>
+    <name>Families</name>
+    <message>
+        <source>energy/dynamics</source>
+        <translation>energía/dinámica</translation>
+    </message>
+    <message>
+        <source>rhythm/tempo</source>
+        <translation>ritmo/tempo</translation>
+    </message>
+    <message>
+        <source>timbre/brightness</source>
+        <translation>timbre/brillo</translation>
+    </message>
+    <message>
+        <source>harmony/tonality</source>
+        <translation>armonía/tonalidad</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPanel</name>
     <message>
         <source>Version</source>

@@ -309,6 +309,25 @@
     </message>
 </context>
 <context>
+    <name>Families</name>
+    <message>
+        <source>energy/dynamics</source>
+        <translation>enerji/dinamik</translation>
+    </message>
+    <message>
+        <source>rhythm/tempo</source>
+        <translation>ritim/tempo</translation>
+    </message>
+    <message>
+        <source>timbre/brightness</source>
+        <translation>tını/parlaklık</translation>
+    </message>
+    <message>
+        <source>harmony/tonality</source>
+        <translation>armoni/tonalite</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPanel</name>
     <message>
         <source>Version</source>

@@ -27,6 +27,7 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.model.data import CLASSES
 from tmer_desktop.model.train import EmotionClassifier, as_feature_matrix
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.wording import emotion_word, family_word
 
 ENERGY, RHYTHM, TIMBRE, HARMONY = "energy/dynamics", "rhythm/tempo", "timbre/brightness", "harmony/tonality"
 FAMILIES: tuple[str, ...] = (ENERGY, RHYTHM, TIMBRE, HARMONY)
@@ -139,22 +140,17 @@ _TWO_PUSH = QT_TRANSLATE_NOOP("Reason", "{parts} push towards {emotion}")
 _NONE_POINTS = QT_TRANSLATE_NOOP("Reason", "no feature family clearly points to {emotion}; it is only the least unlikely")
 
 
-def _same(text: str) -> str:
-    return text
-
-
-def feature_words(feature: str, above_median: bool, translate=_same) -> str:
-    """Plain words for `feature` above (or below) its training median; `translate` maps each
-    English template to the interface language (identity: English)."""
+def feature_words(feature: str, above_median: bool) -> str:
+    """Plain words for `feature` above (or below) its training median (a marked text)."""
     if feature in _WORDS:
-        return translate(_WORDS[feature][0 if above_median else 1])
+        return _WORDS[feature][0 if above_median else 1]
     if feature.startswith("_Chromagram_Mean_"):
         pc = _PITCH_CLASSES[int(feature.rsplit("_", 1)[1]) - 1]
-        return translate(_MUCH_PITCH if above_median else _LITTLE_PITCH).format(pitch=pc)
+        return (_MUCH_PITCH if above_median else _LITTLE_PITCH).format(pitch=pc)
     if feature.startswith("_MFCC_Mean_"):
         k = feature.rsplit("_", 1)[1]
-        return translate(_MFCC_HIGH if above_median else _MFCC_LOW).format(k=k)
-    return translate(_FEATURE_HIGH if above_median else _FEATURE_LOW).format(feature=feature.strip("_"))
+        return (_MFCC_HIGH if above_median else _MFCC_LOW).format(k=k)
+    return (_FEATURE_HIGH if above_median else _FEATURE_LOW).format(feature=feature.strip("_"))
 
 
 @dataclass(frozen=True)
@@ -167,24 +163,23 @@ class ReasonPart:
     beyond_range: bool = False  # the value was outside the training range (clipped before the model)
 
 
-def reason_text(parts: tuple[ReasonPart, ...], label: str, translate=_same, emotion_name=_same,
-                family_name=_same) -> str:
-    """The one-line reason, e.g. "a vague beat (rhythm/tempo) pushes towards sad". The defaults
-    give the English the core stores; the interface passes its translator and names."""
-    emotion = emotion_name(label)
+def reason_text(parts: tuple[ReasonPart, ...], label: str) -> str:
+    """The one-line reason, e.g. "a vague beat (rhythm/tempo) pushes towards sad": a translatable
+    message (its English is what the core stores and prints; the interface words it again)."""
+    emotion = emotion_word(label)
     if not parts:
-        return translate(_NONE_POINTS).format(emotion=emotion)
+        return _NONE_POINTS.format(emotion=emotion)
     phrases = []
     for part in parts:
         if part.above_median is None:
-            words = translate(_NOT_MEASURABLE).format(feature=part.feature.strip("_"))
+            words = _NOT_MEASURABLE.format(feature=part.feature.strip("_"))
         else:
-            words = feature_words(part.feature, part.above_median, translate)
+            words = feature_words(part.feature, part.above_median)
             if part.beyond_range:
-                words = translate(_BEYOND).format(words=words)
-        phrases.append(translate(_WITH_FAMILY).format(words=words, family=family_name(part.family)))
-    joined = phrases[0] if len(phrases) == 1 else translate(_AND).format(first=phrases[0], second=phrases[1])
-    return translate(_ONE_PUSHES if len(phrases) == 1 else _TWO_PUSH).format(parts=joined, emotion=emotion)
+                words = _BEYOND.format(words=words)
+        phrases.append(_WITH_FAMILY.format(words=words, family=family_word(part.family)))
+    joined = phrases[0] if len(phrases) == 1 else _AND.format(first=phrases[0], second=phrases[1])
+    return (_ONE_PUSHES if len(phrases) == 1 else _TWO_PUSH).format(parts=joined, emotion=emotion)
 
 
 @dataclass(frozen=True)
@@ -195,7 +190,7 @@ class Explanation:
     shap: np.ndarray  # (4, 50): classes × features
     base: np.ndarray  # (4,): training-average logit per class
     families: dict[str, float]  # family → SHAP sum for `label`
-    reason: str  # English; the interface composes its own language from reason_parts
+    reason: str  # a translatable message (reason_text): English as a str, the interface words it again
     top_features: list[tuple[str, float]] = field(default_factory=list)  # (feature, SHAP for label), strongest first
     clipped: tuple[str, ...] = ()  # features outside the training range (clipped to it before the model)
     reason_parts: tuple[ReasonPart, ...] = ()  # at most two families pushing towards `label`, strongest first

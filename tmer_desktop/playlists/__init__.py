@@ -6,5 +6,4 @@
                    playlist_command(args) for `tmer playlist`
     sessions.py    save_plan / load_plan (library), export_m3u8, export_csv
     m3u.py         write_m3u8 / read_m3u8
-    wording.py     marked emotion/decision words for the translatable messages
 """

@@ -47,7 +47,7 @@ from tmer_desktop.playlists.space import (
     probability_position,
     resolve_mood,
 )
-from tmer_desktop.playlists.wording import decision_word, emotion_title, emotion_word
+from tmer_desktop.wording import decision_word, emotion_title, emotion_word
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 
 DECISION_PENALTY: dict[str, float] = {"label": 0.0, "top-2": 0.15, "review": 0.4}

@@ -11,22 +11,13 @@ import threading
 
 import numpy as np
 
-from PySide6.QtCore import QCoreApplication
-
-from tmer_desktop.ui.explain_panel import Explanation, family_name
-from tmer_desktop.ui.i18n import emotion_name
-
-
-def _translate_reason(text: str) -> str:
-    return QCoreApplication.translate("Reason", text)
+from tmer_desktop.ui.explain_panel import Explanation
+from tmer_desktop.ui.i18n import translated
 
 
 def localized_reason(result) -> str:
     """The model's one-line reason in the interface language, as a sentence."""
-    from tmer_desktop.model.explain import reason_text
-
-    text = reason_text(result.reason_parts, result.label, translate=_translate_reason,
-                       emotion_name=lambda key: emotion_name(key, lower=True), family_name=family_name)
+    text = translated(result.reason)
     return text[:1].upper() + text[1:] + "."
 
 

@@ -11,27 +11,19 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import emotion_color
+from tmer_desktop.wording import family_word
 from tmer_desktop.ui.locale_axis import LocaleAxis
 
 TOP_FAMILIES = 4
 
-# The feature families of tmer_desktop.model.explain.FAMILIES (not imported: it pulls in
-# scikit-learn), translated when drawn. The reason sentence itself comes from the model in English.
-FAMILY_NAMES = {
-    "energy/dynamics": QT_TRANSLATE_NOOP("ExplanationChart", "energy/dynamics"),
-    "rhythm/tempo": QT_TRANSLATE_NOOP("ExplanationChart", "rhythm/tempo"),
-    "timbre/brightness": QT_TRANSLATE_NOOP("ExplanationChart", "timbre/brightness"),
-    "harmony/tonality": QT_TRANSLATE_NOOP("ExplanationChart", "harmony/tonality"),
-}
-
-
 def family_name(family: str) -> str:
-    return QCoreApplication.translate("ExplanationChart", FAMILY_NAMES[family]) if family in FAMILY_NAMES else family
+    """A feature family (model/explain.py FAMILIES) as the charts label it, in the interface language."""
+    return i18n.translated(family_word(family))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""Words the playlists' sentences share, marked for the interface's translations (Qt-free).
+"""Words the core's sentences share (playlists, the model's reasons), marked for the interface's
+translations (Qt-free, and light: the interface imports it for the chart labels too).
 
-An emotion or a decision named inside a sentence is a marked Template value, so the interface
+An emotion, a decision or a feature family named inside a sentence is a marked Template value, so the interface
 words it in its own language together with the sentence (ui.i18n.translated translates nested
 values).
 """
@@ -39,6 +40,19 @@ def emotion_word(emotion: str) -> str:
 def emotion_title(emotion: str) -> str:
     """The emotion as a marked, capitalised word for the head of a phrase."""
     return EMOTION_TITLES.get(emotion, emotion.capitalize())
+
+
+# The model's feature families (model/explain.py FAMILIES), in reasons and on the explanation charts.
+FAMILY_WORDS: dict[str, str] = {
+    "energy/dynamics": QT_TRANSLATE_NOOP("Families", "energy/dynamics"),
+    "rhythm/tempo": QT_TRANSLATE_NOOP("Families", "rhythm/tempo"),
+    "timbre/brightness": QT_TRANSLATE_NOOP("Families", "timbre/brightness"),
+    "harmony/tonality": QT_TRANSLATE_NOOP("Families", "harmony/tonality"),
+}
+
+
+def family_word(family: str) -> str:
+    return FAMILY_WORDS.get(family, family)
 
 
 def decision_word(decision: str) -> str:
