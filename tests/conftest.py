@@ -1,5 +1,6 @@
 """Session-wide test set-up: offscreen Qt, and a throw-away data directory per test session."""
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +16,15 @@ import pytest  # noqa: E402
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test():
+    """Once a GUI test has moved garbage collection to the GUI thread's timer (ui/tasks.py), tests
+    that run no event loop would never collect: collect here, in the main thread, after each."""
+    yield
+    if not gc.isenabled():
+        gc.collect()
 
 
 @pytest.fixture

@@ -100,3 +100,35 @@ def test_cancel_stops_slow_work_and_keeps_partials(qtbot):
     assert got["ok"] == [] and got["failed"] == []
     assert 3 <= len(got["partial"]) < 1000
     assert got["partial"] == list(range(len(got["partial"])))
+
+
+def test_cyclic_garbage_is_collected_in_the_gui_thread_only(qtbot):
+    """A worker that leaves cyclic garbage (here with Qt objects in it) never collects it itself:
+    a collection in a worker thread that frees Qt wrappers can deadlock with the GUI thread."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    collections = []
+
+    def record(phase, info):
+        if phase == "start":
+            collections.append(threading.current_thread() is threading.main_thread())
+
+    def work(ctx):
+        for _ in range(20_000):  # many generation-0 thresholds' worth of cycles holding Qt objects
+            holder = {"object": QObject()}
+            holder["self"] = holder
+        return len(collections)
+
+    task = BackgroundTask(work, name="garbage")
+    assert not gc.isenabled()  # automatic collection is off from the first task on
+    gc.callbacks.append(record)
+    try:
+        with qtbot.waitSignal(task.succeeded, timeout=30000) as done:
+            task.start()
+        assert done.args == [0]  # the worker allocated all that and collected nothing
+        qtbot.waitUntil(lambda: len(collections) > 0, timeout=5000)  # the GUI-thread timer collects
+        assert all(collections)
+    finally:
+        gc.callbacks.remove(record)

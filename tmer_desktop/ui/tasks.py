@@ -12,6 +12,13 @@ that lives in the GUI thread, so Qt queues them and the slots run in the GUI thr
     task.failed.connect(...)     # (message, exception) — message is user-readable
     task.finished.connect(...)   # always, after succeeded/failed, with task.cancelled set
     task.start(); task.cancel()
+
+Python's cyclic garbage collector runs in whichever thread happens to allocate, and when it
+frees a Qt wrapper in a worker thread while the GUI thread destroys widgets, the two lock each
+other (seen: a dashboard refresh thread collecting a widget tree while the GUI thread deleted a
+menu — both stuck, the app frozen). So the first task or writer moves collection to the GUI
+thread for good: pyqtgraph's GarbageCollector turns automatic collection off and collects on a
+GUI-thread timer.
 """
 
 from __future__ import annotations
@@ -100,6 +107,18 @@ class TaskContext:
             self._task.progress.emit(value)
 
 
+_gui_thread_collector = None
+
+
+def collect_garbage_in_gui_thread() -> None:
+    """From now on, cyclic garbage is collected only in the GUI thread (call it there)."""
+    global _gui_thread_collector
+    if _gui_thread_collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _gui_thread_collector = GarbageCollector(interval=1.0)
+
+
 class BackgroundTask(QObject):
     """Runs `fn(ctx)` once in a daemon worker thread. Create and connect it in the GUI thread."""
 
@@ -111,6 +130,7 @@ class BackgroundTask(QObject):
 
     def __init__(self, fn: Callable[[TaskContext], Any], name: str = "task", parent: QObject | None = None):
         super().__init__(parent)
+        collect_garbage_in_gui_thread()
         self._fn = fn
         self.name = name
         self.context = TaskContext(self)
@@ -171,6 +191,7 @@ class SerialWriter(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        collect_garbage_in_gui_thread()
         from concurrent.futures import ThreadPoolExecutor
 
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tmer-writer")
