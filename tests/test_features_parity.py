@@ -11,6 +11,7 @@ import soundfile as sf
 from conftest import FIXTURES, SHARED
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.extract import RHYTHM_COLS, extract_file_features
+from tmer_desktop.features.prepare import Preparation
 
 REF_DIR = FIXTURES / "reference"
 # Tempo, event density, pulse clarity and attack time belong to the onset/rhythm port and
@@ -36,7 +37,7 @@ def test_fixture_set_is_complete():
 
 @pytest.mark.parametrize("name", CLIPS)
 def test_columns_match_mirtoolbox(name):
-    ours = extract_file_features(REF_DIR / f"{name}.flac")
+    ours = extract_file_features(REF_DIR / f"{name}.flac", Preparation.raw())
     assert list(ours) == list(FEATURE_NAMES)
     ref = REFERENCE[name]
     bad = {}

@@ -10,6 +10,7 @@ import soundfile as sf
 
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.extract import RHYTHM_COLS, extract_features, extract_file_features
+from tmer_desktop.features.prepare import Preparation
 
 MINE = [c for c in FEATURE_NAMES if c not in RHYTHM_COLS]
 SPECTRAL = ["_Rolloff_Mean", "_Brightness_Mean", "_Spectralcentroid_Mean", "_Spectralspread_Mean",
@@ -97,7 +98,7 @@ def test_stereo_file_is_the_mean_of_its_channels(tmp_path):
     right = _tone(22050, 1.5, 500.0)
     path = tmp_path / "st.wav"
     sf.write(path, np.column_stack([left, right]), 22050, subtype="FLOAT")
-    from_file = extract_file_features(path)
+    from_file = extract_file_features(path, Preparation.raw())
     stored, _ = sf.read(path)  # float32 in the file
     direct = _extract(stored.mean(axis=1), 22050)
     for c in MINE:

@@ -384,7 +384,7 @@ def test_migration_from_v1_writes_a_backup_that_opens_with_the_old_data(tmp_path
     make_v1_database(path)
     store = LibraryStore.open(path)
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
         backups = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.bak-v1-")]
         assert len(backups) == 1
         (message,) = store.open_messages
@@ -401,6 +401,12 @@ def test_migration_from_v1_writes_a_backup_that_opens_with_the_old_data(tmp_path
         store.upsert_track("/music/old.wav", window_s=30.0, hop_s=5.0, extractor_version="x1")
         assert store.track_by_path("/music/old.wav").hop_s == 5.0
         assert len(store.windows_for_track(row.id)) == 1
+        # v4: a prediction says whether the music was unfamiliar; old predictions do not know
+        probs = {"p_happy": 0.1, "p_sad": 0.1, "p_angry": 0.1, "p_relaxed": 0.7, "label": "relaxed",
+                 "confidence": 0.7, "decision": "review"}
+        store.add_predictions(row.id, "m1", [probs, {**probs, "window_idx": 0, "unfamiliar": True}])
+        track_level, window_level = store.predictions_for_track(row.id, "m1")
+        assert track_level.unfamiliar is None and window_level.unfamiliar == 1
     finally:
         store.close()
     # Opening an up-to-date library makes no further backup.

@@ -187,7 +187,7 @@ def test_a_threshold_outside_the_range_is_a_translated_value_error(say):
 def test_the_refusal_reason_keeps_its_numbers_for_the_locale(say):
     cv = {"candidate_mean": 0.78, "current_mean": 0.79}
     promote, reason = decide(cv, {"n": 20, "candidate_macro_f1": 0.7, "current_macro_f1": 0.7},
-                             RetrainConfig(margin=0.005))
+                             RetrainConfig(margin=0.005, fold_margin=0.005))
     assert not promote and isinstance(reason, Message)
     assert reason == "on the training folds the candidate's macro-F1 0.780 is more than 0.005 below the current 0.790"
     assert say("es", reason) == ("en las particiones de entrenamiento, el macro-F1 del candidato (0,780) está "

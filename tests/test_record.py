@@ -138,22 +138,29 @@ def test_record_session_end_to_end(tmp_path, data_dir):
     assert all(w["duration"] == 30.0 and w["label"] for w in windows)
     assert all(abs(sum(w["probs"]) - 1) < 1e-6 for w in windows)
 
-    # The live features are those of the saved file's windows, alone and in a batch run of the
-    # file (to rounding: differences measured here stay below 1e-5 relative).
+    # The live features are those of the saved file's windows, alone (to rounding) and in a batch
+    # run of the file. The batch resamples the whole file to 44.1 kHz, live each window on its
+    # own: the band above this 22.05 kHz recording's content then holds only the resampler's
+    # edge residue, which moves the spectral-shape columns (the ones the model gives half weight,
+    # model.train.ENCODING_UNSTABLE); every other column agrees to 0.2 % (brightness and entropy
+    # see a little of that residue too).
     from tmer_desktop.audio.decode import load
     from tmer_desktop.features.columns import FEATURE_NAMES
-    from tmer_desktop.features.extract import extract_features
+    from tmer_desktop.features.extract import prepared_features
     from tmer_desktop.features.windows import analyse_file
+    from tmer_desktop.model.train import ENCODING_UNSTABLE
 
     y, _ = load(out["path"])
     batch = analyse_file(out["path"], hop=10.0, use_cache=False)
     assert len(batch.windows) == 2
+    stable = [i for i, n in enumerate(FEATURE_NAMES) if n not in ENCODING_UNSTABLE]
     for live_w, batch_w in zip(windows, batch.windows):
         a = int(batch_w.start * SR)
-        own = extract_features(y[a:a + 30 * SR], SR)
+        own = prepared_features(y[a:a + 30 * SR], SR)
         np.testing.assert_allclose(live_w["features"], [own[n] for n in FEATURE_NAMES], rtol=1e-4, atol=1e-9)
         expect = [batch_w.values[n] for n in FEATURE_NAMES]
-        np.testing.assert_allclose(live_w["features"], expect, rtol=1e-4, atol=1e-9, equal_nan=True)
+        np.testing.assert_allclose(np.array(live_w["features"])[stable], np.array(expect)[stable],
+                                   rtol=2e-3, atol=1e-9, equal_nan=True)
 
     # The recording is a library track like any other.
     from tmer_desktop.library.store import LibraryStore

@@ -92,7 +92,7 @@ def test_a_series_of_corrections_retrains_promotes_refuses_and_rolls_back(clinic
     third = retrain(careless_csv, store=models, config=CONFIG, base_csv=base_csv)
     assert third.candidate == "v003" and third.compared_with == "v002"
     assert not third.promoted, third.summary()
-    assert third.metrics["cv"]["candidate_mean"] < third.metrics["cv"]["current_mean"] - CONFIG.margin
+    assert third.metrics["cv"]["candidate_mean"] < third.metrics["cv"]["current_mean"] - CONFIG.fold_margin
     assert "NOT promoted" in third.summary()
     assert models.active().version == "v002"
 
@@ -116,8 +116,18 @@ def test_promotion_rule_uses_the_margin():
     cv = {"candidate_mean": 0.78, "current_mean": 0.79}
     hold = {"n": 20, "candidate_macro_f1": 0.70, "current_macro_f1": 0.70}
     assert decide(cv, hold, RetrainConfig(margin=0.02))[0]
-    promote, reason = decide(cv, hold, RetrainConfig(margin=0.005))
+    promote, reason = decide(cv, hold, RetrainConfig(margin=0.005, fold_margin=0.005))
     assert not promote and "more than 0.005 below" in reason
+    # with held-back corrections to judge by, the training folds may lose up to fold_margin ...
+    better_for_user = {"n": 20, "candidate_macro_f1": 0.80, "current_macro_f1": 0.70}
+    assert decide({"candidate_mean": 0.75, "current_mean": 0.79}, better_for_user, RetrainConfig(fold_margin=0.05))[0]
+    promote, reason = decide({"candidate_mean": 0.73, "current_mean": 0.79}, better_for_user,
+                             RetrainConfig(fold_margin=0.05))
+    assert not promote and "more than 0.050 below" in reason
+    # ... without them, only the strict margin
+    promote, reason = decide({"candidate_mean": 0.75, "current_mean": 0.79}, {**better_for_user, "n": 3},
+                             RetrainConfig(margin=0.01, fold_margin=0.05, min_holdout=10))
+    assert not promote and "more than 0.010 below" in reason
     worse_on_holdout = {"n": 20, "candidate_macro_f1": 0.60, "current_macro_f1": 0.70}
     promote, reason = decide(cv, worse_on_holdout, RetrainConfig(margin=0.02))
     assert not promote and "held-back" in reason

@@ -11,9 +11,13 @@ from tmer_desktop.errors import AudioError
 from tmer_desktop.features import cache as feature_cache
 from tmer_desktop.features import windows
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.features.extract import extract_features
+from tmer_desktop.features.extract import extract_features, prepared_features
+from tmer_desktop.features.prepare import Preparation
 
 SR = 11025  # low rate keeps the test fast; sharing is exact at any integer rate
+# Per-window level normalisation at the file's own rate: resampling to 44.1 kHz would make
+# these tests four times slower and is tested on its own below.
+NATIVE = Preparation(rate=None)
 
 
 def _music_like(seconds: float, seed: int = 1) -> np.ndarray:
@@ -60,23 +64,24 @@ def test_plan_short_exact_and_tail_rules():
 def test_window_features_equal_the_sliced_clip(track, data_dir):
     y, sr = sf.read(track)
     seen = []
-    res = windows.analyse_file(track, use_cache=False, progress=lambda d, t: seen.append((d, t)))
+    res = windows.analyse_file(track, use_cache=False, progress=lambda d, t: seen.append((d, t)),
+                               preparation=NATIVE)
     assert [w.start for w in res.windows] == [0.0, 5.0, 10.0, 14.0]
     assert all(w.duration == 30.0 and not w.short for w in res.windows)
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]  # after every window
     assert res.sample_rate == SR and res.channels == 1 and res.duration == pytest.approx(44.0)
     for w in res.windows:
         s0 = int(round(w.start * sr))
-        alone = extract_features(y[s0:s0 + 30 * SR], sr)
+        alone = prepared_features(y[s0:s0 + 30 * SR], sr, NATIVE)
         assert _same(w.values, alone, rel=1e-9), w.start
         assert not math.isnan(w.values["_Roughness_Mean"])
 
 
 def test_block_decoding_gives_the_same_values(track, data_dir, monkeypatch):
-    whole = windows.analyse_file(track, use_cache=False)
+    whole = windows.analyse_file(track, use_cache=False, preparation=NATIVE)
     monkeypatch.setattr(windows, "WHOLE_LOAD_SECONDS", 0.0)
     monkeypatch.setattr(windows, "BLOCK_SECONDS", 35.0 * SR / 44100)  # 2 windows per block
-    blocks = windows.analyse_file(track, use_cache=False)
+    blocks = windows.analyse_file(track, use_cache=False, preparation=NATIVE)
     assert [w.start for w in blocks.windows] == [w.start for w in whole.windows]
     for a, b in zip(blocks.windows, whole.windows):
         assert _same(a.values, b.values, rel=1e-9)
@@ -134,8 +139,37 @@ def test_on_grid_windows_share_the_spectrogram(track, data_dir, monkeypatch):
     calls = []
     original = roughness.spectrogram
     monkeypatch.setattr(roughness, "spectrogram", lambda y, sr: calls.append(len(y)) or original(y, sr))
-    res = windows.analyse_file(track, use_cache=False)
+    res = windows.analyse_file(track, use_cache=False, preparation=NATIVE)
     assert len(res.windows) == 4
     # the three windows on the 5 s grid slice the block's spectrogram; only the
     # end-aligned window computes its own
     assert len(calls) == 1
+
+
+def test_windows_are_normalised_one_by_one_and_resampled(tmp_path, data_dir):
+    """The app's preparation: resampled to 44.1 kHz, each window scaled to full-scale peak on its
+    own. A crescendo gives every window another gain; the shared block data must follow it."""
+    t = np.arange(int(40.0 * SR)) / SR
+    y = _music_like(40.0, seed=3) * np.linspace(0.05, 1.0, t.size)
+    path = tmp_path / "crescendo.wav"
+    sf.write(path, y, SR, subtype="FLOAT")
+    res = windows.analyse_file(path, use_cache=False, hop=10.0)
+    assert [w.start for w in res.windows] == [0.0, 10.0]
+    assert res.sample_rate == SR  # the file's own rate is reported; the analysis ran at 44.1 kHz
+    resampled, rate = Preparation(level="none").apply(y, SR)
+    assert rate == 44100
+    for w in res.windows:
+        a = int(round(w.start * rate))
+        alone = prepared_features(resampled[a:a + 30 * rate], rate, Preparation(rate=None))
+        assert _same(w.values, alone, rel=1e-9), w.start
+    # 12 dB quieter: the same features (level normalisation), up to float32 rounding, which the
+    # near-empty band above the file's own Nyquist frequency magnifies in the spectral shape (~1e-3)
+    quiet = tmp_path / "quiet.wav"
+    sf.write(quiet, y * 10 ** (-12 / 20), SR, subtype="FLOAT")
+    again = windows.analyse_file(quiet, use_cache=False, hop=10.0)
+    for a, b in zip(again.windows, res.windows):
+        assert _same(a.values, b.values, rel=5e-3)
+    # the raw preparation is MIRtoolbox's: native rate, level as it is
+    raw = windows.analyse_file(quiet, use_cache=False, hop=10.0, preparation=Preparation.raw())
+    y_quiet, _ = sf.read(quiet)
+    assert _same(raw.windows[0].values, extract_features(y_quiet[:30 * SR], SR), rel=1e-9)

@@ -28,11 +28,13 @@ def _csv_cell(value: float) -> str:
 def cmd_features(args: argparse.Namespace) -> int:
     from tmer_desktop.features.columns import FEATURE_NAMES
     from tmer_desktop.features.extract import extract_file_features
+    from tmer_desktop.features.prepare import DEFAULT, Preparation
 
+    preparation = Preparation.raw() if args.raw else DEFAULT
     results: list[tuple[str, dict[str, float] | None, str | None]] = []
     for name in args.files:
         try:
-            results.append((name, extract_file_features(name), None))
+            results.append((name, extract_file_features(name, preparation), None))
         except TmerError as exc:
             print(f"tmer features: {exc}", file=sys.stderr)
             results.append((name, None, str(exc)))
@@ -69,6 +71,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.external:
+        return _evaluate_external(args)
     from tmer_desktop.model.evaluate import format_report, run_evaluation
 
     kwargs = {"repeats": args.repeats, "folds": args.folds, "seed": args.seed}
@@ -81,6 +85,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         print(format_report(result))
     return 0
+
+
+def _evaluate_external(args: argparse.Namespace) -> int:
+    from tmer_desktop.model.external import evaluate_external, format_external
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() or done == total or done % 10 == 0:
+            print(f"analysed {done}/{total} files", file=sys.stderr, flush=True)
+
+    result = evaluate_external(args.external, args.model, jobs=args.jobs, progress=progress)
+    if args.json:
+        json.dump(result, sys.stdout, indent=2, default=_json_default)
+        sys.stdout.write("\n")
+    else:
+        print(format_external(result))
+    return 1 if result["failed"] else 0
 
 
 def _json_default(obj):
@@ -125,8 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tmer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("features", help="compute the 50 dataset features of each file (whole file, native rate)")
+    p = sub.add_parser("features", help="compute the 50 dataset features of each file (whole file)")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--raw", action="store_true",
+                   help="MIRtoolbox's exact values: the file at its native rate and level, not resampled "
+                        "to 44.1 kHz and peak-normalised as the app analyses it")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="JSON output (default)")
     fmt.add_argument("--csv", action="store_true", help="CSV output, one row per file")
@@ -142,8 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-analyse files already in the library")
     p.set_defaults(func=cmd_tag)
 
-    p = sub.add_parser("evaluate", help="honest cross-validated metrics on the training data")
+    p = sub.add_parser("evaluate", help="honest cross-validated metrics on the training data, "
+                                        "or the model's figures on a labelled folder (--external)")
     p.add_argument("--model", help="model directory (bundle or model store) whose configuration to evaluate")
+    p.add_argument("--external", metavar="DIR",
+                   help="evaluate the model on the audio of DIR, labelled by DIR/LABELS.csv (columns file,label4)")
+    p.add_argument("--jobs", type=int, default=None, help="with --external: worker processes (default: 2)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--folds", type=int, default=10)

@@ -74,6 +74,10 @@
         <translation>Con error</translation>
     </message>
     <message>
+        <source>Unfamiliar music</source>
+        <translation>Música desconocida</translation>
+    </message>
+    <message>
         <source>Emotion:</source>
         <translation>Emoción:</translation>
     </message>
@@ -501,6 +505,10 @@
         <translation>{subtitle} — emoción de la pista: {emotions} ({confidence}, {verdict}) · {windows}</translation>
     </message>
     <message>
+        <source>Unfamiliar music: it sounds unlike the music the model learned from, so treat its answer as a suggestion and correct it if needed.</source>
+        <translation>Música desconocida: no se parece a la música con la que aprendió el modelo; tome su respuesta como una sugerencia y corríjala si hace falta.</translation>
+    </message>
+    <message>
         <source>Window {number}/{count} ({start}–{end}): {emotion} {confidence}</source>
         <translation>Ventana {number}/{count} ({start}–{end}): {emotion} {confidence}</translation>
     </message>
@@ -924,6 +932,10 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <translation>top-2: {first} / {second}</translation>
     </message>
     <message>
+        <source>{decision} · unfamiliar music</source>
+        <translation>{decision} · música desconocida</translation>
+    </message>
+    <message>
         <source>label</source>
         <comment>decision: one confident emotion</comment>
         <translation>etiqueta</translation>
@@ -937,6 +949,10 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <source>review</source>
         <comment>decision: needs a person to listen</comment>
         <translation>revisión</translation>
+    </message>
+    <message>
+        <source>This music sounds unlike the music the model learned from, so it is not given a single emotion. Listen to it, and correct the emotion if needed: your corrections teach the model your music.</source>
+        <translation>Esta música no se parece a la música con la que aprendió el modelo, por eso no recibe una sola emoción. Escúchela y corrija la emoción si hace falta: sus correcciones enseñan al modelo su música.</translation>
     </message>
 </context>
 </TS>

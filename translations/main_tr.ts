@@ -74,6 +74,10 @@
         <translation>Başarısız</translation>
     </message>
     <message>
+        <source>Unfamiliar music</source>
+        <translation>Tanıdık olmayan müzik</translation>
+    </message>
+    <message>
         <source>Emotion:</source>
         <translation>Duygu:</translation>
     </message>
@@ -490,6 +494,10 @@
     <message>
         <source>{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}</source>
         <translation>{subtitle} — parçanın duygusu: {emotions} ({confidence}, {verdict}) · {windows}</translation>
+    </message>
+    <message>
+        <source>Unfamiliar music: it sounds unlike the music the model learned from, so treat its answer as a suggestion and correct it if needed.</source>
+        <translation>Tanıdık olmayan müzik: modelin öğrendiği müziğe benzemiyor; yanıtını bir öneri olarak görün ve gerekirse düzeltin.</translation>
     </message>
     <message>
         <source>Window {number}/{count} ({start}–{end}): {emotion} {confidence}</source>
@@ -914,6 +922,10 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <translation>ilk 2: {first} / {second}</translation>
     </message>
     <message>
+        <source>{decision} · unfamiliar music</source>
+        <translation>{decision} · tanıdık olmayan müzik</translation>
+    </message>
+    <message>
         <source>label</source>
         <comment>decision: one confident emotion</comment>
         <translation>etiket</translation>
@@ -927,6 +939,10 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <source>review</source>
         <comment>decision: needs a person to listen</comment>
         <translation>inceleme</translation>
+    </message>
+    <message>
+        <source>This music sounds unlike the music the model learned from, so it is not given a single emotion. Listen to it, and correct the emotion if needed: your corrections teach the model your music.</source>
+        <translation>Bu müzik modelin öğrendiği müziğe benzemiyor, bu yüzden tek bir duygu verilmedi. Dinleyin ve gerekirse duyguyu düzeltin: düzeltmeleriniz modele sizin müziğinizi öğretir.</translation>
     </message>
 </context>
 </TS>

@@ -180,8 +180,8 @@
         <translation>en {count} correcciones reservadas, el macro-F1 del candidato ({candidate:.3f}) está más de {margin:.3f} por debajo del actual ({current:.3f})</translation>
     </message>
     <message>
-        <source>not worse than the current model by more than {margin:.3f} macro-F1 on the folds and the held-back corrections</source>
-        <translation>no es peor que el modelo actual en más de {margin:.3f} de macro-F1, ni en las particiones ni en las correcciones reservadas</translation>
+        <source>not worse than the current model by more than {margin:.3f} macro-F1 on the held-back corrections, nor by more than {fold_margin:.3f} on the training folds</source>
+        <translation>no es peor que el modelo actual en más de {margin:.3f} de macro-F1 en las correcciones reservadas, ni en más de {fold_margin:.3f} en las particiones de entrenamiento</translation>
     </message>
     <message>
         <source>{path}: no correction has a known label (confirmed or corrected), so there is nothing to learn from.</source>

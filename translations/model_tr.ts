@@ -180,8 +180,8 @@
         <translation>{count} ayrılmış düzeltmede adayın macro-F1 değeri ({candidate:.3f}) mevcut modelinkinin ({current:.3f}) {margin:.3f} puandan fazla altında</translation>
     </message>
     <message>
-        <source>not worse than the current model by more than {margin:.3f} macro-F1 on the folds and the held-back corrections</source>
-        <translation>katmanlarda ve ayrılmış düzeltmelerde mevcut modelden {margin:.3f} macro-F1 puanından fazla kötü değil</translation>
+        <source>not worse than the current model by more than {margin:.3f} macro-F1 on the held-back corrections, nor by more than {fold_margin:.3f} on the training folds</source>
+        <translation>ayrılan düzeltmelerde mevcut modelden {margin:.3f} macro-F1&apos;den fazla, eğitim katmanlarında da {fold_margin:.3f}&apos;ten fazla kötü değil</translation>
     </message>
     <message>
         <source>{path}: no correction has a known label (confirmed or corrected), so there is nothing to learn from.</source>

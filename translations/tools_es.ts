@@ -344,8 +344,8 @@
         <translation>Macro-F1 (VC)</translation>
     </message>
     <message>
-        <source>Held-back macro-F1</source>
-        <translation>Macro-F1 (reservadas)</translation>
+        <source>On your held-back corrections</source>
+        <translation>En sus correcciones reservadas</translation>
     </message>
     <message>
         <source>Corrections</source>
@@ -408,6 +408,14 @@
         <source>✓ active</source>
         <translation>✓ activa</translation>
     </message>
+    <message>
+        <source>{new} right on {count}</source>
+        <translation>{new} de acierto en {count}</translation>
+    </message>
+    <message>
+        <source>{old} → {new} right on {count}</source>
+        <translation>{old} → {new} de acierto en {count}</translation>
+    </message>
     <message numerus="yes">
         <source>Wrote %n correction(s) to {path}.</source>
         <translation>
@@ -436,8 +444,8 @@
         <translation>Candidato {candidate} frente a {current}: macro-F1 VC {new} frente a {old} ({folds} particiones x {repeats})</translation>
     </message>
     <message>
-        <source>Held-back corrections ({count}): macro-F1 {new} vs {old}</source>
-        <translation>Correcciones reservadas ({count}): macro-F1 {new} frente a {old}</translation>
+        <source>On your {count} held-back corrections: {old} right before, {new} with this version</source>
+        <translation>En sus {count} correcciones reservadas: {old} de acierto antes, {new} con esta versión</translation>
     </message>
     <message>
         <source>n/a</source>

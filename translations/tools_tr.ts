@@ -342,8 +342,8 @@
         <translation>ÇD macro-F1</translation>
     </message>
     <message>
-        <source>Held-back macro-F1</source>
-        <translation>Ayrılmış macro-F1</translation>
+        <source>On your held-back corrections</source>
+        <translation>Ayrılan düzeltmelerinizde</translation>
     </message>
     <message>
         <source>Corrections</source>
@@ -406,6 +406,14 @@
         <source>✓ active</source>
         <translation>✓ etkin</translation>
     </message>
+    <message>
+        <source>{new} right on {count}</source>
+        <translation>{count} düzeltmede {new} doğru</translation>
+    </message>
+    <message>
+        <source>{old} → {new} right on {count}</source>
+        <translation>{count} düzeltmede {old} → {new} doğru</translation>
+    </message>
     <message numerus="yes">
         <source>Wrote %n correction(s) to {path}.</source>
         <translation>
@@ -433,8 +441,8 @@
         <translation>Aday {candidate} ile {current}: ÇD macro-F1 {new} / {old} ({folds} katman x {repeats})</translation>
     </message>
     <message>
-        <source>Held-back corrections ({count}): macro-F1 {new} vs {old}</source>
-        <translation>Ayrılmış düzeltmeler ({count}): macro-F1 {new} / {old}</translation>
+        <source>On your {count} held-back corrections: {old} right before, {new} with this version</source>
+        <translation>Ayrılan {count} düzeltmenizde: önce {old} doğru, bu sürümle {new}</translation>
     </message>
     <message>
         <source>n/a</source>

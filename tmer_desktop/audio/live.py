@@ -54,6 +54,7 @@ class LiveWindow:
     confidence: float | None = None
     decision: str | None = None
     note: str | None = None  # "silent", or why the window could not be analysed
+    unfamiliar: bool | None = None  # music unlike the training data (None: not assessed)
     completed_at: float = 0.0  # time.monotonic() when its last sample arrived
     ready_at: float = 0.0  # time.monotonic() when the estimate was available
 
@@ -66,16 +67,16 @@ class LiveWindow:
 def _warm_up(sr: int, length: int) -> None:
     """Compile numba code and plan FFTs of this window length before the first real window
     (measured: the first window otherwise waited ~8 s longer)."""
-    from tmer_desktop.features.extract import extract_features
+    from tmer_desktop.features.extract import prepared_features
 
     rng = np.random.default_rng(0)
-    extract_features(0.1 * rng.standard_normal(length), sr)
+    prepared_features(0.1 * rng.standard_normal(length), sr)
 
 
 def _window_features(samples: np.ndarray, sr: int) -> tuple[float, ...]:
-    from tmer_desktop.features.extract import extract_features
+    from tmer_desktop.features.extract import prepared_features
 
-    values = extract_features(np.asarray(samples, dtype=np.float64), sr)
+    values = prepared_features(np.asarray(samples, dtype=np.float64), sr)
     return tuple(float(values.get(name, math.nan)) for name in FEATURE_NAMES)
 
 
@@ -225,8 +226,12 @@ class LiveAnalyser:
         if not rms >= SILENCE_RMS:
             w.note = SILENT
             return w
-        probs = self.predict(np.asarray([features], dtype=np.float64))[0]
-        d = decide(probs, threshold=self.threshold, top2_threshold=self.top2_threshold)
+        row = np.asarray([features], dtype=np.float64)
+        probs = self.predict(row)[0]
+        familiarity = getattr(self.model, "familiarity", None)  # older or stand-in models lack it
+        report = familiarity(row) if familiarity else None
+        w.unfamiliar = None if report is None else bool(report.unfamiliar[0])
+        d = decide(probs, threshold=self.threshold, top2_threshold=self.top2_threshold, unfamiliar=bool(w.unfamiliar))
         w.probs = tuple(float(p) for p in probs)
         w.label, w.confidence, w.decision = d.label, float(d.confidence), d.decision
         return w
@@ -274,7 +279,7 @@ class LiveAnalyser:
         from tmer_desktop.errors import TmerError
         from tmer_desktop.hashing import file_sha256
         from tmer_desktop.library.store import LibraryStore
-        from tmer_desktop.model.decide import aggregate, decide
+        from tmer_desktop.model.decide import aggregate, decide, track_unfamiliar
         from tmer_desktop.tagging import persist
         from tmer_desktop.tagging.worker import Analysis, WindowOutcome, extractor_version
 
@@ -290,7 +295,9 @@ class LiveAnalyser:
             raise TmerError(QT_TRANSLATE_NOOP("Recording", "{path}: the recording holds no signal (silence) — "
                                               "nothing to tag. The file is kept.").format(path=path))
         track_probs = np.asarray(aggregate(np.array([w.probs for w in judged]), method=self.aggregation))
-        d = decide(track_probs, threshold=self.threshold, top2_threshold=self.top2_threshold)
+        unfamiliar = track_unfamiliar([w.unfamiliar for w in judged])
+        d = decide(track_probs, threshold=self.threshold, top2_threshold=self.top2_threshold,
+                   unfamiliar=bool(unfamiliar))
         stamp = datetime.fromtimestamp(os.path.getmtime(path)).strftime("%Y-%m-%d %H:%M")
         analysis = Analysis(
             path=path, content_hash=file_sha256(path), duration=float(info.duration),
@@ -298,11 +305,12 @@ class LiveAnalyser:
             metadata={"title": title or f"Live session {stamp}", "genre": "Recording"},
             windows=[WindowOutcome(idx=w.idx, start=w.start, duration=w.duration, short=w.short,
                                    features=w.features, probs=w.probs, label=w.label,
-                                   confidence=w.confidence, decision=w.decision, note=w.note)
+                                   confidence=w.confidence, decision=w.decision, note=w.note,
+                                   unfamiliar=w.unfamiliar)
                      for w in self.windows],
             probs=tuple(float(p) for p in track_probs), label=d.label, confidence=float(d.confidence),
             decision=d.decision, short=any(w.short for w in self.windows),
-            model_version=self.model_version, extractor_version=extractor_version(),
+            model_version=self.model_version, extractor_version=extractor_version(), unfamiliar=unfamiliar,
         )
         key = persist.AnalysisKey(window=self.window, hop=self.hop, extractor_version=extractor_version(),
                                   model_version=self.model_version)

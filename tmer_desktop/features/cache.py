@@ -23,15 +23,23 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMAT = 1
 
 
-def _version() -> str:
+def _version(preparation: str) -> str:
+    """Extractor version and the preparation's tag: either changes the values."""
     from tmer_desktop.features.extract import EXTRACTOR_VERSION
-    return EXTRACTOR_VERSION
+    if not preparation or not all(c.isalnum() or c in "-." for c in preparation):
+        raise ValueError(f"not a preparation tag: {preparation!r}")
+    return f"{EXTRACTOR_VERSION}_{preparation}"
 
 
-def cache_path(content_hash: str, window: float, hop: float) -> Path:
+def _default_tag() -> str:
+    from tmer_desktop.features.prepare import DEFAULT
+    return DEFAULT.tag
+
+
+def cache_path(content_hash: str, window: float, hop: float, preparation: str | None = None) -> Path:
     if not content_hash or not all(c in "0123456789abcdef" for c in content_hash):
         raise ValueError(f"not a content hash: {content_hash!r}")
-    name = f"{content_hash}_w{window:g}_h{hop:g}_{_version()}.json"
+    name = f"{content_hash}_w{window:g}_h{hop:g}_{_version(preparation or _default_tag())}.json"
     return paths.feature_cache_dir() / content_hash[:2] / name
 
 
@@ -47,15 +55,17 @@ def _decode(v) -> float:
     return float(v)
 
 
-def load(content_hash: str, window: float, hop: float, path: str | os.PathLike) -> "TrackFeatures | None":
+def load(content_hash: str, window: float, hop: float, path: str | os.PathLike,
+         preparation: str | None = None) -> "TrackFeatures | None":
     """The cached analysis, or None when absent, unreadable or from another version."""
     from tmer_desktop.features.windows import TrackFeatures, WindowFeatures
 
-    p = cache_path(content_hash, window, hop)
+    preparation = preparation or _default_tag()
+    p = cache_path(content_hash, window, hop, preparation)
     try:
         with open(p, encoding="utf-8") as fh:
             doc = json.load(fh)
-        if doc.get("format") != FORMAT or doc.get("version") != _version() \
+        if doc.get("format") != FORMAT or doc.get("version") != _version(preparation) \
                 or doc.get("content_hash") != content_hash or doc.get("names") != list(FEATURE_NAMES):
             return None
         wins = [WindowFeatures(start=float(w["start"]), duration=float(w["duration"]),
@@ -71,11 +81,12 @@ def load(content_hash: str, window: float, hop: float, path: str | os.PathLike) 
         return None
 
 
-def store(track: "TrackFeatures", window: float, hop: float) -> Path | None:
+def store(track: "TrackFeatures", window: float, hop: float, preparation: str | None = None) -> Path | None:
     """Write the analysis atomically; a cache that cannot be written is only slower (None)."""
-    p = cache_path(track.content_hash, window, hop)
+    preparation = preparation or _default_tag()
+    p = cache_path(track.content_hash, window, hop, preparation)
     doc = {
-        "format": FORMAT, "version": _version(), "content_hash": track.content_hash,
+        "format": FORMAT, "version": _version(preparation), "content_hash": track.content_hash,
         "sample_rate": track.sample_rate, "channels": track.channels, "duration": track.duration,
         "window": window, "hop": hop, "names": list(FEATURE_NAMES),
         "windows": [{"start": w.start, "duration": w.duration, "short": w.short,

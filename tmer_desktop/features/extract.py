@@ -13,6 +13,7 @@ from tmer_desktop.features import attack, chroma, fluctuation as fluct, mfcc as 
 from tmer_desktop.features import roughness as rough, spectral, stats
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.onsets import mono_samples, spectro_power_envelope
+from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, Preparation
 from tmer_desktop.features.spectrum import bin_frequencies, windowed_fft
 
 NAN = float("nan")
@@ -26,16 +27,20 @@ RHYTHM_COLS = ("_Tempo_Mean", "_Eventdensity_Mean", "_Pulseclarity_Mean",
                "_AttackTime_Mean", "_AttackTime_Slope")
 
 
-def rhythm_features(y: np.ndarray, sr: int, attack_frames: tuple | None = None) -> dict[str, float]:
+def rhythm_features(y: np.ndarray, sr: int, attack_frames: tuple | None = None,
+                    attack_samples: np.ndarray | None = None) -> dict[str, float]:
     """The five onset-based columns; event density and pulse clarity share one envelope.
-    attack_frames: (onsets.MagnitudeFrameMemo, offset of y in its block), see attack_time."""
+    attack_frames: (onsets.MagnitudeFrameMemo, offset of y in its block), see attack_time.
+    attack_samples: y before a level change, for attack time (which does not depend on the level,
+    bit for bit), so that a memo filled at the block's own level serves every window."""
     out = dict.fromkeys(RHYTHM_COLS, NAN)
     out["_Tempo_Mean"] = float(rhythm.tempo(y, sr))
     power_env = spectro_power_envelope(mono_samples(y), sr)
     out["_Eventdensity_Mean"] = float(rhythm.event_density_of(power_env))
     out["_Pulseclarity_Mean"] = float(rhythm.pulse_clarity_of(power_env))
     memo, offset = attack_frames if attack_frames is not None else (None, 0)
-    mean, slope = attack.attack_time(y, sr, memo=memo, offset=offset)
+    source = y if attack_samples is None else attack_samples
+    mean, slope = attack.attack_time(source, sr, memo=memo, offset=offset)
     out["_AttackTime_Mean"], out["_AttackTime_Slope"] = float(mean), float(slope)
     return out
 
@@ -81,14 +86,16 @@ def extract_features(y: np.ndarray, sr: int) -> dict[str, float]:
 
 def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.ndarray | None = None,
                         fluctuation_bands: np.ndarray | None = None,
-                        attack_frames: tuple | None = None) -> dict[str, float]:
+                        attack_frames: tuple | None = None,
+                        attack_samples: np.ndarray | None = None) -> dict[str, float]:
     """extract_features, optionally reusing frame-level data computed once per track.
 
     roughness_spectrogram: the 50 ms magnitude spectrogram of exactly y (frames x bins);
     fluctuation_bands: the masked Bark-band dB series of exactly y (frames x bands).
     Both must be on y's own mirframe grid (windows.py checks the alignment).
     attack_frames: (onsets.MagnitudeFrameMemo of the block, offset of y in the block): attack
-    time's 30 ms frames already computed for overlapping windows (exact reuse).
+    time's 30 ms frames already computed for overlapping windows (exact reuse);
+    attack_samples: y at the block's level when y was scaled (see rhythm_features).
     """
     y = np.ascontiguousarray(y, dtype=np.float64)
     if y.ndim != 1:
@@ -117,7 +124,7 @@ def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.nda
             fluctuation_bands, grid.starts, grid.length, sr)
     out.update(spectrum_features(y, sr))
     out.update(hcdf_features(y, sr))
-    out.update(rhythm_features(y, sr, attack_frames))
+    out.update(rhythm_features(y, sr, attack_frames, attack_samples))
     return {name: float(out[name]) for name in FEATURE_NAMES}
 
 
@@ -126,12 +133,20 @@ def extract_with_shared(y: np.ndarray, sr: int, *, roughness_spectrogram: np.nda
 MAX_WHOLE_FILE_SECONDS = 20 * 60.0
 
 
-def extract_file_features(path: str | os.PathLike) -> dict[str, float]:
-    """The 50 features of a whole file decoded at its native rate (raises AudioError)."""
+def prepared_features(y: np.ndarray, sr: int, preparation: Preparation = DEFAULT_PREPARATION) -> dict[str, float]:
+    """The 50 features of one stretch of audio after the analysis preparation (prepare.py)."""
+    y, sr = preparation.apply(y, sr)
+    return extract_features(y, sr)
+
+
+def extract_file_features(path: str | os.PathLike,
+                          preparation: Preparation = DEFAULT_PREPARATION) -> dict[str, float]:
+    """The 50 features of a whole file, prepared for analysis (raises AudioError);
+    Preparation.raw(): decoded at its native rate and level, as MIRtoolbox reads it."""
     info = decode.probe(path)
     if info.duration > MAX_WHOLE_FILE_SECONDS:
         raise AudioError(path, f"is {info.duration / 60:.0f} min long; whole-file features are "
                                f"limited to {MAX_WHOLE_FILE_SECONDS / 60:.0f} min "
                                "(analyse it in 30 s windows instead)")
     y, sr = decode.load(path)
-    return extract_features(y, sr)
+    return prepared_features(y, sr, preparation)

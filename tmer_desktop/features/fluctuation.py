@@ -47,12 +47,21 @@ def band_db_frames(rows: np.ndarray, sr: float) -> np.ndarray:
     return band_db_spectra(frame_spectra(rows, sr, power=True), sr)
 
 
-def band_db_spectra(spectra: tuple[np.ndarray, np.ndarray], sr: float) -> np.ndarray:
-    """Masked Bark-band dB values from (power spectra frames x bins, bin frequencies)."""
+def band_power_spectra(spectra: tuple[np.ndarray, np.ndarray], sr: float) -> np.ndarray:
+    """Masked Bark-band power (frames x bands, linear) from (power spectra, bin frequencies);
+    linear in the signal's power, so a level change is a factor here."""
     P, f = spectra
     B = (P * terhardt_weights(f)) @ bark_band_matrix(f, sr).T
-    B = B @ spreading_matrix(B.shape[1]).T
+    return B @ spreading_matrix(B.shape[1]).T
+
+
+def band_db(B: np.ndarray) -> np.ndarray:
     return 10 * np.log10(B + 1e-16)
+
+
+def band_db_spectra(spectra: tuple[np.ndarray, np.ndarray], sr: float) -> np.ndarray:
+    """Masked Bark-band dB values from (power spectra frames x bins, bin frequencies)."""
+    return band_db(band_power_spectra(spectra, sr))
 
 
 def fluctuation_grid(n_samples: int, sr: float):

@@ -15,6 +15,11 @@ those of extract_features on the window alone. Attack time's 30 ms frames are sh
 frame by frame, where a frame lies wholly inside two windows at the same sample
 (onsets.MagnitudeFrameMemo). Everything else is computed per window (docs/features_rhythm.md
 says why the other onset curves cannot be shared exactly).
+
+Preparation (features/prepare.py): the track is resampled to the analysis rate, and each window
+is scaled to full-scale peak on its own. Shared data stays exact under that per-window gain:
+the magnitude spectrogram and the Bark-band power are linear in the gain and are scaled when
+sliced; attack time does not depend on the level at all and is computed at the block's level.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from tmer_desktop.features import roughness as rough
 from tmer_desktop.features.extract import extract_features, extract_with_shared
 from tmer_desktop.features.framing import FrameGrid, frame_grid
 from tmer_desktop.features.onsets import MagnitudeFrameMemo
+from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, Preparation
 from tmer_desktop.features.spectrum import grid_spectra
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
@@ -117,24 +123,30 @@ class _Block:
             self._rough = grid_spectra(self.y, self.rough_grid, self.sr)[0]
         return self._rough
 
-    def fluct_bands(self) -> np.ndarray:
+    def fluct_power(self) -> np.ndarray:
         if self._fluct is None:
-            self._fluct = fluct.band_db_spectra(grid_spectra(self.y, self.fluct_grid, self.sr, power=True), self.sr)
+            self._fluct = fluct.band_power_spectra(grid_spectra(self.y, self.fluct_grid, self.sr, power=True),
+                                                   self.sr)
         return self._fluct
 
-    def features(self, offset: int, length: int) -> dict[str, float]:
-        seg = self.y[offset:offset + length]
+    def features(self, offset: int, length: int, preparation: Preparation = DEFAULT_PREPARATION) -> dict[str, float]:
+        own = self.y[offset:offset + length]
+        gain = preparation.stretch_gain(own)
+        seg = own * gain if gain != 1.0 else own
         shared = {}
         own_r = frame_grid(length, self.sr, rough.FRAME_S, rough.HOP)
         j = _aligned(self.rough_grid, offset, own_r)
         if j is not None:
-            shared["roughness_spectrogram"] = self.rough_spec()[j:j + own_r.count]
+            shared["roughness_spectrogram"] = self.rough_spec()[j:j + own_r.count] * gain
         own_f = fluct.fluctuation_grid(length, self.sr)
         j = _aligned(self.fluct_grid, offset, own_f)
         if j is not None:
-            shared["fluctuation_bands"] = self.fluct_bands()[j:j + own_f.count]
+            shared["fluctuation_bands"] = fluct.band_db(self.fluct_power()[j:j + own_f.count] * gain ** 2)
         self.attack_memo.forget_before(offset)  # windows come in increasing order
-        return extract_with_shared(seg, self.sr, attack_frames=(self.attack_memo, offset), **shared)
+        # Attack time does not depend on the level (bit for bit): its frames stay at the block's
+        # level, so the memo serves windows of any gain.
+        return extract_with_shared(seg, self.sr, attack_frames=(self.attack_memo, offset),
+                                   attack_samples=own, **shared)
 
 
 def _blocks(spans: list[_Span], sr: int, window: float) -> list[list[_Span]]:
@@ -153,26 +165,32 @@ def _blocks(spans: list[_Span], sr: int, window: float) -> list[list[_Span]]:
 
 
 def analyse_samples(y: np.ndarray, sr: int, window: float = 30.0, hop: float = 5.0,
-                    progress: Progress | None = None) -> list[WindowFeatures]:
+                    progress: Progress | None = None,
+                    preparation: Preparation = DEFAULT_PREPARATION) -> list[WindowFeatures]:
     """Window features of samples already in memory (e.g. a recording)."""
+    y, sr = preparation.resample(np.asarray(y, dtype=np.float64), sr)
     spans = plan_windows(len(y), sr, window, hop)
     out: list[WindowFeatures] = []
     for group in _blocks(spans, sr, window):
         a = group[0].first
         b = group[-1].first + group[-1].length
-        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress)
+        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress, preparation)
     return out
 
 
 def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first: int,
                    window: float, out: list[WindowFeatures], total: int,
-                   progress: Progress | None) -> None:
+                   progress: Progress | None, preparation: Preparation) -> None:
     """Append the features of the windows of one block to `out`, reporting each one."""
     W = int(round(window * sr))
     blk = _Block(y_block, sr) if len(group) > 1 else None
     for sp in group:
         off = sp.first - block_first
-        vals = blk.features(off, sp.length) if blk else extract_features(y_block[off:off + sp.length], sr)
+        if blk:
+            vals = blk.features(off, sp.length, preparation)
+        else:
+            seg = y_block[off:off + sp.length]
+            vals = extract_features(seg * preparation.stretch_gain(seg), sr)
         out.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
                                   short=sp.length < W, values=vals))
         if progress:
@@ -180,8 +198,9 @@ def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first
 
 
 def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: bool = True,
-                 progress: Progress | None = None) -> TrackFeatures:
-    """Per-window features of a whole track, at its native rate (raises AudioError)."""
+                 progress: Progress | None = None,
+                 preparation: Preparation = DEFAULT_PREPARATION) -> TrackFeatures:
+    """Per-window features of a whole track, prepared for analysis (raises AudioError)."""
     info = decode.probe(path)
     try:
         content_hash = file_sha256(path)
@@ -189,29 +208,34 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
         raise AudioError(path, QT_TRANSLATE_NOOP("Decoding", "cannot read file ({detail})")
                          .format(detail=exc.strerror or str(exc))) from None
     if use_cache:
-        hit = feature_cache.load(content_hash, window, hop, path)
+        hit = feature_cache.load(content_hash, window, hop, path, preparation.tag)
         if hit is not None:
             if progress:
                 progress(len(hit.windows), len(hit.windows))
             return hit
-    sr = info.sample_rate
-    if info.format == "FFMPEG" or info.frames <= WHOLE_LOAD_SECONDS * sr:
-        y, sr = decode.load(path)
-        windows = analyse_samples(y, sr, window, hop, progress)
-        n = len(y)
+    native = info.sample_rate
+    if info.format == "FFMPEG" or info.frames <= WHOLE_LOAD_SECONDS * native:
+        y, native = decode.load(path)
+        duration = len(y) / native
+        windows = analyse_samples(y, native, window, hop, progress, preparation)
         del y
     else:
-        n = info.frames
+        duration = info.frames / native
+        sr = preparation.output_rate(native)
+        n = int(round(info.frames * sr / native))
         spans = plan_windows(n, sr, window, hop)
         windows = []
         for group in _blocks(spans, sr, window):
             a = group[0].first
             b = group[-1].first + group[-1].length
             y_block, _ = decode.load(path, a / sr, (b - a) / sr)
-            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress)
+            y_block, _ = preparation.resample(y_block, native)
+            if len(y_block) != b - a:  # rounding of the block's length at the native rate
+                y_block = np.pad(y_block[:b - a], (0, max(0, b - a - len(y_block))))
+            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress, preparation)
             del y_block
-    track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=sr,
-                          channels=info.channels, duration=n / sr, windows=windows)
+    track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=native,
+                          channels=info.channels, duration=duration, windows=windows)
     if use_cache:
-        feature_cache.store(track, window, hop)
+        feature_cache.store(track, window, hop, preparation.tag)
     return track

@@ -45,7 +45,7 @@ _PROBS = [f"p_{e}" for e in EMOTIONS]
 TRACK_COLUMNS = [
     "path", "label", "confidence", "decision", *_PROBS, "n_windows", "error",
     "title", "artist", "album", "genre", "year", "duration", "sample_rate", "channels",
-    "content_hash", "model_version", "analysed_at",
+    "content_hash", "model_version", "analysed_at", "unfamiliar",
 ]
 WINDOW_COLUMNS = [
     "path", "window", "start", "duration", "short", "label", "confidence", "decision", *_PROBS,
@@ -70,6 +70,7 @@ def tracks_frame(store: LibraryStore, model_version: str | None = None) -> pd.Da
             "channels": t.channels, "content_hash": t.content_hash,
             "model_version": p.model_version if p else None,
             "analysed_at": t.analysed_at,
+            "unfamiliar": p.unfamiliar if p else None,
         })
     return typed_frame(pd.DataFrame.from_records(records, columns=TRACK_COLUMNS))
 
@@ -108,7 +109,7 @@ def windows_frame(store: LibraryStore, model_version: str | None = None, *,
 def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     # Explicit dtypes, so an all-empty column still has a sensible Parquet type.
     floats = {"confidence", *_PROBS, "duration", "start", *FEATURE_NAMES}
-    ints = {"n_windows", "year", "sample_rate", "channels", "window"}
+    ints = {"n_windows", "year", "sample_rate", "channels", "window", "unfamiliar"}
     for column in frame.columns:
         if column in floats:
             frame[column] = frame[column].astype("float64")

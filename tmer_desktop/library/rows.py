@@ -145,6 +145,7 @@ class PredictionRow:
     window_idx: int | None = None
     window_start: float | None = None
     window_duration: float | None = None
+    unfamiliar: int | None = None  # 1: music unlike the training data; None: not assessed
 
     @property
     def probabilities(self) -> dict[str, float]:
@@ -192,7 +193,7 @@ class TrackSummary:
                 model_version=row["p_model_version"], p_happy=row["p_happy"], p_sad=row["p_sad"],
                 p_angry=row["p_angry"], p_relaxed=row["p_relaxed"], label=row["p_label"],
                 confidence=row["p_confidence"], decision=row["p_decision"],
-                created_at=row["p_created_at"],
+                created_at=row["p_created_at"], unfamiliar=row.get("p_unfamiliar"),
             )
         return cls(track=TrackRow.from_row(row), prediction=prediction, n_windows=int(row["n_windows"]))
 

@@ -167,6 +167,18 @@ def _step_3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# v4: whether the music of a window or track is unlike what the model learnt from (model.train.
+# Familiarity): 1 unfamiliar, 0 familiar, NULL not assessed (predictions made before v4).
+_V4 = """
+ALTER TABLE predictions ADD COLUMN unfamiliar INTEGER CHECK (unfamiliar IN (0, 1));
+"""
+
+
+def _step_4(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V4):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     # executescript() would COMMIT the surrounding transaction; run statements one by one.
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
@@ -177,6 +189,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _step_1,
     2: _step_2,
     3: _step_3,
+    4: _step_4,
 }
 
 SCHEMA_VERSION: int = max(MIGRATIONS)

@@ -393,12 +393,12 @@ class LibraryStore:
                     raise _not_in_track(window_id, track_id)
                 cur = conn.execute(
                     "INSERT INTO predictions (track_id, window_id, model_version, p_happy, p_sad, "
-                    "p_angry, p_relaxed, label, confidence, decision, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "p_angry, p_relaxed, label, confidence, decision, created_at, unfamiliar) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         track_id, window_id, model_version, item["p_happy"], item["p_sad"],
                         item["p_angry"], item["p_relaxed"], item["label"], item["confidence"],
-                        item["decision"], created,
+                        item["decision"], created, item["unfamiliar"],
                     ),
                 )
                 ids.append(int(cur.lastrowid))
@@ -448,7 +448,7 @@ class LibraryStore:
         sql = (
             "SELECT t.*, p.id AS p_id, p.model_version AS p_model_version, p.p_happy, p.p_sad, "
             "p.p_angry, p.p_relaxed, p.label AS p_label, p.confidence AS p_confidence, "
-            "p.decision AS p_decision, p.created_at AS p_created_at, "
+            "p.decision AS p_decision, p.created_at AS p_created_at, p.unfamiliar AS p_unfamiliar, "
             "(SELECT count(*) FROM windows w WHERE w.track_id = t.id) AS n_windows "
             "FROM tracks t LEFT JOIN predictions p ON p.id = ("
             "  SELECT max(id) FROM predictions p "
@@ -794,6 +794,8 @@ def _prediction_values(item: Any) -> dict[str, Any]:
     values["confidence"] = _probability(_field(item, "confidence"), "confidence")
     values["window_id"] = _field(item, "window_id", None)
     values["window_idx"] = _field(item, "window_idx", None)
+    unfamiliar = _field(item, "unfamiliar", None)
+    values["unfamiliar"] = None if unfamiliar is None else int(bool(unfamiliar))
     return values
 
 

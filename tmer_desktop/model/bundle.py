@@ -96,6 +96,10 @@ class EmotionModel:
         """(n, 4) probabilities in CLASSES order; X is (n, 50) or a DataFrame with FEATURE_NAMES (NaN allowed)."""
         return self.estimator.predict_proba(as_feature_matrix(X))
 
+    def familiarity(self, X):
+        """Per row: how unlike the training data it is (train.FamiliarityReport; None for old models)."""
+        return self.estimator.familiarity(as_feature_matrix(X))
+
     def explain(self, X, label: str | None = None):
         """One explanation per row (see tmer_desktop.model.explain)."""
         from tmer_desktop.model.explain import explain_windows

@@ -5,6 +5,11 @@ least `threshold` (0.75). Otherwise, when the two most likely classes together r
 `top2_threshold` (0.90), both are shown ("top-2": the model has narrowed it to two). Otherwise
 the clip goes to the review queue.
 
+Unfamiliar music (model.train.Familiarity: features unlike anything in the training data) never
+gets a single label: the probabilities were calibrated on music like the training data, and on
+music unlike it they are too sure (docs/model.md, "Unfamiliar music"). Such a clip is shown as
+top-2 when the two best reach `top2_threshold`, otherwise it goes to review.
+
 Why 0.90 for top-2 (nested cross-validation, docs/model.md): with 0.90 the truth is one of the
 two shown labels for 97 % of top-2 clips; 66 % of clips get a label, 19 % top-2, 16 % review.
 At 0.85 the pair is right only 92 % of the time (10 % review), at 0.80 89 %: too often wrong to
@@ -27,6 +32,8 @@ DECISIONS = ("label", "top-2", "review")
 # Probabilities written as decimals (0.3 + 0.6) miss 0.9 by one rounding step; do not punish that.
 _TOLERANCE = 1e-9
 AGGREGATION_METHODS = ("mean", "majority")
+# A track is unfamiliar music when at least this share of its judged windows are.
+UNFAMILIAR_TRACK_SHARE = 0.5
 
 
 class DecisionRuleError(TmerError, ValueError):
@@ -85,12 +92,28 @@ def decide_many(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: flo
     return {"label_index": best, "second_index": second, "confidence": confidence, "top2_mass": top2, "decision": decision}
 
 
-def decide(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD) -> Decision:
-    """The rule for one probability vector (length 4, CLASSES order)."""
+def decide(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD,
+           unfamiliar: bool = False) -> Decision:
+    """The rule for one probability vector (length 4, CLASSES order); unfamiliar music is never
+    given a single label (module docstring)."""
     arr = np.asarray(probs, dtype=np.float64)
     if arr.ndim != 1:
         raise ValueError(f"decide() takes one probability vector; use decide_all() for {arr.shape} arrays")
-    return decide_all(arr.reshape(1, -1), threshold, top2_threshold)[0]
+    d = decide_all(arr.reshape(1, -1), threshold, top2_threshold)[0]
+    if unfamiliar and d.decision == "label":
+        order = np.argsort(-arr, kind="stable")
+        if arr[order[0]] + arr[order[1]] >= top2_threshold - _TOLERANCE:
+            return Decision(d.label, d.confidence, "top-2", (CLASSES[order[0]], CLASSES[order[1]]))
+        return Decision(d.label, d.confidence, "review", (d.label,))
+    return d
+
+
+def track_unfamiliar(window_flags) -> bool | None:
+    """The track's verdict from its windows' (None: the model cannot tell)."""
+    flags = [bool(f) for f in window_flags if f is not None]
+    if not flags:
+        return None
+    return sum(flags) >= UNFAMILIAR_TRACK_SHARE * len(flags)
 
 
 def decide_all(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD) -> list[Decision]:

@@ -134,6 +134,17 @@ def run_evaluation(
     }
 
 
+def confusion_lines(confusion: dict, note: str = "") -> list[str]:
+    """A confusion matrix ({"labels", "rows_true_cols_pred"}) as aligned text lines."""
+    labels = confusion["labels"]
+    width = max(len(s) for s in labels) + 2
+    lines = [f"Confusion matrix (rows = true, columns = predicted{', ' + note if note else ''}):",
+             " " * width + "".join(f"{s:>{width}}" for s in labels)]
+    for name, row in zip(labels, confusion["rows_true_cols_pred"]):
+        lines.append(f"{name:<{width}}" + "".join(f"{v:>{width}}" for v in row))
+    return lines
+
+
 def format_report(result: dict) -> str:
     """Readable report; the protocol comes first so no figure is read without it."""
     p = result["protocol"]
@@ -162,12 +173,7 @@ def format_report(result: dict) -> str:
             f"{row['top2_threshold']:5.2f}  {100 * row['label_share']:6.1f}  {la:>9s}  {100 * row['top2_share']:6.1f}"
             f"  {tp:>13s}  {100 * row['review_share']:7.1f}{mark}"
         )
-    labels = result["confusion_matrix"]["labels"]
-    width = max(len(s) for s in labels) + 2
-    lines += ["", "Confusion matrix (rows = true, columns = predicted, summed over outer folds):"]
-    lines.append(" " * width + "".join(f"{s:>{width}}" for s in labels))
-    for name, row in zip(labels, result["confusion_matrix"]["rows_true_cols_pred"]):
-        lines.append(f"{name:<{width}}" + "".join(f"{v:>{width}}" for v in row))
+    lines += ["", *confusion_lines(result["confusion_matrix"], "summed over outer folds")]
     lines += ["", "Inner-CV choices: " + "; ".join(f"{k} ×{v}" for k, v in sorted(result["inner_choices"].items()))]
     lines.append(f"Run time: {result['seconds']:.1f} s")
     return "\n".join(lines)

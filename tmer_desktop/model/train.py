@@ -38,6 +38,28 @@ TRANSFORMS = ("yeo-johnson", "standard")
 CLIPS = ("minmax", "quantile", "none")
 DEFAULT_CLIPS: tuple[str, ...] = ("minmax", "quantile")
 CLIP_QUANTILES = (0.005, 0.995)
+# Columns that do not carry over beyond the Turkish data (docs/model.md, "Transfer"), chosen from
+# unlabelled audio only:
+# - unstable across encodings: median relative change > 10 % in some encoding of
+#   benchmarks/encoding_invariance.py (22.05/32/48 kHz, MP3 64/128 kbps, Vorbis, mono, -12 dB),
+#   even after the analysis preparation (the spectral shape sees whatever an encoder left above
+#   its low-pass; the attack-time slope moves with lossy coding);
+# - culture-specific: > 25 % of the 30 s windows of other music (../shared/music) outside the
+#   training data's 1-99 % range, or the median more than one training IQR away. Three of the
+#   six harmonic-change columns fail that test (non-Turkish music changes chords far more than
+#   the makam music of the data does), and the family is one curve's summary: all six go.
+ENCODING_UNSTABLE: tuple[str, ...] = (
+    "_Rolloff_Mean", "_Spectralcentroid_Mean", "_Spectralspread_Mean", "_Spectralskewness_Mean",
+    "_Spectralkurtosis_Mean", "_Spectralflatness_Mean", "_AttackTime_Slope",
+)
+CULTURE_SHIFTED: tuple[str, ...] = (
+    "_Roughness_Slope", "_HarmonicChangeDetectionFunction_Mean", "_HarmonicChangeDetectionFunction_Std",
+    "_HarmonicChangeDetectionFunction_Slope", "_HarmonicChangeDetectionFunction_PeriodFreq",
+    "_HarmonicChangeDetectionFunction_PeriodAmp", "_HarmonicChangeDetectionFunction_PeriodEntropy",
+)
+TRANSFER_EXCLUDED: tuple[str, ...] = ENCODING_UNSTABLE + CULTURE_SHIFTED
+# The default model is the plain average of the full fit and the fit without those columns.
+DEFAULT_ROBUST_SHARE = 0.5
 
 
 def as_feature_matrix(X) -> np.ndarray:
@@ -107,49 +129,130 @@ class _Front:
         return self.transform.transform(self.clipper.transform(self.imputer.transform(X)))
 
 
-def fit_temperature(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Temperature T minimising the negative log-likelihood of softmax(logits / T); returns (T, NLL)."""
+def fit_temperature(logits: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> tuple[float, float]:
+    """Temperature T minimising the (weighted) negative log-likelihood of softmax(logits / T);
+    returns (T, NLL)."""
+    w = np.ones(len(y)) if weights is None else weights
 
     def nll(log_t: float) -> float:
-        return float(-np.mean(log_softmax(logits / np.exp(log_t), axis=1)[np.arange(len(y)), y]))
+        return float(-np.average(log_softmax(logits / np.exp(log_t), axis=1)[np.arange(len(y)), y], weights=w))
 
     res = minimize_scalar(nll, bounds=(np.log(0.05), np.log(20.0)), method="bounded")
     return float(np.exp(res.x)), float(res.fun)
 
 
-def drop_duplicate_rows(X: np.ndarray, y: np.ndarray, groups=None):
-    """Exact duplicates (features and label) add no information and would leak across inner folds."""
+def drop_duplicate_rows(X: np.ndarray, y: np.ndarray, groups=None, weights=None):
+    """Exact duplicates (features and label) add no information and would leak across inner folds;
+    a kept row takes the largest weight among its copies."""
     keyed = np.concatenate([np.nan_to_num(X, nan=np.inf), y.reshape(-1, 1)], axis=1)
-    _, first = np.unique(keyed, axis=0, return_index=True)
+    _, first, inverse = np.unique(keyed, axis=0, return_index=True, return_inverse=True)
     keep = np.sort(first)
-    return X[keep], y[keep], (None if groups is None else np.asarray(groups)[keep])
+    groups = None if groups is None else np.asarray(groups)[keep]
+    if weights is None:
+        return X[keep], y[keep], groups
+    best = np.zeros(len(first))
+    np.maximum.at(best, inverse.reshape(-1), weights)
+    return X[keep], y[keep], groups, best[inverse.reshape(-1)][keep]
+
+
+@dataclass
+class FamiliarityReport:
+    """How far windows are from what the model learnt (per row)."""
+
+    outside: np.ndarray  # number of used columns outside the training data's 0.5-99.5 % range
+    distance: np.ndarray  # Mahalanobis distance in the transformed space (used columns)
+    unfamiliar: np.ndarray  # bool: outside >= OUTSIDE_LIMIT or distance > the training limit
+
+
+class Familiarity:
+    """Is a window like the training data? Two plain tests on the columns the model uses:
+    several values outside the range the training data covers (0.5-99.5 % quantiles), or a
+    Mahalanobis distance (Ledoit-Wolf covariance of the transformed training features) beyond
+    the one 99 % of the training rows stay within. Both limits come from the training data
+    alone; no labelled non-Turkish clip was used to set them."""
+
+    OUTSIDE_LIMIT = 3
+    QUANTILES = (0.005, 0.995)
+    DISTANCE_QUANTILE = 0.99
+
+    def __init__(self, used, low, high, location, precision, limit):
+        self.used, self.low, self.high = used, low, high
+        self.location, self.precision, self.limit = location, precision, limit
+
+    @classmethod
+    def fit(cls, filled: np.ndarray, Z: np.ndarray, excluded: np.ndarray) -> "Familiarity":
+        from sklearn.covariance import LedoitWolf
+
+        used = ~excluded
+        low, high = np.quantile(filled, cls.QUANTILES, axis=0)
+        cov = LedoitWolf().fit(Z[:, used])
+        inst = cls(used, low, high, cov.location_, cov.precision_, np.inf)
+        inst.limit = float(np.quantile(inst._distance(Z), cls.DISTANCE_QUANTILE))
+        return inst
+
+    def _distance(self, Z: np.ndarray) -> np.ndarray:
+        d = Z[:, self.used] - self.location
+        return np.sqrt(np.einsum("ij,jk,ik->i", d, self.precision, d))
+
+    def assess(self, filled: np.ndarray, Z: np.ndarray) -> FamiliarityReport:
+        with np.errstate(invalid="ignore"):
+            beyond = ((filled < self.low) | (filled > self.high))[:, self.used]
+        outside = beyond.sum(axis=1)
+        distance = self._distance(Z)
+        return FamiliarityReport(outside, distance, (outside >= self.OUTSIDE_LIMIT) | (distance > self.limit))
+
+
+class _Linear:
+    """The fitted linear step: logits = Z @ coef_.T + intercept_ (a blend of two fits, see
+    EmotionClassifier); keeps the attributes the explanation reads from LogisticRegression."""
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray):
+        self.coef_, self.intercept_ = coef, intercept
+
+    def decision_function(self, Z: np.ndarray) -> np.ndarray:
+        return Z @ self.coef_.T + self.intercept_
 
 
 class EmotionClassifier(ClassifierMixin, BaseEstimator):
-    """Calibrated linear emotion classifier with inner-CV model selection (see module doc)."""
+    """Calibrated linear emotion classifier with inner-CV model selection (see module doc).
+
+    excluded / robust_share: columns that do not carry over to other music or encodings
+    (docs/model.md, "Transfer"). The linear step is the blend (1 - s) * full + s * robust of a fit
+    on all 50 columns and a fit without the excluded ones (their transformed values held at 0,
+    the training mean, so their weights stay 0); s = 1 ignores them entirely. The blend is one
+    linear model in the same transformed features, so explanations stay exact.
+    """
 
     def __init__(self, Cs=DEFAULT_CS, transforms=DEFAULT_TRANSFORMS, inner_folds=5, random_state=0, max_iter=5000,
-                 clips=DEFAULT_CLIPS):
+                 clips=DEFAULT_CLIPS, excluded=(), robust_share=0.0):
         self.Cs = Cs
         self.transforms = transforms
         self.clips = clips
         self.inner_folds = inner_folds
         self.random_state = random_state
         self.max_iter = max_iter
+        self.excluded = excluded
+        self.robust_share = robust_share
 
-    def fit(self, X, y, groups=None):
+    def fit(self, X, y, groups=None, sample_weight=None):
+        """sample_weight: optional weight per row (e.g. a user's corrections counted more than
+        the training CSV's rows, retrain.py); used by the linear step and the temperature."""
         # Hundreds of tiny BLAS calls: multi-threaded BLAS only adds contention (measured 20x slower).
         with threadpool_limits(limits=1):
-            return self._fit(X, y, groups)
+            return self._fit(X, y, groups, sample_weight)
 
-    def _fit(self, X, y, groups):
+    def _fit(self, X, y, groups, sample_weight=None):
         X = as_feature_matrix(X)
         y = np.asarray(y, dtype=np.int64)
         if len(X) != len(y):
             raise ValueError(f"{len(X)} feature rows but {len(y)} labels")
         if set(np.unique(y)) != set(range(len(CLASSES))):
             raise ValueError(f"training labels must cover all {len(CLASSES)} classes {CLASSES}")
-        X, y, groups = drop_duplicate_rows(X, y, groups)
+        w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if w.shape != y.shape or not np.all(np.isfinite(w)) or np.any(w <= 0):
+            raise ValueError("sample_weight must be one positive number per row")
+        X, y, groups, w = drop_duplicate_rows(X, y, groups, w)
+        self._w = w
         clips = tuple(self.clips)
         bad = [c for c in clips if c not in CLIPS]
         if bad or not clips:
@@ -164,17 +267,41 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         front = _Front(transform_name, clip, X)
         self.imputer_, self.clipper_, self.transform_ = front.imputer, front.clipper, front.transform
         Z = front(X)
-        self.lr_ = self._new_lr(C).fit(Z, y)
+        self.lr_ = self._fit_linear(C, Z, y, w)
         self.temperature_ = self._inner_temperature(X, y, groups, configs[0]) if not table else self._best_t
         self.background_ = Z.mean(axis=0)  # reference point for SHAP (interventional, training data)
+        self.familiarity_ = Familiarity.fit(front.imputer.transform(X), Z, self._excluded_mask())
         self.train_median_ = self.imputer_.statistics_.copy()  # the values NaN is replaced with
         self.classes_ = np.arange(len(CLASSES))
         self.n_features_in_ = N_FEATURES
+        del self._w  # only needed while fitting
         return self
 
     def _new_lr(self, C: float) -> LogisticRegression:
         """The linear step (a method so experiments can vary it: benchmarks/model_search.py --nested)."""
         return LogisticRegression(C=C, max_iter=self.max_iter)
+
+    def _excluded_mask(self) -> np.ndarray:
+        unknown = [c for c in self.excluded if c not in FEATURE_NAMES]
+        if unknown:
+            raise ValueError(f"unknown excluded column(s): {unknown}")
+        return np.array([c in self.excluded for c in FEATURE_NAMES])
+
+    def _fit_linear(self, C: float, Z: np.ndarray, y: np.ndarray, w: np.ndarray):
+        share = float(self.robust_share)
+        if not 0.0 <= share <= 1.0:
+            raise ValueError(f"robust_share must be between 0 and 1, not {share}")
+        mask = self._excluded_mask()
+        if share == 0.0 or not mask.any():
+            return self._new_lr(C).fit(Z, y, sample_weight=w)
+        Zr = Z.copy()
+        Zr[:, mask] = 0.0
+        robust = self._new_lr(C).fit(Zr, y, sample_weight=w)
+        if share == 1.0:
+            return _Linear(robust.coef_, robust.intercept_)
+        full = self._new_lr(C).fit(Z, y, sample_weight=w)
+        return _Linear((1 - share) * full.coef_ + share * robust.coef_,
+                       (1 - share) * full.intercept_ + share * robust.intercept_)
 
     def _splits(self, X, y, groups):
         if groups is not None:
@@ -193,14 +320,15 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
                 Ztr, Zval = front(X[train]), front(X[val])
                 for cfg in configs:
                     if cfg[:2] == (t, c):
-                        oof[cfg][val] = self._new_lr(cfg[2]).fit(Ztr, y[train]).decision_function(Zval)
+                        lr = self._fit_linear(cfg[2], Ztr, y[train], self._w[train])
+                        oof[cfg][val] = lr.decision_function(Zval)
         return oof
 
     def _select(self, X, y, groups, configs):
         oof = self._oof_logits(X, y, groups, configs)
         table = []
         for cfg, logits in oof.items():
-            T, nll = fit_temperature(logits, y)
+            T, nll = fit_temperature(logits, y, self._w)
             f1 = f1_score(y, logits.argmax(axis=1), average="macro")
             table.append({"transform": cfg[0], "clip": cfg[1], "C": cfg[2], "temperature": T, "nll": nll,
                           "macro_f1": float(f1)})
@@ -210,7 +338,7 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         return best["transform"], best["clip"], best["C"], table
 
     def _inner_temperature(self, X, y, groups, config):
-        return fit_temperature(self._oof_logits(X, y, groups, [config])[config], y)[0]
+        return fit_temperature(self._oof_logits(X, y, groups, [config])[config], y, self._w)[0]
 
     # --- prediction -------------------------------------------------------------------
     def clipped_features(self, X) -> np.ndarray:
@@ -224,6 +352,14 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         X = as_feature_matrix(X)
         clipper = getattr(self, "clipper_", None)
         return np.zeros(X.shape, dtype=bool) if clipper is None else clipper.outside(X)
+
+    def familiarity(self, X) -> FamiliarityReport | None:
+        """Per row: how unlike the training data it is (None for models saved before this existed)."""
+        fam = getattr(self, "familiarity_", None)
+        if fam is None:
+            return None
+        filled = self.imputer_.transform(as_feature_matrix(X))
+        return fam.assess(filled, self.transform_features(X))
 
     def transform_features(self, X) -> np.ndarray:
         """Features in the space the linear model sees (imputed, clipped, transformed)."""
@@ -254,6 +390,8 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
             "clip": getattr(self, "clip_", "none"),
             "C": self.C_,
             "temperature": self.temperature_,
+            "excluded": list(getattr(self, "excluded", ())),
+            "robust_share": float(getattr(self, "robust_share", 0.0)),
         }
 
 
@@ -264,16 +402,20 @@ class TrainingConfig:
     inner_folds: int = 5
     random_state: int = 0
     clips: tuple[str, ...] = DEFAULT_CLIPS
+    excluded: tuple[str, ...] = TRANSFER_EXCLUDED
+    robust_share: float = DEFAULT_ROBUST_SHARE
 
     def make(self) -> EmotionClassifier:
         return EmotionClassifier(
             Cs=tuple(self.Cs), transforms=tuple(self.transforms), inner_folds=self.inner_folds,
-            random_state=self.random_state, clips=tuple(self.clips),
+            random_state=self.random_state, clips=tuple(self.clips), excluded=tuple(self.excluded),
+            robust_share=float(self.robust_share),
         )
 
     def to_dict(self) -> dict:
         return {"Cs": list(self.Cs), "transforms": list(self.transforms), "clips": list(self.clips),
-                "inner_folds": self.inner_folds, "random_state": self.random_state}
+                "inner_folds": self.inner_folds, "random_state": self.random_state,
+                "excluded": list(self.excluded), "robust_share": self.robust_share}
 
     @classmethod
     def from_dict(cls, raw: dict) -> "TrainingConfig":
@@ -285,6 +427,9 @@ class TrainingConfig:
                 random_state=int(raw.get("random_state", 0)),
                 # Manifests written before clipping existed describe unclipped models.
                 clips=tuple(str(c) for c in raw.get("clips", ("none",))),
+                # Manifests written before the transfer columns existed describe full models.
+                excluded=tuple(str(c) for c in raw.get("excluded", ())),
+                robust_share=float(raw.get("robust_share", 0.0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid training configuration ({exc})") from None
@@ -298,6 +443,11 @@ class TrainingConfig:
             raise ValueError(f"training configuration: unknown clipping(s) {bad}")
         if cfg.inner_folds < 2:
             raise ValueError("training configuration: inner_folds must be at least 2")
+        bad = [c for c in cfg.excluded if c not in FEATURE_NAMES]
+        if bad:
+            raise ValueError(f"training configuration: unknown excluded column(s) {bad}")
+        if not 0.0 <= cfg.robust_share <= 1.0:
+            raise ValueError("training configuration: robust_share must be between 0 and 1")
         return cfg
 
 

@@ -37,6 +37,7 @@ class StoredTrack:
     n_windows: int
     short: bool
     error: str | None = None
+    unfamiliar: bool | None = None
 
 
 def worth_retrying(error: str) -> bool:
@@ -67,6 +68,7 @@ def _stored_if_current(store: LibraryStore, row: TrackRow | None, content_hash: 
     return StoredTrack(
         track=row, label=p.label, confidence=p.confidence, decision=p.decision,
         probs=p.probabilities, n_windows=len(windows), short=any(w.short for w in windows),
+        unfamiliar=None if p.unfamiliar is None else bool(p.unfamiliar),
     )
 
 
@@ -87,7 +89,8 @@ def _window_prediction(w: WindowOutcome) -> dict | None:
     if w.probs is None:
         return None
     return {**{f"p_{e}": p for e, p in zip(EMOTIONS, w.probs)},
-            "label": w.label, "confidence": w.confidence, "decision": w.decision, "window_idx": w.idx}
+            "label": w.label, "confidence": w.confidence, "decision": w.decision, "window_idx": w.idx,
+            "unfamiliar": w.unfamiliar}
 
 
 def save_analysis(store: LibraryStore, path: str, analysis: Analysis, key: AnalysisKey,
@@ -109,7 +112,7 @@ def save_analysis(store: LibraryStore, path: str, analysis: Analysis, key: Analy
         predictions = [p for p in map(_window_prediction, analysis.windows) if p is not None]
         predictions.append({**{f"p_{e}": p for e, p in zip(EMOTIONS, analysis.probs)},
                             "label": analysis.label, "confidence": analysis.confidence,
-                            "decision": analysis.decision})
+                            "decision": analysis.decision, "unfamiliar": analysis.unfamiliar})
         store.add_predictions(track_id, key.model_version, predictions, replace=True)
     return track_id
 
@@ -132,7 +135,8 @@ def copy_analysis(store: LibraryStore, source: StoredTrack, path: str, key: Anal
         ])
         predictions = [
             {**{f"p_{e}": getattr(p, f"p_{e}") for e in EMOTIONS}, "label": p.label,
-             "confidence": p.confidence, "decision": p.decision, "window_idx": p.window_idx}
+             "confidence": p.confidence, "decision": p.decision, "window_idx": p.window_idx,
+             "unfamiliar": p.unfamiliar}
             for p in store.predictions_for_track(src.id, model_version=key.model_version)
         ]
         store.add_predictions(track_id, key.model_version, predictions, replace=True)

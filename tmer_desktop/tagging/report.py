@@ -16,7 +16,8 @@ from tmer_desktop.library.exports import typed_frame
 from tmer_desktop.tagging.worker import EMOTIONS
 
 PROB_COLUMNS = [f"p_{e}" for e in EMOTIONS]
-RESULT_COLUMNS = ["path", "label", "confidence", "decision", *PROB_COLUMNS, "n_windows", "error"]
+# The DESIGN.md contract's columns, then whether the music is unfamiliar to the model (1/0, empty: not assessed).
+RESULT_COLUMNS = ["path", "label", "confidence", "decision", *PROB_COLUMNS, "n_windows", "error", "unfamiliar"]
 WINDOW_COLUMNS = [*exports.WINDOW_COLUMNS, *FEATURE_NAMES]
 
 
@@ -26,6 +27,7 @@ def result_row(result) -> dict:
         "path": result.path, "label": result.label, "confidence": result.confidence,
         "decision": result.decision, **{f"p_{e}": probs.get(e) for e in EMOTIONS},
         "n_windows": result.n_windows, "error": result.error,
+        "unfamiliar": None if getattr(result, "unfamiliar", None) is None else int(result.unfamiliar),
     }
 
 

@@ -49,6 +49,7 @@ class TrackResult:
     error: str | None
     skipped: bool
     tag_changes: list | None = None  # filetags.TagChange list when tags were (or would be) written
+    unfamiliar: bool | None = None  # music unlike what the model learnt from (None: not assessed)
 
 
 @dataclass
@@ -317,7 +318,8 @@ class _Run:
         result = TrackResult(item.path, track_id if (skipped or not self.t.dry_run) else None,
                              stored.label, stored.confidence, stored.decision,
                              dict(stored.probs) if stored.probs else None,
-                             stored.n_windows, stored.short, stored.error, skipped)
+                             stored.n_windows, stored.short, stored.error, skipped,
+                             unfamiliar=stored.unfamiliar)
         self._tags(result, item)
         self._emit(result)
 
@@ -340,6 +342,7 @@ class _Run:
         result = TrackResult(
             item.path, track_id, analysis.label, analysis.confidence, analysis.decision,
             dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
+            unfamiliar=analysis.unfamiliar,
         )
         self._tags(result, item)
         self._emit(result)

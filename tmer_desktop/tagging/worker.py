@@ -67,6 +67,7 @@ class WindowOutcome:
     confidence: float | None = None
     decision: str | None = None
     note: str | None = None
+    unfamiliar: bool | None = None  # music unlike the training data (None: not assessed)
 
 
 @dataclass
@@ -88,19 +89,23 @@ class Analysis:
     error: str | None = None
     model_version: str | None = None
     extractor_version: str | None = None
+    unfamiliar: bool | None = None
 
 
 def extractor_version() -> str:
     from tmer_desktop.features import extract
+    from tmer_desktop.features.prepare import DEFAULT
 
-    return getattr(extract, "EXTRACTOR_VERSION", "unknown")
+    return f"{getattr(extract, 'EXTRACTOR_VERSION', 'unknown')}_{DEFAULT.tag}"
 
 
-def _decide(model_decide, probs: np.ndarray, config: WorkerConfig):
-    kwargs = {"threshold": config.threshold}
+def _decide(model_decide, probs: np.ndarray, config: WorkerConfig, unfamiliar: bool | None = None):
+    kwargs = {"threshold": config.threshold, "unfamiliar": bool(unfamiliar)}
     if config.top2_threshold is not None:
         kwargs["top2_threshold"] = config.top2_threshold
     return model_decide(probs, **kwargs)
+
+
 
 
 class Analyser:
@@ -112,6 +117,7 @@ class Analyser:
         self.config = config
         self.model = bundle.load_model(config.model_dir, allow_retrain=config.allow_retrain)
         self._decide = decide.decide
+        self._track_unfamiliar = decide.track_unfamiliar
         self._aggregate = decide.aggregate
         self.classes = tuple(self.model.classes)
         self.model_version = config.model_version or str(self.model.version)
@@ -167,17 +173,24 @@ class Analyser:
             result.error = SILENT
             return result
         probs = self._predict(matrix[judged])
-        for row, i in zip(probs, np.flatnonzero(judged)):
-            d = _decide(self._decide, row, cfg)
+        unfamiliar = self._unfamiliar(matrix[judged])
+        for row, flag, i in zip(probs, unfamiliar, np.flatnonzero(judged)):
+            d = _decide(self._decide, row, cfg, flag)
             w = result.windows[i]
             w.probs = tuple(float(p) for p in row)
             w.label, w.confidence, w.decision = d.label, float(d.confidence), d.decision
+            w.unfamiliar = flag
+        result.unfamiliar = self._track_unfamiliar(unfamiliar)
         track_probs = np.asarray(self._aggregate(probs, method=cfg.aggregation), dtype=np.float64)
-        d = _decide(self._decide, track_probs, cfg)
+        d = _decide(self._decide, track_probs, cfg, result.unfamiliar)
         result.probs = tuple(float(p) for p in track_probs)
         result.label, result.confidence, result.decision = d.label, float(d.confidence), d.decision
         result.error = truncation_warning(path, result.duration)
         return result
+
+    def _unfamiliar(self, matrix: np.ndarray) -> list[bool | None]:
+        report = self.model.familiarity(matrix)
+        return [None] * len(matrix) if report is None else [bool(f) for f in report.unfamiliar]
 
     def _predict(self, matrix: np.ndarray) -> np.ndarray:
         import pandas as pd

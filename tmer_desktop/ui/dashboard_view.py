@@ -429,7 +429,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
         QT_TRANSLATE_NOOP("ModelsPanel", "Version"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Created"),
         QT_TRANSLATE_NOOP("ModelsPanel", "CV macro-F1"),
-        QT_TRANSLATE_NOOP("ModelsPanel", "Held-back macro-F1"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "On your held-back corrections"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Corrections"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Verdict"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Active"),
@@ -512,7 +512,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
         for row, v in enumerate(versions):
             m = v.metrics
             cv = (m.get("cv") or {}).get("candidate_mean", m.get("macro_f1"))  # the shipped model: its own CV
-            hold = (m.get("holdout") or {}).get("candidate_macro_f1")
+            hold = self.held_back_gain(m.get("holdout") or {})
             used = m.get("corrections_trained_on")
             verdict = (self.tr("promoted") if m.get("promoted") else self.tr("kept, not promoted")) if "promoted" in m else ""
             held = m.get("corrections_held_back", 0)
@@ -520,7 +520,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
                 self.tr("bundled", "the model shipped with the app") if v.bundled else v.version,
                 "" if v.bundled else date_time(v.created_at),
                 number(cv, 3) if cv is not None else "",
-                number(hold, 3) if hold is not None else "",
+                hold,
                 "" if used is None else self.tr("{used} (+{held} held back)").format(used=used, held=held),
                 verdict,
                 self.tr("✓ active") if v.active else "",
@@ -531,6 +531,15 @@ class ModelsPanel(FollowsLanguage, QWidget):
                 if col == 5 and v.reason:  # why it was (not) promoted, kept as a translatable message
                     item.setToolTip(translated(v.reason))
                 self.table.setItem(row, col, item)
+
+    def held_back_gain(self, hold: dict) -> str:
+        """What the user gained, in words: "62 % → 81 % right on 48" (before → with this version)."""
+        new, old, n = hold.get("candidate_accuracy"), hold.get("current_accuracy"), hold.get("n")
+        if new is None or not n:
+            return ""
+        if old is None:
+            return self.tr("{new} right on {count}").format(new=percent(new), count=n)
+        return self.tr("{old} → {new} right on {count}").format(old=percent(old), new=percent(new), count=n)
 
     def selected_version(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -609,10 +618,10 @@ class ModelsPanel(FollowsLanguage, QWidget):
                              folds=cv["folds"], repeats=cv["repeats"])]
             hold = result.metrics.get("holdout")
             if hold and hold.get("candidate_macro_f1") is not None:
-                current = hold.get("current_macro_f1")
-                lines.append(self.tr("Held-back corrections ({count}): macro-F1 {new} vs {old}").format(
-                    count=hold["n"], new=number(hold["candidate_macro_f1"], 3),
-                    old=self.tr("n/a") if current is None else number(current, 3)))
+                current = hold.get("current_accuracy")
+                lines.append(self.tr("On your {count} held-back corrections: {old} right before, {new} with this "
+                                     "version").format(count=hold["n"], new=percent(hold["candidate_accuracy"]),
+                                                       old=self.tr("n/a") if current is None else percent(current)))
         except (KeyError, TypeError, ValueError):  # metrics of another shape: the core's own words
             return translated(result.summary())
         verdict = self.tr("PROMOTED: {reason}") if result.promoted else self.tr("NOT promoted: {reason}")

@@ -30,6 +30,7 @@ class TableRow:
     error: str | None = None
     n_windows: int = 0
     candidates: tuple[str, ...] = ()  # the two emotions shown for a top-2 decision
+    unfamiliar: bool | None = None  # music unlike what the model learnt from (None: not assessed)
 
     @property
     def display_title(self) -> str:
@@ -124,6 +125,8 @@ class TrackTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_ERROR and row.error:
                 return i18n.translated(row.error)
+            if col == COL_DECISION and row.unfamiliar:
+                return self.unfamiliar_explanation()
             return row.path
         if role == Qt.ItemDataRole.DecorationRole and col == COL_EMOTION and row.emotion:
             return emotion_color(row.emotion)
@@ -149,8 +152,12 @@ class TrackTableModel(QAbstractTableModel):
         if col == COL_DECISION:
             if row.decision == "top-2" and len(row.candidates) == 2:
                 a, b = (self.emotion_names.get(c, c) for c in row.candidates)
-                return self.tr("top-2: {first} / {second}").format(first=a, second=b)
-            return self.decision_text(row.decision)
+                text = self.tr("top-2: {first} / {second}").format(first=a, second=b)
+            else:
+                text = self.decision_text(row.decision)
+            if row.unfamiliar:
+                text = self.tr("{decision} · unfamiliar music").format(decision=text)
+            return text
         if col == COL_ERROR:
             return i18n.translated(row.error)
         return ""
@@ -161,6 +168,11 @@ class TrackTableModel(QAbstractTableModel):
                  "top-2": self.tr("top-2", "decision: one of the two best emotions"),
                  "review": self.tr("review", "decision: needs a person to listen")}
         return shown.get(decision, decision or "")
+
+    def unfamiliar_explanation(self) -> str:
+        return self.tr("This music sounds unlike the music the model learned from, so it is not given a "
+                       "single emotion. Listen to it, and correct the emotion if needed: your corrections "
+                       "teach the model your music.")
 
     def _sort_key(self, row: TableRow, col: int) -> Any:
         if col == COL_DURATION:
@@ -203,6 +215,9 @@ class TrackFilterProxy(QSortFilterProxyModel):
         if self._decision:
             if self._decision == "error":
                 if not row.error:
+                    return False
+            elif self._decision == "unfamiliar":
+                if not row.unfamiliar:
                     return False
             elif row.decision != self._decision:
                 return False

@@ -52,7 +52,7 @@ class LibraryView(FollowsLanguage, QWidget):
         self.emotion_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_emotion(self.emotion_filter.currentData()))
         self.decision_filter = QComboBox()
-        for value in (None, "label", "top-2", "review", "error"):
+        for value in (None, "label", "top-2", "review", "unfamiliar", "error"):
             self.decision_filter.addItem("", value)
         self.decision_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_decision(self.decision_filter.currentData()))
@@ -126,7 +126,7 @@ class LibraryView(FollowsLanguage, QWidget):
         self.emotion_filter.setItemText(0, self.tr("All emotions"))
         self.decision_filter.setAccessibleName(self.tr("Show only this decision"))
         for i, text in enumerate((self.tr("All decisions"), self.tr("Labelled"), self.tr("Top-2"),
-                                  self.tr("Needs review"), self.tr("Failed"))):
+                                  self.tr("Needs review"), self.tr("Unfamiliar music"), self.tr("Failed"))):
             self.decision_filter.setItemText(i, text)
         self.emotion_label.setText(self.tr("Emotion:"))
         self.decision_label.setText(self.tr("Decision:"))
@@ -206,6 +206,9 @@ class LibraryView(FollowsLanguage, QWidget):
         self.empty_row.setVisible(empty)
 
     def resize_columns(self) -> None:
+        # A decision can read "top-2: Sad / Angry · unfamiliar music": as wide as it needs.
+        self.table.resizeColumnToContents(COL_DECISION)
+        self.table.setColumnWidth(COL_DECISION, max(170, self.table.columnWidth(COL_DECISION)))
         self.table.resizeColumnToContents(COL_ERROR)
 
     # -- drag and drop ---------------------------------------------------------------

@@ -266,9 +266,14 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
             verdict = {"label": self.tr("confident"), "top-2": self.tr("one of two"),
                        "review": self.tr("needs review")}.get(t.decision, t.decision)
             windows = self.tr("%n windows of 30 s", "", len(t.series))
-            self.summary.setText(self.tr("{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}").format(
+            text = self.tr("{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}").format(
                 subtitle=t.subtitle, emotions=shown, confidence=i18n.percent(t.confidence), verdict=verdict,
-                windows=windows))
+                windows=windows)
+            if t.unfamiliar:
+                text += "<br><span style='color:#8A5A00'>" + html.escape(self.tr(
+                    "Unfamiliar music: it sounds unlike the music the model learned from, so treat its answer "
+                    "as a suggestion and correct it if needed.")) + "</span>"
+            self.summary.setText(text)
 
     def _show_playback_message(self, message: str) -> None:
         self.playback_note.setText(message)

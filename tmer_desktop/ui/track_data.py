@@ -43,7 +43,12 @@ def table_row(summary: TrackSummary) -> TableRow:
         track_id=t.id, path=t.path, title=t.title or "", artist=t.artist or "", album=t.album or "",
         duration=t.duration, emotion=summary.label, confidence=summary.confidence,
         decision=summary.decision, error=t.error, n_windows=summary.n_windows,
+        unfamiliar=_flag(summary.prediction.unfamiliar) if summary.prediction else None,
     )
+
+
+def _flag(value) -> bool | None:
+    return None if value is None else bool(value)
 
 
 @dataclass
@@ -63,12 +68,14 @@ class TrackView:
     model_version: str | None
     series: WindowSeries
     windows: list[WindowRow]
+    unfamiliar: bool | None = None  # the track's music is unlike what the model learnt from
+    window_unfamiliar: list[bool | None] | None = None
 
 
-def _decide(probs: np.ndarray, ds: DecisionSettings):
+def _decide(probs: np.ndarray, ds: DecisionSettings, unfamiliar: bool | None = None):
     from tmer_desktop.model.decide import decide
 
-    return decide(probs, threshold=ds.threshold, top2_threshold=ds.top2_threshold)
+    return decide(probs, threshold=ds.threshold, top2_threshold=ds.top2_threshold, unfamiliar=bool(unfamiliar))
 
 
 def _aggregate(window_probs: np.ndarray, ds: DecisionSettings) -> np.ndarray:
@@ -90,13 +97,12 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
     probs = np.array([[by_window[w.id].probabilities[e] for e in EMOTIONS] for w in kept],
                      dtype=float).reshape(-1, len(EMOTIONS))
     labels, confidences, decisions = [], [], []
-    if len(probs):
-        from tmer_desktop.model.decide import decide_all
-
-        for d in decide_all(probs, ds.threshold, ds.top2_threshold):
-            labels.append(d.label)
-            confidences.append(d.confidence)
-            decisions.append(d.decision)
+    window_unfamiliar = [_flag(by_window[w.id].unfamiliar) for w in kept]
+    for row, flag in zip(probs, window_unfamiliar):
+        d = _decide(row, ds, flag)
+        labels.append(d.label)
+        confidences.append(d.confidence)
+        decisions.append(d.decision)
     series = WindowSeries(
         starts=np.array([w.start for w in kept], dtype=float),
         durations=np.array([w.duration for w in kept], dtype=float),
@@ -106,9 +112,11 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
     label = confidence = decision = None
     candidates: tuple[str, ...] = ()
     track_probs = None
+    track_level = [p for p in predictions if p.window_id is None]
+    unfamiliar = _flag(track_level[-1].unfamiliar) if track_level else None
     if len(kept):
         track_probs = _aggregate(probs, ds)
-        d = _decide(track_probs, ds)
+        d = _decide(track_probs, ds, unfamiliar)
         label, confidence, decision, candidates = d.label, float(d.confidence), d.decision, tuple(d.labels)
     model_version = predictions[0].model_version if predictions else None
     duration = float(track.duration or (series.starts[-1] + series.durations[-1] if len(kept) else 0.0))
@@ -118,6 +126,7 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
         subtitle=subtitle, duration=duration, error=track.error, label=label,
         confidence=confidence, decision=decision, candidates=candidates, track_probs=track_probs,
         threshold=ds.threshold, model_version=model_version, series=series, windows=kept,
+        unfamiliar=unfamiliar, window_unfamiliar=window_unfamiliar,
     )
 
 
@@ -126,7 +135,7 @@ def row_from_view(view: TrackView, track) -> TableRow:
         track_id=view.track_id, path=view.path, title=track.title or "", artist=track.artist or "",
         album=track.album or "", duration=track.duration, emotion=view.label,
         confidence=view.confidence, decision=view.decision, error=track.error,
-        n_windows=len(view.series), candidates=view.candidates,
+        n_windows=len(view.series), candidates=view.candidates, unfamiliar=view.unfamiliar,
     )
 
 
