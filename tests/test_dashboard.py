@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -144,7 +146,7 @@ def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: 
 
 
 # --------------------------------------------------------------------------- models tab
-def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot, tmp_path):
+def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot, tmp_path, screenshot_dir):
     from tmer_desktop.library.feedback_export import read_feedback_csv
     from tmer_desktop.model.retrain import RetrainConfig
     from tmer_desktop.model.train import TrainingConfig
@@ -175,6 +177,10 @@ def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot,
     assert versions == ["bundled", "v001", "v002"]
     active_rows = [r for r in range(panel.table.rowCount()) if panel.table.item(r, 6).text()]
     assert active_rows == [2] and panel.table.item(2, 2).text() != ""
+    # What the user gained, in plain numbers: accuracy on the held-back corrections before -> after.
+    held = panel.table.item(2, 3).text()
+    assert re.fullmatch(r"\d+ ?% → \d+ ?% right on \d+", held), held
+    assert "held-back corrections:" in panel.status.text() and "with this version" in panel.status.text()
 
     assert panel.roll_back() and changed[-1] == "v001"
     assert "v001 is now active" in panel.status.text()
@@ -206,6 +212,11 @@ def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot,
         assert not panel.activate("v001")
         assert english_refusal.startswith("Model version 'v001' (") and "is refused" in english_refusal
         assert panel.status.text().startswith("Se rechaza la versión de modelo 'v001' ("), panel.status.text()
+        assert "de acierto en" in panel.table.item(2, 3).text()
+        assert panel.table.horizontalHeaderItem(3).text() == "En sus correcciones reservadas"
+        view.resize(1100, 600)
+        view.tabs.setCurrentIndex(1)
+        assert view.grab().save(str(screenshot_dir / "models_held_back_es.png"))
     finally:
         install_language(QApplication.instance(), "en")
         QLocale.setDefault(before)

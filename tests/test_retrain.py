@@ -124,6 +124,11 @@ def test_promotion_rule_uses_the_margin():
     promote, reason = decide({"candidate_mean": 0.73, "current_mean": 0.79}, better_for_user,
                              RetrainConfig(fold_margin=0.05))
     assert not promote and "more than 0.050 below" in reason
+    # ... but only when they show a gain: no gain there, the strict margin on the folds
+    no_gain = {"n": 20, "candidate_macro_f1": 0.69, "current_macro_f1": 0.70}
+    promote, reason = decide({"candidate_mean": 0.75, "current_mean": 0.79}, no_gain,
+                             RetrainConfig(margin=0.02, fold_margin=0.05))
+    assert not promote and "more than 0.020 below" in reason
     # ... without them, only the strict margin
     promote, reason = decide({"candidate_mean": 0.75, "current_mean": 0.79}, {**better_for_user, "n": 3},
                              RetrainConfig(margin=0.01, fold_margin=0.05, min_holdout=10))

@@ -12,7 +12,8 @@ dataset's distributions sit closest to full-band 44.1 kHz audio. So, before anal
    the one at which MIRtoolbox parity is checked (44.1 kHz input passes through unchanged);
 2. normalise the level of each analysed stretch (a 30 s timeline window, or the whole file
    for `tmer features`): scale it so that its peak is at full scale (1.0), as each of the
-   dataset's 30 s clips was normalised on its own; a silent stretch stays as it is.
+   dataset's 30 s clips was normalised on its own; a silent stretch (RMS below -100 dBFS) stays
+   as it is, so it is still recognised as silence.
 
 `Preparation.raw()` skips both (the exact MIRtoolbox values, `tmer features --raw`).
 """
@@ -25,8 +26,9 @@ import numpy as np
 
 ANALYSIS_RATE = 44100
 LEVELS = ("peak", "none")
-# Below this peak the track is treated as silence: amplifying it would only raise noise.
-SILENCE_PEAK = 1e-6
+# A stretch whose RMS is below this (about -100 dBFS) holds no signal: it is left as it is, so that
+# it is still recognised as silence (tagging/worker.py) instead of being amplified into noise.
+SILENCE_RMS = 1e-5
 
 
 @dataclass(frozen=True)
@@ -59,15 +61,15 @@ class Preparation:
 
         return np.asarray(soxr.resample(y, sr, self.rate, quality="HQ"), dtype=np.float64), self.rate
 
-    def gain(self, peak: float) -> float:
-        """Factor that brings a track of this peak to the prepared level."""
-        if self.level == "none" or not np.isfinite(peak) or peak < SILENCE_PEAK:
+    def stretch_gain(self, y: np.ndarray) -> float:
+        """Factor that brings one analysed stretch (at the analysis rate) to the prepared level;
+        1 for silence."""
+        if self.level == "none" or not y.size:
+            return 1.0
+        peak = float(np.max(np.abs(y)))
+        if not np.isfinite(peak) or float(np.sqrt(np.mean(np.square(y)))) < SILENCE_RMS:
             return 1.0
         return 1.0 / peak
-
-    def stretch_gain(self, y: np.ndarray) -> float:
-        """Gain of one analysed stretch (already at the analysis rate)."""
-        return self.gain(float(np.max(np.abs(y))) if y.size else 0.0)
 
     def apply(self, y: np.ndarray, sr: int) -> tuple[np.ndarray, int]:
         """The prepared samples of one analysed stretch: resampled, then level-normalised."""

@@ -49,6 +49,8 @@ from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 BLOCK_SECONDS = 120.0
 # Tracks up to this length are decoded in one piece.
 WHOLE_LOAD_SECONDS = 600.0
+# Audio decoded beyond each side of a block that is resampled (soxr's filters are far shorter).
+RESAMPLE_MARGIN_S = 0.1
 
 Progress = Callable[[int, int], None]
 
@@ -225,13 +227,22 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
         n = int(round(info.frames * sr / native))
         spans = plan_windows(n, sr, window, hop)
         windows = []
+        # A resampled block is decoded with a margin on each side, so that the resampler's edges
+        # fall outside the windows (the result then matches resampling the whole file).
+        # The decoded stretch starts where the analysis grid meets the file's own sample grid, so
+        # its resampled samples fall on the same instants as those of the whole file.
+        margin = int(RESAMPLE_MARGIN_S * sr) if sr != native else 0
+        step = sr // math.gcd(sr, native)  # analysis samples per whole number of file samples
         for group in _blocks(spans, sr, window):
             a = group[0].first
             b = group[-1].first + group[-1].length
-            y_block, _ = decode.load(path, a / sr, (b - a) / sr)
+            first = max(0, (a - margin) // step * step)
+            skip = a - first
+            y_block, _ = decode.load(path, first / sr, (b - first) / sr + 2 * margin / sr)
             y_block, _ = preparation.resample(y_block, native)
-            if len(y_block) != b - a:  # rounding of the block's length at the native rate
-                y_block = np.pad(y_block[:b - a], (0, max(0, b - a - len(y_block))))
+            y_block = y_block[skip:skip + (b - a)]
+            if len(y_block) < b - a:  # the file's end, or rounding of the length at the native rate
+                y_block = np.pad(y_block, (0, b - a - len(y_block)))
             _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress, preparation)
             del y_block
     track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=native,

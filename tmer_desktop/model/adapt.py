@@ -75,7 +75,7 @@ def _recording_folds(groups: np.ndarray, labels: np.ndarray, seed: int) -> list[
 def choose_weight(base_X: np.ndarray, base_y: np.ndarray, base_groups, corr_X: np.ndarray, corr_y: np.ndarray,
                   corr_groups, *, config=None, grid: tuple[float, ...] = WEIGHT_GRID, seed: int = 0) -> WeightChoice:
     """The correction weight by the protocol in the module docstring."""
-    from tmer_desktop.model.train import TrainingConfig, _Front, as_feature_matrix
+    from tmer_desktop.model.train import TrainingConfig, as_feature_matrix
 
     corr_groups = np.asarray([str(g) for g in corr_groups])
     recordings = len(np.unique(corr_groups))
@@ -86,8 +86,7 @@ def choose_weight(base_X: np.ndarray, base_y: np.ndarray, base_groups, corr_X: n
     base_X, corr_X = as_feature_matrix(base_X), as_feature_matrix(corr_X)
     base_y = np.asarray(base_y, dtype=np.int64)
     model = (config or TrainingConfig()).make().fit(base_X, base_y, groups=base_groups)
-    front = _Front(model.transform_name_, model.clip_, base_X)
-    Zb, Zc = front(base_X), front(corr_X)
+    Zb, Zc = model.transform_features(base_X), model.transform_features(corr_X)
     losses: dict[float, float] = {}
     for w in grid:
         total, count = 0.0, 0

@@ -5,8 +5,10 @@ to the folder) and `label4` (happy, sad, angry or relaxed; "relax" accepted), as
 `../shared/devset/emotify86`. Each file goes through the app's own analysis (30 s windows, hop
 5 s, the analysis preparation, the feature cache), the model's window probabilities are averaged
 into a clip probability, and the clip is scored: macro-F1 with a bootstrap interval, per-class F1,
-the confusion matrix, ECE, Brier and the decision rule's figures. A file that cannot be analysed
-is reported with its reason and left out; it never stops the evaluation.
+the confusion matrix, ECE, Brier and the decision rule's figures (as the app applies it: unfamiliar
+music is never labelled). Silent windows are left out as the batch tagger leaves them unjudged.
+A file that cannot be analysed is reported with its reason and left out; it never stops the
+evaluation.
 """
 
 from __future__ import annotations
@@ -76,6 +78,9 @@ def read_labels(folder: str | os.PathLike) -> list[LabelledClip]:
 
 
 def _analyse_one(path: str, window: float, hop: float, preparation):
+    """(the judged windows' features, None) or (None, why): silent windows are left out, as
+    the batch tagger leaves them unjudged."""
+    from tmer_desktop.features.prepare import SILENCE_RMS
     from tmer_desktop.features.windows import analyse_file
     from tmer_desktop.paths import configure_numba_cache
 
@@ -84,8 +89,13 @@ def _analyse_one(path: str, window: float, hop: float, preparation):
         track = analyse_file(path, window=window, hop=hop, preparation=preparation)
     except TmerError as exc:
         return None, str(exc)
+    except Exception as exc:  # one bad file never stops the evaluation
+        log.exception("analysing %s failed", path)
+        return None, f"unexpected error while analysing ({type(exc).__name__}: {exc})"
     matrix = np.array([[w.values[c] for c in FEATURE_NAMES] for w in track.windows], dtype=np.float64)
-    return matrix, None
+    rms = matrix[:, FEATURE_NAMES.index("_RMSenergy_Mean")] if len(matrix) else np.zeros(0)
+    judged = matrix[rms >= SILENCE_RMS]
+    return (judged, None) if len(judged) else (None, "silent audio: no window to judge")
 
 
 def clip_features(clips: list[LabelledClip], *, window: float = 30.0, hop: float = 5.0,
@@ -123,11 +133,31 @@ def bootstrap_interval(y: np.ndarray, pred: np.ndarray, draws: int = BOOTSTRAP_D
     return float(lo), float(hi)
 
 
-def score_clips(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float) -> dict:
+def decision_summary(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float,
+                     unfamiliar: np.ndarray) -> dict:
+    """How the app's decision rule (unfamiliar music never labelled) split the clips, and how often
+    it was right."""
+    from tmer_desktop.model.decide import decide
+
+    decisions = [decide(p, threshold, top2_threshold, unfamiliar=bool(u)) for p, u in zip(probs, unfamiliar)]
+    kind = np.array([d.decision for d in decisions])
+    truth = [CLASSES[i] for i in y]
+    right = np.array([t in d.labels for t, d in zip(truth, decisions)])
+    label, top2 = kind == "label", kind == "top-2"
+    return {
+        "top2_threshold": top2_threshold,
+        "label_share": float(label.mean()),
+        "label_accuracy": float(right[label].mean()) if label.any() else None,
+        "top2_share": float(top2.mean()),
+        "top2_truth_in_pair": float(right[top2].mean()) if top2.any() else None,
+        "review_share": float((kind == "review").mean()),
+    }
+
+
+def score_clips(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float,
+                unfamiliar: np.ndarray | None = None) -> dict:
     """Every figure of the external report, from clip labels and clip probabilities."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
-
-    from tmer_desktop.model.evaluate import decision_summary
 
     pred = probs.argmax(axis=1)
     labels = list(range(len(CLASSES)))
@@ -144,7 +174,8 @@ def score_clips(y: np.ndarray, probs: np.ndarray, threshold: float, top2_thresho
         "ece": expected_calibration_error(y, probs),
         "brier": multiclass_brier(y, probs),
         "predicted_counts": dict(zip(CLASSES, np.bincount(pred, minlength=len(CLASSES)).tolist())),
-        "decision_rule": decision_summary(y, probs, threshold, top2_threshold),
+        "decision_rule": decision_summary(y, probs, threshold, top2_threshold,
+                                          np.zeros(len(y), dtype=bool) if unfamiliar is None else unfamiliar),
     }
 
 
@@ -177,8 +208,8 @@ def evaluate_external(folder: str | os.PathLike, model_dir: str | None = None, *
         raise ExternalSetError(f"{folder}: none of the {len(clips)} listed files could be analysed "
                                f"(first: {failed[0]['file']}: {failed[0]['error']})")
     y, P = np.array(ys), np.vstack(probs)
-    result = score_clips(y, P, model.threshold, model.top2_threshold)
     flagged = np.array([bool(f) for f in unfamiliar])
+    result = score_clips(y, P, model.threshold, model.top2_threshold, flagged)
     right = P.argmax(axis=1) == y
     result["unfamiliar"] = {
         "clips": int(flagged.sum()),

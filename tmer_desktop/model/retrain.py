@@ -15,11 +15,12 @@ Corrections count more than a training row: the weight is chosen by cross-valida
 corrections the candidate learns from (model/adapt.py), never on the held-back ones, and the
 same weight is used for both recipes in the comparison.
 3. Promote when, with at least `min_holdout` corrections held back, holdout macro-F1(candidate)
-   >= holdout macro-F1(current) - margin and mean CV macro-F1(candidate) >= mean CV
-   macro-F1(current) - fold_margin: the user's own music decides, the training folds only guard
-   against forgetting the training data (a model adapted to other music is expected to lose a
-   little on Turkish folds). With fewer held-back corrections there is no evidence of a gain, and
-   the folds must not lose more than `margin`.
+   >= holdout macro-F1(current) - margin, and mean CV macro-F1(candidate) >= mean CV
+   macro-F1(current) - margin on the training folds. When the held-back corrections show a gain
+   (candidate better than current there), the folds may lose up to `fold_margin` instead: the
+   user's own music decides, the folds only guard against forgetting the training data (a model
+   adapted to other music is expected to lose a little on Turkish folds). With fewer held-back
+   corrections the held-back test is skipped and the folds must not lose more than `margin`.
 Whatever the verdict, the candidate is kept in the model store with all these numbers, so
 it can be activated later by hand (and any version rolled back to).
 """
@@ -60,7 +61,7 @@ class RetrainError(TmerError):
 @dataclass(frozen=True)
 class RetrainConfig:
     margin: float = DEFAULT_MARGIN  # macro-F1 the candidate may lose and still be promoted
-    fold_margin: float = DEFAULT_FOLD_MARGIN  # on the training folds, when held-back corrections show a gain
+    fold_margin: float = DEFAULT_FOLD_MARGIN  # on the training folds, when the held-back corrections show a gain
     folds: int = 5
     repeats: int = 1
     seed: int = 0
@@ -220,8 +221,9 @@ def decide(cv: dict[str, Any], holdout: dict[str, Any], config: RetrainConfig) -
     """The promotion rule (module docstring, step 3); returns (promote?, the reason in words:
     a Message whose numbers stay numbers, so the interface words it in its language)."""
     m = config.margin
-    held_back_test = holdout["n"] >= config.min_holdout and holdout.get("current_macro_f1") is not None
-    fold_m = max(m, config.fold_margin) if held_back_test else m
+    held_back_gain = (holdout["n"] >= config.min_holdout and holdout.get("current_macro_f1") is not None
+                      and holdout["candidate_macro_f1"] > holdout["current_macro_f1"])
+    fold_m = max(m, config.fold_margin) if held_back_gain else m
     if cv["candidate_mean"] < cv["current_mean"] - fold_m:
         return False, QT_TRANSLATE_NOOP(
             "Model", "on the training folds the candidate's macro-F1 {candidate:.3f} is more than "

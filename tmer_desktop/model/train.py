@@ -159,7 +159,7 @@ def drop_duplicate_rows(X: np.ndarray, y: np.ndarray, groups=None, weights=None)
 class FamiliarityReport:
     """How far windows are from what the model learnt (per row)."""
 
-    outside: np.ndarray  # number of used columns outside the training data's 0.5-99.5 % range
+    outside: np.ndarray  # number of used columns outside the training data's 0.5-99.5 % range (or missing)
     distance: np.ndarray  # Mahalanobis distance in the transformed space (used columns)
     unfamiliar: np.ndarray  # bool: outside >= OUTSIDE_LIMIT or distance > the training limit
 
@@ -194,9 +194,11 @@ class Familiarity:
         d = Z[:, self.used] - self.location
         return np.sqrt(np.einsum("ij,jk,ik->i", d, self.precision, d))
 
-    def assess(self, filled: np.ndarray, Z: np.ndarray) -> FamiliarityReport:
+    def assess(self, X: np.ndarray, filled: np.ndarray, Z: np.ndarray) -> FamiliarityReport:
+        """X: the raw values (a missing value counts as outside: the model only guessed it),
+        filled: the same after imputation, Z: transformed."""
         with np.errstate(invalid="ignore"):
-            beyond = ((filled < self.low) | (filled > self.high))[:, self.used]
+            beyond = ((filled < self.low) | (filled > self.high) | np.isnan(X))[:, self.used]
         outside = beyond.sum(axis=1)
         distance = self._distance(Z)
         return FamiliarityReport(outside, distance, (outside >= self.OUTSIDE_LIMIT) | (distance > self.limit))
@@ -276,6 +278,12 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = N_FEATURES
         del self._w  # only needed while fitting
         return self
+
+    def __setstate__(self, state):
+        # Estimators pickled before the transfer columns existed were full models.
+        state.setdefault("excluded", ())
+        state.setdefault("robust_share", 0.0)
+        super().__setstate__(state)
 
     def _new_lr(self, C: float) -> LogisticRegression:
         """The linear step (a method so experiments can vary it: benchmarks/model_search.py --nested)."""
@@ -358,8 +366,8 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
         fam = getattr(self, "familiarity_", None)
         if fam is None:
             return None
-        filled = self.imputer_.transform(as_feature_matrix(X))
-        return fam.assess(filled, self.transform_features(X))
+        X = as_feature_matrix(X)
+        return fam.assess(X, self.imputer_.transform(X), self.transform_features(X))
 
     def transform_features(self, X) -> np.ndarray:
         """Features in the space the linear model sees (imputed, clipped, transformed)."""

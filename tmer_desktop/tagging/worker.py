@@ -23,12 +23,13 @@ import numpy as np
 
 from tmer_desktop.errors import AudioError, TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.features.prepare import SILENCE_RMS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 EMOTIONS = ("happy", "sad", "angry", "relaxed")
-# Below this mean RMS (about -100 dBFS) a window holds no signal: MIR features of digital
-# silence are degenerate (zero spectra, undefined centroids), so the model must not judge them.
-SILENCE_RMS = 1e-5
+# SILENCE_RMS (features/prepare.py, about -100 dBFS): below it a window holds no signal. MIR
+# features of digital silence are degenerate (zero spectra, undefined centroids), so the model
+# must not judge them; the analysis preparation leaves such windows at their own level.
 # Shorter than this, MIR features (tempo, fluctuation, attack) are meaningless.
 MIN_DURATION = 1.0
 # How a file's failures and warnings read (Analysis.error); marked for the interface's translations.
