@@ -141,7 +141,7 @@ def test_record_session_end_to_end(tmp_path, data_dir):
     # The live features are those of the saved file's windows, alone (to rounding) and in a batch
     # run of the file. The batch resamples the whole file to 44.1 kHz, live each window on its
     # own: the band above this 22.05 kHz recording's content then holds only the resampler's
-    # edge residue, which moves the spectral-shape columns (the ones the model gives half weight,
+    # edge residue, which moves the spectral-shape columns (the ones the model does not use,
     # model.train.ENCODING_UNSTABLE); every other column agrees to 0.2 % (brightness and entropy
     # see a little of that residue too).
     from tmer_desktop.audio.decode import load

@@ -15,7 +15,7 @@ from tmer_desktop.features.extract import prepared_features
 from tmer_desktop.features.prepare import Preparation
 from tmer_desktop.model.data import CLASSES
 from tmer_desktop.model.decide import decide
-from tmer_desktop.model.train import TRANSFER_EXCLUDED, TrainingConfig, training_data
+from tmer_desktop.model.train import CULTURE_SHIFTED, ENCODING_UNSTABLE, TRANSFER_EXCLUDED, TrainingConfig, training_data
 
 SR = 44100
 QUICK = dict(Cs=(0.1,), transforms=("yeo-johnson",), clips=("minmax",), inner_folds=3)
@@ -64,24 +64,35 @@ def test_preparation_rejects_nonsense():
         Preparation(rate=0)
     silent, sr = Preparation().apply(np.zeros(1000), 22050)
     assert sr == 44100 and not silent.any()  # silence is not amplified into noise
+    # nor is a noise floor far below any music (-114 dBFS): it must still be judged silent
+    from tmer_desktop.features.prepare import SILENCE_RMS
+
+    hiss = 2e-6 * np.random.default_rng(0).standard_normal(SR * 3)
+    assert prepared_features(hiss, SR)["_RMSenergy_Mean"] < SILENCE_RMS
+    assert prepared_features(hiss * 100, SR)["_RMSenergy_Mean"] > 0.1  # -74 dBFS: quiet music, scaled up
 
 
 # ----------------------------------------------------------------------------- the model
 def test_excluded_columns_carry_half_the_weight_and_none_when_robust(base):
-    full = TrainingConfig(**QUICK, robust_share=0.0).make().fit(base.X, base.y, base.groups)
-    blend = TrainingConfig(**QUICK, robust_share=0.5).make().fit(base.X, base.y, base.groups)
-    robust = TrainingConfig(**QUICK, robust_share=1.0).make().fit(base.X, base.y, base.groups)
+    full = TrainingConfig(**QUICK, robust_share=0.0, dropped=()).make().fit(base.X, base.y, base.groups)
+    blend = TrainingConfig(**QUICK, robust_share=0.5, dropped=()).make().fit(base.X, base.y, base.groups)
+    robust = TrainingConfig(**QUICK, robust_share=1.0, dropped=()).make().fit(base.X, base.y, base.groups)
     cols = [FEATURE_NAMES.index(c) for c in TRANSFER_EXCLUDED]
     assert np.abs(robust.lr_.coef_[:, cols]).max() == 0.0
     assert np.allclose(blend.lr_.coef_[:, cols], 0.5 * full.lr_.coef_[:, cols], atol=1e-6)
+    # the default: encoding-unstable columns never used, culture-specific ones at half weight
+    default = TrainingConfig(**QUICK).make().fit(base.X, base.y, base.groups)
+    assert np.abs(default.lr_.coef_[:, [FEATURE_NAMES.index(c) for c in ENCODING_UNSTABLE]]).max() == 0.0
+    assert np.abs(default.lr_.coef_[:, [FEATURE_NAMES.index(c) for c in CULTURE_SHIFTED]]).max() > 0.01
     # an absurd value in an excluded column moves the blend less than the full model, the robust not at all
     x = base.X.iloc[[0]].copy()
     shifted = x.copy()
     shifted["_HarmonicChangeDetectionFunction_Std"] = 50.0
-    for model, moved in ((full, True), (robust, False)):
+    for model, moved in ((full, True), (robust, False), (default, True)):
         change = np.abs(model.predict_proba(shifted) - model.predict_proba(x)).max()
         assert (change > 1e-3) == moved
     assert blend.describe()["robust_share"] == 0.5 and set(blend.describe()["excluded"]) == set(TRANSFER_EXCLUDED)
+    assert set(default.describe()["dropped"]) == set(ENCODING_UNSTABLE)
 
 
 def test_familiarity_flags_music_unlike_the_training_data(base):

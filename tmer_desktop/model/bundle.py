@@ -207,6 +207,7 @@ def _config_of(estimator: EmotionClassifier) -> TrainingConfig:
         # estimators pickled before the transfer columns existed were full models
         excluded=tuple(getattr(estimator, "excluded", ())),
         robust_share=float(getattr(estimator, "robust_share", 0.0)),
+        dropped=tuple(getattr(estimator, "dropped", ())),
     )
 
 
