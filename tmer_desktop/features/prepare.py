@@ -71,11 +71,15 @@ class Preparation:
             return 1.0
         return 1.0 / peak
 
+    def normalise(self, y: np.ndarray) -> tuple[np.ndarray, float]:
+        """One stretch (at the analysis rate) at the prepared level, and the gain applied."""
+        g = self.stretch_gain(y)
+        return (y * g if g != 1.0 else y), g
+
     def apply(self, y: np.ndarray, sr: int) -> tuple[np.ndarray, int]:
         """The prepared samples of one analysed stretch: resampled, then level-normalised."""
         y, sr = self.resample(np.ascontiguousarray(y, dtype=np.float64), sr)
-        g = self.stretch_gain(y)
-        return (y * g if g != 1.0 else y), sr
+        return self.normalise(y)[0], sr
 
 
 DEFAULT = Preparation()

@@ -133,8 +133,7 @@ class _Block:
 
     def features(self, offset: int, length: int, preparation: Preparation = DEFAULT_PREPARATION) -> dict[str, float]:
         own = self.y[offset:offset + length]
-        gain = preparation.stretch_gain(own)
-        seg = own * gain if gain != 1.0 else own
+        seg, gain = preparation.normalise(own)
         shared = {}
         own_r = frame_grid(length, self.sr, rough.FRAME_S, rough.HOP)
         j = _aligned(self.rough_grid, offset, own_r)
@@ -191,8 +190,7 @@ def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first
         if blk:
             vals = blk.features(off, sp.length, preparation)
         else:
-            seg = y_block[off:off + sp.length]
-            vals = extract_features(seg * preparation.stretch_gain(seg), sr)
+            vals = extract_features(preparation.normalise(y_block[off:off + sp.length])[0], sr)
         out.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
                                   short=sp.length < W, values=vals))
         if progress:

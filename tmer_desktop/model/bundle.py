@@ -204,10 +204,9 @@ def _config_of(estimator: EmotionClassifier) -> TrainingConfig:
         Cs=tuple(estimator.Cs), transforms=tuple(estimator.transforms),
         inner_folds=estimator.inner_folds, random_state=estimator.random_state,
         clips=tuple(getattr(estimator, "clips", ("none",))),
-        # estimators pickled before the transfer columns existed were full models
-        excluded=tuple(getattr(estimator, "excluded", ())),
-        robust_share=float(getattr(estimator, "robust_share", 0.0)),
-        dropped=tuple(getattr(estimator, "dropped", ())),
+        # (estimators pickled before these existed get full-model defaults: train.__setstate__)
+        excluded=tuple(estimator.excluded), robust_share=float(estimator.robust_share),
+        dropped=tuple(estimator.dropped),
     )
 
 

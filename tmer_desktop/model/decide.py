@@ -75,9 +75,11 @@ def _check_thresholds(threshold: float, top2_threshold: float) -> None:
                                 .format(value=top2_threshold))
 
 
-def decide_many(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD) -> dict:
+def decide_many(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD,
+                unfamiliar=None) -> dict:
     """Vectorised rule for an (n, 4) array. Returns arrays: label_index, second_index, confidence,
-    top2_mass and decision (strings from DECISIONS)."""
+    top2_mass and decision (strings from DECISIONS). unfamiliar: optional flag per row (or one
+    for all); a flagged row is never labelled (module docstring)."""
     _check_thresholds(threshold, top2_threshold)
     arr = _as_probs(probs)
     # Stable sort on the negated row: ties keep CLASSES order, so equal scores resolve deterministically.
@@ -86,8 +88,11 @@ def decide_many(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: flo
     rows = np.arange(len(arr))
     confidence = arr[rows, best]
     top2 = confidence + arr[rows, second]
+    may_label = np.ones(len(arr), dtype=bool) if unfamiliar is None else ~np.broadcast_to(
+        np.asarray(unfamiliar, dtype=bool), (len(arr),))
     decision = np.where(
-        confidence >= threshold - _TOLERANCE, "label", np.where(top2 >= top2_threshold - _TOLERANCE, "top-2", "review")
+        (confidence >= threshold - _TOLERANCE) & may_label, "label",
+        np.where(top2 >= top2_threshold - _TOLERANCE, "top-2", "review"),
     )
     return {"label_index": best, "second_index": second, "confidence": confidence, "top2_mass": top2, "decision": decision}
 
@@ -99,13 +104,7 @@ def decide(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = 
     arr = np.asarray(probs, dtype=np.float64)
     if arr.ndim != 1:
         raise ValueError(f"decide() takes one probability vector; use decide_all() for {arr.shape} arrays")
-    d = decide_all(arr.reshape(1, -1), threshold, top2_threshold)[0]
-    if unfamiliar and d.decision == "label":
-        order = np.argsort(-arr, kind="stable")
-        if arr[order[0]] + arr[order[1]] >= top2_threshold - _TOLERANCE:
-            return Decision(d.label, d.confidence, "top-2", (CLASSES[order[0]], CLASSES[order[1]]))
-        return Decision(d.label, d.confidence, "review", (d.label,))
-    return d
+    return decide_all(arr.reshape(1, -1), threshold, top2_threshold, unfamiliar=bool(unfamiliar))[0]
 
 
 def track_unfamiliar(window_flags) -> bool | None:
@@ -116,8 +115,9 @@ def track_unfamiliar(window_flags) -> bool | None:
     return sum(flags) >= UNFAMILIAR_TRACK_SHARE * len(flags)
 
 
-def decide_all(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD) -> list[Decision]:
-    out = decide_many(probs, threshold, top2_threshold)
+def decide_all(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD,
+               unfamiliar=None) -> list[Decision]:
+    out = decide_many(probs, threshold, top2_threshold, unfamiliar)
     decisions = []
     for b, s, c, d in zip(out["label_index"], out["second_index"], out["confidence"], out["decision"]):
         labels = (CLASSES[b], CLASSES[s]) if d == "top-2" else (CLASSES[b],)

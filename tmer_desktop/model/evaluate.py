@@ -23,9 +23,11 @@ AUTO_THRESHOLD = 0.75
 TOP2_CANDIDATES = (0.8, 0.85, 0.9, 0.95)
 
 
-def decision_summary(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float) -> dict:
-    """How the decision rule would have split the held-out clips, and how often it was right."""
-    d = decide_many(probs, threshold, top2_threshold)
+def decision_summary(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float,
+                     unfamiliar=None) -> dict:
+    """How the decision rule would have split the held-out clips, and how often it was right
+    (unfamiliar: optional flag per clip, as the app applies the rule)."""
+    d = decide_many(probs, threshold, top2_threshold, unfamiliar)
     label = d["decision"] == "label"
     top2 = d["decision"] == "top-2"
     in_pair = (d["label_index"] == y) | (d["second_index"] == y)

@@ -133,31 +133,12 @@ def bootstrap_interval(y: np.ndarray, pred: np.ndarray, draws: int = BOOTSTRAP_D
     return float(lo), float(hi)
 
 
-def decision_summary(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float,
-                     unfamiliar: np.ndarray) -> dict:
-    """How the app's decision rule (unfamiliar music never labelled) split the clips, and how often
-    it was right."""
-    from tmer_desktop.model.decide import decide
-
-    decisions = [decide(p, threshold, top2_threshold, unfamiliar=bool(u)) for p, u in zip(probs, unfamiliar)]
-    kind = np.array([d.decision for d in decisions])
-    truth = [CLASSES[i] for i in y]
-    right = np.array([t in d.labels for t, d in zip(truth, decisions)])
-    label, top2 = kind == "label", kind == "top-2"
-    return {
-        "top2_threshold": top2_threshold,
-        "label_share": float(label.mean()),
-        "label_accuracy": float(right[label].mean()) if label.any() else None,
-        "top2_share": float(top2.mean()),
-        "top2_truth_in_pair": float(right[top2].mean()) if top2.any() else None,
-        "review_share": float((kind == "review").mean()),
-    }
-
-
 def score_clips(y: np.ndarray, probs: np.ndarray, threshold: float, top2_threshold: float,
                 unfamiliar: np.ndarray | None = None) -> dict:
     """Every figure of the external report, from clip labels and clip probabilities."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+    from tmer_desktop.model.evaluate import decision_summary
 
     pred = probs.argmax(axis=1)
     labels = list(range(len(CLASSES)))
@@ -174,8 +155,7 @@ def score_clips(y: np.ndarray, probs: np.ndarray, threshold: float, top2_thresho
         "ece": expected_calibration_error(y, probs),
         "brier": multiclass_brier(y, probs),
         "predicted_counts": dict(zip(CLASSES, np.bincount(pred, minlength=len(CLASSES)).tolist())),
-        "decision_rule": decision_summary(y, probs, threshold, top2_threshold,
-                                          np.zeros(len(y), dtype=bool) if unfamiliar is None else unfamiliar),
+        "decision_rule": decision_summary(y, probs, threshold, top2_threshold, unfamiliar),
     }
 
 

@@ -174,11 +174,10 @@ class Familiarity:
     alone; no labelled non-Turkish clip was used to set them."""
 
     OUTSIDE_LIMIT = 3
-    QUANTILES = (0.005, 0.995)
     DISTANCE_QUANTILE = 0.99
 
-    def __init__(self, used, low, high, location, precision, limit):
-        self.used, self.low, self.high = used, low, high
+    def __init__(self, used, range_, location, precision, limit):
+        self.used, self.range = used, range_
         self.location, self.precision, self.limit = location, precision, limit
 
     @classmethod
@@ -186,9 +185,8 @@ class Familiarity:
         from sklearn.covariance import LedoitWolf
 
         used = ~excluded
-        low, high = np.quantile(filled, cls.QUANTILES, axis=0)
         cov = LedoitWolf().fit(Z[:, used])
-        inst = cls(used, low, high, cov.location_, cov.precision_, np.inf)
+        inst = cls(used, RangeClipper("quantile").fit(filled), cov.location_, cov.precision_, np.inf)
         inst.limit = float(np.quantile(inst._distance(Z), cls.DISTANCE_QUANTILE))
         return inst
 
@@ -199,8 +197,7 @@ class Familiarity:
     def assess(self, X: np.ndarray, filled: np.ndarray, Z: np.ndarray) -> FamiliarityReport:
         """X: the raw values (a missing value counts as outside: the model only guessed it),
         filled: the same after imputation, Z: transformed."""
-        with np.errstate(invalid="ignore"):
-            beyond = ((filled < self.low) | (filled > self.high) | np.isnan(X))[:, self.used]
+        beyond = (self.range.outside(filled) | np.isnan(X))[:, self.used]
         outside = beyond.sum(axis=1)
         distance = self._distance(Z)
         return FamiliarityReport(outside, distance, (outside >= self.OUTSIDE_LIMIT) | (distance > self.limit))
@@ -302,13 +299,13 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
 
     def _excluded_mask(self) -> np.ndarray:
         """Columns the model does not rely on: excluded (half weight or none) or dropped."""
-        return self._mask(tuple(self.excluded) + tuple(getattr(self, "dropped", ())))
+        return self._mask(tuple(self.excluded) + tuple(self.dropped))
 
     def _fit_linear(self, C: float, Z: np.ndarray, y: np.ndarray, w: np.ndarray):
         share = float(self.robust_share)
         if not 0.0 <= share <= 1.0:
             raise ValueError(f"robust_share must be between 0 and 1, not {share}")
-        dropped = self._mask(tuple(getattr(self, "dropped", ())))
+        dropped = self._mask(tuple(self.dropped))
         if dropped.any():
             Z = Z.copy()
             Z[:, dropped] = 0.0
@@ -412,9 +409,9 @@ class EmotionClassifier(ClassifierMixin, BaseEstimator):
             "clip": getattr(self, "clip_", "none"),
             "C": self.C_,
             "temperature": self.temperature_,
-            "excluded": list(getattr(self, "excluded", ())),
-            "robust_share": float(getattr(self, "robust_share", 0.0)),
-            "dropped": list(getattr(self, "dropped", ())),
+            "excluded": list(self.excluded),
+            "robust_share": float(self.robust_share),
+            "dropped": list(self.dropped),
         }
 
 

@@ -69,7 +69,6 @@ class TrackView:
     series: WindowSeries
     windows: list[WindowRow]
     unfamiliar: bool | None = None  # the track's music is unlike what the model learnt from
-    window_unfamiliar: list[bool | None] | None = None
 
 
 def _decide(probs: np.ndarray, ds: DecisionSettings, unfamiliar: bool | None = None):
@@ -97,12 +96,14 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
     probs = np.array([[by_window[w.id].probabilities[e] for e in EMOTIONS] for w in kept],
                      dtype=float).reshape(-1, len(EMOTIONS))
     labels, confidences, decisions = [], [], []
-    window_unfamiliar = [_flag(by_window[w.id].unfamiliar) for w in kept]
-    for row, flag in zip(probs, window_unfamiliar):
-        d = _decide(row, ds, flag)
-        labels.append(d.label)
-        confidences.append(d.confidence)
-        decisions.append(d.decision)
+    if len(probs):
+        from tmer_desktop.model.decide import decide_all
+
+        flags = [bool(by_window[w.id].unfamiliar) for w in kept]  # None (not assessed) counts as familiar
+        for d in decide_all(probs, ds.threshold, ds.top2_threshold, flags):
+            labels.append(d.label)
+            confidences.append(d.confidence)
+            decisions.append(d.decision)
     series = WindowSeries(
         starts=np.array([w.start for w in kept], dtype=float),
         durations=np.array([w.duration for w in kept], dtype=float),
@@ -126,7 +127,7 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
         subtitle=subtitle, duration=duration, error=track.error, label=label,
         confidence=confidence, decision=decision, candidates=candidates, track_probs=track_probs,
         threshold=ds.threshold, model_version=model_version, series=series, windows=kept,
-        unfamiliar=unfamiliar, window_unfamiliar=window_unfamiliar,
+        unfamiliar=unfamiliar,
     )
 
 
