@@ -201,11 +201,19 @@ def test_evaluate_external_scores_a_labelled_folder(labelled_folder, tmp_path):
     ("name,emotion\na.wav,happy\n", "needs the columns file and label4"),
     ("file,label4\na.wav,joyful\n", "line 2: label 'joyful' is not one of"),
     ("file,label4\n../../etc/passwd,happy\n", "points outside the folder"),
+    ("", "needs the columns file and label4"),
+    (b"\xff\xfe\x00garbage", "cannot be read"),
+    ("huge", "not a label list"),
 ])
 def test_evaluate_external_refuses_a_bad_label_list(tmp_path, labels, expected):
     folder = tmp_path / "set"
     folder.mkdir()
-    if labels is not None:
+    if labels == "huge":
+        with open(folder / "LABELS.csv", "wb") as fh:
+            fh.truncate(21 * 1024 * 1024)  # sparse: larger than any label list
+    elif isinstance(labels, bytes):
+        (folder / "LABELS.csv").write_bytes(labels)
+    elif labels is not None:
         (folder / "LABELS.csv").write_text(labels)
     out = _tmer("evaluate", "--external", str(folder), env_dir=tmp_path)
     assert out.returncode == 2 and expected in out.stderr and "Traceback" not in out.stderr
