@@ -76,7 +76,7 @@ def test_tags_written_audio_untouched_other_tags_kept(tmp_path, make, key_of):
     path = make(tmp_path)
     samples, sr, other = _snapshot(path)
 
-    changes = write_emotion_tags(path, VALUES)
+    changes = write_emotion_tags(path, VALUES).changes
 
     assert {c.key for c in changes} == {key_of(f) for f in VALUES}
     assert all(c.old is None for c in changes)
@@ -90,18 +90,18 @@ def test_tags_written_audio_untouched_other_tags_kept(tmp_path, make, key_of):
     assert written == VALUES
     # Writing the same values again changes nothing (and does not rewrite the file).
     mtime = path.stat().st_mtime_ns
-    assert write_emotion_tags(path, VALUES) == []
+    assert write_emotion_tags(path, VALUES).changes == []
     assert path.stat().st_mtime_ns == mtime
 
 
 def test_dry_run_lists_changes_and_writes_nothing(tmp_path):
     path = _writable_copy("wesnoth__sad.ogg", tmp_path)
     before = path.read_bytes()
-    changes = write_emotion_tags(path, VALUES, dry_run=True)
+    changes = write_emotion_tags(path, VALUES, dry_run=True).changes
     assert {c.key: c.new for c in changes}["TMER_EMOTION"] == "relaxed"
     assert path.read_bytes() == before
     write_emotion_tags(path, VALUES)
-    changed = write_emotion_tags(path, tag_values("sad", 0.9, "label", "2026.11-test"), dry_run=True)
+    changed = write_emotion_tags(path, tag_values("sad", 0.9, "label", "2026.11-test"), dry_run=True).changes
     assert {(c.key, c.old, c.new) for c in changed} == {
         ("TMER_EMOTION", "relaxed", "sad"), ("TMER_CONFIDENCE", "0.812", "0.900")}
 

@@ -5,19 +5,20 @@ Where the emotion goes, per tag system (one key per field, never touching other 
 - Vorbis comments (OGG Vorbis/Opus/FLAC): TMER_EMOTION=..., TMER_CONFIDENCE=..., ...
 - MP4 (M4A/MP4):             freeform atoms ----:org.tmer:emotion, :confidence, :decision, :model_version
 
-Only tag blocks are rewritten: the audio stream is not re-encoded. The file is modified on a
-copy beside it and moved into place, so a crash or a full disk never leaves half a file.
+Only tag blocks are rewritten: the audio stream is not re-encoded. The tags are written on a
+copy, and the copy's bytes are written back into the file itself through a journal
+(tagging/inplace.py): links, ownership and permissions are kept, a kill is undone at the next
+start, and bytes other than those analysed are never stamped.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from tmer_desktop.errors import FileError
+from tmer_desktop.tagging.inplace import FileChangedError, InPlaceError, rewrite_in_place
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 METADATA_FIELDS = ("artist", "album", "title", "genre", "year")
@@ -27,6 +28,10 @@ MP4_NAMESPACE = "org.tmer"
 
 class TagWriteError(FileError):
     template = QT_TRANSLATE_NOOP("Tagging", "{path}: cannot write tags ({reason})")
+
+
+class TagsOutdatedError(TagWriteError):
+    """The file is not the one analysed any more (it changed after the analysis)."""
 
 
 @dataclass(frozen=True)
@@ -210,11 +215,20 @@ _SYSTEMS = {
 }
 
 
-def write_emotion_tags(path: str | os.PathLike, values: dict[str, str], *, dry_run: bool = False) -> list[TagChange]:
+@dataclass(frozen=True)
+class TagWrite:
+    changes: list[TagChange]
+    sha256: str | None  # of the bytes now in the file, when they were written (None: untouched)
+
+
+def write_emotion_tags(path: str | os.PathLike, values: dict[str, str], *, dry_run: bool = False,
+                       expected_sha256: str | None = None) -> TagWrite:
     """Write `values` (from tag_values) into the file's tags; returns what changed.
 
     With dry_run the file is only read. Keys whose value is already right are not listed
-    and, if nothing changes, the file is not rewritten at all.
+    and, if nothing changes, the file is not rewritten at all. With `expected_sha256` (the
+    hash of the bytes that were analysed) a file whose bytes differ is not written:
+    TagsOutdatedError. A symbolic link's target is written.
     """
     p = Path(path)
     audio = _load_for_writing(p)
@@ -225,9 +239,17 @@ def write_emotion_tags(path: str | os.PathLike, values: dict[str, str], *, dry_r
     list_changes, apply = _SYSTEMS[system]
     changes = [TagChange(k, old, new) for k, old, new in list_changes(audio, values) if old != new]
     if dry_run or not changes:
-        return changes
-    _write_via_copy(p, lambda copy: _apply_and_save(copy, apply, values))
-    return changes
+        return TagWrite(changes, None)
+    try:
+        written = rewrite_in_place(p, lambda copy: _apply_and_save(copy, apply, values),
+                                   expected_sha256=expected_sha256)
+    except FileChangedError as exc:
+        raise TagsOutdatedError(p, exc.reason) from exc
+    except InPlaceError as exc:
+        raise TagWriteError(p, exc.reason) from exc
+    except TagWriteError as exc:  # raised on the copy: name the user's file
+        raise TagWriteError(p, exc.reason) from exc
+    return TagWrite(changes, written)
 
 
 def _apply_and_save(copy: Path, apply, values) -> None:
@@ -304,20 +326,3 @@ def _save_ogg_preserving_pages(path: Path, audio) -> bool:
         out.write(new_bytes)
         out.write(tail)
     return True
-
-
-def _write_via_copy(path: Path, modify) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmer-tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        shutil.copy2(path, tmp)
-        modify(tmp)
-        os.replace(tmp, path)
-    except TagWriteError as exc:
-        raise TagWriteError(path, exc.reason) from None
-    except OSError as exc:
-        raise TagWriteError(path, exc.strerror or str(exc)) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()

@@ -15,6 +15,7 @@ describes the behaviour for users.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import signal
 import sys
@@ -28,10 +29,18 @@ from typing import Callable, Iterable
 from tmer_desktop.errors import TmerError
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.tagging import persist
+from tmer_desktop.tagging.inplace import recover_interrupted
 from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WorkerConfig, extractor_version
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
+log = logging.getLogger(__name__)
+
+TAGS_NOT_WRITTEN = QT_TRANSLATE_NOOP("Tagging", "tagged, but the tags could not be written: {reason}")
+KEPT_CHANGING = QT_TRANSLATE_NOOP(
+    "Tagging", "the file kept changing while it was analysed (is it still being copied or saved?); "
+               "it was not tagged: try again when it is complete")
+MAX_CHANGED_RETRIES = 3  # a file still being written (a download, an editor) is analysed again this often
 PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks while nothing finishes
 NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal
 
@@ -81,6 +90,7 @@ class _Item:
     size: int | None = None
     mtime: float | None = None
     waiting: list[_Item] = field(default_factory=list)  # copies with the same bytes
+    changed_retries: int = 0  # times it changed under us and was queued again
 
 
 def default_jobs() -> int:
@@ -191,6 +201,8 @@ class _Run:
 
     # -- main loop ---------------------------------------------------------------------------
     def execute(self) -> None:
+        for notice in recover_interrupted():  # a tag write cut short by a kill: put the file back first
+            log.warning("%s", notice)
         found = scan(self.t.paths)
         self.non_audio = len(found.non_audio)
         self.total = len(found.audio) + len(found.problems)
@@ -202,7 +214,8 @@ class _Run:
         self.store = self._open_store()
         self.t.model_version, self.model_dir = self._choose_model()
         self.key = persist.AnalysisKey(self.t.window, self.t.hop, extractor_version(), self.t.model_version)
-        pending = deque(_Item(p) for p in found.audio)
+        self._remove_leftovers(found.leftovers)
+        pending = self.pending = deque(_Item(p) for p in found.audio)
         queued: deque[_Item] = deque()  # hashed, waiting for a free worker
         by_hash: dict[str, _Item] = {}  # bytes being analysed in this run -> the item analysing them
         inflight: dict[int, _Item] = {}
@@ -234,11 +247,25 @@ class _Run:
                 by_hash.pop(item.content_hash, None)
                 analysis = event.analysis if event.kind == "result" else Analysis(item.path, error=event.reason)
                 self._finish(item, analysis)
+                changed = analysis.content_hash not in (None, item.content_hash)
                 for copy in item.waiting:
-                    self._finish_copy(copy, item, analysis)
+                    if changed:  # the worker read other bytes than those hashed: the copies are not copies
+                        self._again(copy)
+                    else:
+                        self._finish_copy(copy, item, analysis)
             self._progress()
         if self.t.cancelled and self.pool is not None:
             self.pool.abandon_running()
+
+    def _remove_leftovers(self, leftovers: list[str]) -> None:
+        if self.t.dry_run:
+            return
+        for path in leftovers:
+            try:
+                os.unlink(path)
+                log.info("removed %s, a copy left by an interrupted tag write of an earlier version", path)
+            except OSError:
+                log.warning("cannot remove the leftover copy %s", path, exc_info=True)
 
     def _start_pool(self, allow_retrain: bool = False):
         from tmer_desktop.tagging.pool import WorkerPool
@@ -320,8 +347,8 @@ class _Run:
                              dict(stored.probs) if stored.probs else None,
                              stored.n_windows, stored.short, stored.error, skipped,
                              unfamiliar=stored.unfamiliar)
-        self._tags(result, item)
-        self._emit(result)
+        if self._tags(result, item, stored.track.content_hash):
+            self._emit(result)
 
     def _finish(self, item: _Item, analysis: Analysis) -> None:
         self.analysed += 1
@@ -344,8 +371,8 @@ class _Run:
             dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
             unfamiliar=analysis.unfamiliar,
         )
-        self._tags(result, item)
-        self._emit(result)
+        if self._tags(result, item, analysis.content_hash or item.content_hash):
+            self._emit(result)
 
     def _fail(self, item: _Item, reason: str, *, content_hash: str | None = None, persist_it: bool = True) -> None:
         track_id = None
@@ -354,22 +381,43 @@ class _Run:
                                             size=item.size, mtime=item.mtime)
         self._emit(TrackResult(item.path, track_id, None, None, None, None, 0, False, reason, False))
 
-    def _tags(self, result: TrackResult, item: _Item) -> None:
+    def _tags(self, result: TrackResult, item: _Item, analysed_hash: str | None) -> bool:
+        """Write the emotion into the file if asked. False: the file's bytes are no longer those
+        analysed, so it was queued to be analysed again and `result` must not be reported."""
         if not self.t.write_tags or result.label is None:
-            return
-        from tmer_desktop.tagging.filetags import TagWriteError, tag_values, write_emotion_tags
+            return True
+        from tmer_desktop.tagging.filetags import TagsOutdatedError, TagWriteError, tag_values, write_emotion_tags
 
         values = tag_values(result.label, result.confidence, result.decision, self.t.model_version)
         try:
-            result.tag_changes = write_emotion_tags(item.path, values, dry_run=self.t.dry_run)
+            written = write_emotion_tags(item.path, values, dry_run=self.t.dry_run, expected_sha256=analysed_hash)
+        except TagsOutdatedError:
+            log.info("%s changed after it was analysed; analysing it again", item.path)
+            self._again(item)
+            return False
         except TagWriteError as exc:
-            result.error = QT_TRANSLATE_NOOP("Tagging", "tagged, but the tags could not be written: {reason}").format(
-                reason=exc.reason)
-            return
-        if result.tag_changes and not self.t.dry_run and self.store is not None and result.track_id is not None:
+            result.error = TAGS_NOT_WRITTEN.format(reason=exc.reason)
+            return True
+        except Exception as exc:  # a batch never dies of one file's tags
+            log.exception("writing tags into %s failed", item.path)
+            result.error = TAGS_NOT_WRITTEN.format(reason=str(exc) or type(exc).__name__)
+            return True
+        result.tag_changes = written.changes
+        if written.sha256 is not None and self.store is not None and result.track_id is not None:
+            # The hash of the bytes we wrote, not a fresh read: a file replaced just now
+            # must not be recorded as analysed.
             st = os.stat(item.path)
             persist.update_after_tag_write(self.store, result.track_id, item.path,
-                                           content_hash=file_sha256(item.path), size=st.st_size, mtime=st.st_mtime)
+                                           content_hash=written.sha256, size=st.st_size, mtime=st.st_mtime)
+        return True
+
+    def _again(self, item: _Item) -> None:
+        """Queue a file whose bytes changed under us to be analysed again, or report it as
+        failed when it has changed too often."""
+        if item.changed_retries >= MAX_CHANGED_RETRIES:
+            self._fail(item, KEPT_CHANGING, content_hash=None)
+        else:
+            self.pending.appendleft(_Item(item.path, changed_retries=item.changed_retries + 1))
 
     # -- reporting ---------------------------------------------------------------------------
     def _emit(self, result: TrackResult) -> None:

@@ -35,11 +35,21 @@ class ScanProblem:
     reason: str
 
 
+LEFTOVER_SUFFIX = ".tmer-tmp"
+
+
 @dataclass
 class ScanResult:
     audio: list[str] = field(default_factory=list)  # absolute paths, in a stable order
     problems: list[ScanProblem] = field(default_factory=list)
     non_audio: list[str] = field(default_factory=list)
+    # Hidden copies that earlier versions left beside a file when killed while writing its
+    # tags (".NAME.XXXX.tmer-tmp"): ours, never music; the runner removes them.
+    leftovers: list[str] = field(default_factory=list)
+
+
+def is_leftover_copy(name: str) -> bool:
+    return name.startswith(".") and name.endswith(LEFTOVER_SUFFIX)
 
 
 def has_audio_extension(path: str | os.PathLike) -> bool:
@@ -154,6 +164,9 @@ class _Walker:
         if path in self._seen_files:
             return
         name = os.path.basename(path)
+        if is_leftover_copy(name):
+            self.result.leftovers.append(path)
+            return
         if name.startswith("._") and not explicit:
             self.result.non_audio.append(path)
             return

@@ -103,7 +103,10 @@ def open_main_window(view: str = "library", language: str | None = None):
     settings, warnings = load_settings()
     if language:
         settings = dataclasses.replace(settings, language=language)
+    from tmer_desktop.tagging.inplace import recover_interrupted
+
     warnings = list(warnings) + install_language(QApplication.instance(), settings.language)
+    warnings += recover_interrupted()  # a tag write cut short by a crash: the file is put back first
     store = LibraryStore.open()
     window = MainWindow(store, settings, messages=warnings)
     select_view(window, view)
