@@ -67,6 +67,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         write_tags=args.write_tags,
         dry_run=args.dry_run,
         force=args.force,
+        model=args.model,
     )
 
 
@@ -163,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-tags", action="store_true", help="write emotion tags into the audio files (opt-in)")
     p.add_argument("--dry-run", action="store_true", help="with --write-tags: list the tag changes, write nothing")
     p.add_argument("--force", action="store_true", help="re-analyse files already in the library")
+    p.add_argument("--model", metavar="VERSION",
+                   help="model version to use ('bundled' for the shipped model; default: the library's active one)")
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser("evaluate", help="honest cross-validated metrics on the training data, "

@@ -213,6 +213,18 @@
         <translation>un proceso de análisis no se inició en {seconds:.0f} s</translation>
     </message>
     <message>
+        <source>the file kept changing while it was analysed (is it still being copied or saved?); it was not tagged: try again when it is complete</source>
+        <translation>el archivo no dejó de cambiar mientras se analizaba (¿se está copiando o guardando todavía?); no se etiquetó: inténtelo de nuevo cuando esté completo</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing was tagged, and no other model was used in its place: retrain it from your corrections, or tag with the shipped model instead.</source>
+        <translation>{reason} No se etiquetó nada y no se usó otro modelo en su lugar: vuelva a entrenarlo con sus correcciones o etiquete con el modelo incluido en la aplicación.</translation>
+    </message>
+    <message>
+        <source>Model version &apos;{version}&apos; cannot be used without a library.</source>
+        <translation>La versión del modelo &apos;{version}&apos; no se puede usar sin una biblioteca.</translation>
+    </message>
+    <message>
         <source>vanished before it could be read (moved or deleted after the scan)</source>
         <translation>desapareció antes de poder leerse (se movió o eliminó después de explorar las carpetas)</translation>
     </message>
@@ -295,6 +307,26 @@
     <message>
         <source>unexpected error while analysing ({error_type}: {detail})</source>
         <translation>error inesperado durante el análisis ({error_type}: {detail})</translation>
+    </message>
+    <message>
+        <source>the file changed after it was analysed; it was not tagged</source>
+        <translation>el archivo cambió después de analizarse; no se etiquetó</translation>
+    </message>
+    <message>
+        <source>you do not have permission to change this file; it was left as it is</source>
+        <translation>no tiene permiso para modificar este archivo; se dejó como estaba</translation>
+    </message>
+    <message>
+        <source>the file is on a read-only disk or folder; it was left as it is</source>
+        <translation>el archivo está en un disco o carpeta de solo lectura; se dejó como estaba</translation>
+    </message>
+    <message>
+        <source>not a regular file; it was left as it is</source>
+        <translation>no es un archivo normal; se dejó como estaba</translation>
+    </message>
+    <message>
+        <source>Writing tags into {path} was interrupted; the file was restored as it was before.</source>
+        <translation>La escritura de etiquetas en {path} se interrumpió; el archivo se restauró tal como estaba.</translation>
     </message>
 </context>
 </TS>

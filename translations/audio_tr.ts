@@ -213,6 +213,18 @@
         <translation>bir analiz süreci {seconds:.0f} sn içinde başlamadı</translation>
     </message>
     <message>
+        <source>the file kept changing while it was analysed (is it still being copied or saved?); it was not tagged: try again when it is complete</source>
+        <translation>dosya çözümlenirken değişmeye devam etti (hâlâ kopyalanıyor ya da kaydediliyor mu?); etiketlenmedi: tamamlandığında yeniden deneyin</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing was tagged, and no other model was used in its place: retrain it from your corrections, or tag with the shipped model instead.</source>
+        <translation>{reason} Hiçbir şey etiketlenmedi ve yerine başka bir model kullanılmadı: düzeltmelerinizle yeniden eğitin ya da uygulamayla gelen modelle etiketleyin.</translation>
+    </message>
+    <message>
+        <source>Model version &apos;{version}&apos; cannot be used without a library.</source>
+        <translation>&apos;{version}&apos; model sürümü bir kitaplık olmadan kullanılamaz.</translation>
+    </message>
+    <message>
         <source>vanished before it could be read (moved or deleted after the scan)</source>
         <translation>okunamadan önce kayboldu (taramadan sonra taşındı ya da silindi)</translation>
     </message>
@@ -295,6 +307,26 @@
     <message>
         <source>unexpected error while analysing ({error_type}: {detail})</source>
         <translation>analiz sırasında beklenmeyen hata ({error_type}: {detail})</translation>
+    </message>
+    <message>
+        <source>the file changed after it was analysed; it was not tagged</source>
+        <translation>dosya çözümlendikten sonra değişti; etiketlenmedi</translation>
+    </message>
+    <message>
+        <source>you do not have permission to change this file; it was left as it is</source>
+        <translation>bu dosyayı değiştirme izniniz yok; olduğu gibi bırakıldı</translation>
+    </message>
+    <message>
+        <source>the file is on a read-only disk or folder; it was left as it is</source>
+        <translation>dosya salt okunur bir disk ya da klasörde; olduğu gibi bırakıldı</translation>
+    </message>
+    <message>
+        <source>not a regular file; it was left as it is</source>
+        <translation>normal bir dosya değil; olduğu gibi bırakıldı</translation>
+    </message>
+    <message>
+        <source>Writing tags into {path} was interrupted; the file was restored as it was before.</source>
+        <translation>{path} dosyasına etiket yazma yarıda kesildi; dosya önceki hâline geri getirildi.</translation>
     </message>
 </context>
 </TS>

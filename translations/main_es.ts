@@ -278,6 +278,26 @@
         <translation>El etiquetado se detuvo: {reason}</translation>
     </message>
     <message>
+        <source>Your model cannot be used</source>
+        <translation>Su modelo no se puede usar</translation>
+    </message>
+    <message>
+        <source>The model version “{version}” could not be loaded, so nothing was tagged. No other model was used in its place.</source>
+        <translation>No se pudo cargar la versión del modelo «{version}», así que no se etiquetó nada. No se usó otro modelo en su lugar.</translation>
+    </message>
+    <message>
+        <source>You can retrain it from your corrections (Dashboards → Models and corrections), or tag with the model that came with the app. Your version stays in the list either way.</source>
+        <translation>Puede volver a entrenarlo con sus correcciones (Paneles → Modelos y correcciones) o etiquetar con el modelo que viene con la aplicación. Su versión sigue en la lista en ambos casos.</translation>
+    </message>
+    <message>
+        <source>Use the shipped model</source>
+        <translation>Usar el modelo incluido</translation>
+    </message>
+    <message>
+        <source>Retrain from my corrections…</source>
+        <translation>Reentrenar con mis correcciones…</translation>
+    </message>
+    <message>
         <source>Tagging cancelled; finished tracks were kept.</source>
         <translation>Etiquetado cancelado; se conservaron las pistas terminadas.</translation>
     </message>

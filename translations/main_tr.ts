@@ -275,6 +275,26 @@
         <translation>Etiketleme durdu: {reason}</translation>
     </message>
     <message>
+        <source>Your model cannot be used</source>
+        <translation>Modeliniz kullanılamıyor</translation>
+    </message>
+    <message>
+        <source>The model version “{version}” could not be loaded, so nothing was tagged. No other model was used in its place.</source>
+        <translation>“{version}” model sürümü yüklenemedi, bu yüzden hiçbir şey etiketlenmedi. Yerine başka bir model kullanılmadı.</translation>
+    </message>
+    <message>
+        <source>You can retrain it from your corrections (Dashboards → Models and corrections), or tag with the model that came with the app. Your version stays in the list either way.</source>
+        <translation>Düzeltmelerinizle yeniden eğitebilir (Panolar → Modeller ve düzeltmeler) ya da uygulamayla gelen modelle etiketleyebilirsiniz. Sürümünüz her iki durumda da listede kalır.</translation>
+    </message>
+    <message>
+        <source>Use the shipped model</source>
+        <translation>Uygulamayla gelen modeli kullan</translation>
+    </message>
+    <message>
+        <source>Retrain from my corrections…</source>
+        <translation>Düzeltmelerimle yeniden eğit…</translation>
+    </message>
+    <message>
         <source>Tagging cancelled; finished tracks were kept.</source>
         <translation>Etiketleme iptal edildi; tamamlanan parçalar korundu.</translation>
     </message>

@@ -45,6 +45,19 @@ PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks while nothing fin
 NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
+class ModelRefusedError(TmerError):
+    """The model version chosen for the batch cannot be used; the user chooses what to do."""
+
+    def __init__(self, version: str, reason: str):
+        self.version, self.reason = version, reason
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Tagging", "{reason} Nothing was tagged, and no other model was used in its place: retrain "
+                       "it from your corrections, or tag with the shipped model instead.").format(reason=reason))
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.version, self.reason))
+
+
 @dataclass
 class TrackResult:
     path: str
@@ -100,9 +113,10 @@ def default_jobs() -> int:
 class BatchTagger:
     def __init__(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = None, force: bool = False,
                  window: float = 30.0, hop: float = 5.0, store=None, timeout_per_file: float | None = None,
-                 write_tags: bool = False, settings=None, dry_run: bool = False):
+                 write_tags: bool = False, settings=None, dry_run: bool = False, model: str | None = None):
         """dry_run: analyse, but write nothing (no library, no tags); tag changes are listed in
-        TrackResult.tag_changes when write_tags is also set."""
+        TrackResult.tag_changes when write_tags is also set. model: a model store version
+        ("bundled", "v002", ...) to use instead of the library's active one."""
         if settings is None:
             from tmer_desktop.settings import load_settings
 
@@ -122,6 +136,7 @@ class BatchTagger:
         self.settings = settings
         self._store = store
         self._cancel = threading.Event()
+        self.requested_model = model
         self.model_version: str | None = None
 
     def cancel(self) -> None:
@@ -188,16 +203,26 @@ class _Run:
         )
 
     def _choose_model(self) -> tuple[str, str | None]:
-        """(version name, folder) of the library's active model; the shipped one by default.
+        """(version name, folder) of the model asked for, else the library's active model; the
+        shipped one by default.
 
         Predictions are stored under the model store's version name ("bundled", "v002", ...),
         which is what the library shows and what decides whether a track is current."""
-        from tmer_desktop.model.store import BUNDLED, ModelStore
+        from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 
-        active = self.store.active_model() if self.store is not None else None
-        if active is None or active.version == BUNDLED:
+        version = self.t.requested_model
+        if version is None:
+            active = self.store.active_model() if self.store is not None else None
+            version = BUNDLED if active is None else active.version
+        if version == BUNDLED:
             return BUNDLED, None
-        return active.version, str(ModelStore(self.store).verify(active.version))
+        if self.store is None:
+            raise ModelRefusedError(version, QT_TRANSLATE_NOOP(
+                "Tagging", "Model version '{version}' cannot be used without a library.").format(version=version))
+        try:
+            return version, str(ModelStore(self.store).verify(version))
+        except ModelStoreError as exc:
+            raise ModelRefusedError(version, exc.message or str(exc)) from exc
 
     # -- main loop ---------------------------------------------------------------------------
     def execute(self) -> None:
@@ -274,9 +299,10 @@ class _Run:
         return WorkerPool(self.t.jobs, config, timeout_per_file=self.t.timeout_per_file)
 
     def _poll(self):
-        """The pool's events; if the workers cannot load the model, retry once after loading
-        it here: a model this installation cannot unpickle is retrained by load_model, and
-        that must happen once, in this process, not in every worker at the same time."""
+        """The pool's events. If the workers cannot load the model, find out why here, once:
+        the shipped model that this installation cannot unpickle is rebuilt from the shipped
+        data (once, in this process, not in every worker at the same time); a version of the
+        user's own is refused, never swapped for another model behind their back."""
         from tmer_desktop.tagging.pool import PoolError
 
         try:
@@ -285,11 +311,18 @@ class _Run:
             if self._model_checked or self.pool.busy_count():
                 raise
         from tmer_desktop.model import bundle
+        from tmer_desktop.model.store import ModelStore, ModelStoreError
 
         self._model_checked = True
         self.pool.close()
-        bundle.load_model(self.model_dir) if self.model_dir else bundle.load_model()  # raises a clear ModelError
-        self.pool = self._start_pool(allow_retrain=True)
+        if self.model_dir is None:
+            bundle.load_model()  # raises a clear ModelError if even that fails
+        else:
+            try:
+                ModelStore(self.store).load(self.t.model_version)
+            except ModelStoreError as exc:
+                raise ModelRefusedError(self.t.model_version, exc.message or str(exc)) from exc
+        self.pool = self._start_pool(allow_retrain=self.model_dir is None)
         return []
 
     def close(self) -> None:
@@ -485,7 +518,7 @@ def _format_eta(seconds: float | None) -> str:
 
 
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
-                fmt=None) -> int:
+                fmt=None, model=None) -> int:
     """`tmer tag`: returns 0 when the batch ran (per-file failures are rows), 2 for usage
     errors, 1 when the library or the output file cannot be written, 130 when interrupted."""
     from tmer_desktop.settings import load_settings
@@ -505,8 +538,11 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     settings, warnings = load_settings()
     for warning in warnings:
         print(f"tmer tag: settings: {warning}", file=err)
+    if model is not None:
+        print(f"tmer tag: using the model version {model!r}, as asked (not the library's active model)", file=err)
     tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,
-                         hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run)
+                         hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run,
+                         model=model)
     rows: list[TrackResult] = []
     is_tty = err.isatty()
 
@@ -551,6 +587,10 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     status = 0
     try:
         summary = tagger.run(on_result=on_result, on_progress=on_progress)
+    except ModelRefusedError as exc:
+        print(f"\ntmer tag: {exc}\n  To retrain it from your corrections: tmer train\n"
+              f"  To tag with the shipped model: tmer tag --model bundled ...", file=err)
+        return 1  # no results file: nothing was tagged
     except TmerError as exc:
         print(f"\ntmer tag: {exc}", file=err)
         summary = None

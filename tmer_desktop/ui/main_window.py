@@ -92,6 +92,8 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self.settings = settings
         self.writer = SerialWriter(self)
         self.batch: BackgroundTask | None = None
+        self._batch_targets: list[str] = []
+        self.model_choice: QMessageBox | None = None  # open while the user decides about a broken model
         self._tasks: set[BackgroundTask] = set()
         self._track_request = 0
         self._explainer = explain_mod.Explainer(store)
@@ -294,6 +296,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             return None
         self.preload_engine()  # a batch started at once must not import scikit-learn in its thread
         store, settings = self.store, self.settings
+        self._batch_targets = list(targets)
 
         def work(ctx):
             from tmer_desktop.tagging.runner import BatchTagger
@@ -338,9 +341,42 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
     def _on_batch_done(self, summary) -> None:
         self.batchFinished.emit(summary)
 
-    def _on_batch_failed(self, message: str, _exc) -> None:
+    def _on_batch_failed(self, message: str, exc) -> None:
+        from tmer_desktop.tagging.runner import ModelRefusedError
+
         self.statusBar().showMessage(self.tr("Tagging stopped: {reason}").format(reason=message), 20000)
+        if isinstance(exc, ModelRefusedError):
+            self._offer_model_choice(exc)
         self.batchFinished.emit(None)
+
+    def _offer_model_choice(self, exc) -> QMessageBox:
+        """The user's model cannot be loaded: say so and let them choose; never swap it silently."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Your model cannot be used"),
+                          self.tr("The model version “{version}” could not be loaded, so nothing was tagged. "
+                                  "No other model was used in its place.").format(version=exc.version),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr(
+            "You can retrain it from your corrections (Dashboards → Models and corrections), or tag with the model "
+            "that came with the app. Your version stays in the list either way."))
+        box.setDetailedText(i18n.error_text(exc))
+        shipped = box.addButton(self.tr("Use the shipped model"), QMessageBox.ButtonRole.AcceptRole)
+        retrain = box.addButton(self.tr("Retrain from my corrections…"), QMessageBox.ButtonRole.ActionRole)
+        targets = list(self._batch_targets)
+
+        def chosen(button) -> None:
+            if button is shipped:
+                from tmer_desktop.model.store import BUNDLED
+
+                if self.dashboard.models.activate(BUNDLED):
+                    self.start_batch(targets)
+            elif button is retrain:
+                self.tabs.setCurrentWidget(self.dashboard)
+                self.dashboard.tabs.setCurrentWidget(self.dashboard.models)
+
+        box.buttonClicked.connect(chosen)
+        box.open()  # not exec(): the event loop (and a running playback) goes on
+        self.model_choice = box
+        return box
 
     def _on_batch_finished(self) -> None:
         cancelled = self.batch is not None and self.batch.cancelled
