@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+import time
 
 import pytest
 
@@ -97,6 +98,20 @@ def test_invalid_file_is_kept_aside_and_defaults_written(tmp_path, content):
     assert str(path) in warning and str(kept[0]) in warning
     assert json.loads(path.read_text())["decision_threshold"] == 0.75
     assert load_settings(path) == (Settings(), [])  # the rewritten file is clean
+
+
+def test_a_huge_settings_file_is_set_aside_without_being_read(tmp_path):
+    path = tmp_path / "settings.json"
+    with open(path, "wb") as fh:  # 4 GB announced, nothing written: reading it would take minutes
+        fh.truncate(4 << 30)
+    started = time.monotonic()
+    s, (warning,) = load_settings(path)
+    assert time.monotonic() - started < 2
+    assert s == Settings()
+    assert f"far too large for a settings file ({4 << 30} bytes)" in warning and str(path) in warning
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("settings.json.bad-")]
+    assert len(kept) == 1 and kept[0].stat().st_size == 4 << 30
+    assert load_settings(path) == (Settings(), [])
 
 
 def test_unreadable_settings_path_is_a_warning_not_a_crash(tmp_path):

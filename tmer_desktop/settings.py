@@ -212,13 +212,18 @@ def _default_shown(default: Any) -> Any:
 
 
 # ------------------------------------------------------------------ load / save
+MAX_SETTINGS_BYTES = 1 << 20  # the real file is well under 1 kB
+
+
 def load_settings(path: str | os.PathLike | None = None) -> tuple[Settings, list[str]]:
     """Read the settings file; returns the settings and warnings for the user. Never raises
     for a missing, unreadable or malformed file (the defaults are used instead)."""
     source = Path(path) if path is not None else settings_path()
     warnings: list[str] = []
     try:
-        raw = source.read_bytes()
+        size = source.stat().st_size
+        # A huge file is not read into memory to find out it is not settings: set aside as is.
+        raw = source.read_bytes() if size <= MAX_SETTINGS_BYTES else None
     except FileNotFoundError:
         return Settings(), warnings
     except OSError as exc:
@@ -227,9 +232,13 @@ def load_settings(path: str | os.PathLike | None = None) -> tuple[Settings, list
         _log(warnings)
         return Settings(), warnings
     try:
+        if raw is None:
+            raise ValueError(QT_TRANSLATE_NOOP("Settings", "far too large for a settings file ({size} bytes)")
+                             .format(size=size))
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        data, problem = None, str(exc)  # Python's own text, e.g. "Expecting value: line 1 column 1"
+        # Python's own text, e.g. "Expecting value: line 1 column 1", or ours
+        data, problem = None, (exc.args[0] if raw is None else str(exc))
     else:
         problem = None if isinstance(data, dict) else QT_TRANSLATE_NOOP(
             "Settings", "expected a JSON object, found {kind}").format(kind=type(data).__name__)

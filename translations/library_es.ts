@@ -285,6 +285,10 @@
         <translation>&apos;top2_threshold&apos; ({top2}) no debe ser inferior a &apos;decision_threshold&apos; ({threshold})</translation>
     </message>
     <message>
+        <source>far too large for a settings file ({size} bytes)</source>
+        <translation>demasiado grande para un archivo de ajustes ({size} bytes)</translation>
+    </message>
+    <message>
         <source>{list}; {item}</source>
         <translation>{list}; {item}</translation>
     </message>

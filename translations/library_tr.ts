@@ -285,6 +285,10 @@
         <translation>&apos;top2_threshold&apos; ({top2}), &apos;decision_threshold&apos; ({threshold}) değerinin altında olmamalı</translation>
     </message>
     <message>
+        <source>far too large for a settings file ({size} bytes)</source>
+        <translation>bir ayarlar dosyası için fazlasıyla büyük ({size} bayt)</translation>
+    </message>
+    <message>
         <source>{list}; {item}</source>
         <translation>{list}; {item}</translation>
     </message>
