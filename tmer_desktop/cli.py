@@ -11,7 +11,7 @@ import math
 import sys
 from pathlib import Path
 
-from tmer_desktop import __version__
+from tmer_desktop import __version__, logs
 from tmer_desktop.errors import TmerError
 
 
@@ -216,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
     multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
+    logs.configure(f"tmer {args.command}")
     try:
         return args.func(args)
     except TmerError as exc:

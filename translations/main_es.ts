@@ -235,6 +235,18 @@
         <translation>&amp;Acerca de tmer-desktop</translation>
     </message>
     <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir la carpeta de &amp;registro</translation>
+    </message>
+    <message>
+        <source>What went wrong, for a report to the developers</source>
+        <translation>Lo que salió mal, para un informe a los desarrolladores</translation>
+    </message>
+    <message>
+        <source>The log folder is {folder}</source>
+        <translation>La carpeta de registro es {folder}</translation>
+    </message>
+    <message>
         <source>About tmer-desktop</source>
         <translation>Acerca de tmer-desktop</translation>
     </message>

@@ -233,6 +233,18 @@
         <translation>tmer-desktop &amp;hakkında</translation>
     </message>
     <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
+    <message>
+        <source>What went wrong, for a report to the developers</source>
+        <translation>Geliştiricilere bildirmek için neyin ters gittiği</translation>
+    </message>
+    <message>
+        <source>The log folder is {folder}</source>
+        <translation>Günlük klasörü: {folder}</translation>
+    </message>
+    <message>
         <source>About tmer-desktop</source>
         <translation>tmer-desktop hakkında</translation>
     </message>

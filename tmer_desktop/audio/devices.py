@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 
 def load_sounddevice():
@@ -24,4 +28,4 @@ def close_stream_quietly(stream) -> None:
         stream.stop()
         stream.close()
     except Exception:  # PortAudioError or OSError from a device that is gone
-        pass
+        log.info("the audio device list could not be refreshed", exc_info=True)

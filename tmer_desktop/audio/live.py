@@ -19,6 +19,7 @@ estimate is made from the audio so far: it is marked provisional and never store
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import math
 import multiprocessing
 import os
@@ -35,6 +36,8 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.windows import plan_windows
 from tmer_desktop.tagging.worker import EMOTIONS, MIN_DURATION, SILENCE_RMS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 SILENT = QT_TRANSLATE_NOOP("Recording", "silent")  # a window's note: too quiet to analyse
 
@@ -188,6 +191,7 @@ class LiveAnalyser:
             try:
                 features, note = future.result(), None
             except Exception as exc:  # a crashed or broken feature process: this window only
+                log.exception("a live window could not be analysed")
                 features, note = (math.nan,) * len(FEATURE_NAMES), f"could not be analysed ({type(exc).__name__}: {exc})"
                 if isinstance(exc, cf.process.BrokenProcessPool):
                     self._restart_pool()
@@ -201,8 +205,8 @@ class LiveAnalyser:
             if self.on_window is not None:
                 try:
                     self.on_window(w)
-                except Exception:
-                    pass  # a listener's bug must not stop the analysis
+                except Exception:  # a listener's bug must not stop the analysis
+                    log.exception("a live-analysis listener failed")
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         pool = cf.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),

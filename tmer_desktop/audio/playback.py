@@ -9,6 +9,7 @@ player then still keeps a position (seek works) so the rest of the app behaves t
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Callable
 
@@ -16,6 +17,8 @@ import numpy as np
 
 from tmer_desktop.audio.devices import close_stream_quietly, load_sounddevice
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
 
@@ -31,6 +34,7 @@ def output_unavailable_reason() -> str | None:
     try:
         device = sd.query_devices(kind="output")
     except Exception:  # PortAudio raises its own PortAudioError or ValueError here
+        log.info("no output device", exc_info=True)
         return NO_OUTPUT_DEVICE
     if not device or int(device.get("max_output_channels", 0)) < 1:
         return NO_OUTPUT_DEVICE

@@ -19,6 +19,7 @@ everything written so far.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import queue
@@ -35,6 +36,8 @@ from tmer_desktop import paths
 from tmer_desktop.audio.devices import close_stream_quietly, load_sounddevice
 from tmer_desktop.errors import TmerError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 IDLE, RECORDING, PAUSED, STOPPED = "idle", "recording", "paused", "stopped"
 # libsndfile command that rewrites the header with the current length (sndfile.h 0x1060).
@@ -103,6 +106,7 @@ def input_devices() -> list[InputDevice]:
         listed = sd.query_devices()
         default_in = sd.default.device[0]
     except Exception:  # PortAudio's own error type; nothing to list either way
+        log.info("input devices cannot be listed", exc_info=True)
         return []
     out = []
     for d in listed:
@@ -184,6 +188,7 @@ def _frames_on_disk(path: Path, fallback: int) -> int:
     try:
         return int(sf.info(str(path)).frames)
     except Exception:
+        log.info("the device's default rate cannot be read", exc_info=True)
         return fallback
 
 
@@ -372,8 +377,8 @@ class Recorder:
         if self.on_event is not None:
             try:
                 self.on_event(ev)
-            except Exception:
-                pass  # a listener's bug must not stop the recording
+            except Exception:  # a listener's bug must not stop the recording
+                log.exception("a recording listener failed")
 
     def _write_loop(self) -> None:
         since_flush = 0
@@ -401,6 +406,7 @@ class Recorder:
                     self._flush()
                     since_flush = 0
             except Exception as exc:
+                log.exception("writing the recording %s failed", self.path)
                 failed = True
                 self._error = _write_failure(self.path, exc, self._frames_written / self._sr)
                 self._event("write-error", self._error, self._frames_written)
@@ -416,6 +422,7 @@ class Recorder:
             try:
                 self._flush()
             except Exception as exc:
+                log.exception("finishing the recording %s failed", self.path)
                 self._error = _write_failure(self.path, exc, self._frames_written / self._sr)
                 self._event("write-error", self._error, self._frames_written)
         self._done.set()
@@ -431,8 +438,8 @@ class Recorder:
         if self.on_block is not None:
             try:
                 self.on_block(mono, first)
-            except Exception:
-                pass  # the file matters more than a listener
+            except Exception:  # the file matters more than a listener
+                log.exception("a recording listener failed")
 
     def _flush(self) -> None:
         from soundfile import _ffi, _snd
@@ -448,6 +455,7 @@ class Recorder:
         try:
             f.close()
         except Exception as exc:
+            log.exception("closing the recording %s failed", self.path)
             if self._error is None:
                 self._error = _write_failure(self.path, exc, self._frames_written / max(self._sr, 1))
 

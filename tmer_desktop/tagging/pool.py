@@ -16,6 +16,7 @@ state, works the same on Linux, macOS and Windows).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import signal
 import time
@@ -25,6 +26,8 @@ from multiprocessing.connection import wait
 from tmer_desktop.errors import TmerError
 from tmer_desktop.tagging.worker import Analysis, WorkerConfig, worker_main
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 # Seconds a worker may take to start (interpreter, imports, model, warm-up compile).
 STARTUP_TIMEOUT = 600.0
@@ -164,6 +167,7 @@ class WorkerPool:
                     break
                 message = slot.parent_conn.recv()
             except Exception:  # EOF, or half a message from a process that just died
+                log.info("a worker's pipe closed", exc_info=True)
                 break
             self._handle(slot, message, events)
         if not slot.process.is_alive():

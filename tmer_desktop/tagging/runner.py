@@ -535,9 +535,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     except UsageError as exc:
         print(f"tmer tag: {exc}", file=err)
         return 2
-    settings, warnings = load_settings()
-    for warning in warnings:
-        print(f"tmer tag: settings: {warning}", file=err)
+    settings, _ = load_settings()  # its warnings are logged, and so shown on stderr
     if model is not None:
         print(f"tmer tag: using the model version {model!r}, as asked (not the library's active model)", file=err)
     tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,

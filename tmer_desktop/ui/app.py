@@ -186,6 +186,9 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
     args = parse_args(argv)
     _prepare_environment(args)
     import tmer_desktop  # noqa: F401  (points numba at our cache before anything imports it)
+    from tmer_desktop import logs
+
+    logs.configure("tmer-desktop")
     from PySide6.QtWidgets import QApplication
 
     from tmer_desktop.errors import TmerError

@@ -10,6 +10,7 @@ in a storm of dialogs.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,8 @@ from tmer_desktop.ui.session_view import SessionBuilderView
 from tmer_desktop.ui.settings_dialog import SettingsDialog
 from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter
 from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
+
+log = logging.getLogger(__name__)
 
 VIEW_LIBRARY, VIEW_PLAYER, VIEW_REVIEW = 0, 1, 2
 ENGINE_PRELOAD_FALLBACK_MS = 2000
@@ -177,6 +180,8 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             self.view_menu.addAction(action)
             self.view_actions.append(action)
         self.help_menu = self.menuBar().addMenu("")
+        self.log_folder_action = QAction(self, triggered=self.open_log_folder)
+        self.help_menu.addAction(self.log_folder_action)
         self.about_action = QAction(self, triggered=self.about)
         self.help_menu.addAction(self.about_action)
 
@@ -200,11 +205,30 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             action.setText(text)
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About tmer-desktop"))
+        self.log_folder_action.setText(self.tr("Open &log folder"))
+        self.log_folder_action.setToolTip(self.tr("What went wrong, for a report to the developers"))
         self._update_status()
         if self.current_track is not None and len(self.current_track.series):
             self._explain(self.current_track, None)
             if self.player_view.current_window >= 0:
                 self._explain(self.current_track, self.player_view.current_window)
+
+    def open_log_folder(self) -> bool:
+        """Show the log folder in the file manager (created if needed); False if it cannot be."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from tmer_desktop import logs
+
+        folder = logs.log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            log.warning("cannot create the log folder %s", folder, exc_info=True)
+        opened = folder.is_dir() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not opened:
+            self.statusBar().showMessage(self.tr("The log folder is {folder}").format(folder=folder), 20000)
+        return opened
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About tmer-desktop"), about_html())
@@ -327,6 +351,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
                 view = load_track_view(self.store, result.track_id, ds)
                 row = row_from_view(view, self.store.track(result.track_id))
             except Exception as exc:  # the row still appears, with the reason
+                log.exception("the library row of %s cannot be shown", result.path)
                 row = TableRow(track_id=result.track_id, path=str(result.path), error=i18n.error_text(exc))
         if row is None:
             row = TableRow(track_id=None, path=str(result.path), title=Path(str(result.path)).stem,
@@ -639,6 +664,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         try:
             save_settings(self.settings)
         except Exception as exc:
+            log.warning("settings not saved", exc_info=True)
             self.statusBar().showMessage(self.tr("Settings not saved: {reason}").format(reason=i18n.error_text(exc)), 20000)
 
     # File-dialog filters: translators keep the patterns in brackets exactly as they are.

@@ -14,6 +14,7 @@ or by queued signals.
 from __future__ import annotations
 
 import collections
+import logging
 import threading
 
 import numpy as np
@@ -29,6 +30,8 @@ from tmer_desktop.ui.i18n import (FollowsLanguage, clock, current_language, emot
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
+
+log = logging.getLogger(__name__)
 
 SCROLL_SECONDS = 10.0  # the scrolling waveform shows this much recent audio
 METER_FLOOR_DB = -60.0
@@ -192,6 +195,7 @@ class RecordView(FollowsLanguage, QWidget):
                                             stop_after_frames=stop_after_frames)
             path = self.recorder.start()
         except Exception as exc:  # RecordError and model errors alike: say it, keep the view usable
+            log.warning("the recording could not start", exc_info=True)
             if self.live is not None:
                 self.live.close()
                 self.live = None

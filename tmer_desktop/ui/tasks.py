@@ -23,14 +23,16 @@ GUI-thread timer.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from tmer_desktop.ui.i18n import error_text
+
+log = logging.getLogger(__name__)
 
 # At most this many progress signals per second reach the GUI thread.
 PROGRESS_RATE_HZ = 20.0
@@ -80,7 +82,7 @@ class TaskContext:
             try:
                 hook()
             except Exception:  # a failing hook must not stop the cancel itself
-                traceback.print_exc()
+                log.exception("a cancel hook failed")
 
     # -- reporting -------------------------------------------------------------------
     def progress(self, value: Any, *, force: bool = False) -> None:

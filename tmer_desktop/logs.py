@@ -1,0 +1,56 @@
+"""Where the app writes what went wrong: a rotating log file in the cache directory.
+
+Every broad `except` logs with its traceback (`log.exception`), so a user's report can carry
+the root cause. Warnings also go to stderr, prefixed by the program's name, where a script
+or a terminal sees them; the GUI has Help → Open log folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from tmer_desktop import paths
+
+LOG_FILE_NAME = "tmer.log"
+MAX_LOG_BYTES = 2_000_000  # x (1 + BACKUPS): a log never grows past a few megabytes
+BACKUPS = 3
+
+_configured = False
+
+
+def log_dir() -> Path:
+    return paths.cache_dir() / "logs"
+
+
+def log_file() -> Path:
+    return log_dir() / LOG_FILE_NAME
+
+
+def configure(program: str) -> Path | None:
+    """Send INFO and above to the log file and WARNING and above to stderr (once per process).
+
+    Returns the log file, or None when it cannot be written (read-only home): the app then
+    runs as before, with warnings on stderr only."""
+    global _configured
+    if _configured:
+        return log_file()
+    _configured = True
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    to_stderr = logging.StreamHandler()
+    to_stderr.setLevel(logging.WARNING)
+    to_stderr.setFormatter(logging.Formatter(f"{program}: %(message)s"))
+    root.addHandler(to_stderr)
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        to_file = logging.handlers.RotatingFileHandler(log_file(), maxBytes=MAX_LOG_BYTES, backupCount=BACKUPS,
+                                                       encoding="utf-8")
+    except OSError:
+        logging.getLogger(__name__).warning("cannot write the log file in %s; logging to the terminal only",
+                                            log_dir(), exc_info=True)
+        return None
+    to_file.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(to_file)
+    return log_file()
