@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from tmer_desktop import paths
@@ -17,7 +18,17 @@ LOG_FILE_NAME = "tmer.log"
 MAX_LOG_BYTES = 2_000_000  # x (1 + BACKUPS): a log never grows past a few megabytes
 BACKUPS = 3
 
-_configured = False
+_handlers: list[logging.Handler] = []  # ours on the root logger, replaced when configured again
+
+
+class _CurrentStderr(logging.Handler):
+    """Writes to sys.stderr as it is at the time of the message (it may have been redirected)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
 
 
 def log_dir() -> Path:
@@ -29,20 +40,21 @@ def log_file() -> Path:
 
 
 def configure(program: str) -> Path | None:
-    """Send INFO and above to the log file and WARNING and above to stderr (once per process).
+    """Send INFO and above to the log file and WARNING and above to stderr, prefixed by
+    `program`. Called again (another command in the same process), it replaces its handlers.
 
     Returns the log file, or None when it cannot be written (read-only home): the app then
     runs as before, with warnings on stderr only."""
-    global _configured
-    if _configured:
-        return log_file()
-    _configured = True
     root = logging.getLogger()
+    for handler in _handlers:
+        root.removeHandler(handler)
+        handler.close()
+    _handlers.clear()
     root.setLevel(logging.INFO)
-    to_stderr = logging.StreamHandler()
-    to_stderr.setLevel(logging.WARNING)
+    to_stderr = _CurrentStderr(logging.WARNING)
     to_stderr.setFormatter(logging.Formatter(f"{program}: %(message)s"))
     root.addHandler(to_stderr)
+    _handlers.append(to_stderr)
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
         to_file = logging.handlers.RotatingFileHandler(log_file(), maxBytes=MAX_LOG_BYTES, backupCount=BACKUPS,
@@ -53,4 +65,5 @@ def configure(program: str) -> Path | None:
         return None
     to_file.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
     root.addHandler(to_file)
+    _handlers.append(to_file)
     return log_file()
