@@ -12,12 +12,31 @@ import sys
 from pathlib import Path
 
 from tmer_desktop import __version__, logs
-from tmer_desktop.errors import TmerError
+from tmer_desktop.console import for_terminal
+from tmer_desktop.errors import TmerError, UsageError
+
+# The exit status every sub-command keeps to (also in docs/cli.md).
+EXIT_STATUS = """exit status:
+  0  success
+  1  the work failed: an input file could not be used (unreadable, damaged, too short),
+     or an output could not be written (disk full, no permission)
+  2  usage error: bad arguments, or nothing to do (e.g. no tagged tracks for a playlist)
+  130  interrupted (Ctrl-C)
+Control characters in file names are shown escaped (\\n, \\x1b) on the terminal; CSV and JSON
+outputs keep the real names."""
 
 
 def _json_value(value: float) -> float | None:
     # JSON has no NaN: MIRtoolbox's NaN (e.g. centroid of noise) becomes null.
     return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _output_folder(path: str) -> None:
+    """A missing folder for an output is a usage error (2), in the words `tmer tag` uses; a write
+    that fails is the work failing (1)."""
+    parent = Path(path).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise UsageError(f"{path}: the folder {parent} does not exist")
 
 
 def _csv_cell(value: float) -> str:
@@ -26,6 +45,7 @@ def _csv_cell(value: float) -> str:
 
 
 def cmd_features(args: argparse.Namespace) -> int:
+    from tmer_desktop.audio.decode import probe
     from tmer_desktop.features.columns import FEATURE_NAMES
     from tmer_desktop.features.extract import extract_file_features
     from tmer_desktop.features.prepare import DEFAULT, Preparation
@@ -35,9 +55,13 @@ def cmd_features(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             results.append((name, extract_file_features(name, preparation), None))
+            warning = probe(name).warning  # damage the decoder worked around (a truncated file)
         except TmerError as exc:
-            print(f"tmer features: {exc}", file=sys.stderr)
+            print(for_terminal(f"tmer features: {exc}"), file=sys.stderr)
             results.append((name, None, str(exc)))
+            continue
+        if warning:
+            print(for_terminal(f"tmer features: warning: {name}: {warning}"), file=sys.stderr)
     if args.csv:
         import csv
 
@@ -72,6 +96,10 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.repeats < 1 or args.folds < 2:
+        raise UsageError(f"--repeats must be at least 1 and --folds at least 2 (not {args.repeats}, {args.folds})")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     if args.external:
         return _evaluate_external(args)
     from tmer_desktop.model.evaluate import format_report, run_evaluation
@@ -127,14 +155,18 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_export_feedback(args: argparse.Namespace) -> int:
     from tmer_desktop.library.feedback_export import export_feedback
 
+    _output_folder(args.out)
     count = export_feedback(args.out, anonymise=args.anonymise)
-    print(f"wrote {count} correction(s) to {args.out}")
+    print(f"wrote {count} correction(s) to {for_terminal(args.out)}")
     return 0
 
 
 def cmd_playlist(args: argparse.Namespace) -> int:
     from tmer_desktop.playlists.builder import playlist_command
 
+    for out in (args.out, args.csv):
+        if out:
+            _output_folder(out)
     return playlist_command(args)
 
 
@@ -142,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tmer",
         description="Music emotion recognition (happy, sad, angry, relaxed) from MIRtoolbox-faithful features.",
+        epilog=EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tmer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -220,13 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except TmerError as exc:
-        print(f"tmer {args.command}: {exc}", file=sys.stderr)
-        return 2
+        print(for_terminal(f"tmer {args.command}: {exc}"), file=sys.stderr)
+        return 2 if isinstance(exc, UsageError) else 1
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("tmer_desktop."):
             print(f"tmer {args.command}: this command is not available in this build ({exc.name} is missing)",
                   file=sys.stderr)
-            return 2
+            return 1
         raise
     except KeyboardInterrupt:
         print(f"tmer {args.command}: interrupted", file=sys.stderr)

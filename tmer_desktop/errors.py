@@ -18,6 +18,11 @@ class TmerError(Exception):
         return as_message(self.args[0]) if self.args else None
 
 
+class UsageError(TmerError):
+    """A command was asked for something it cannot do as asked (bad arguments, or nothing to do):
+    `tmer` exits with 2 for these, and with 1 for any other TmerError (the work failed)."""
+
+
 class FileError(TmerError):
     """A file could not be read or written; carries the path and the reason.
 

@@ -4,6 +4,14 @@
 <context>
     <name>Decoding</name>
     <message>
+        <source>header announces {announced} but only {present} of audio is present: the file is truncated; analysed what is there</source>
+        <translation>la cabecera anuncia {announced} pero solo hay {present} de audio: el archivo está truncado; se analizó lo que hay</translation>
+    </message>
+    <message>
+        <source>the beginning of the file is missing (it starts in the middle of the audio stream)</source>
+        <translation>falta el principio del archivo (empieza en mitad del flujo de audio)</translation>
+    </message>
+    <message>
         <source>file not found (it may have been moved or deleted)</source>
         <translation>no se encontró el archivo (puede que se haya movido o eliminado)</translation>
     </message>
@@ -193,6 +201,10 @@
         <translation>señal {number}</translation>
     </message>
     <message>
+        <source>the analysis process was stopped from outside (killed, perhaps because the computer ran out of memory)</source>
+        <translation>el proceso de análisis fue detenido desde fuera (lo finalizaron a la fuerza, quizá porque el ordenador se quedó sin memoria)</translation>
+    </message>
+    <message>
         <source>the analysis process stopped unexpectedly (exit code {code}) on this file</source>
         <translation>el proceso de análisis se detuvo inesperadamente (código de salida {code}) con este archivo</translation>
     </message>
@@ -297,8 +309,8 @@
         <translation>audio en silencio (ninguna señal por encima de -100 dBFS): no hay nada que etiquetar</translation>
     </message>
     <message>
-        <source>warning: truncated file (the header announces {announced:.1f} s, only {present:.1f} s are present); tagged from the audio that is there</source>
-        <translation>aviso: archivo truncado (la cabecera anuncia {announced:.1f} s, solo hay {present:.1f} s); se etiquetó con el audio disponible</translation>
+        <source>warning: {detail}</source>
+        <translation>aviso: {detail}</translation>
     </message>
     <message>
         <source>not enough memory to analyse this file</source>

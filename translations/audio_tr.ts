@@ -4,6 +4,14 @@
 <context>
     <name>Decoding</name>
     <message>
+        <source>header announces {announced} but only {present} of audio is present: the file is truncated; analysed what is there</source>
+        <translation>başlık {announced} bildiriyor ama yalnızca {present} ses mevcut: dosya kesik; eldeki kısım analiz edildi</translation>
+    </message>
+    <message>
+        <source>the beginning of the file is missing (it starts in the middle of the audio stream)</source>
+        <translation>dosyanın başı eksik (ses akışının ortasından başlıyor)</translation>
+    </message>
+    <message>
         <source>file not found (it may have been moved or deleted)</source>
         <translation>dosya bulunamadı (taşınmış ya da silinmiş olabilir)</translation>
     </message>
@@ -193,6 +201,10 @@
         <translation>sinyal {number}</translation>
     </message>
     <message>
+        <source>the analysis process was stopped from outside (killed, perhaps because the computer ran out of memory)</source>
+        <translation>analiz süreci dışarıdan durduruldu (zorla sonlandırıldı; bilgisayarın belleği tükenmiş olabilir)</translation>
+    </message>
+    <message>
         <source>the analysis process stopped unexpectedly (exit code {code}) on this file</source>
         <translation>analiz süreci bu dosyada beklenmedik biçimde durdu (çıkış kodu {code})</translation>
     </message>
@@ -297,8 +309,8 @@
         <translation>sessiz ses (-100 dBFS üzerinde sinyal yok): etiketlenecek bir şey yok</translation>
     </message>
     <message>
-        <source>warning: truncated file (the header announces {announced:.1f} s, only {present:.1f} s are present); tagged from the audio that is there</source>
-        <translation>uyarı: kesik dosya (başlık {announced:.1f} sn bildiriyor, yalnızca {present:.1f} sn mevcut); eldeki sesle etiketlendi</translation>
+        <source>warning: {detail}</source>
+        <translation>uyarı: {detail}</translation>
     </message>
     <message>
         <source>not enough memory to analyse this file</source>

@@ -4,14 +4,17 @@ MIRtoolbox reads samples as floats in [-1, 1) (int16 / 32768), averages the chan
 neither resamples nor normalises. soundfile (bundled libsndfile) covers WAV, FLAC, OGG
 Vorbis, Opus, MP3 and AIFF; other containers (M4A/AAC, WMA, ...) go through ffmpeg when it
 is installed. Every failure is an AudioError naming the file and the reason (marked for
-translation: translatable.py).
+translation: translatable.py). A file that decodes but is damaged (cut short at the end, or
+missing its beginning) is analysed from what is there; `AudioInfo.warning` says so.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
+import struct
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +22,11 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from tmer_desktop.audio.sniff import audio_kind, describe_content, read_head
+from tmer_desktop.audio.sniff import audio_kind, describe_content, mpeg_start_is_missing, read_head
 from tmer_desktop.errors import AudioError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 # Extensions soundfile's libsndfile cannot read but ffmpeg can.
 FFMPEG_ONLY_EXTENSIONS = {".m4a", ".mp4", ".aac", ".wma", ".alac", ".ape", ".webm", ".mka"}
@@ -35,12 +40,22 @@ class AudioInfo:
     path: str
     sample_rate: int
     channels: int
-    frames: int
+    frames: int  # frames present (libsndfile counts what the file holds, not what its header claims)
     format: str
+    warning: str | None = None  # damage found that still leaves audio to analyse (a marked text)
 
     @property
     def duration(self) -> float:
         return self.frames / self.sample_rate if self.sample_rate else 0.0
+
+
+# Damage that leaves audio to analyse: the file is decoded from what is there, and the user told.
+CUT_SHORT = QT_TRANSLATE_NOOP("Decoding", "header announces {announced} but only {present} of audio is present: "
+                                          "the file is truncated; analysed what is there")
+START_MISSING = QT_TRANSLATE_NOOP("Decoding", "the beginning of the file is missing "
+                                              "(it starts in the middle of the audio stream)")
+# Fewer missing frames than this (10 ms) are a writer's rounding, not a cut.
+CUT_TOLERANCE_S = 0.01
 
 
 def _check_readable(path: Path) -> None:
@@ -107,7 +122,88 @@ def probe(path: str | os.PathLike) -> AudioInfo:
         raise AudioError(p, _soundfile_reason(p, exc)) from None
     if info.samplerate <= 0 or info.channels <= 0:
         raise AudioError(p, QT_TRANSLATE_NOOP("Decoding", "invalid header (no sample rate or channels)"))
-    return AudioInfo(str(p), int(info.samplerate), int(info.channels), int(info.frames), info.format)
+    return AudioInfo(str(p), int(info.samplerate), int(info.channels), int(info.frames), info.format,
+                     _damage(p, info.format, int(info.samplerate), int(info.frames)))
+
+
+def clock(seconds: float) -> str:
+    """H:MM:SS (tenths of a second under a minute when not whole: 0:00:02.4)."""
+    tenths = int(round(seconds * 10))
+    if tenths < 600 and tenths % 10:
+        return f"0:00:{tenths // 10:02d}.{tenths % 10}"
+    whole = int(round(seconds))
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def _damage(path: Path, fmt: str, sample_rate: int, frames: int) -> str | None:
+    """Words for damage libsndfile decodes around without a word: a WAV or AIFF whose header
+    announces more audio than the file holds (libsndfile clamps its count to the bytes present),
+    or an MP3 cut somewhere inside its stream at the front (mpg123 resyncs on the next frame)."""
+    try:
+        if fmt in ("WAV", "WAVEX", "RF64", "AIFF"):
+            announced = _announced_frames(path)
+            if announced is not None and announced - frames > CUT_TOLERANCE_S * sample_rate:
+                return CUT_SHORT.format(announced=clock(announced / sample_rate),
+                                        present=clock(frames / sample_rate))
+        elif fmt == "MP3" and mpeg_start_is_missing(path):
+            return START_MISSING
+    except OSError as exc:  # libsndfile read it a moment ago; a check that cannot read it says nothing
+        log.warning("%s: damage check skipped (%s)", path, exc)
+    return None
+
+
+def _announced_frames(path: Path) -> int | None:
+    """Frames the header of a WAV (RIFF/RF64) or AIFF file announces, None if it does not say."""
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+        if head[:4] in (b"RIFF", b"RF64") and head[8:12] == b"WAVE":
+            return _riff_frames(fh, rf64=head[:4] == b"RF64")
+        if head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
+            return _aiff_frames(fh)
+    return None
+
+
+def _riff_frames(fh, rf64: bool) -> int | None:
+    block_align = None
+    data_size64 = None
+    for _ in range(1000):  # chunks before the data; a bound against looping on garbage
+        chunk = fh.read(8)
+        if len(chunk) < 8:
+            return None
+        cid, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+        if cid == b"ds64":
+            body = fh.read(length)
+            if len(body) >= 16:
+                data_size64 = struct.unpack("<Q", body[8:16])[0]
+            fh.seek(length % 2, 1)
+        elif cid == b"fmt ":
+            body = fh.read(length)
+            if len(body) >= 14:
+                block_align = struct.unpack("<H", body[12:14])[0]
+            fh.seek(length % 2, 1)
+        elif cid == b"data":
+            if rf64 and length == 0xFFFFFFFF:
+                length = data_size64
+            # 0 and 0xFFFFFFFF: a streaming writer that never knew the length; the header claims nothing.
+            if not length or length == 0xFFFFFFFF or not block_align:
+                return None
+            return length // block_align
+        else:
+            fh.seek(length + length % 2, 1)
+    return None
+
+
+def _aiff_frames(fh) -> int | None:
+    for _ in range(1000):
+        chunk = fh.read(8)
+        if len(chunk) < 8:
+            return None
+        cid, length = chunk[:4], struct.unpack(">I", chunk[4:])[0]
+        if cid == b"COMM":
+            body = fh.read(6)
+            return struct.unpack(">I", body[2:6])[0] if len(body) == 6 else None
+        fh.seek(length + length % 2, 1)
+    return None
 
 
 def load(path: str | os.PathLike, start: float = 0.0, duration: float | None = None) -> tuple[np.ndarray, int]:

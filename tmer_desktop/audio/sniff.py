@@ -13,11 +13,16 @@ from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 SNIFF_BYTES = 4096
 
 
+def _id3_size(header: bytes) -> int:
+    """Length of the ID3v2 tag whose 10-byte header this is, header (and footer) included."""
+    size = (header[6] & 0x7F) << 21 | (header[7] & 0x7F) << 14 | (header[8] & 0x7F) << 7 | (header[9] & 0x7F)
+    return 10 + size + (10 if header[5] & 0x10 else 0)
+
+
 def _skip_id3(head: bytes) -> bytes:
     """ID3v2 tags may prefix MP3, but also FLAC or AAC streams: look past them."""
     if len(head) >= 10 and head[:3] == b"ID3":
-        size = (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F)
-        return head[10 + size:]
+        return head[_id3_size(head):]
     return head
 
 
@@ -99,6 +104,29 @@ def describe_content(head: bytes) -> str:
     if text is not None and all(ch.isprintable() or ch in "\r\n\t" for ch in text):
         return QT_TRANSLATE_NOOP("Decoding", "text")
     return QT_TRANSLATE_NOOP("Decoding", "unrecognised binary data")
+
+
+# Zero bytes some writers leave between an ID3 tag and the first frame (beyond the tag's own padding).
+MAX_ZERO_PADDING = 64 * 1024
+
+
+def mpeg_start_is_missing(path: str | os.PathLike) -> bool:
+    """True when an MPEG audio file does not begin with a frame: past its ID3v2 tags (and zero
+    padding) the bytes are not a frame header, so the file starts inside the stream — its
+    beginning was cut off (an interrupted download keeps the end, a bad split). The decoder
+    resyncs on the next frame without a word."""
+    with open(path, "rb") as fh:
+        while True:  # a file may carry more than one tag
+            header = fh.read(10)
+            if header[:3] != b"ID3" or len(header) < 10:
+                break
+            fh.seek(_id3_size(header) - 10, 1)
+        fh.seek(-len(header), 1)
+        head = fh.read(MAX_ZERO_PADDING + 4)
+    first = len(head) - len(head.lstrip(b"\x00"))
+    if first >= len(head):  # nothing but zeros: not a cut stream (and nothing to decode either)
+        return False
+    return not _mpeg_frame_sync(head[first:first + 4])
 
 
 def read_head(path: str | os.PathLike, size: int = SNIFF_BYTES) -> bytes:

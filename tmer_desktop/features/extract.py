@@ -13,7 +13,7 @@ from tmer_desktop.features import attack, chroma, fluctuation as fluct, mfcc as 
 from tmer_desktop.features import roughness as rough, spectral, stats
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.onsets import mono_samples, spectro_power_envelope
-from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, Preparation
+from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, MIN_DURATION, TOO_SHORT, Preparation
 from tmer_desktop.features.spectrum import bin_frequencies, windowed_fft
 
 NAN = float("nan")
@@ -149,4 +149,6 @@ def extract_file_features(path: str | os.PathLike,
                                f"limited to {MAX_WHOLE_FILE_SECONDS / 60:.0f} min "
                                "(analyse it in 30 s windows instead)")
     y, sr = decode.load(path)
+    if len(y) < MIN_DURATION * sr:  # what was decoded: a header may promise more
+        raise AudioError(path, TOO_SHORT.format(seconds=len(y) / sr, minimum=MIN_DURATION))
     return prepared_features(y, sr, preparation)

@@ -24,11 +24,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
 ANALYSIS_RATE = 44100
 LEVELS = ("peak", "none")
 # A stretch whose RMS is below this (about -100 dBFS) holds no signal: it is left as it is, so that
 # it is still recognised as silence (tagging/worker.py) instead of being amplified into noise.
 SILENCE_RMS = 1e-5
+# Shorter than this, MIR features (tempo, fluctuation, attack) are meaningless: `tmer tag` and
+# `tmer features` refuse such a file in the same words (their context stays "Tagging", where
+# the translations were made).
+MIN_DURATION = 1.0
+TOO_SHORT = QT_TRANSLATE_NOOP("Tagging", "too short to analyse ({seconds:.2f} s of audio; at least "
+                                         "{minimum:.0f} s is needed) — the file may be truncated")
 
 
 @dataclass(frozen=True)

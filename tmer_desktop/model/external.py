@@ -204,11 +204,13 @@ def evaluate_external(folder: str | os.PathLike, model_dir: str | None = None, *
 
 
 def format_external(result: dict) -> str:
+    """The report for the terminal (file names with control characters escaped)."""
+    from tmer_desktop.console import for_terminal
     from tmer_desktop.model.evaluate import confusion_lines
 
     lo, hi = result["macro_f1_interval"]
     lines = [
-        f"External evaluation of model {result['model_version']} on {result['folder']}",
+        f"External evaluation of model {result['model_version']} on {for_terminal(result['folder'])}",
         "Protocol: " + result["protocol"] + ".",
         f"Clips scored: {result['n_clips']}" + (f" ({len(result['failed'])} could not be analysed)"
                                                 if result["failed"] else ""),
@@ -230,5 +232,5 @@ def format_external(result: dict) -> str:
                  f"on the others {fmt(u['accuracy_familiar'])})")
     lines += ["", *confusion_lines(result["confusion_matrix"])]
     for f in result["failed"]:
-        lines.append(f"not analysed: {f['file']}: {f['error']}")
+        lines.append(f"not analysed: {for_terminal(f['file'])}: {for_terminal(f['error'])}")
     return "\n".join(lines)

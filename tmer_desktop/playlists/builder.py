@@ -35,7 +35,8 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tmer_desktop.errors import TmerError
+from tmer_desktop.console import for_terminal
+from tmer_desktop.errors import UsageError
 from tmer_desktop.playlists.candidates import Candidate, CandidatePool
 from tmer_desktop.playlists.space import (
     CORNERS,
@@ -84,8 +85,9 @@ SOURCE_WORDS: dict[str, str] = {
 }
 
 
-class PlaylistError(TmerError):
-    """A session cannot be built or edited; the message says why and what to do."""
+class PlaylistError(UsageError):
+    """A session cannot be built or edited as asked; the message says why and what to do
+    (`tmer playlist` exits with 2: writing the files is what fails with 1)."""
 
 
 class NoSuitableTracksError(PlaylistError):
@@ -291,11 +293,12 @@ class SessionPlan:
             elapsed += c.duration
 
     def summary(self) -> str:
+        """The plan for the terminal, one slot a line (titles with control characters escaped)."""
         lines = [f"{self.start_mood} → {self.goal}: {len(self.slots)} track(s), "
                  f"{self.total_s / 60:.1f} of {self.target_s / 60:.1f} min "
                  f"(tolerance ±{self.tolerance_s / 60:.1f} min)"]
         for i, slot in enumerate(self.slots, 1):
-            lines.append(f"{i:3d}. {slot.candidate.display_title} [{slot.candidate.duration / 60:.1f} min] "
+            lines.append(f"{i:3d}. {for_terminal(slot.candidate.display_title)} [{slot.candidate.duration / 60:.1f} min] "
                          f"— {slot.reason(self.goal)}")
         return "\n".join(lines)
 
@@ -647,7 +650,7 @@ def playlist_command(args) -> int:
     request = _request_from_args(args)
     with LibraryStore.open() as store:
         for message in store.open_messages:
-            print(message, file=sys.stderr)
+            print(for_terminal(message), file=sys.stderr)
         pool = load_candidates(store)
         plan = build_session(request, pool)
         title = getattr(args, "title", None) or f"{plan.start_mood} to {plan.goal}, {float(args.minutes):g} min"
@@ -659,7 +662,7 @@ def playlist_command(args) -> int:
             session_id = save_plan(store, plan, title)
             print(f"saved as session {session_id} in the library")
     for warning in plan.warnings:
-        print(f"tmer playlist: warning: {warning}", file=sys.stderr)
+        print(for_terminal(f"tmer playlist: warning: {warning}"), file=sys.stderr)
     print(plan.summary())
-    print(f"wrote {count} track(s) to {args.out}" + (f" and {csv_out}" if csv_out else ""))
+    print(for_terminal(f"wrote {count} track(s) to {args.out}" + (f" and {csv_out}" if csv_out else "")))
     return 0

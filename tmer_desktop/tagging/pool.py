@@ -42,12 +42,17 @@ MAX_STARTUP_DEATHS = 3
 # (persist.worth_retrying compares the stored English text, whatever the interface language).
 CRASHED = "the analysis process crashed"
 STOPPED = "the analysis process stopped unexpectedly"
+KILLED = "the analysis process was stopped from outside"
 TIMED_OUT = "timed out after"
-RETRY_PREFIXES = (CRASHED, STOPPED, TIMED_OUT)
+RETRY_PREFIXES = (CRASHED, STOPPED, KILLED, TIMED_OUT)
 # The failures themselves, marked for the interface's translations; each starts with its prefix.
 CRASHED_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "the analysis process crashed ({signal}) on this file; "
                                                "the file may be damaged or trigger a decoder bug")
 UNKNOWN_SIGNAL = QT_TRANSLATE_NOOP("Tagging", "signal {number}")
+# SIGKILL that this pool did not send (it kills only on a timeout, which says so): the user, or the
+# kernel's out-of-memory killer. Nothing points at the file.
+KILLED_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "the analysis process was stopped from outside "
+                                              "(killed, perhaps because the computer ran out of memory)")
 STOPPED_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "the analysis process stopped unexpectedly (exit code {code}) "
                                                "on this file")
 TIMED_OUT_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "timed out after {seconds:.0f} s "
@@ -84,15 +89,19 @@ class _Slot:
         self.started_at = time.monotonic()
         self.ready = False
         self.task: _Task | None = None
+        self.killed_here = False  # SIGKILL sent by this pool, not from outside
 
     def kill(self) -> None:
         if self.process.is_alive():
+            self.killed_here = True
             self.process.kill()
         self.process.join(timeout=5)
         self.parent_conn.close()
 
 
-def _death_reason(exitcode: int | None) -> str:
+def _death_reason(exitcode: int | None, killed_here: bool = False) -> str:
+    if exitcode == -getattr(signal, "SIGKILL", 9) and not killed_here:  # (Windows has no SIGKILL)
+        return KILLED_ON_FILE
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name  # SIGSEGV: the system's name, as it is
@@ -172,7 +181,7 @@ class WorkerPool:
             self._handle(slot, message, events)
         if not slot.process.is_alive():
             slot.process.join(timeout=1)
-            self._on_death(slot, events, _death_reason(slot.process.exitcode))
+            self._on_death(slot, events, _death_reason(slot.process.exitcode, slot.killed_here))
 
     def _handle(self, slot: _Slot, message, events: list[PoolEvent]) -> None:
         kind = message[0]
@@ -203,7 +212,8 @@ class WorkerPool:
                 exitcode = slot.process.exitcode
                 self.close()
                 raise PoolError(QT_TRANSLATE_NOOP("Tagging", "the analysis processes keep dying while starting "
-                                                             "({reason})").format(reason=_death_reason(exitcode)))
+                                                             "({reason})").format(
+                    reason=_death_reason(exitcode, slot.killed_here)))
         self._replace(slot)
         if task is not None:
             events.append(PoolEvent("failed", task.task_id, reason=reason))

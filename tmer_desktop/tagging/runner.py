@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from tmer_desktop import errors
+from tmer_desktop.console import for_terminal
 from tmer_desktop.errors import TmerError
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.tagging import persist
@@ -483,7 +485,7 @@ class _Run:
 
 
 # ---------------------------------------------------------------------------------- CLI
-class UsageError(TmerError):
+class UsageError(errors.UsageError):  # exit status 2, as for every tmer command
     pass
 
 
@@ -519,8 +521,9 @@ def _format_eta(seconds: float | None) -> str:
 
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
                 fmt=None, model=None) -> int:
-    """`tmer tag`: returns 0 when the batch ran (per-file failures are rows), 2 for usage
-    errors, 1 when the library or the output file cannot be written, 130 when interrupted."""
+    """`tmer tag`: returns 0 when every file was tagged (or was already), 1 when some could not be
+    (their rows say why) or the library or the output file cannot be written, 2 for usage
+    errors, 130 when interrupted (the exit status of every tmer command: cli.EXIT_STATUS)."""
     from tmer_desktop.settings import load_settings
     from tmer_desktop.tagging import report
 
@@ -533,7 +536,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         if jobs is not None and jobs < 1:
             raise UsageError(f"--jobs must be at least 1, not {jobs}")
     except UsageError as exc:
-        print(f"tmer tag: {exc}", file=err)
+        print(for_terminal(f"tmer tag: {exc}"), file=err)
         return 2
     settings, _ = load_settings()  # its warnings are logged, and so shown on stderr
     if model is not None:
@@ -547,16 +550,18 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     def on_result(result: TrackResult) -> None:
         rows.append(result)
         clear = "\r\x1b[K" if is_tty else ""
+        path = for_terminal(result.path)
         if result.error:
             kind = "warning" if result.label else "error"
-            print(f"{clear}  {kind}: {result.path}: {result.error}", file=err, flush=True)
+            text = str(result.error).removeprefix("warning: ")  # a tagged file's warning says so once
+            print(f"{clear}  {kind}: {path}: {for_terminal(text)}", file=err, flush=True)
         elif not is_tty:
             state = "up to date" if result.skipped else "tagged"
-            print(f"  {state}: {result.path}: {result.label} ({result.confidence:.2f}, {result.decision})",
+            print(f"  {state}: {path}: {result.label} ({result.confidence:.2f}, {result.decision})",
                   file=err, flush=True)
         if dry_run and result.tag_changes:
             for change in result.tag_changes:
-                print(f"would set {result.path}: {change.key} = {change.new!r} (was {change.old!r})")
+                print(f"would set {path}: {change.key} = {change.new!r} (was {change.old!r})")
 
     last_line = [0.0]
 
@@ -586,11 +591,11 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     try:
         summary = tagger.run(on_result=on_result, on_progress=on_progress)
     except ModelRefusedError as exc:
-        print(f"\ntmer tag: {exc}\n  To retrain it from your corrections: tmer train\n"
+        print(f"\ntmer tag: {for_terminal(exc)}\n  To retrain it from your corrections: tmer train\n"
               f"  To tag with the shipped model: tmer tag --model bundled ...", file=err)
         return 1  # no results file: nothing was tagged
     except TmerError as exc:
-        print(f"\ntmer tag: {exc}", file=err)
+        print(f"\ntmer tag: {for_terminal(exc)}", file=err)
         summary = None
         status = 1
     except KeyboardInterrupt:
@@ -609,7 +614,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
             if windows_kind:
                 report.write_windows(rows, windows_out, windows_kind, tagger.model_version)
         except TmerError as exc:
-            print(f"tmer tag: {exc}", file=err)
+            print(for_terminal(f"tmer tag: {exc}"), file=err)
             return 1
     if summary is not None:
         print(f"tmer tag: {summary.done} tagged, {summary.failed} failed, {summary.skipped} already up to date, "
@@ -617,4 +622,6 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
               + (" (interrupted)" if summary.cancelled else ""), file=err)
         if summary.cancelled:
             return 130
+    if status == 0 and any(r.label is None and r.error for r in rows):
+        status = 1  # some files could not be tagged
     return status

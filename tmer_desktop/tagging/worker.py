@@ -12,10 +12,13 @@ Test-only hooks (read from the environment at each file; never set them in norma
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import signal
+import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -23,22 +26,20 @@ import numpy as np
 
 from tmer_desktop.errors import AudioError, TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.features.prepare import SILENCE_RMS
+from tmer_desktop.features.prepare import MIN_DURATION, SILENCE_RMS, TOO_SHORT
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 EMOTIONS = ("happy", "sad", "angry", "relaxed")
 # SILENCE_RMS (features/prepare.py, about -100 dBFS): below it a window holds no signal. MIR
 # features of digital silence are degenerate (zero spectra, undefined centroids), so the model
 # must not judge them; the analysis preparation leaves such windows at their own level.
-# Shorter than this, MIR features (tempo, fluctuation, attack) are meaningless.
-MIN_DURATION = 1.0
+# MIN_DURATION, TOO_SHORT (features/prepare.py): shorter files are refused, as by `tmer features`.
 # How a file's failures and warnings read (Analysis.error); marked for the interface's translations.
-TOO_SHORT = QT_TRANSLATE_NOOP("Tagging", "too short to analyse ({seconds:.2f} s of audio; at least "
-                                         "{minimum:.0f} s is needed) — the file may be truncated")
 NO_WINDOW = QT_TRANSLATE_NOOP("Tagging", "no analysis window could be made (the file holds no audio samples)")
 SILENT = QT_TRANSLATE_NOOP("Tagging", "silent audio (no signal above -100 dBFS): there is nothing to tag")
-TRUNCATED = QT_TRANSLATE_NOOP("Tagging", "warning: truncated file (the header announces {announced:.1f} s, "
-                                         "only {present:.1f} s are present); tagged from the audio that is there")
+# A file tagged despite damage the decoder found (decode.AudioInfo.warning); docs/tagging.md: an
+# `error` that starts with "warning:" is on a tagged row.
+WARNING = QT_TRANSLATE_NOOP("Tagging", "warning: {detail}")
 NO_MEMORY = QT_TRANSLATE_NOOP("Tagging", "not enough memory to analyse this file")
 UNEXPECTED = QT_TRANSLATE_NOOP("Tagging", "unexpected error while analysing ({error_type}: {detail})")
 
@@ -139,6 +140,7 @@ class Analyser:
             os.unlink(name)
 
     def analyse(self, path: str, *, use_cache: bool | None = None) -> Analysis:
+        from tmer_desktop.audio.decode import probe
         from tmer_desktop.features.windows import analyse_file
 
         from tmer_desktop.tagging.filetags import read_metadata
@@ -186,7 +188,8 @@ class Analyser:
         d = _decide(self._decide, track_probs, cfg, result.unfamiliar)
         result.probs = tuple(float(p) for p in track_probs)
         result.label, result.confidence, result.decision = d.label, float(d.confidence), d.decision
-        result.error = truncation_warning(path, result.duration)
+        damage = probe(path).warning
+        result.error = WARNING.format(detail=damage) if damage else None
         return result
 
     def _unfamiliar(self, matrix: np.ndarray) -> list[bool | None]:
@@ -203,37 +206,36 @@ class Analyser:
         return probs[:, order]
 
 
-def truncation_warning(path: str, decoded_seconds: float) -> str | None:
-    """A WAV whose data chunk announces more audio than the file holds was cut short (an
-    interrupted copy or download). libsndfile quietly decodes what is there; say so."""
-    import struct
+def _die_with_parent() -> None:
+    """End this process as soon as the runner that started it is gone, even when the runner was
+    killed (SIGKILL, the out-of-memory killer) and never said goodbye: an orphan would go on
+    analysing files nobody waits for, holding a core and memory.
 
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(12)
-            if len(head) < 12 or head[:4] not in (b"RIFF", b"RF64") or head[8:12] != b"WAVE":
-                return None
-            size = os.fstat(fh.fileno()).st_size
-            byte_rate = None
-            while True:
-                chunk = fh.read(8)
-                if len(chunk) < 8:
-                    return None
-                cid, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-                if cid == b"fmt ":
-                    fmt = fh.read(length)
-                    if len(fmt) >= 12:
-                        byte_rate = struct.unpack("<I", fmt[8:12])[0]
-                    fh.seek(length % 2, 1)
-                    continue
-                if cid == b"data":
-                    present = size - fh.tell()
-                    if length == 0xFFFFFFFF or not byte_rate or length <= present:
-                        return None
-                    return TRUNCATED.format(announced=length / byte_rate, present=decoded_seconds)
-                fh.seek(length + length % 2, 1)
-    except OSError:
-        return None
+    Linux: the kernel kills us (PR_SET_PDEATHSIG). Everywhere: a thread waits on the parent's
+    sentinel (the spawn pipe, closed when the parent dies) and exits; it also covers a parent that
+    died before prctl took effect. The pool starts and ends its workers from the runner's thread,
+    whose end is what PDEATHSIG watches."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
+                logging.getLogger(__name__).warning("prctl(PR_SET_PDEATHSIG) failed: %s",
+                                                    os.strerror(ctypes.get_errno()))
+        except (OSError, AttributeError) as exc:
+            logging.getLogger(__name__).warning("prctl(PR_SET_PDEATHSIG) unavailable: %s", exc)
+    if parent is None:  # not started by multiprocessing (a test calling worker_main directly)
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent process has ended
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tmer-parent-watch", daemon=True).start()
 
 
 def _log_stderr_to_file() -> None:
@@ -288,6 +290,7 @@ def failure_text(exc: BaseException) -> str:
 
 def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
     """Entry point of an analysis process (spawned by pool.WorkerPool)."""
+    _die_with_parent()
     # Ctrl-C in a terminal reaches the whole process group; only the runner decides to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _log_stderr_to_file()
