@@ -118,7 +118,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     # compared with the active model and promoted only if it passes the promotion rule.
     from tmer_desktop.model.retrain import train_command
 
-    result = train_command(args.out, args.feedback)
+    result = train_command(args.out, args.feedback, progress=lambda text: print(text, file=sys.stderr, flush=True))
     print(result.get("summary") or json.dumps(result, indent=2, default=_json_default))
     return 0
 
