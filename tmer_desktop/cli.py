@@ -39,9 +39,9 @@ def cmd_features(args: argparse.Namespace) -> int:
             print(f"tmer features: {exc}", file=sys.stderr)
             results.append((name, None, str(exc)))
     if args.csv:
-        import csv
+        from tmer_desktop.library.csvfile import SafeCsvWriter
 
-        writer = csv.writer(sys.stdout)
+        writer = SafeCsvWriter(sys.stdout)  # file names are text a spreadsheet must not run
         writer.writerow(["path", *FEATURE_NAMES, "error"])
         for name, values, error in results:
             cells = [_csv_cell(values[c]) for c in FEATURE_NAMES] if values else [""] * len(FEATURE_NAMES)

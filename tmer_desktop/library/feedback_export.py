@@ -29,6 +29,7 @@ import pandas as pd
 from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.atomic import atomic_output
+from tmer_desktop.library.csvfile import SafeCsvWriter, restore_text
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
@@ -183,7 +184,9 @@ def _row_cells(record: FeedbackRecord) -> list[str]:
 def write_feedback_csv(records: Iterable[FeedbackRecord], out: str | os.PathLike) -> int:
     """Write records atomically (UTF-8, header + one row per record); returns the row count."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # Titles, paths and notes come from tags and users: no formula for a spreadsheet (csvfile.py);
+    # numbers pass unchanged, and the reader restores every text exactly.
+    writer = SafeCsvWriter(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
     for record in records:
@@ -225,6 +228,11 @@ class _RowReader:
     def text(self, column: str) -> str | None:
         value = self.cells.get(column, "")
         return value if value != "" else None
+
+    def string(self, column: str) -> str | None:
+        """A text column as the exporter was given it (its spreadsheet-safety prefix taken off)."""
+        value = self.text(column)
+        return None if value is None else restore_text(value)
 
     def integer(self, column: str) -> int | None:
         value = self.text(column)
@@ -333,28 +341,28 @@ def _parse_row(reader: _RowReader) -> FeedbackRecord:
     feedback_id = reader.integer("feedback_id")
     track_id = reader.integer("track_id")
     start = reader.number("start", low=0.0)
-    track_hash = reader.text("track_hash")
+    track_hash = reader.string("track_hash")
     return FeedbackRecord(
         feedback_id=feedback_id,
-        clip_id=reader.text("clip_id") or make_clip_id(track_hash, track_id, start, reader.row_number),
+        clip_id=reader.string("clip_id") or make_clip_id(track_hash, track_id, start, reader.row_number),
         track_id=track_id,
         window_id=reader.integer("window_id"),
         track_hash=track_hash,
-        track_path=reader.text("track_path"),
-        file_name=reader.text("file_name"),
+        track_path=reader.string("track_path"),
+        file_name=reader.string("file_name"),
         start=start,
         duration=reader.number("duration", low=0.0),
         predicted_label=predicted,
         confidence=reader.number("confidence", low=0.0, high=1.0),
         is_correct=is_correct,
         corrected_label=corrected,
-        note=reader.text("note"),
-        created_at=reader.text("created_at"),
-        model_version=reader.text("model_version"),
-        artist=reader.text("artist"),
-        album=reader.text("album"),
-        title=reader.text("title"),
-        genre=reader.text("genre"),
+        note=reader.string("note"),
+        created_at=reader.string("created_at"),
+        model_version=reader.string("model_version"),
+        artist=reader.string("artist"),
+        album=reader.string("album"),
+        title=reader.string("title"),
+        genre=reader.string("genre"),
         features=reader.features(),
     )
 
