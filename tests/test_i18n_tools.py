@@ -126,10 +126,21 @@ def test_dashboard_in_spanish(language, library, qtbot, screenshot_dir):  # noqa
     assert panel.table.item(0, 6).text() == "✓ activa" and panel.table.item(0, 0).text() == "incluido"
     panel.table.selectRow(0)
     assert panel.selected_version() == "bundled"  # the store's name, not the shown one
-    for english, spanish in (("Comparing on 5 folds x 2…", "Comparando en 5 particiones x 2…"),
-                             ("Storing the candidate…", "Guardando el candidato…"),
-                             ("Something new…", "Something new…")):  # unknown: as the core wrote it
-        panel._on_progress(english)
+    from tmer_desktop.model.retrain import COMPARING, phase_progress
+    from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+    said = []
+    clock = iter([0.0, 240.0])  # the first of 5 steps took 4 min: about 16 min left
+    progress = phase_progress(said.append, COMPARING, clock=lambda: next(clock))
+    progress(0, 5)
+    progress(1, 5)
+    said += [QT_TRANSLATE_NOOP("Model", "Storing the candidate…"), "Something new…"]
+    for core, spanish in zip(said, (
+            "Comparando con el modelo actual en las particiones de entrenamiento: paso 1 de 5…",
+            "Comparando con el modelo actual en las particiones de entrenamiento: paso 2 de 5, quedan unos 16 min…",
+            "Guardando el candidato…",
+            "Something new…")):  # unmarked: as the core wrote it
+        panel._on_progress(core)
         assert panel.status.text() == spanish
     _buttons_fit(view)
     assert view.grab().save(str(screenshot_dir / "models_es.png"))

@@ -9,18 +9,29 @@ genuinely new examples.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
-from test_feedback_fixtures import add_corrections, fill_library, training_table
+from test_feedback_fixtures import add_corrections, fill_library, quick_model, training_table
 
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.feedback_export import export_feedback, read_feedback_csv
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.model.data import CLASSES, load_labelled_csv
-from tmer_desktop.model.retrain import RetrainConfig, RetrainError, decide, is_held_back, retrain
+from tmer_desktop.model.adapt import WEIGHT_GRID
+from tmer_desktop.model.retrain import (
+    CHOOSING_WEIGHT,
+    COMPARING,
+    RetrainConfig,
+    RetrainError,
+    decide,
+    is_held_back,
+    phase_progress,
+    retrain,
+)
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.model.train import TrainingConfig, train
 from tmer_desktop.paths import BUNDLED_MODEL_DIR
@@ -110,6 +121,54 @@ def test_a_series_of_corrections_retrains_promotes_refuses_and_rolls_back(clinic
     assert probs.shape == (100, 4) and np.allclose(probs.sum(axis=1), 1)
     models.activate("v002")
     assert [v.version for v in models.versions() if v.active] == ["v002"]
+
+
+def test_retrain_tells_its_progress_step_by_step(clinic):
+    library, models, base_csv, rows = clinic
+    fill_library(library, rows, model=quick_model(), windows_per_track=2)
+    add_corrections(library, _truth(library, rows))
+    from tmer_desktop.library.feedback_export import feedback_records
+    from tmer_desktop.translatable import as_message
+
+    said = []
+    retrain(feedback_records(library), store=models, config=CONFIG, base_csv=base_csv, progress=said.append)
+    assert all(as_message(text) is not None for text in said)  # marked: the interface words them in its language
+    choosing = [str(t) for t in said if t.startswith(CHOOSING_WEIGHT)]
+    comparing = [str(t) for t in said if t.startswith(COMPARING)]
+    fits = choosing[0].split(" of ")[1].rstrip("…")
+    assert int(fits) > 1 and (int(fits) - 1) % len(WEIGHT_GRID) == 0  # the base model, then each weight x fold
+    assert choosing[0] == f"{CHOOSING_WEIGHT}: step 1 of {fits}…" and len(choosing) == int(fits)
+    assert choosing[-1].startswith(f"{CHOOSING_WEIGHT}: step {fits} of {fits}, about ")
+    assert comparing[0] == f"{COMPARING}: step 1 of 3…" and len(comparing) == 3
+    assert all(re.fullmatch(rf"{COMPARING}: step [23] of 3, about \d+ (s|min) left…", t) for t in comparing[1:])
+    assert said[-2:] == ["Training the candidate on all the data…", "Storing the candidate…"]
+
+
+def test_more_corrections_than_the_reader_takes_are_refused_before_any_work(clinic):
+    from tmer_desktop.library.feedback_export import MAX_FEEDBACK_ROWS, feedback_records
+
+    library, models, base_csv, rows = clinic
+    fill_library(library, rows.iloc[:2], model=quick_model(), windows_per_track=2)
+    add_corrections(library)
+    one = feedback_records(library)[0]
+    with pytest.raises(RetrainError, match=rf"{MAX_FEEDBACK_ROWS + 1} corrections are more than the "
+                                           rf"{MAX_FEEDBACK_ROWS} one retrain can use"):
+        retrain([one] * (MAX_FEEDBACK_ROWS + 1), store=models, config=CONFIG, base_csv=base_csv)
+    assert [v.version for v in models.versions()] == [BUNDLED]  # nothing stored
+
+
+def test_phase_progress_estimates_the_time_left_from_the_steps_so_far():
+    now = [0.0]
+    said = []
+    progress = phase_progress(said.append, COMPARING, clock=lambda: now[0])
+    progress(0, 5)
+    now[0] = 60.0
+    progress(1, 5)  # 60 s a step, 4 to go
+    now[0] = 80.0
+    progress(4, 5)  # 20 s a step, 1 to go
+    progress(5, 5)  # done: the next phase speaks next
+    assert said == [f"{COMPARING}: step 1 of 5…", f"{COMPARING}: step 2 of 5, about 4 min left…",
+                    f"{COMPARING}: step 5 of 5, about 20 s left…"]
 
 
 def test_promotion_rule_uses_the_margin():

@@ -63,9 +63,9 @@ def cmd_features(args: argparse.Namespace) -> int:
         if warning:
             print(for_terminal(f"tmer features: warning: {name}: {warning}"), file=sys.stderr)
     if args.csv:
-        import csv
+        from tmer_desktop.library.csvfile import SafeCsvWriter
 
-        writer = csv.writer(sys.stdout)
+        writer = SafeCsvWriter(sys.stdout)  # file names are text a spreadsheet must not run
         writer.writerow(["path", *FEATURE_NAMES, "error"])
         for name, values, error in results:
             cells = [_csv_cell(values[c]) for c in FEATURE_NAMES] if values else [""] * len(FEATURE_NAMES)
@@ -147,7 +147,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     # compared with the active model and promoted only if it passes the promotion rule.
     from tmer_desktop.model.retrain import train_command
 
-    result = train_command(args.out, args.feedback)
+    result = train_command(args.out, args.feedback, progress=lambda text: print(text, file=sys.stderr, flush=True))
     print(result.get("summary") or json.dumps(result, indent=2, default=_json_default))
     return 0
 

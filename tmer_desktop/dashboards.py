@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.exports import atomic_output, tracks_frame, windows_frame
+from tmer_desktop.library.csvfile import write_frame_csv
+from tmer_desktop.library.exports import tracks_frame, windows_frame
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.model.drift import DriftReport, DriftThresholds, assess_drift, reliability_table
 from tmer_desktop.paths import TRAINING_CSV
@@ -260,8 +260,6 @@ def collect(
 
 
 def write_table_csv(frame: pd.DataFrame, path: str | os.PathLike) -> int:
-    """One chart's table as CSV (atomic); the index is written when it names the rows."""
-    target = Path(path)
-    with atomic_output(target) as tmp:
-        frame.to_csv(tmp, index=frame.index.name is not None, encoding="utf-8")
-    return len(frame)
+    """One chart's table as CSV (atomic, spreadsheet-safe: group names are artists, albums,
+    folders); the index is written when it names the rows."""
+    return write_frame_csv(frame, path, index=frame.index.name is not None)

@@ -64,12 +64,16 @@
         <translation>{path}: el archivo está vacío (se esperaban un encabezado y filas de correcciones)</translation>
     </message>
     <message>
-        <source>{path}: the file is too large ({megabytes:.0f} MB) for a feedback CSV</source>
-        <translation>{path}: el archivo es demasiado grande ({megabytes:.0f} MB) para un CSV de correcciones</translation>
+        <source>{path}: the file is too large ({megabytes:.0f} MB); a feedback CSV may have at most {limit:.0f} MB</source>
+        <translation>{path}: el archivo es demasiado grande ({megabytes:.0f} MB); un CSV de correcciones puede tener como máximo {limit:.0f} MB</translation>
     </message>
     <message>
         <source>{path}: not a UTF-8 text file (byte {offset} is invalid)</source>
         <translation>{path}: no es un archivo de texto UTF-8 (el byte {offset} no es válido)</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: a row longer than {limit} characters; not a feedback CSV (a correction row has 1,000 to 2,000)</source>
+        <translation>{path}: línea {line}: una fila de más de {limit} caracteres; no es un CSV de correcciones (una fila de corrección tiene entre 1.000 y 2.000)</translation>
     </message>
     <message>
         <source>{path}: contains NUL bytes; not a CSV text file</source>
@@ -80,12 +84,20 @@
         <translation>{path}: no tiene fila de encabezado</translation>
     </message>
     <message>
+        <source>{path}: the header has {count} columns; a feedback CSV has at most {limit}</source>
+        <translation>{path}: el encabezado tiene {count} columnas; un CSV de correcciones tiene como máximo {limit}</translation>
+    </message>
+    <message>
         <source>{path}: duplicated column(s): {columns}</source>
         <translation>{path}: columna(s) repetida(s): {columns}</translation>
     </message>
     <message>
         <source>{path}: missing {count} required column(s): {columns} (is this a file from &apos;tmer export-feedback&apos;?)</source>
         <translation>{path}: faltan {count} columna(s) obligatoria(s): {columns} (¿es un archivo generado con &apos;tmer export-feedback&apos;?)</translation>
+    </message>
+    <message>
+        <source>{path}: more than {limit} rows, the most a feedback CSV may hold (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: más de {limit} filas, el máximo que admite un CSV de correcciones (¿es un archivo de &apos;tmer export-feedback&apos;?)</translation>
     </message>
     <message>
         <source>{path}: row {row} (line {line}) has {cells} cells, the header has {columns}</source>

@@ -64,12 +64,16 @@
         <translation>{path}: dosya boş (bir başlık satırı ve düzeltme satırları bekleniyordu)</translation>
     </message>
     <message>
-        <source>{path}: the file is too large ({megabytes:.0f} MB) for a feedback CSV</source>
-        <translation>{path}: dosya bir düzeltme CSV dosyası için çok büyük ({megabytes:.0f} MB)</translation>
+        <source>{path}: the file is too large ({megabytes:.0f} MB); a feedback CSV may have at most {limit:.0f} MB</source>
+        <translation>{path}: dosya çok büyük ({megabytes:.0f} MB); bir düzeltme CSV dosyası en fazla {limit:.0f} MB olabilir</translation>
     </message>
     <message>
         <source>{path}: not a UTF-8 text file (byte {offset} is invalid)</source>
         <translation>{path}: UTF-8 metin dosyası değil ({offset}. bayt geçersiz)</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: a row longer than {limit} characters; not a feedback CSV (a correction row has 1,000 to 2,000)</source>
+        <translation>{path}: satır {line}: {limit} karakterden uzun bir satır; bu bir düzeltme CSV dosyası değil (bir düzeltme satırı 1.000 ile 2.000 karakter arasıdır)</translation>
     </message>
     <message>
         <source>{path}: contains NUL bytes; not a CSV text file</source>
@@ -80,12 +84,20 @@
         <translation>{path}: başlık satırı yok</translation>
     </message>
     <message>
+        <source>{path}: the header has {count} columns; a feedback CSV has at most {limit}</source>
+        <translation>{path}: başlıkta {count} sütun var; bir düzeltme CSV dosyasında en fazla {limit} sütun olur</translation>
+    </message>
+    <message>
         <source>{path}: duplicated column(s): {columns}</source>
         <translation>{path}: yinelenen sütun(lar): {columns}</translation>
     </message>
     <message>
         <source>{path}: missing {count} required column(s): {columns} (is this a file from &apos;tmer export-feedback&apos;?)</source>
         <translation>{path}: {count} zorunlu sütun eksik: {columns} (bu dosya &apos;tmer export-feedback&apos; ile mi oluşturuldu?)</translation>
+    </message>
+    <message>
+        <source>{path}: more than {limit} rows, the most a feedback CSV may hold (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: {limit} satırdan fazla, bir düzeltme CSV dosyasının alabileceği en çok satır bu (bu dosya &apos;tmer export-feedback&apos; ile mi oluşturuldu?)</translation>
     </message>
     <message>
         <source>{path}: row {row} (line {line}) has {cells} cells, the header has {columns}</source>

@@ -160,6 +160,26 @@
         <translation>el umbral top-2 (top2_threshold) debe estar en (0, 1]; se indicó {value}</translation>
     </message>
     <message>
+        <source>Choosing how much a correction counts</source>
+        <translation>Eligiendo cuánto cuenta una corrección</translation>
+    </message>
+    <message>
+        <source>Comparing with the current model on the training folds</source>
+        <translation>Comparando con el modelo actual en las particiones de entrenamiento</translation>
+    </message>
+    <message>
+        <source>{phase}: step {done} of {total}…</source>
+        <translation>{phase}: paso {done} de {total}…</translation>
+    </message>
+    <message>
+        <source>{phase}: step {done} of {total}, about {minutes} min left…</source>
+        <translation>{phase}: paso {done} de {total}, quedan unos {minutes} min…</translation>
+    </message>
+    <message>
+        <source>{phase}: step {done} of {total}, about {seconds} s left…</source>
+        <translation>{phase}: paso {done} de {total}, quedan unos {seconds} s…</translation>
+    </message>
+    <message>
         <source>on the training folds the candidate&apos;s macro-F1 {candidate:.3f} is more than {margin:.3f} below the current {current:.3f}</source>
         <translation>en las particiones de entrenamiento, el macro-F1 del candidato ({candidate:.3f}) está más de {margin:.3f} por debajo del actual ({current:.3f})</translation>
     </message>
@@ -184,6 +204,10 @@
         <translation>no es peor que el modelo actual en más de {margin:.3f} de macro-F1 en las correcciones reservadas, ni en más de {fold_margin:.3f} en las particiones de entrenamiento</translation>
     </message>
     <message>
+        <source>{count} corrections are more than the {limit} one retrain can use; export them and retrain with a file of at most {limit}.</source>
+        <translation>{count} correcciones son más de las {limit} que puede usar un reentrenamiento; expórtelas y reentrene con un archivo de como máximo {limit}.</translation>
+    </message>
+    <message>
         <source>{path}: no correction has a known label (confirmed or corrected), so there is nothing to learn from.</source>
         <translation>{path}: ninguna corrección tiene una etiqueta conocida (confirmada o corregida), así que no hay nada que aprender.</translation>
     </message>
@@ -192,8 +216,16 @@
         <translation>Ninguna corrección tiene una etiqueta conocida (confirmada o corregida), así que no hay nada que aprender.</translation>
     </message>
     <message>
+        <source>Training the candidate on all the data…</source>
+        <translation>Entrenando el candidato con todos los datos…</translation>
+    </message>
+    <message>
         <source>{reason} (the current model could not be loaded: {problem})</source>
         <translation>{reason} (no se pudo cargar el modelo actual: {problem})</translation>
+    </message>
+    <message>
+        <source>Storing the candidate…</source>
+        <translation>Guardando el candidato…</translation>
     </message>
     <message>
         <source>There is no model version &apos;{version}&apos; in the model store (known: {known}).</source>

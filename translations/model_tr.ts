@@ -160,6 +160,26 @@
         <translation>ilk iki eşiği (top2_threshold) (0, 1] aralığında olmalı; verilen: {value}</translation>
     </message>
     <message>
+        <source>Choosing how much a correction counts</source>
+        <translation>Bir düzeltmenin ne kadar sayılacağı seçiliyor</translation>
+    </message>
+    <message>
+        <source>Comparing with the current model on the training folds</source>
+        <translation>Eğitim katmanlarında mevcut modelle karşılaştırılıyor</translation>
+    </message>
+    <message>
+        <source>{phase}: step {done} of {total}…</source>
+        <translation>{phase}: adım {done} / {total}…</translation>
+    </message>
+    <message>
+        <source>{phase}: step {done} of {total}, about {minutes} min left…</source>
+        <translation>{phase}: adım {done} / {total}, yaklaşık {minutes} dk kaldı…</translation>
+    </message>
+    <message>
+        <source>{phase}: step {done} of {total}, about {seconds} s left…</source>
+        <translation>{phase}: adım {done} / {total}, yaklaşık {seconds} sn kaldı…</translation>
+    </message>
+    <message>
         <source>on the training folds the candidate&apos;s macro-F1 {candidate:.3f} is more than {margin:.3f} below the current {current:.3f}</source>
         <translation>eğitim katmanlarında adayın macro-F1 değeri ({candidate:.3f}) mevcut modelinkinin ({current:.3f}) {margin:.3f} puandan fazla altında</translation>
     </message>
@@ -184,6 +204,10 @@
         <translation>ayrılan düzeltmelerde mevcut modelden {margin:.3f} macro-F1&apos;den fazla, eğitim katmanlarında da {fold_margin:.3f}&apos;ten fazla kötü değil</translation>
     </message>
     <message>
+        <source>{count} corrections are more than the {limit} one retrain can use; export them and retrain with a file of at most {limit}.</source>
+        <translation>{count} düzeltme, bir yeniden eğitimin kullanabileceği {limit} düzeltmeden fazla; bunları dışa aktarın ve en fazla {limit} düzeltme içeren bir dosyayla yeniden eğitin.</translation>
+    </message>
+    <message>
         <source>{path}: no correction has a known label (confirmed or corrected), so there is nothing to learn from.</source>
         <translation>{path}: hiçbir düzeltmenin etiketi bilinmiyor (onaylanmış ya da düzeltilmiş), bu yüzden öğrenilecek bir şey yok.</translation>
     </message>
@@ -192,8 +216,16 @@
         <translation>Hiçbir düzeltmenin etiketi bilinmiyor (onaylanmış ya da düzeltilmiş), bu yüzden öğrenilecek bir şey yok.</translation>
     </message>
     <message>
+        <source>Training the candidate on all the data…</source>
+        <translation>Aday tüm veriyle eğitiliyor…</translation>
+    </message>
+    <message>
         <source>{reason} (the current model could not be loaded: {problem})</source>
         <translation>{reason} (mevcut model yüklenemedi: {problem})</translation>
+    </message>
+    <message>
+        <source>Storing the candidate…</source>
+        <translation>Aday kaydediliyor…</translation>
     </message>
     <message>
         <source>There is no model version &apos;{version}&apos; in the model store (known: {known}).</source>

@@ -428,18 +428,6 @@
         <translation>Reentrenando con las correcciones… (la aplicación sigue disponible)</translation>
     </message>
     <message>
-        <source>Comparing on {folds} folds x {repeats}…</source>
-        <translation>Comparando en {folds} particiones x {repeats}…</translation>
-    </message>
-    <message>
-        <source>Training the candidate on all the data…</source>
-        <translation>Entrenando el candidato con todos los datos…</translation>
-    </message>
-    <message>
-        <source>Storing the candidate…</source>
-        <translation>Guardando el candidato…</translation>
-    </message>
-    <message>
         <source>Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})</source>
         <translation>Candidato {candidate} frente a {current}: macro-F1 VC {new} frente a {old} ({folds} particiones x {repeats})</translation>
     </message>

@@ -425,18 +425,6 @@
         <translation>Düzeltmelerle yeniden eğitiliyor… (uygulama kullanılabilir durumda)</translation>
     </message>
     <message>
-        <source>Comparing on {folds} folds x {repeats}…</source>
-        <translation>{folds} katman x {repeats} ile karşılaştırılıyor…</translation>
-    </message>
-    <message>
-        <source>Training the candidate on all the data…</source>
-        <translation>Aday tüm veriyle eğitiliyor…</translation>
-    </message>
-    <message>
-        <source>Storing the candidate…</source>
-        <translation>Aday kaydediliyor…</translation>
-    </message>
-    <message>
         <source>Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})</source>
         <translation>Aday {candidate} ile {current}: ÇD macro-F1 {new} / {old} ({folds} katman x {repeats})</translation>
     </message>

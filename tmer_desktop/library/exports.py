@@ -8,8 +8,10 @@
     write_frame(frame, path, kind=None) -> int                      # atomic CSV/Parquet
     export_tracks(store, path, model_version=None) -> int           # rows written
     export_windows(store, path, model_version=None) -> int
-The format follows the suffix: .csv, or .parquet / .pq. Failures raise WriteError naming the
-file and the reason; the previous file at that path is left untouched.
+The format follows the suffix: .csv, or .parquet / .pq. CSV text cells are made safe for
+spreadsheets (library.csvfile: a title "=HYPERLINK(...)" is not run as a formula; numbers stay
+numbers). Failures raise WriteError naming the file and the reason; the previous file at that
+path is left untouched.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pandas as pd
 
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.atomic import atomic_output, atomic_write_bytes, atomic_write_text
+from tmer_desktop.library.csvfile import write_frame_csv
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.library.store import LibraryStore
@@ -130,11 +133,10 @@ def write_frame(frame: pd.DataFrame, path: str | os.PathLike, kind: str | None =
     if kind not in ("csv", "parquet"):
         raise WriteError(target, QT_TRANSLATE_NOOP(
             "Files", "unknown export format; use a .csv or .parquet file name"))
+    if kind == "csv":
+        return write_frame_csv(frame, target)
     with atomic_output(target) as tmp:
-        if kind == "csv":
-            frame.to_csv(tmp, index=False, encoding="utf-8")
-        else:
-            frame.to_parquet(tmp, index=False, engine="pyarrow")
+        frame.to_parquet(tmp, index=False, engine="pyarrow")
     return len(frame)
 
 

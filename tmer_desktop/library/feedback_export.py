@@ -13,10 +13,13 @@ reading validates everything and names the file, the row and the column of the f
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
+import operator
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,12 +28,24 @@ import pandas as pd
 
 from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.exports import atomic_output
+from tmer_desktop.library.atomic import atomic_output
+from tmer_desktop.library.csvfile import SafeCsvWriter, restore_text
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
-MAX_FEEDBACK_BYTES = 200 * 1024 * 1024
 SCHEMA_VERSION = 1
+
+# Limits of a feedback CSV read back (retraining, the model store). A therapist gives at most a
+# few thousand corrections (one per 30 s window heard and judged: 5,000 are 40 hours of
+# listening); an exported row is about 1.2 kB (50 features at full precision). The limits leave
+# four times that room, and stop where a retrain stops being practical (its time grows with the
+# rows: 10,000 corrections took 8.6 min, docs/feedback.md); a mistaken or hostile file (a
+# database dump, one huge line, a million rows) is refused in about a second, not minutes and GBs.
+MAX_FEEDBACK_ROWS = 20_000  # rows of the file, blank lines included
+MAX_FEEDBACK_BYTES = 40 * 1000 * 1000  # 20,000 rows of up to 2 kB (long paths and notes)
+MAX_FEEDBACK_COLUMNS = 500  # the schema has 71; room for a spreadsheet's extra columns
+# A real row has 1-2 kB, a long note included; csv's own limit of one cell is the same 128 KiB.
+MAX_FEEDBACK_LINE_CHARS = 128 * 1024
 
 # Descriptive columns first, then the 50 features in dataset order.
 META_COLUMNS: tuple[str, ...] = (
@@ -169,7 +184,9 @@ def _row_cells(record: FeedbackRecord) -> list[str]:
 def write_feedback_csv(records: Iterable[FeedbackRecord], out: str | os.PathLike) -> int:
     """Write records atomically (UTF-8, header + one row per record); returns the row count."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # Titles, paths and notes come from tags and users: no formula for a spreadsheet (csvfile.py);
+    # numbers pass unchanged, and the reader restores every text exactly.
+    writer = SafeCsvWriter(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
     for record in records:
@@ -196,10 +213,12 @@ def export_feedback(out: str | os.PathLike, *, anonymise: bool = False, store=No
 class _RowReader:
     """Parses the cells of one data row; every error names file, row (1 = first data row) and column."""
 
-    def __init__(self, source: str, row_number: int, cells: dict[str, str]):
+    def __init__(self, source: str, row_number: int, cells: dict[str, str],
+                 feature_cells: Sequence[str] | None = None):
         self.source = source
         self.row_number = row_number
         self.cells = cells
+        self.feature_cells = feature_cells  # the 50 feature cells in FEATURE_NAMES order, if picked already
 
     def fail(self, column: str, reason: str) -> FeedbackFormatError:
         return FeedbackFormatError(QT_TRANSLATE_NOOP(
@@ -209,6 +228,11 @@ class _RowReader:
     def text(self, column: str) -> str | None:
         value = self.cells.get(column, "")
         return value if value != "" else None
+
+    def string(self, column: str) -> str | None:
+        """A text column as the exporter was given it (its spreadsheet-safety prefix taken off)."""
+        value = self.text(column)
+        return None if value is None else restore_text(value)
 
     def integer(self, column: str) -> int | None:
         value = self.text(column)
@@ -266,6 +290,22 @@ class _RowReader:
                         .format(value=repr(self.cells.get(column, ""))))
 
     def features(self) -> tuple[float, ...]:
+        cells = self.feature_cells
+        if cells is None:
+            cells = [self.cells.get(name, "") for name in FEATURE_NAMES]
+        empty = cells.count("")
+        try:
+            # Fast path for a good row (the reading's main cost): every non-empty cell a finite
+            # number, not all empty. Anything else takes the slow path, which names the cell.
+            values = tuple(map(float, cells)) if not empty else tuple([float(c) if c else math.nan for c in cells])
+            if empty < len(cells) and sum(map(math.isfinite, values)) == len(cells) - empty:
+                return values
+        except ValueError:
+            pass
+        return self._checked_features()
+
+    def _checked_features(self) -> tuple[float, ...]:
+        """The slow path: finds the first bad cell and names it."""
         values = []
         for name in FEATURE_NAMES:
             value = self.text(name)
@@ -301,73 +341,118 @@ def _parse_row(reader: _RowReader) -> FeedbackRecord:
     feedback_id = reader.integer("feedback_id")
     track_id = reader.integer("track_id")
     start = reader.number("start", low=0.0)
-    track_hash = reader.text("track_hash")
+    track_hash = reader.string("track_hash")
     return FeedbackRecord(
         feedback_id=feedback_id,
-        clip_id=reader.text("clip_id") or make_clip_id(track_hash, track_id, start, reader.row_number),
+        clip_id=reader.string("clip_id") or make_clip_id(track_hash, track_id, start, reader.row_number),
         track_id=track_id,
         window_id=reader.integer("window_id"),
         track_hash=track_hash,
-        track_path=reader.text("track_path"),
-        file_name=reader.text("file_name"),
+        track_path=reader.string("track_path"),
+        file_name=reader.string("file_name"),
         start=start,
         duration=reader.number("duration", low=0.0),
         predicted_label=predicted,
         confidence=reader.number("confidence", low=0.0, high=1.0),
         is_correct=is_correct,
         corrected_label=corrected,
-        note=reader.text("note"),
-        created_at=reader.text("created_at"),
-        model_version=reader.text("model_version"),
-        artist=reader.text("artist"),
-        album=reader.text("album"),
-        title=reader.text("title"),
-        genre=reader.text("genre"),
+        note=reader.string("note"),
+        created_at=reader.string("created_at"),
+        model_version=reader.string("model_version"),
+        artist=reader.string("artist"),
+        album=reader.string("album"),
+        title=reader.string("title"),
+        genre=reader.string("genre"),
         features=reader.features(),
     )
 
 
 def read_feedback_csv(path: str | os.PathLike) -> list[FeedbackRecord]:
-    """Read and validate a feedback CSV written by `export_feedback` (or by hand, same columns)."""
+    """Read and validate a feedback CSV written by `export_feedback` (or by hand, same columns).
+
+    One pass over the file, line by line, every check linear; the limits above are checked as
+    the file is read, so a huge or hostile file is refused early, in bounded memory.
+    """
     path = Path(path)
     source = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise _cannot_read(source, exc) from None
     if path.is_dir():
         raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: is a folder, not a feedback CSV file")
                                   .format(path=source))
-    if size == 0:
-        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
-            "Feedback", "{path}: the file is empty (expected a header and correction rows)"
-        ).format(path=source))
-    if size > MAX_FEEDBACK_BYTES:
-        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
-            "Feedback", "{path}: the file is too large ({megabytes:.0f} MB) for a feedback CSV"
-        ).format(path=source, megabytes=size / 1e6))
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FeedbackFormatError(QT_TRANSLATE_NOOP(
-            "Feedback", "{path}: not a UTF-8 text file (byte {offset} is invalid)"
-        ).format(path=source, offset=exc.start)) from None
+        with open(path, "rb") as raw:
+            size = os.fstat(raw.fileno()).st_size
+            if size == 0:
+                raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                    "Feedback", "{path}: the file is empty (expected a header and correction rows)"
+                ).format(path=source))
+            if size > MAX_FEEDBACK_BYTES:
+                raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                    "Feedback", "{path}: the file is too large ({megabytes:.0f} MB); a feedback CSV may have "
+                                "at most {limit:.0f} MB"
+                ).format(path=source, megabytes=size / 1e6, limit=MAX_FEEDBACK_BYTES / 1e6))
+            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            try:
+                return _read_rows(source, _BoundedLines(text, source))
+            except UnicodeDecodeError:
+                raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                    "Feedback", "{path}: not a UTF-8 text file (byte {offset} is invalid)"
+                ).format(path=source, offset=_first_invalid_byte(path))) from None
     except OSError as exc:
         raise _cannot_read(source, exc) from None
-    if "\x00" in text:
-        raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: contains NUL bytes; not a CSV text file")
-                                  .format(path=source))
-    rows = csv.reader(io.StringIO(text, newline=""))
+
+
+class _BoundedLines:
+    """The file's lines for csv.reader; refuses NUL bytes and a row longer than
+    MAX_FEEDBACK_LINE_CHARS, even one a quoted field spreads over many lines (the reader calls
+    row_done() after each row). readline's own limit keeps one huge line out of memory."""
+
+    def __init__(self, text: io.TextIOBase, source: str):
+        self.text = text
+        self.source = source
+        self.line = 0
+        self.row_chars = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = self.text.readline(MAX_FEEDBACK_LINE_CHARS + 1)
+        if not line:
+            raise StopIteration
+        self.line += 1
+        self.row_chars += len(line)
+        if self.row_chars > MAX_FEEDBACK_LINE_CHARS:
+            raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                "Feedback", "{path}: line {line}: a row longer than {limit} characters; not a feedback CSV "
+                            "(a correction row has 1,000 to 2,000)"
+            ).format(path=self.source, line=self.line, limit=MAX_FEEDBACK_LINE_CHARS))
+        if "\x00" in line:
+            raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: contains NUL bytes; not a CSV text file")
+                                      .format(path=self.source))
+        return line
+
+    def row_done(self) -> None:
+        self.row_chars = 0
+
+
+def _read_rows(source: str, lines: _BoundedLines) -> list[FeedbackRecord]:
+    rows = csv.reader(lines)
     try:
         header = next(rows, None)
+        lines.row_done()
         if not header or all(not h.strip() for h in header):
             raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: no header row").format(path=source))
+        if len(header) > MAX_FEEDBACK_COLUMNS:
+            raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                "Feedback", "{path}: the header has {count} columns; a feedback CSV has at most {limit}"
+            ).format(path=source, count=len(header), limit=MAX_FEEDBACK_COLUMNS))
         header = [h.strip() for h in header]
-        duplicated = sorted({h for h in header if header.count(h) > 1})
+        duplicated = sorted(h for h, n in Counter(header).items() if n > 1)
         if duplicated:
             raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: duplicated column(s): {columns}")
                                       .format(path=source, columns=", ".join(duplicated)))
-        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        present = set(header)
+        missing = [c for c in REQUIRED_COLUMNS if c not in present]
         if missing:
             shown = ", ".join(missing[:6]) + (" …" if len(missing) > 6 else "")
             raise FeedbackFormatError(QT_TRANSLATE_NOOP(
@@ -375,23 +460,49 @@ def read_feedback_csv(path: str | os.PathLike) -> list[FeedbackRecord]:
                 "{path}: missing {count} required column(s): {columns} "
                 "(is this a file from 'tmer export-feedback'?)",
             ).format(path=source, count=len(missing), columns=shown))
+        pick_features = operator.itemgetter(*(header.index(name) for name in FEATURE_NAMES))
         records = []
         for number, cells in enumerate(rows, start=1):
+            lines.row_done()
+            if number > MAX_FEEDBACK_ROWS:  # blank rows count too: a file of blank lines is no cheaper
+                raise FeedbackFormatError(QT_TRANSLATE_NOOP(
+                    "Feedback", "{path}: more than {limit} rows, the most a feedback CSV may hold "
+                                "(is this a file from 'tmer export-feedback'?)"
+                ).format(path=source, limit=MAX_FEEDBACK_ROWS))
             if not cells or all(not c.strip() for c in cells):
                 continue  # a blank line (e.g. a trailing newline added by an editor)
             if len(cells) != len(header):
                 raise FeedbackFormatError(QT_TRANSLATE_NOOP(
                     "Feedback", "{path}: row {row} (line {line}) has {cells} cells, the header has {columns}"
-                ).format(path=source, row=number, line=rows.line_num, cells=len(cells), columns=len(header)))
-            records.append(_parse_row(_RowReader(source, number, dict(zip(header, cells)))))
+                ).format(path=source, row=number, line=lines.line, cells=len(cells), columns=len(header)))
+            records.append(_parse_row(_RowReader(source, number, dict(zip(header, cells)), pick_features(cells))))
     except csv.Error as exc:
         raise FeedbackFormatError(QT_TRANSLATE_NOOP(
             "Feedback", "{path}: not a valid CSV file (line {line}: {detail})"
-        ).format(path=source, line=rows.line_num, detail=str(exc))) from None
+        ).format(path=source, line=lines.line, detail=str(exc))) from None
     if not records:
         raise FeedbackFormatError(QT_TRANSLATE_NOOP("Feedback", "{path}: has a header but no correction rows")
                                   .format(path=source))
     return records
+
+
+def _first_invalid_byte(path: Path) -> int:
+    """Offset of the first byte that is not UTF-8 (only on the error path: a second, chunked pass)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 16):
+            held = len(decoder.getstate()[0])  # bytes of a character begun in the previous chunk
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset - held + exc.start
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset - len(decoder.getstate()[0]) + exc.start
+    return offset
 
 
 def _cannot_read(source: str, exc: OSError) -> FeedbackFormatError:

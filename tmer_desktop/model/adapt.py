@@ -52,8 +52,11 @@ class WeightChoice:
 def _recording_folds(groups: np.ndarray, labels: np.ndarray, seed: int) -> list[np.ndarray]:
     """Row masks of the held-out part of each fold (see the module docstring, step 2); empty
     when no emotion has two recordings."""
-    names = np.unique(groups)
-    label_of = {g: np.bincount(labels[groups == g]).argmax() for g in names}  # a recording's main label
+    names, row_group = np.unique(groups, return_inverse=True)
+    # A recording's main label (the first on a tie), counted in one pass over the rows.
+    counts = np.zeros((len(names), int(labels.max()) + 1 if len(labels) else 1), dtype=np.int64)
+    np.add.at(counts, (row_group.reshape(-1), labels), 1)
+    label_of = dict(zip(names, counts.argmax(axis=1)))
     by_label: dict[int, list[str]] = {}
     for g in names:
         by_label.setdefault(int(label_of[g]), []).append(g)
@@ -73,8 +76,11 @@ def _recording_folds(groups: np.ndarray, labels: np.ndarray, seed: int) -> list[
 
 
 def choose_weight(base_X: np.ndarray, base_y: np.ndarray, base_groups, corr_X: np.ndarray, corr_y: np.ndarray,
-                  corr_groups, *, config=None, grid: tuple[float, ...] = WEIGHT_GRID, seed: int = 0) -> WeightChoice:
-    """The correction weight by the protocol in the module docstring."""
+                  corr_groups, *, config=None, grid: tuple[float, ...] = WEIGHT_GRID, seed: int = 0,
+                  progress=None) -> WeightChoice:
+    """The correction weight by the protocol in the module docstring. `progress(done, total)`,
+    if given, is called before the first fit and after each (they take minutes with tens of
+    thousands of corrections)."""
     from tmer_desktop.model.train import TrainingConfig, as_feature_matrix
 
     corr_groups = np.asarray([str(g) for g in corr_groups])
@@ -83,9 +89,19 @@ def choose_weight(base_X: np.ndarray, base_y: np.ndarray, base_groups, corr_X: n
     folds = _recording_folds(corr_groups, corr_y, seed) if len(corr_y) else []
     if not folds:
         return WeightChoice(DEFAULT_WEIGHT, "default (too few recordings)", recordings, {})
+    report = progress or (lambda _done, _total: None)
+    fits, done = 1 + len(grid) * len(folds), 0
+    report(0, fits)
+
+    def fitted() -> None:
+        nonlocal done
+        done += 1
+        report(done, fits)
+
     base_X, corr_X = as_feature_matrix(base_X), as_feature_matrix(corr_X)
     base_y = np.asarray(base_y, dtype=np.int64)
     model = (config or TrainingConfig()).make().fit(base_X, base_y, groups=base_groups)
+    fitted()
     Zb, Zc = model.transform_features(base_X), model.transform_features(corr_X)
     losses: dict[float, float] = {}
     for w in grid:
@@ -95,8 +111,10 @@ def choose_weight(base_X: np.ndarray, base_y: np.ndarray, base_groups, corr_X: n
             y = np.concatenate([base_y, corr_y[~held]])
             weights = np.concatenate([np.ones(len(base_y)), np.full(int((~held).sum()), w)])
             if len(np.unique(y)) < len(CLASSES):
+                fitted()
                 continue
             linear = model._fit_linear(model.C_, Z, y, weights)
+            fitted()
             logits = linear.decision_function(Zc[held]) / model.temperature_
             total += float(-log_softmax(logits, axis=1)[np.arange(int(held.sum())), corr_y[held]].sum())
             count += int(held.sum())

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -171,11 +172,44 @@ def _empty(data: LabelledData) -> LabelledData:
     return _subset(data, np.array([], dtype=np.int64))
 
 
+# --------------------------------------------------------------------------- progress
+# The phases of a retrain that take long: each is a series of similar fits, whose time grows with
+# the number of corrections (10,000 corrections: minutes per phase on two cores).
+CHOOSING_WEIGHT = QT_TRANSLATE_NOOP("Model", "Choosing how much a correction counts")
+COMPARING = QT_TRANSLATE_NOOP("Model", "Comparing with the current model on the training folds")
+
+
+def phase_progress(say, phase: str, clock=time.monotonic):
+    """A progress(done, total) callback for one phase: tells `say` the step and, once a step has
+    finished, about how long the rest of the phase takes (the mean time of a step so far)."""
+    started = clock()
+
+    def progress(done: int, total: int) -> None:
+        if done >= total:
+            return  # the next phase speaks next
+        if done == 0:
+            say(QT_TRANSLATE_NOOP("Model", "{phase}: step {done} of {total}…").format(phase=phase, done=1, total=total))
+            return
+        left = (clock() - started) / done * (total - done)
+        if left >= 90:
+            say(QT_TRANSLATE_NOOP("Model", "{phase}: step {done} of {total}, about {minutes} min left…").format(
+                phase=phase, done=done + 1, total=total, minutes=round(left / 60)))
+        else:
+            say(QT_TRANSLATE_NOOP("Model", "{phase}: step {done} of {total}, about {seconds} s left…").format(
+                phase=phase, done=done + 1, total=total, seconds=max(5, 5 * round(left / 5))))
+
+    return progress
+
+
 # --------------------------------------------------------------------------- the comparison
 def compare_on_folds(
     base: LabelledData, current_extra: LabelledData, candidate_extra: LabelledData, config: RetrainConfig,
-    weight: float = 1.0,
+    weight: float = 1.0, progress=None,
 ) -> dict[str, Any]:
+    """progress(done, total), if given, is called before the first fold and after each."""
+    report = progress or (lambda _done, _total: None)
+    total = config.repeats * config.folds
+    report(0, total)
     current_scores, candidate_scores = [], []
     oof_confidence = np.full((config.repeats, len(base)), np.nan)
     for r in range(config.repeats):
@@ -188,6 +222,7 @@ def compare_on_folds(
             probs = candidate.predict_proba(test.X)
             candidate_scores.append(_macro_f1(test.y, probs))
             oof_confidence[r, test_idx] = probs.max(axis=1)
+            report(len(candidate_scores), total)
     diff = np.array(candidate_scores) - np.array(current_scores)
     return {
         "folds": config.folds,
@@ -252,7 +287,8 @@ def decide(cv: dict[str, Any], holdout: dict[str, Any], config: RetrainConfig) -
     ).format(margin=m, fold_margin=fold_m)
 
 
-def _correction_weight(base: LabelledData, extra: LabelledData, records: Sequence, config: RetrainConfig):
+def _correction_weight(base: LabelledData, extra: LabelledData, records: Sequence, config: RetrainConfig,
+                       progress=None):
     from tmer_desktop.model.adapt import WeightChoice, choose_weight
 
     if config.correction_weight is not None:
@@ -260,7 +296,7 @@ def _correction_weight(base: LabelledData, extra: LabelledData, records: Sequenc
     if len(extra) == 0:
         return WeightChoice(1.0, "no corrections", 0, {})
     return choose_weight(base.X, base.y, base.groups, extra.X, extra.y, [r.group for r in records],
-                         config=config.training)
+                         config=config.training, progress=progress)
 
 
 # --------------------------------------------------------------------------- the whole run
@@ -275,12 +311,19 @@ def retrain(
     """Train a candidate on the base CSV plus corrections, compare, store it, promote or not.
 
     feedback: a CSV from `tmer export-feedback`, a list of FeedbackRecord, or None (base only).
-    progress: optional callable(str) for a GUI status line.
+    progress: optional callable(str) for a status line: the phase, its step and the time left
+    (marked messages, so the interface words them in its language).
     """
-    from tmer_desktop.library.feedback_export import read_feedback_csv
+    from tmer_desktop.library.feedback_export import MAX_FEEDBACK_ROWS, read_feedback_csv
 
     say = progress or (lambda _msg: None)
     records = read_feedback_csv(feedback) if isinstance(feedback, (str, os.PathLike)) else list(feedback or [])
+    if len(records) > MAX_FEEDBACK_ROWS:
+        # The library's corrections come here without the CSV reader's limit; the version's
+        # training_feedback.csv must stay readable by the next retrain.
+        raise RetrainError(QT_TRANSLATE_NOOP(
+            "Model", "{count} corrections are more than the {limit} one retrain can use; export them and "
+                     "retrain with a file of at most {limit}.").format(count=len(records), limit=MAX_FEEDBACK_ROWS))
     base = load_labelled_csv(base_csv)
     labelled, usable = _labelled(records)
     if feedback is not None and not usable:
@@ -308,10 +351,11 @@ def retrain(
         current_note = exc.message or str(exc)  # no usable shipped model: compare with the base-only recipe
         current_extra = _empty(labelled)
 
-    weight = _correction_weight(base, candidate_extra, train_records, config)
-    say(f"Comparing on {config.folds} folds x {config.repeats}…")
-    cv = compare_on_folds(base, current_extra, candidate_extra, config, weight.weight)
-    say("Training the candidate on all the data…")
+    weight = _correction_weight(base, candidate_extra, train_records, config,
+                                progress=phase_progress(say, CHOOSING_WEIGHT))
+    cv = compare_on_folds(base, current_extra, candidate_extra, config, weight.weight,
+                          progress=phase_progress(say, COMPARING))
+    say(QT_TRANSLATE_NOOP("Model", "Training the candidate on all the data…"))
     candidate_model = _fit(config.training, base, candidate_extra, weight.weight)
     hold = compare_on_holdout(current_model, candidate_model, holdout)
     promote, reason = decide(cv, hold, config)
@@ -338,7 +382,7 @@ def retrain(
         "promoted": promote,
         "reason": reason,
     }
-    say("Storing the candidate…")
+    say(QT_TRANSLATE_NOOP("Model", "Storing the candidate…"))
     training = {
         "csv_file": Path(base_csv).name,
         "csv_sha256": file_sha256(base_csv),
@@ -359,12 +403,13 @@ def train_command(
     margin: float = DEFAULT_MARGIN,
     folds: int = 5,
     training: TrainingConfig | None = None,
+    progress=None,
 ) -> dict[str, Any]:
     """`tmer train [--feedback FILE.csv] [--out DIR]`; returns a JSON-able summary.
 
     With --out: a plain training run into DIR (the CSV plus every labelled correction, no
     comparison). Without: a new version in the model store, compared with the active model and
-    promoted only if it passes the promotion rule.
+    promoted only if it passes the promotion rule; `progress(text)` hears how far it is.
     """
     from tmer_desktop.library.store import LibraryStore
     from tmer_desktop.model.bundle import train_and_bundle
@@ -374,7 +419,8 @@ def train_command(
         return train_and_bundle(out, feedback=feedback, config=training)
     with LibraryStore.open() as library:
         result = retrain(
-            feedback, store=ModelStore(library), config=RetrainConfig(margin=margin, folds=folds, training=training)
+            feedback, store=ModelStore(library), config=RetrainConfig(margin=margin, folds=folds, training=training),
+            progress=progress,
         )
     return {
         "version": result.candidate,

@@ -9,11 +9,11 @@ mood's corner (a measured start is saved as its dominant mood) and the saved ord
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 
-from tmer_desktop.library.exports import atomic_write_text
+from tmer_desktop.library.atomic import atomic_write_text
+from tmer_desktop.library.csvfile import SafeCsvWriter
 from tmer_desktop.playlists.builder import (
     Constraints,
     IsoPath,
@@ -86,19 +86,15 @@ def export_m3u8(plan: SessionPlan, path: str | os.PathLike, *, relative: bool = 
     return write_m3u8(path, playlist_entries(plan), relative=relative, title=title)
 
 
-def _text_cell(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheets; titles come from tags.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def format_csv(plan: SessionPlan) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # Titles come from tags: SafeCsvWriter keeps a spreadsheet from running them as formulas.
+    writer = SafeCsvWriter(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for i, s in enumerate(plan.slots, 1):
         c = s.candidate
         writer.writerow([
-            i, c.track_id, _text_cell(c.path), _text_cell(c.title or ""), _text_cell(c.artist or ""), f"{c.duration:.3f}", f"{s.start_s:.3f}",
+            i, c.track_id, c.path, c.title or "", c.artist or "", f"{c.duration:.3f}", f"{s.start_s:.3f}",
             c.label, f"{c.confidence:.4f}", c.decision,
             *(f"{c.probabilities[e]:.4f}" for e in ("happy", "sad", "angry", "relaxed")),
             f"{c.position[0]:.4f}", f"{c.position[1]:.4f}", f"{s.waypoint[0]:.4f}", f"{s.waypoint[1]:.4f}",

@@ -11,7 +11,6 @@ tells the app to reload the model.
 from __future__ import annotations
 
 import os
-import re
 
 import numpy as np
 import pandas as pd
@@ -39,7 +38,6 @@ from tmer_desktop.dashboards import CHARTS, Dashboard
 from tmer_desktop.errors import TmerError
 from tmer_desktop.library.exports import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
-from tmer_desktop.translatable import as_message
 from tmer_desktop.ui.i18n import FollowsLanguage, date_time, emotion_name, error_text, number, percent, translated
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import emotion_color
@@ -581,21 +579,8 @@ class ModelsPanel(FollowsLanguage, QWidget):
         return self._task is not None and self._task.running
 
     def _on_progress(self, text) -> None:
-        self.status.setText(self._progress_text(text))
-
-    def _progress_text(self, text) -> str:
-        """model.retrain's progress in the interface language: a marked message translated, the known
-        English sentences of a core that does not mark them yet re-worded, others unchanged."""
-        if as_message(text) is not None:
-            return translated(text)
-        text = str(text)
-        comparing = re.fullmatch(r"Comparing on (\d+) folds x (\d+)…", text)
-        if comparing:
-            return self.tr("Comparing on {folds} folds x {repeats}…").format(
-                folds=comparing.group(1), repeats=comparing.group(2))
-        known = {"Training the candidate on all the data…": self.tr("Training the candidate on all the data…"),
-                 "Storing the candidate…": self.tr("Storing the candidate…")}
-        return known.get(text, text)
+        # model.retrain's progress: marked messages (phase, step, time left), worded in the interface language.
+        self.status.setText(translated(text))
 
     def _on_finished(self) -> None:
         self._set_busy(False)
