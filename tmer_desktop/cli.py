@@ -124,11 +124,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_export_feedback(args: argparse.Namespace) -> int:
-    from tmer_desktop.library.feedback_export import export_feedback
+    from tmer_desktop.library.feedback_export import export_feedback_command
 
-    count = export_feedback(args.out, anonymise=args.anonymise)
-    print(f"wrote {count} correction(s) to {args.out}")
-    return 0
+    return export_feedback_command(args.out, anonymise=args.anonymise)
 
 
 def cmd_playlist(args: argparse.Namespace) -> int:
