@@ -16,7 +16,7 @@ core=tmer_desktop
 declare -A groups=(
   [main]="$ui/main_window.py $ui/library_view.py $ui/library_model.py $ui/player_view.py $ui/player.py
           $ui/timeline.py $ui/explain.py $ui/explain_panel.py $ui/review_view.py $ui/settings_dialog.py
-          $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py
+          $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py $ui/library_notice.py
           $core/model/explain.py $core/audio/playback.py"
   [tools]="$ui/dashboard_view.py $ui/session_view.py $ui/record_view.py
            $core/audio/record.py $core/audio/live.py $core/dashboards.py $core/model/drift.py

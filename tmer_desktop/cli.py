@@ -153,12 +153,16 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_export_feedback(args: argparse.Namespace) -> int:
-    from tmer_desktop.library.feedback_export import export_feedback
+    from tmer_desktop.library.feedback_export import export_feedback_command
 
     _output_folder(args.out)
-    count = export_feedback(args.out, anonymise=args.anonymise)
-    print(f"wrote {count} correction(s) to {for_terminal(args.out)}")
-    return 0
+    return export_feedback_command(args.out, anonymise=args.anonymise)
+
+
+def cmd_library_recover(args: argparse.Namespace) -> int:
+    from tmer_desktop.library.recover import recover_command
+
+    return recover_command(args.file, dry_run=args.dry_run)
 
 
 def cmd_playlist(args: argparse.Namespace) -> int:
@@ -239,6 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--artist", action="append", help="only tracks by this artist (repeatable)")
     p.add_argument("--language", action="append", help="only tracks in this language, when known (repeatable)")
     p.set_defaults(func=cmd_playlist)
+
+    p = sub.add_parser("library", help="look after the library database")
+    library = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    p = library.add_parser("recover", help="bring corrections, sessions and model versions back from a "
+                                           "damaged library file that was moved aside")
+    p.add_argument("file", metavar="FILE", help="the damaged file (library.sqlite3.corrupt-...)")
+    p.add_argument("--dry-run", action="store_true", help="say what would be recovered, write nothing")
+    p.set_defaults(func=cmd_library_recover)
     return parser
 
 

@@ -249,6 +249,26 @@
         <source>Window {window} does not belong to track {track}.</source>
         <translation>La ventana {window} no pertenece a la pista {track}.</translation>
     </message>
+    <message>
+        <source>{path}: nothing can be read from this file: it is not a library database, or the part that lists its tables is destroyed.</source>
+        <translation>{path}: no se puede leer nada de este archivo: no es una base de datos de biblioteca, o la parte que enumera sus tablas está destruida.</translation>
+    </message>
+    <message>
+        <source>{path}: could not write the copy {backup} before recovering into the library (nothing was changed): {detail}</source>
+        <translation>{path}: no se pudo escribir la copia {backup} antes de recuperar en la biblioteca (no se cambió nada): {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: no such file.</source>
+        <translation>{path}: no existe ese archivo.</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give the damaged library file that was moved aside.</source>
+        <translation>{path}: es una carpeta; indique el archivo de biblioteca dañado que se apartó.</translation>
+    </message>
+    <message>
+        <source>{path}: this is the library in use, not a damaged file moved aside.</source>
+        <translation>{path}: esta es la biblioteca en uso, no un archivo dañado que se apartó.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

@@ -249,6 +249,26 @@
         <source>Window {window} does not belong to track {track}.</source>
         <translation>{window} numaralı pencere {track} numaralı parçaya ait değil.</translation>
     </message>
+    <message>
+        <source>{path}: nothing can be read from this file: it is not a library database, or the part that lists its tables is destroyed.</source>
+        <translation>{path}: bu dosyadan hiçbir şey okunamıyor: bir kitaplık veritabanı değil ya da tablolarını listeleyen bölümü yok olmuş.</translation>
+    </message>
+    <message>
+        <source>{path}: could not write the copy {backup} before recovering into the library (nothing was changed): {detail}</source>
+        <translation>{path}: kitaplığa kurtarmadan önce {backup} kopyası yazılamadı (hiçbir şey değiştirilmedi): {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: no such file.</source>
+        <translation>{path}: böyle bir dosya yok.</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give the damaged library file that was moved aside.</source>
+        <translation>{path}: bir klasör; kenara taşınan bozuk kitaplık dosyasını verin.</translation>
+    </message>
+    <message>
+        <source>{path}: this is the library in use, not a damaged file moved aside.</source>
+        <translation>{path}: bu kullanımdaki kitaplık, kenara taşınmış bozuk bir dosya değil.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

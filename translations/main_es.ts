@@ -24,6 +24,105 @@
     </message>
 </context>
 <context>
+    <name>LibraryNotice</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Read the damaged file (it is not changed) and add the corrections, session playlists and model versions it still holds to this library</source>
+        <translation>Leer el archivo dañado (no se modifica) y añadir a esta biblioteca las correcciones, listas de sesión y versiones del modelo que aún contiene</translation>
+    </message>
+    <message>
+        <source>Recovering from {file}…</source>
+        <translation>Recuperando de {file}…</translation>
+    </message>
+    <message>
+        <source>Nothing was recovered from {file}: {reason}</source>
+        <translation>No se recuperó nada de {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Recover brings back your corrections, session playlists and model versions from it; tagging your music again brings back the analyses.</source>
+        <translation>Recuperar trae de vuelta sus correcciones, listas de sesión y versiones del modelo desde ese archivo; al etiquetar de nuevo su música vuelven los análisis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>corrections: {read} of %n recovered</source>
+        <translation>
+            <numerusform>correcciones: {read} de %n recuperada</numerusform>
+            <numerusform>correcciones: {read} de %n recuperadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>session playlists: {read} of %n recovered</source>
+        <translation>
+            <numerusform>listas de sesión: {read} de %n recuperada</numerusform>
+            <numerusform>listas de sesión: {read} de %n recuperadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>model versions: {read} of %n recovered</source>
+        <translation>
+            <numerusform>versiones del modelo: {read} de %n recuperada</numerusform>
+            <numerusform>versiones del modelo: {read} de %n recuperadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n ilegible</numerusform>
+            <numerusform>%n ilegibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more may be lost where the file is damaged</source>
+        <translation>puede haberse perdido más donde el archivo está dañado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer in the model store</source>
+        <translation>
+            <numerusform>%n ya no está en el almacén de modelos</numerusform>
+            <numerusform>%n ya no están en el almacén de modelos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries lost</source>
+        <translation>
+            <numerusform>%n entrada perdida</numerusform>
+            <numerusform>%n entradas perdidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n añadida</numerusform>
+            <numerusform>%n añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n ya estaba en la biblioteca</numerusform>
+            <numerusform>%n ya estaban en la biblioteca</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered from {file}: {details}.</source>
+        <translation>Recuperado de {file}: {details}.</translation>
+    </message>
+    <message>
+        <source>A copy of the library from before was kept at {backup}.</source>
+        <translation>Se guardó una copia de la biblioteca anterior en {backup}.</translation>
+    </message>
+    <message>
+        <source>Nothing new to add: everything readable was already in the library.</source>
+        <translation>Nada nuevo que añadir: todo lo legible ya estaba en la biblioteca.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>estimating…</source>
@@ -189,6 +288,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Recover from a damaged library…</source>
+        <translation>&amp;Recuperar de una biblioteca dañada…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -387,6 +490,14 @@
             <numerusform>Se exportó %n fila a {file}</numerusform>
             <numerusform>Se exportaron %n filas a {file}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Recover from a damaged library</source>
+        <translation>Recuperar de una biblioteca dañada</translation>
+    </message>
+    <message>
+        <source>Damaged libraries (*.corrupt-*);;All files (*)</source>
+        <translation>Bibliotecas dañadas (*.corrupt-*);;Todos los archivos (*)</translation>
     </message>
     <message numerus="yes">
         <source>%n done</source>

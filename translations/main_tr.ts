@@ -24,6 +24,97 @@
     </message>
 </context>
 <context>
+    <name>LibraryNotice</name>
+    <message>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Kurtar</translation>
+    </message>
+    <message>
+        <source>Read the damaged file (it is not changed) and add the corrections, session playlists and model versions it still holds to this library</source>
+        <translation>Bozuk dosyayı oku (dosya değiştirilmez) ve hâlâ içerdiği düzeltmeleri, seans listelerini ve model sürümlerini bu kitaplığa ekle</translation>
+    </message>
+    <message>
+        <source>Recovering from {file}…</source>
+        <translation>{file} dosyasından kurtarılıyor…</translation>
+    </message>
+    <message>
+        <source>Nothing was recovered from {file}: {reason}</source>
+        <translation>{file} dosyasından hiçbir şey kurtarılamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>Recover brings back your corrections, session playlists and model versions from it; tagging your music again brings back the analyses.</source>
+        <translation>Kurtar, düzeltmelerinizi, seans listelerinizi ve model sürümlerinizi oradan geri getirir; müziğinizi yeniden etiketlemek analizleri geri getirir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>corrections: {read} of %n recovered</source>
+        <translation>
+            <numerusform>düzeltmeler: %n içinden {read} kurtarıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>session playlists: {read} of %n recovered</source>
+        <translation>
+            <numerusform>seans listeleri: %n içinden {read} kurtarıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>model versions: {read} of %n recovered</source>
+        <translation>
+            <numerusform>model sürümleri: %n içinden {read} kurtarıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n okunamadı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more may be lost where the file is damaged</source>
+        <translation>dosyanın bozuk yerlerinde daha fazlası kaybolmuş olabilir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer in the model store</source>
+        <translation>
+            <numerusform>%n artık model deposunda değil</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries lost</source>
+        <translation>
+            <numerusform>%n girdi kayboldu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n eklendi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n zaten kitaplıktaydı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered from {file}: {details}.</source>
+        <translation>{file} dosyasından kurtarıldı: {details}.</translation>
+    </message>
+    <message>
+        <source>A copy of the library from before was kept at {backup}.</source>
+        <translation>Kitaplığın önceki hâlinin bir kopyası {backup} konumunda saklandı.</translation>
+    </message>
+    <message>
+        <source>Nothing new to add: everything readable was already in the library.</source>
+        <translation>Eklenecek yeni bir şey yok: okunabilen her şey zaten kitaplıktaydı.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>estimating…</source>
@@ -187,6 +278,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Dışa aktar…</translation>
+    </message>
+    <message>
+        <source>&amp;Recover from a damaged library…</source>
+        <translation>Bozuk bir kitaplıktan k&amp;urtar…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -383,6 +478,14 @@
         <translation>
             <numerusform>%n satır {file} dosyasına aktarıldı</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Recover from a damaged library</source>
+        <translation>Bozuk bir kitaplıktan kurtar</translation>
+    </message>
+    <message>
+        <source>Damaged libraries (*.corrupt-*);;All files (*)</source>
+        <translation>Bozuk kitaplıklar (*.corrupt-*);;Tüm dosyalar (*)</translation>
     </message>
     <message numerus="yes">
         <source>%n done</source>

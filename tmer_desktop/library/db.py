@@ -5,7 +5,8 @@ Order at open (each step leaves a newer or damaged file as it found it):
 2. an existing file is read (user_version) without any write: a newer schema is refused
    (LibraryVersionError, file byte-identical);
 3. `PRAGMA quick_check`; a corrupt or non-SQLite file is renamed `<name>.corrupt-<ts>` (with its
-   -wal/-shm beside it, so it can still be examined or salvaged) and a fresh database is made;
+   -wal/-shm beside it, so it can still be examined or salvaged: `tmer library recover`, recover.py)
+   and a fresh database is made;
 4. connection settings (WAL, foreign keys, synchronous, busy timeout);
 5. missing migration steps run, each in its own transaction, after a backup of a non-empty
    database via the sqlite3 backup API: `<name>.bak-v<old>-<ts>`.
@@ -131,8 +132,11 @@ def _quick_check(path: Path) -> str | None:
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
+MOVED_ASIDE_INFIX = ".corrupt-"  # <name>.corrupt-<ts>: a damaged library moved aside
+
+
 def _move_aside(path: Path) -> Path:
-    destination = path.with_name(f"{path.name}.corrupt-{timestamp_for_filename()}")
+    destination = path.with_name(f"{path.name}{MOVED_ASIDE_INFIX}{timestamp_for_filename()}")
     os.replace(path, destination)
     for suffix in _SIDECARS:
         sidecar = path.with_name(path.name + suffix)
@@ -141,22 +145,31 @@ def _move_aside(path: Path) -> Path:
     return destination
 
 
-def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
-    """Copy the whole database (consistent snapshot) to `<name>.bak-v<old>-<ts>`."""
-    destination = path.with_name(f"{path.name}.bak-v{old_version}-{timestamp_for_filename()}")
+def copy_database(conn: sqlite3.Connection, destination: Path) -> None:
+    """A consistent copy of `conn`'s database at `destination` (sqlite3 backup API); a failed
+    copy leaves no partial file behind. Raises sqlite3.Error."""
     target = sqlite3.connect(str(destination))
     try:
         conn.backup(target)
-    except sqlite3.Error as exc:
+    except sqlite3.Error:
         target.close()
         with contextlib.suppress(OSError):
             destination.unlink()
+        raise
+    target.close()
+
+
+def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
+    """Copy the whole database (consistent snapshot) to `<name>.bak-v<old>-<ts>`."""
+    destination = path.with_name(f"{path.name}.bak-v{old_version}-{timestamp_for_filename()}")
+    try:
+        copy_database(conn, destination)
+    except sqlite3.Error as exc:
         raise LibraryError(QT_TRANSLATE_NOOP(
             "Library",
             "{path}: could not write the backup {backup} before upgrading the library "
             "(the database was not changed): {detail}",
         ).format(path=str(path), backup=str(destination), detail=str(exc))) from exc
-    target.close()
     return destination
 
 
@@ -192,28 +205,36 @@ def migrate(conn: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION) 
     return messages
 
 
-def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
+def open_database(path: Path) -> tuple[sqlite3.Connection, list[str], Path | None]:
     """Open (creating, repairing or upgrading as needed) the database at `path`.
 
-    Returns the connection and user-facing notices (file moved aside, backup written).
+    Returns the connection, user-facing notices (file moved aside, backup written) and where a
+    damaged file was moved to (None when it was not).
     """
     messages: list[str] = []
+    moved: Path | None = None
     ensure_writable_dir(path.parent)
     if path.is_dir():
         raise LibraryError(QT_TRANSLATE_NOOP(
             "Library", "{path}: is a folder, not a library database file; move it away."
         ).format(path=str(path)))
     if path.exists() and path.stat().st_size > 0:
+        unreadable: str | None = None
         try:
             version = _read_version(path)
         except sqlite3.Error as exc:
             if not _is_damage(exc):
                 raise cannot_open(path, exc) from exc
-            version = None  # not a database at all: handled as corrupt below
+            version = None  # handled as corrupt below
+            # A truncated library is still an SQLite file: say what SQLite says, not "not SQLite".
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == _SQLITE_CORRUPT:
+                unreadable = str(exc)
         if version is not None and version > SCHEMA_VERSION:
             raise LibraryVersionError(path, version, SCHEMA_VERSION)
-        problem = (QT_TRANSLATE_NOOP("Library", "it is not an SQLite database") if version is None
-                   else _quick_check(path))
+        if version is None:
+            problem = unreadable or QT_TRANSLATE_NOOP("Library", "it is not an SQLite database")
+        else:
+            problem = _quick_check(path)
         if problem is not None:
             try:
                 moved = _move_aside(path)
@@ -237,5 +258,5 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     except BaseException:
         conn.close()
         raise
-    return conn, messages
+    return conn, messages, moved
 

@@ -4,6 +4,7 @@ API summary (plain Python, no Qt; rows are frozen dataclasses from `library.rows
 
     store = LibraryStore.open(path=None)          # default paths.library_db_path()
     store.open_messages -> list[str]               # notices for the user (file moved aside, backup)
+    store.moved_aside -> Path | None               # where this open moved a damaged file (recover.py)
     store.close()                                  # also: `with LibraryStore.open() as store:`
 
     with store.transaction(durable=False):         # every write goes through this; nests
@@ -105,9 +106,11 @@ def now_iso() -> str:
 class LibraryStore:
     """See the module docstring. Create with `LibraryStore.open()`."""
 
-    def __init__(self, path: Path, first_conn: sqlite3.Connection, messages: list[str]):
+    def __init__(self, path: Path, first_conn: sqlite3.Connection, messages: list[str],
+                 moved_aside: Path | None = None):
         self.path = path
         self.open_messages: list[str] = messages
+        self.moved_aside = moved_aside
         self._local = threading.local()
         self._local.conn = first_conn
         self._local.depth = 0
@@ -121,8 +124,8 @@ class LibraryStore:
     @classmethod
     def open(cls, path: str | os.PathLike | None = None) -> LibraryStore:
         target = Path(os.path.abspath(path if path is not None else paths.library_db_path()))
-        conn, messages = db.open_database(target)
-        return cls(target, conn, messages)
+        conn, messages, moved = db.open_database(target)
+        return cls(target, conn, messages, moved)
 
     def close(self) -> None:
         with self._conns_lock:

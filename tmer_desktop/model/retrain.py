@@ -411,6 +411,7 @@ def train_command(
     comparison). Without: a new version in the model store, compared with the active model and
     promoted only if it passes the promotion rule; `progress(text)` hears how far it is.
     """
+    from tmer_desktop.library.notices import print_open_notices
     from tmer_desktop.library.store import LibraryStore
     from tmer_desktop.model.bundle import train_and_bundle
 
@@ -418,6 +419,7 @@ def train_command(
     if out is not None:
         return train_and_bundle(out, feedback=feedback, config=training)
     with LibraryStore.open() as library:
+        print_open_notices(library, "train")
         result = retrain(
             feedback, store=ModelStore(library), config=RetrainConfig(margin=margin, folds=folds, training=training),
             progress=progress,

@@ -643,14 +643,14 @@ def playlist_command(args) -> int:
     title (str), save (bool: store the session in the library), exclude / include (track
     ids), genre / artist / language (lists of strings).
     """
+    from tmer_desktop.library.notices import print_open_notices
     from tmer_desktop.library.store import LibraryStore
     from tmer_desktop.playlists.candidates import load_candidates
     from tmer_desktop.playlists.sessions import export_csv, export_m3u8, save_plan
 
     request = _request_from_args(args)
     with LibraryStore.open() as store:
-        for message in store.open_messages:
-            print(for_terminal(message), file=sys.stderr)
+        print_open_notices(store, "playlist")
         pool = load_candidates(store)
         plan = build_session(request, pool)
         title = getattr(args, "title", None) or f"{plan.start_mood} to {plan.goal}, {float(args.minutes):g} min"

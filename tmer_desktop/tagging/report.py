@@ -39,9 +39,11 @@ def windows_frame(results, model_version: str | None, store=None) -> pd.DataFram
     """Per-window rows (with the 50 features) of the tagged tracks in `results`, from the library."""
     own = store is None
     if own:
+        from tmer_desktop.library.notices import print_open_notices
         from tmer_desktop.library.store import LibraryStore
 
         store = LibraryStore.open()
+        print_open_notices(store, "tag")
     try:
         track_ids = [r.track_id for r in results if r.track_id is not None and r.label is not None]
         return exports.windows_frame(store, model_version, track_ids=track_ids, with_features=True)

@@ -191,8 +191,12 @@ class _Run:
 
         if self.t.dry_run and not paths.library_db_path().exists():
             return None  # a dry run must not create the library
+        from tmer_desktop.library.notices import print_open_notices
+
         self._own_store = True
-        return LibraryStore.open()
+        store = LibraryStore.open()
+        print_open_notices(store, "tag")  # a damaged library replaced by an empty one is said, with the way back
+        return store
 
     def _config(self) -> WorkerConfig:
         s = self.t.settings

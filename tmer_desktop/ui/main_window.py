@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from tmer_desktop import __version__, paths
 from tmer_desktop.errors import TmerError
@@ -25,6 +25,7 @@ from tmer_desktop.ui import i18n
 from tmer_desktop.ui.dashboard_view import DashboardView
 from tmer_desktop.ui.i18n import emotion_names, install_language
 from tmer_desktop.ui.library_model import TableRow
+from tmer_desktop.ui.library_notice import LibraryNotice
 from tmer_desktop.ui.library_view import LibraryView
 from tmer_desktop.ui.player_view import PlayerView
 from tmer_desktop.ui.record_view import RecordView
@@ -87,6 +88,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
     reviewLoaded = Signal()          # the review queue was refreshed
     batchFinished = Signal(object)   # the BatchSummary (or None when cancelled/failed)
     batchResult = Signal(object)     # one runner TrackResult, after its row was shown
+    recoveryFinished = Signal(object)  # the RecoveryReport, or the exception when it failed
 
     def __init__(self, store, settings, messages: list[str] | None = None):
         super().__init__()
@@ -125,7 +127,14 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self.record_view.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.record_view.recordingSaved.connect(lambda _track_id: self.refresh_library())
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.library_notice = LibraryNotice()
+        self.library_notice.recoverRequested.connect(self.recover_from)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.library_notice)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
@@ -143,7 +152,12 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
         self.retranslate()
         self.apply_language()
-        for message in (messages or []) + list(getattr(store, "open_messages", [])):
+        moved = getattr(store, "moved_aside", None)
+        notices = list(getattr(store, "open_messages", []))
+        if moved is not None:  # a damaged library moved aside: said where it stays, with the way back
+            self.library_notice.show_moved(moved, notices)
+            notices = []
+        for message in (messages or []) + notices:
             self.statusBar().showMessage(i18n.translated(message), 15000)
         self.refresh_library()
         # The window paints first (see event()); the engine's imports follow. The timer covers
@@ -166,9 +180,10 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.open_folder_dialog)
         self.export_action = QAction(self, triggered=self.export_dialog)
+        self.recover_action = QAction(self, triggered=self.recover_dialog)
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"), triggered=self.settings_dialog)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        for action in (self.open_action, self.export_action, self.settings_action):
+        for action in (self.open_action, self.export_action, self.recover_action, self.settings_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -196,6 +211,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open music folder…"))
         self.export_action.setText(self.tr("&Export…"))
+        self.recover_action.setText(self.tr("&Recover from a damaged library…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -699,6 +715,38 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
         return self._spawn(work, "export", succeeded=lambda n: self.statusBar().showMessage(
             self.tr("Exported %n row(s) to {file}", "", n).format(file=target), 15000))
+
+    # -- a damaged library -------------------------------------------------------------------
+    def recover_dialog(self) -> None:
+        folder = str(Path(getattr(self.store, "path", paths.library_db_path())).parent)
+        source, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Recover from a damaged library"), folder,
+            self.tr("Damaged libraries (*.corrupt-*);;All files (*)"))
+        if source:
+            self.recover_from(source)
+
+    def recover_from(self, source: str) -> None:
+        """Bring the user's work back from a damaged library file (library/recover.py), in the
+        writer thread: it reads the file and writes the library in one transaction."""
+        store = self.store
+        self.library_notice.show_working(Path(source))
+
+        def work():
+            from tmer_desktop.library.recover import recover
+            return recover(source, store)
+
+        def done(report, error):
+            if error is not None:
+                self.library_notice.show_failure(error)
+                self.recoveryFinished.emit(error)
+                return
+            self.library_notice.show_result(report)
+            if report.added:
+                self.refresh_library()
+                self.sessions.reload_sessions()
+            self.recoveryFinished.emit(report)
+
+        self.writer.submit(work, done)
 
     # -- closing ---------------------------------------------------------------------------
     def shutdown(self, timeout: float = 10.0) -> None:
