@@ -18,6 +18,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = REPO_ROOT.parent / "shared"
 
 
+def shared_path(relative: str) -> Path:
+    """A file or folder of the project's shared corpora (../shared beside the repository), or a
+    skip saying what is missing. Only for tests about those corpora themselves: the rest of the
+    suite uses data in the repository (tests/fixtures, resources/demo) or makes its own, so a
+    fresh clone runs it whole."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"needs ../shared/{relative}: not present in this clone (no {path})")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_after_each_test():
     """Once a GUI test has moved garbage collection to the GUI thread's timer (ui/tasks.py), tests

@@ -21,9 +21,8 @@ import pytest
 import soundfile as sf
 from scipy.signal import resample_poly
 
-from conftest import REPO_ROOT, SHARED
-
-MUSIC = SHARED / "music" / "wesnoth__battle-epic.ogg"
+from conftest import REPO_ROOT
+from fixtures.music import BATTLE as MUSIC
 SR = 22050
 PYTHON = sys.executable
 
@@ -91,7 +90,7 @@ DRIVER = textwrap.dedent("""\
 def _feed(tmp: Path, seconds: float, rate: int = SR) -> tuple[Path, np.ndarray]:
     """HOME with an .asoundrc feeding `seconds` of real music (mono float32 at `rate`)."""
     with sf.SoundFile(MUSIC) as f:
-        f.seek(10 * f.samplerate)  # past the intro
+        f.seek(5 * f.samplerate)  # past the intro: 10 s into the track (the demo clip starts at 5 s)
         y = f.read(int(seconds * f.samplerate), dtype="float64", always_2d=True)
         sr = f.samplerate
     mono = resample_poly(y.mean(axis=1), rate, sr).astype(np.float32)
