@@ -21,6 +21,8 @@ from fixtures.music import CALM, SAD  # noqa: E402
 from tmer_desktop.ui import app as app_mod  # noqa: E402
 from tmer_desktop.ui import screenshot as screenshot_mod  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a batch-tagged library, the app started once per view: ~40 s
+
 CLIPS = {  # name: (source, start s, length s); ~36 s gives two 30 s windows at a 5 s hop
     "calm.wav": (CALM, 0.0, 36.0),
     "sad.wav": (SAD, 0.0, 36.0),

@@ -28,6 +28,8 @@ from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.m3u import read_m3u8
 from tmer_desktop.playlists.space import EMOTIONS, track_position, training_tempo_scale
 
+pytestmark = pytest.mark.slow  # six clips batch-tagged first
+
 CLIPS = (  # (source, start s in it): 20-32 s of the tracks of the demo clips, 30-42 s of the others
     (SAD, 20.0), (BATTLE, 15.0), (CALM, 0.0), (MADEIRA, 10.0), (CITY_BLUES, 0.0), (BATCAVE, 0.0),
 )

@@ -117,6 +117,7 @@ def _run(home: Path, data_dir: Path, args: dict, timeout: float = 300, crash: bo
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # 40 s recorded and analysed live, then in a batch
 def test_record_session_end_to_end(tmp_path, data_dir):
     home, fed = _feed(tmp_path, 40.0)
     frames = 40 * SR

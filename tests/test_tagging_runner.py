@@ -25,6 +25,8 @@ from tmer_desktop.settings import Settings
 from tmer_desktop.tagging import report
 from tmer_desktop.tagging.runner import BatchTagger, tag_command
 
+pytestmark = pytest.mark.slow  # batches in worker processes, a crash, a hang, a CLI interrupted: ~1 min
+
 EMOTIONS = ("happy", "sad", "angry", "relaxed")
 DECISIONS = ("label", "top-2", "review")
 # Short windows keep the tests fast; the behaviour does not depend on the length.

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from fixtures.music import BATTLE, CALM, SAD  # noqa: E402
 
+pytestmark = pytest.mark.slow  # batches run through the window: ~25 s
+
 CLIPS = {  # source file, start (s), length (s): ~36 s gives two 30 s windows at a 5 s hop
     "battle.wav": (BATTLE, 9.0, 36.0),
     "calm.wav": (CALM, 0.0, 36.0),
