@@ -17,24 +17,23 @@ pytest.importorskip("pytestqt")
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from conftest import SHARED  # noqa: E402
+from fixtures.music import CALM, SAD  # noqa: E402
 from tmer_desktop.ui import app as app_mod  # noqa: E402
 from tmer_desktop.ui import screenshot as screenshot_mod  # noqa: E402
 
-MUSIC = SHARED / "music"
-CLIPS = {  # name: (source, start s, length s); ~36 s gives two 30 s windows at a 5 s hop
-    "calm.wav": ("etr__calmrace-ks.ogg", 20.0, 36.0),
-    "sad.wav": ("wesnoth__sad.ogg", 0.0, 36.0),
-    "late.wav": ("wesnoth__sad.ogg", 40.0, 36.0),  # only for the mid-batch test
-}
+pytestmark = pytest.mark.slow  # a batch-tagged library, the app started once per view: ~40 s
 
-pytestmark = pytest.mark.skipif(not MUSIC.is_dir(), reason=f"the free test music is absent ({MUSIC})")
+CLIPS = {  # name: (source, start s, length s); ~36 s gives two 30 s windows at a 5 s hop
+    "calm.wav": (CALM, 0.0, 36.0),
+    "sad.wav": (SAD, 0.0, 36.0),
+    "late.wav": (SAD, 40.0, 36.0),  # the last 4.4 s; only for the mid-batch test
+}
 
 
 def cut(folder, name):
     source, start, length = CLIPS[name]
-    info = sf.info(str(MUSIC / source))
-    data, sr = sf.read(str(MUSIC / source), start=int(start * info.samplerate),
+    info = sf.info(str(source))
+    data, sr = sf.read(str(source), start=int(start * info.samplerate),
                        frames=int(length * info.samplerate), dtype="float32")
     folder.mkdir(parents=True, exist_ok=True)
     sf.write(str(folder / name), data, sr)

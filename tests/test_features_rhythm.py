@@ -1,8 +1,8 @@
 """Event density, pulse clarity, tempo and attack time against MIRtoolbox 1.7.2.
 
 Reference values: MIRtoolbox 1.7.2 (Octave) on the nine 22.05 kHz reference files
-(tests/fixtures/reference, falling back to ../shared/reference while the fixtures are
-being copied). All four columns are reproduced to rounding level (observed ≤ 3e-12
+(tests/fixtures/reference, with MIRtoolbox's attack times of two of them in
+tests/fixtures/reference/curves_v1.7.2). All four columns are reproduced to rounding level (observed ≤ 3e-12
 relative), so the parity tolerance is 1e-9 (docs/features_rhythm.md).
 """
 
@@ -20,10 +20,9 @@ from tmer_desktop.audio.decode import load
 from tmer_desktop.features.attack import attack_phases, attack_time
 from tmer_desktop.features.rhythm import event_density, pulse_clarity, tempo
 
-from conftest import FIXTURES, SHARED
+from conftest import FIXTURES
 
 FIXTURE_DIR = FIXTURES / "reference"
-SHARED_DIR = SHARED / "reference"
 
 NAMES = [
     "am_drone_drums",
@@ -38,23 +37,15 @@ NAMES = [
 ]
 
 
-def _audio_path(name: str) -> Path:
-    flac = FIXTURE_DIR / f"{name}.flac"
-    return flac if flac.exists() else SHARED_DIR / "audio" / f"{name}.wav"
-
-
 @lru_cache(maxsize=None)
 def _reference() -> dict[str, dict[str, str]]:
-    path = FIXTURE_DIR / "mirtoolbox_reference.csv"
-    if not path.exists():
-        path = SHARED_DIR / "mirtoolbox_reference.csv"
-    with open(path, newline="") as fh:
+    with open(FIXTURE_DIR / "mirtoolbox_reference.csv", newline="") as fh:
         return {Path(row["file"]).stem: row for row in csv.DictReader(fh)}
 
 
 @lru_cache(maxsize=None)
 def _audio(name: str) -> tuple[np.ndarray, int]:
-    return load(_audio_path(name))
+    return load(FIXTURE_DIR / f"{name}.flac")
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +87,7 @@ def test_attack_time_matches_mirtoolbox(name):
 def test_attack_phases_follow_mirtoolbox_onset_by_onset(name):
     starts, ends = attack_phases(*_audio(name))
     ref = {}
-    with open(SHARED_DIR / "curves_v1.7.2" / f"{name}.csv", newline="") as fh:
+    with open(FIXTURE_DIR / "curves_v1.7.2" / f"{name}.csv", newline="") as fh:
         for row in csv.reader(fh):
             if row[0].startswith("mirattacktime_frame"):
                 ref[row[0]] = np.array([float(v) for v in row[1:] if v])

@@ -4,8 +4,9 @@ Attack time computes its fine 30 ms magnitude curve with float32 FFTs by default
 (onsets.spectro_magnitude_envelope, precision="single"). The curve then differs from the
 float64 one by ~1e-7 relative, but attack time uses it only through comparisons and frame
 times, so the attacks must be the very same frames. Checked here on short excerpts of real
-music at their native rates (44.1, 48 and 22.05 kHz); benchmarks/attack_precision.py runs
-the same check on 30 s windows of every track in ../shared/music.
+music (tests/fixtures/music.py) at their native rates (44.1, 48 and 22.05 kHz);
+benchmarks/attack_precision.py runs the same check on 30 s windows of every track in
+../shared/music.
 """
 
 from __future__ import annotations
@@ -19,23 +20,19 @@ from tmer_desktop.features.attack import attack_phases, attack_time
 from tmer_desktop.features.extract import extract_features, prepared_features
 from tmer_desktop.features.prepare import Preparation
 
-from conftest import SHARED
+from fixtures.music import CALM, CITY_BLUES, MADEIRA
 
-MUSIC = SHARED / "music"
 EXCERPTS = [  # (file, start s, native rate)
-    ("wesnoth__traveling_minstrels.ogg", 62.0, 44100),
-    ("wz2100__legacy_track13_broken_dreams.opus", 40.0, 48000),
-    ("asc__time_to_strike.mp3", 30.0, 22050),
+    (MADEIRA, 2.0, 44100),
+    (CALM, 20.0, 48000),
+    (CITY_BLUES, 10.0, 22050),
 ]
 SECONDS = 12.0  # long enough for MIRtoolbox's memory chunks of the 30 ms curve
 
 
-@pytest.fixture(scope="module", params=EXCERPTS, ids=[e[0].split("__")[0] for e in EXCERPTS])
+@pytest.fixture(scope="module", params=EXCERPTS, ids=[f"{e[2] // 1000}k" for e in EXCERPTS])
 def excerpt(request):
-    name, start, rate = request.param
-    path = MUSIC / name
-    if not path.exists():
-        pytest.skip(f"{path} is missing: the real-music checks need the shared music corpus")
+    path, start, rate = request.param
     y, sr = load(path, start=start, duration=SECONDS)
     assert sr == rate
     return y, sr
@@ -93,10 +90,7 @@ def test_frame_memo_refuses_other_parameters():
 def test_timeline_windows_sharing_attack_frames_equal_the_sliced_clip():
     # windows 15 s apart share attack frames (5 s apart they never do: 5 s is not a whole
     # number of 0.6 ms hops); their features equal extract_features on each slice exactly
-    path = MUSIC / EXCERPTS[0][0]
-    if not path.exists():
-        pytest.skip(f"{path} is missing: the real-music checks need the shared music corpus")
-    y, sr = load(path, start=60.0, duration=35.0)
+    y, sr = load(MADEIRA, start=5.0, duration=35.0)
     block = windows._Block(y, sr)
     W = 20 * sr  # shorter than the app's 30 s windows to keep the test quick
     native = Preparation(rate=None)  # each window at full-scale peak, as the app does

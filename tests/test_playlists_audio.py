@@ -1,8 +1,9 @@
-"""Session playlists on a library tagged from REAL audio (BatchTagger on clips of ../shared/music).
+"""Session playlists on a library tagged from REAL audio (BatchTagger on clips of the in-repo music).
 
-Six 12 s clips are cut with soundfile (WAV, native rate) from freely licensed game music,
-tagged once per module by the real batch tagger and model, then every start→goal journey
-is planned. Skips cleanly when ../shared/music or a trained model is not available.
+Six 12 s clips are cut with soundfile (WAV, native rate) from freely licensed game music (the
+demo clips and the reference excerpts, tests/fixtures/music.py), tagged once per module by the
+real batch tagger and model, then every start→goal journey is planned. Skips cleanly when a
+trained model is not available.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 
 import pytest
 
-from conftest import SHARED
+from fixtures.music import BATCAVE, BATTLE, CALM, CITY_BLUES, MADEIRA, SAD
 from tmer_desktop.cli import main as tmer_main
 from tmer_desktop.errors import TmerError
 from tmer_desktop.library.store import LibraryStore
@@ -27,12 +28,11 @@ from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.m3u import read_m3u8
 from tmer_desktop.playlists.space import EMOTIONS, track_position, training_tempo_scale
 
-MUSIC = SHARED / "music"
-CLIPS = (
-    "wesnoth__sad.ogg", "wesnoth__battle-epic.ogg", "etr__calmrace-ks.ogg", "xmoto__MadeiraStew.ogg",
-    "lincity__van_herk_architectural_contemplations.ogg", "wesnoth__frantic.ogg",
+pytestmark = pytest.mark.slow  # six clips batch-tagged first
+
+CLIPS = (  # (source, start s in it): 20-32 s of the tracks of the demo clips, 30-42 s of the others
+    (SAD, 20.0), (BATTLE, 15.0), (CALM, 0.0), (MADEIRA, 10.0), (CITY_BLUES, 0.0), (BATCAVE, 0.0),
 )
-CLIP_START_S = 20.0
 CLIP_S = 12.0  # short clips keep the tagging (the slow part of this module) to seconds of work
 
 
@@ -40,10 +40,9 @@ def _cut_clips(folder):
     import soundfile as sf
 
     paths = []
-    for name in CLIPS:
-        source = MUSIC / name
+    for source, start_s in CLIPS:
         info = sf.info(str(source))
-        start = int(min(CLIP_START_S, max(0.0, info.duration - CLIP_S)) * info.samplerate)
+        start = int(start_s * info.samplerate)
         data, rate = sf.read(str(source), start=start, frames=int(CLIP_S * info.samplerate), always_2d=True)
         target = folder / (source.stem + ".wav")
         sf.write(str(target), data, rate, subtype="PCM_16")
@@ -53,8 +52,6 @@ def _cut_clips(folder):
 
 @pytest.fixture(scope="module")
 def tagged(tmp_path_factory):
-    if not MUSIC.is_dir():
-        pytest.skip(f"{MUSIC} is missing: real-audio playlist tests need the shared music corpus")
     try:
         from tmer_desktop.model import bundle
 

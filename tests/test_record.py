@@ -21,9 +21,8 @@ import pytest
 import soundfile as sf
 from scipy.signal import resample_poly
 
-from conftest import REPO_ROOT, SHARED
-
-MUSIC = SHARED / "music" / "wesnoth__battle-epic.ogg"
+from conftest import REPO_ROOT
+from fixtures.music import BATTLE as MUSIC
 SR = 22050
 PYTHON = sys.executable
 
@@ -91,7 +90,7 @@ DRIVER = textwrap.dedent("""\
 def _feed(tmp: Path, seconds: float, rate: int = SR) -> tuple[Path, np.ndarray]:
     """HOME with an .asoundrc feeding `seconds` of real music (mono float32 at `rate`)."""
     with sf.SoundFile(MUSIC) as f:
-        f.seek(10 * f.samplerate)  # past the intro
+        f.seek(5 * f.samplerate)  # past the intro: 10 s into the track (the demo clip starts at 5 s)
         y = f.read(int(seconds * f.samplerate), dtype="float64", always_2d=True)
         sr = f.samplerate
     mono = resample_poly(y.mean(axis=1), rate, sr).astype(np.float32)
@@ -118,6 +117,7 @@ def _run(home: Path, data_dir: Path, args: dict, timeout: float = 300, crash: bo
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # 40 s recorded and analysed live, then in a batch
 def test_record_session_end_to_end(tmp_path, data_dir):
     home, fed = _feed(tmp_path, 40.0)
     frames = 40 * SR

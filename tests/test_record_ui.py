@@ -82,6 +82,7 @@ def test_record_view_without_device_says_so(qtbot, data_dir, screenshot_dir):
     assert view.recorder is None and view.live is None
 
 
+@pytest.mark.slow  # 40 s recorded through the view and analysed live
 def test_record_view_live_session_end_to_end(tmp_path, data_dir, screenshot_dir):
     # The view records at the device's default rate, which the ALSA null device gives as 44.1 kHz.
     home, _ = _feed(tmp_path, 40.0, rate=44100)

@@ -64,6 +64,7 @@ def _truth(library, rows: pd.DataFrame, relabel=None) -> dict[int, str]:
     return truth
 
 
+@pytest.mark.slow  # four real retrains
 def test_a_series_of_corrections_retrains_promotes_refuses_and_rolls_back(clinic, tmp_path):
     library, models, base_csv, rows = clinic
 
@@ -282,6 +283,7 @@ def test_add_copies_a_saved_model_and_it_verifies(two_versions, tmp_path):
 
 
 # --------------------------------------------------------------------------- `tmer train --feedback`
+@pytest.mark.slow  # a real retrain through the CLI
 def test_tmer_train_reads_the_exported_csv_back(clinic, tmp_path, capsys):
     import json
 

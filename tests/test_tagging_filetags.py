@@ -1,30 +1,24 @@
 """--write-tags: namespaced emotion tags, audio samples unchanged, other tags kept; metadata reading."""
 
-import shutil
-
 import mutagen
 import numpy as np
 import pytest
 import soundfile as sf
 
-from conftest import SHARED
+from fixtures.music import (CALM, CITY_BLUES, SAD, SAD_HEAD, excerpt, mp3_with_empty_id3v1, wav_like_ffmpeg,
+                            writable_copy)
 from tmer_desktop.tagging.filetags import TagWriteError, read_metadata, tag_values, write_emotion_tags
-
-MUSIC = SHARED / "music"
-pytestmark = pytest.mark.skipif(not MUSIC.is_dir(), reason=f"real music corpus not found at {MUSIC}")
 
 VALUES = tag_values("relaxed", 0.81234, "label", "2026.11-test")
 
 
-def _writable_copy(name, tmp_path):
-    target = tmp_path / name
-    shutil.copy(MUSIC / name, target)
-    target.chmod(0o644)
-    return target
+def _vorbis_with_tags(tmp_path):
+    # the original file's first pages: eleven tags, and the first audio packet on the header page
+    return writable_copy(SAD_HEAD, tmp_path / "sad.ogg")
 
 
 def _flac_with_tags(tmp_path):
-    y, sr = sf.read(MUSIC / "wesnoth__sad.ogg", frames=44100 * 6)
+    y, sr = sf.read(SAD, frames=44100 * 6)
     target = tmp_path / "sad.flac"
     sf.write(target, y, sr, format="FLAC")
     audio = mutagen.File(target)
@@ -35,11 +29,9 @@ def _flac_with_tags(tmp_path):
 
 
 def _opus_excerpt(tmp_path):
-    y, sr = sf.read(MUSIC / "wz2100__aftermath_track19_undisclosed_location.opus", frames=48000 * 6)
-    target = tmp_path / "aftermath.opus"
-    sf.write(target, y, sr, format="OGG", subtype="OPUS")
+    target = excerpt(CALM, tmp_path / "calmrace.opus", 0, 6)  # 48 kHz, as Opus is
     audio = mutagen.File(target)
-    audio["TITLE"] = "Undisclosed Location (excerpt)"
+    audio["TITLE"] = "calmrace (excerpt)"
     audio.save()
     return target
 
@@ -47,12 +39,12 @@ def _opus_excerpt(tmp_path):
 def _mp3_with_tags(tmp_path):
     from mutagen.id3 import TIT2, TPE1
 
-    target = _writable_copy("asc__machine_wars.mp3", tmp_path)
+    target = mp3_with_empty_id3v1(CITY_BLUES, tmp_path / "city_blues.mp3", 0, 6)  # LAME, MPEG-2 layer III
     audio = mutagen.File(target)
     if audio.tags is None:
         audio.add_tags()
-    audio.tags.add(TPE1(encoding=3, text=["Michael Kievernagel"]))
-    audio.tags.add(TIT2(encoding=3, text=["machine_wars"]))
+    audio.tags.add(TPE1(encoding=3, text=["Robert van Herk"]))
+    audio.tags.add(TIT2(encoding=3, text=["City Blues"]))
     audio.save()
     return target
 
@@ -66,11 +58,11 @@ def _snapshot(path):
 
 
 @pytest.mark.parametrize("make, key_of", [
-    (lambda tmp: _writable_copy("wesnoth__sad.ogg", tmp), lambda f: f"TMER_{f.upper()}"),
+    (_vorbis_with_tags, lambda f: f"TMER_{f.upper()}"),
     (_opus_excerpt, lambda f: f"TMER_{f.upper()}"),
     (_mp3_with_tags, lambda f: f"TXXX:TMER_{f.upper()}"),
     (_flac_with_tags, lambda f: f"TMER_{f.upper()}"),
-    (lambda tmp: _writable_copy("wesnoth__traveling_minstrels__60s-90s.wav", tmp), lambda f: f"TXXX:TMER_{f.upper()}"),
+    (lambda tmp: wav_like_ffmpeg(SAD, tmp / "sad.wav", 10, 6), lambda f: f"TXXX:TMER_{f.upper()}"),
 ], ids=["ogg-vorbis", "opus", "mp3", "flac", "wav"])
 def test_tags_written_audio_untouched_other_tags_kept(tmp_path, make, key_of):
     path = make(tmp_path)
@@ -95,7 +87,7 @@ def test_tags_written_audio_untouched_other_tags_kept(tmp_path, make, key_of):
 
 
 def test_dry_run_lists_changes_and_writes_nothing(tmp_path):
-    path = _writable_copy("wesnoth__sad.ogg", tmp_path)
+    path = _vorbis_with_tags(tmp_path)
     before = path.read_bytes()
     changes = write_emotion_tags(path, VALUES, dry_run=True).changes
     assert {c.key: c.new for c in changes}["TMER_EMOTION"] == "relaxed"
@@ -117,11 +109,11 @@ def test_unsupported_and_broken_files_raise_clear_errors(tmp_path):
 
 
 def test_read_metadata_from_real_tags(tmp_path):
-    meta = read_metadata(MUSIC / "wesnoth__sad.ogg")
+    meta = read_metadata(SAD_HEAD)
     assert meta == {"artist": "Tyler Johnson", "album": "The Battle for Wesnoth OST", "title": "Sad",
                     "genre": "Romantic Classical", "year": 2010}
-    assert read_metadata(_mp3_with_tags(tmp_path))["artist"] == "Michael Kievernagel"
-    untagged = read_metadata(MUSIC / "wesnoth__traveling_minstrels__60s-90s.wav")
+    assert read_metadata(_mp3_with_tags(tmp_path))["artist"] == "Robert van Herk"
+    untagged = read_metadata(wav_like_ffmpeg(SAD, tmp_path / "untagged.wav", 10, 6))
     assert untagged == dict.fromkeys(("artist", "album", "title", "genre", "year"))
     garbage = tmp_path / "x.ogg"
     garbage.write_bytes(b"OggS" + bytes(100))

@@ -16,16 +16,16 @@ import pandas as pd
 import pytest
 import soundfile as sf
 
-from conftest import REPO_ROOT, SHARED
-from fixtures.broken.corpus import clip, copy_tags, make_broken_files
+from conftest import REPO_ROOT
+from fixtures.broken.corpus import make_broken_files
+from fixtures.music import BATCAVE, CALM, CITY_BLUES, MADEIRA, SAD, SAD_HEAD, copy_tags, excerpt
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import Settings
 from tmer_desktop.tagging import report
 from tmer_desktop.tagging.runner import BatchTagger, tag_command
 
-MUSIC = SHARED / "music"
-pytestmark = pytest.mark.skipif(not MUSIC.is_dir(), reason=f"real music corpus not found at {MUSIC}")
+pytestmark = pytest.mark.slow  # batches in worker processes, a crash, a hang, a CLI interrupted: ~1 min
 
 EMOTIONS = ("happy", "sad", "angry", "relaxed")
 DECISIONS = ("label", "top-2", "review")
@@ -34,12 +34,12 @@ WINDOW, HOP = 6.0, 3.0
 
 
 def _clips(root: Path) -> dict[str, Path]:
-    sad = clip(MUSIC / "wesnoth__sad.ogg", root / "album" / "sad.ogg", 10, 9)
-    copy_tags(MUSIC / "wesnoth__sad.ogg", sad)
-    return {
+    sad = excerpt(SAD, root / "album" / "sad.ogg", 10, 9)
+    copy_tags(SAD_HEAD, sad)  # the original track's tags
+    return {  # 44.1 kHz Vorbis, 22.05 kHz mono FLAC, 48 kHz WAV
         "sad": sad,
-        "machine": clip(MUSIC / "asc__machine_wars.mp3", root / "album" / "machine.flac", 60, 7),
-        "calm": clip(MUSIC / "etr__calmrace-ks.ogg", root / "calm.wav", 20, 7),
+        "machine": excerpt(CITY_BLUES, root / "album" / "machine.flac", 20, 7),
+        "calm": excerpt(CALM, root / "calm.wav", 0, 7),
     }
 
 
@@ -59,14 +59,14 @@ def _run(tagger):
 def mixed(tmp_path_factory):
     root = tmp_path_factory.mktemp("mixed") / "music"
     files = _clips(root)
-    files["short"] = clip(MUSIC / "xmoto__batcave.ogg", root / "short_intro.ogg", 30, 3)
+    files["short"] = excerpt(BATCAVE, root / "short_intro.ogg", 0, 3)
     (root / "copies").mkdir()
     files["copy"] = root / "copies" / "sad_again.ogg"
     shutil.copy(files["sad"], files["copy"])
     files["noext"] = root / "calm_without_extension"
     shutil.copy(files["calm"], files["noext"])
-    files["crash"] = clip(MUSIC / "etr__start1-jt.ogg", root / "crash_trigger.wav", 10, 2)
-    files["hang"] = clip(MUSIC / "etr__start1-jt.ogg", root / "hang_trigger.wav", 20, 2)
+    files["crash"] = excerpt(MADEIRA, root / "crash_trigger.wav", 10, 2)
+    files["hang"] = excerpt(MADEIRA, root / "hang_trigger.wav", 20, 2)
     (root / "notes.txt").write_text("liner notes")
     (root / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100))
     expected_errors = make_broken_files(root / "broken", files["calm"])
@@ -174,7 +174,7 @@ def test_second_run_skips_unchanged_files_and_redoes_changed_ones(tmp_path):
     for path, r in results2.items():
         assert r.skipped and r.label == results1[path].label and r.probs == pytest.approx(results1[path].probs)
 
-    clip(MUSIC / "etr__calmrace-ks.ogg", files["calm"], 40, 7)  # new content, same path
+    excerpt(CALM, files["calm"], 20, 7)  # new content, same path
     changed, results3, _ = _run(_tagger([root], store, jobs=1))
     assert (changed.done, changed.skipped) == (1, 2)
     assert not results3[str(files["calm"])].skipped
@@ -223,7 +223,7 @@ def _write_settings(data_dir: Path, **values) -> None:
 def test_cli_interrupted_by_sigint_keeps_results_and_resumes(tmp_path):
     root = tmp_path / "music"
     files = _clips(root)
-    clip(MUSIC / "xmoto__batcave.ogg", root / "zz_last.ogg", 30, 7)
+    excerpt(BATCAVE, root / "zz_last.ogg", 0, 7)
     data = tmp_path / "data"
     _write_settings(data, jobs=1)
     out = tmp_path / "results.csv"

@@ -10,22 +10,32 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from conftest import REPO_ROOT, SHARED
+from conftest import REPO_ROOT
+from fixtures.music import CALM, CITY_BLUES, SAD, excerpt
 from tmer_desktop.tagging.scan import audio_kind, describe_content, read_head, scan
 
-MUSIC = SHARED / "music"
-needs_music = pytest.mark.skipif(not MUSIC.is_dir(), reason=f"real music corpus not found at {MUSIC}")
+
+@pytest.fixture(scope="module")
+def music(tmp_path_factory):
+    """Real music in four encodings: the demo's Ogg Vorbis as shipped, and MP3 (22.05 kHz, as
+    LAME writes it: no ID3 tag, a frame sync first), PCM WAV and Ogg Opus excerpts written now."""
+    folder = tmp_path_factory.mktemp("formats")
+    return {
+        "vorbis.ogg": SAD,
+        "machine.mp3": excerpt(CITY_BLUES, folder / "machine.mp3", 0, 6),
+        "excerpt.wav": excerpt(SAD, folder / "excerpt.wav", 10, 6),
+        "excerpt.opus": excerpt(CALM, folder / "excerpt.opus", 10, 6),
+    }
 
 
-@needs_music
 @pytest.mark.parametrize("name, kind", [
-    ("wesnoth__sad.ogg", "OGG"),
-    ("asc__machine_wars.mp3", "MP3"),
-    ("wesnoth__traveling_minstrels__60s-90s.wav", "WAV"),
-    ("wz2100__legacy_track13_broken_dreams.opus", "OGG"),
+    ("vorbis.ogg", "OGG"),
+    ("machine.mp3", "MP3"),
+    ("excerpt.wav", "WAV"),
+    ("excerpt.opus", "OGG"),
 ])
-def test_real_files_are_recognised_by_content(name, kind):
-    assert audio_kind(read_head(MUSIC / name)) == kind
+def test_real_files_are_recognised_by_content(music, name, kind):
+    assert audio_kind(read_head(music[name])) == kind
 
 
 def test_generated_formats_and_non_audio_content(tmp_path):
@@ -43,15 +53,14 @@ def test_generated_formats_and_non_audio_content(tmp_path):
     assert audio_kind(b"\xff\xd8\xff\xe0\x00\x10JFIF") is None
 
 
-@needs_music
-def test_scan_sorts_audio_from_non_audio(tmp_path):
+def test_scan_sorts_audio_from_non_audio(tmp_path, music):
     root = tmp_path / "music"
     (root / "album" / "disc2").mkdir(parents=True)
     (root / ".hidden").mkdir()
-    shutil.copy(MUSIC / "wesnoth__sad.ogg", root / "album" / "sad.ogg")
-    shutil.copy(MUSIC / "asc__machine_wars.mp3", root / "album" / "disc2" / "machine.MP3")
-    shutil.copy(MUSIC / "wesnoth__sad.ogg", root / "track_without_extension")
-    shutil.copy(MUSIC / "wesnoth__sad.ogg", root / ".hidden" / "secret.ogg")
+    shutil.copy(SAD, root / "album" / "sad.ogg")
+    shutil.copy(music["machine.mp3"], root / "album" / "disc2" / "machine.MP3")
+    shutil.copy(SAD, root / "track_without_extension")
+    shutil.copy(SAD, root / ".hidden" / "secret.ogg")
     (root / "album" / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     (root / "notes.txt").write_text("liner notes")
     (root / "album" / "._sad.ogg").write_bytes(b"\x00\x05\x16\x07" + bytes(60))  # macOS AppleDouble

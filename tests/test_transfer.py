@@ -37,6 +37,7 @@ def base():
 
 
 # ----------------------------------------------------------------------------- preparation
+@pytest.mark.slow  # a 12 s clip analysed four ways (levels, rates, preparations)
 def test_level_and_rate_no_longer_change_the_features():
     y = _music(12.0, seed=1)
     ref = prepared_features(y, SR)
@@ -73,6 +74,7 @@ def test_preparation_rejects_nonsense():
 
 
 # ----------------------------------------------------------------------------- the model
+@pytest.mark.slow  # several model fits
 def test_excluded_columns_carry_half_the_weight_and_none_when_robust(base):
     full = TrainingConfig(**QUICK, robust_share=0.0, dropped=()).make().fit(base.X, base.y, base.groups)
     blend = TrainingConfig(**QUICK, robust_share=0.5, dropped=()).make().fit(base.X, base.y, base.groups)
@@ -120,6 +122,7 @@ def test_unfamiliar_music_never_gets_a_single_label():
     assert decide([0.4, 0.3, 0.2, 0.1], unfamiliar=True).decision == "review"
 
 
+@pytest.mark.slow  # several model fits
 def test_sample_weight_makes_corrections_count(base):
     # 12 "corrections": happy-like rows relabelled angry; weighted, the model follows them.
     happy = base.X[base.y == CLASSES.index("happy")].iloc[:12]
@@ -137,6 +140,7 @@ def test_sample_weight_makes_corrections_count(base):
         TrainingConfig(**QUICK).make().fit(X, y, g, sample_weight=np.zeros(len(y)))
 
 
+@pytest.mark.slow  # cross-validated fits
 def test_correction_weight_is_chosen_by_cross_validation(base):
     from tmer_desktop.model.adapt import DEFAULT_WEIGHT, choose_weight
 
@@ -177,6 +181,7 @@ def _tmer(*args, env_dir):
                           env=env, timeout=600)
 
 
+@pytest.mark.slow  # the CLI analyses a folder in worker processes, twice
 def test_evaluate_external_scores_a_labelled_folder(labelled_folder, tmp_path):
     out = _tmer("evaluate", "--external", str(labelled_folder), "--json", "--jobs", "1", env_dir=tmp_path)
     assert out.returncode == 1, out.stderr  # one listed file could not be analysed

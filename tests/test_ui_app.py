@@ -21,13 +21,14 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from conftest import SHARED  # noqa: E402
+from fixtures.music import BATTLE, CALM, SAD  # noqa: E402
 
-MUSIC = SHARED / "music"
+pytestmark = pytest.mark.slow  # batches run through the window: ~25 s
+
 CLIPS = {  # source file, start (s), length (s): ~36 s gives two 30 s windows at a 5 s hop
-    "battle.wav": ("wesnoth__battle-epic.ogg", 20.0, 36.0),
-    "calm.wav": ("etr__calmrace-ks.ogg", 20.0, 36.0),
-    "sad.wav": ("wesnoth__sad.ogg", 0.0, 36.0),
+    "battle.wav": (BATTLE, 9.0, 36.0),
+    "calm.wav": (CALM, 0.0, 36.0),
+    "sad.wav": (SAD, 0.0, 36.0),
 }
 BATCH_TIMEOUT_MS = 240_000
 
@@ -37,8 +38,8 @@ def cut_clips(folder: Path, names=CLIPS) -> list[Path]:
     out = []
     for name in names:
         source, start, length = CLIPS[name]
-        info = sf.info(str(MUSIC / source))
-        data, sr = sf.read(str(MUSIC / source), start=int(start * info.samplerate),
+        info = sf.info(str(source))
+        data, sr = sf.read(str(source), start=int(start * info.samplerate),
                            frames=int(length * info.samplerate), dtype="float32")
         sf.write(str(folder / name), data, sr)
         out.append(folder / name)

@@ -22,7 +22,7 @@ from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
 from tmer_desktop.settings import Settings  # noqa: E402
 from tmer_desktop.ui.track_data import DecisionSettings, decided_rows, load_track_view  # noqa: E402
 
-from conftest import SHARED  # noqa: E402
+from fixtures.music import SAD  # noqa: E402
 
 # Window probabilities (happy, sad, angry, relaxed): confident sad, unsure, confident relaxed.
 PROBS = [(0.05, 0.85, 0.05, 0.05), (0.04, 0.52, 0.04, 0.40), (0.05, 0.05, 0.05, 0.85)]
@@ -32,7 +32,7 @@ MODEL = "test-model-1"
 def lament_library(data_dir, tmp_path, model_version: str = MODEL) -> dict:
     """One real 40 s clip with three stored windows (predicted by `model_version`) and a failed file."""
     clip = tmp_path / "lament.wav"
-    data, sr = sf.read(str(SHARED / "music" / "wesnoth__sad.ogg"), frames=44100 * 40, dtype="float32")
+    data, sr = sf.read(str(SAD), frames=44100 * 40, dtype="float32")
     sf.write(str(clip), data, sr)
     features = pd.read_csv(TRAINING_CSV).loc[:2, list(FEATURE_NAMES)].to_numpy(float)
     store = LibraryStore.open(data_dir / "library.sqlite3")

@@ -11,9 +11,8 @@ from tmer_desktop.audio.playback import Player, output_unavailable_reason  # noq
 from tmer_desktop.ui.library_model import TableRow, TrackFilterProxy, TrackTableModel  # noqa: E402
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries, envelope  # noqa: E402
 
-from conftest import SHARED  # noqa: E402
+from fixtures.music import SAD  # noqa: E402
 
-MUSIC = SHARED / "music"
 
 
 def _rows():
@@ -83,7 +82,7 @@ def test_envelope_keeps_peaks():
 
 
 def test_timeline_one_band_per_window_and_click_seeks(qtbot):
-    samples, sr = load(MUSIC / "wesnoth__sad.ogg", 0, 40)
+    samples, sr = load(SAD, 0, 40)
     w = TimelineWidget()
     qtbot.addWidget(w)
     w.resize(900, 400)
@@ -108,7 +107,7 @@ def test_timeline_one_band_per_window_and_click_seeks(qtbot):
 
 
 def test_player_without_output_device_keeps_position(tmp_path):
-    y, sr = load(MUSIC / "wesnoth__sad.ogg", 0, 5)
+    y, sr = load(SAD, 0, 5)
     player = Player()
     player.load(y, sr)
     assert player.duration == pytest.approx(5.0, abs=0.01)

@@ -77,6 +77,7 @@ def test_window_features_equal_the_sliced_clip(track, data_dir):
         assert not math.isnan(w.values["_Roughness_Mean"])
 
 
+@pytest.mark.slow  # the 44 s track analysed twice
 def test_block_decoding_gives_the_same_values(track, data_dir, monkeypatch):
     whole = windows.analyse_file(track, use_cache=False, preparation=NATIVE)
     monkeypatch.setattr(windows, "WHOLE_LOAD_SECONDS", 0.0)
@@ -146,6 +147,7 @@ def test_on_grid_windows_share_the_spectrogram(track, data_dir, monkeypatch):
     assert len(calls) == 1
 
 
+@pytest.mark.slow  # a 40 s clip analysed three ways, each window checked alone
 def test_windows_are_normalised_one_by_one_and_resampled(tmp_path, data_dir):
     """The app's preparation: resampled to 44.1 kHz, each window scaled to full-scale peak on its
     own. A crescendo gives every window another gain; the shared block data must follow it."""
@@ -175,6 +177,7 @@ def test_windows_are_normalised_one_by_one_and_resampled(tmp_path, data_dir):
     assert _same(raw.windows[0].values, extract_features(y_quiet[:30 * SR], SR), rel=1e-9)
 
 
+@pytest.mark.slow  # a 44 s clip resampled and analysed twice
 def test_resampled_blocks_equal_the_resampled_whole_file(tmp_path, data_dir, monkeypatch):
     """Long files are decoded in blocks; a block that is resampled is decoded with a margin on a
     shared sample grid, so its windows equal those of the whole file resampled at once."""
