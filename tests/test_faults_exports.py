@@ -17,8 +17,7 @@ import re
 import mutagen
 import pandas as pd
 import pytest
-from conftest import SHARED
-from fixtures.broken.corpus import clip
+from fixtures.music import CALM, SAD, excerpt
 
 from tmer_desktop import dashboards
 from tmer_desktop.cli import main as tmer
@@ -31,8 +30,6 @@ from tmer_desktop.playlists.sessions import export_csv, load_plan
 from tmer_desktop.tagging import report
 from tmer_desktop.tagging.runner import tag_command
 
-MUSIC = SHARED / "music"
-
 HOSTILE = {"title": '=HYPERLINK("http://x","y")', "artist": "+cmd", "album": "@SUM(1)", "genre": "-2+3"}
 NOTE = "=1+2 heard in session"
 SESSION_TITLE = "@Week 3"
@@ -43,13 +40,11 @@ WINDOW, HOP = 6.0, 3.0  # short windows: several per clip, seconds of work
 
 @pytest.fixture(scope="module")
 def tagged(tmp_path_factory):
-    if not MUSIC.is_dir():
-        pytest.skip(f"real music corpus not found at {MUSIC}")
     root = tmp_path_factory.mktemp("safe-exports")
     music = root / "music"
     files = [
-        clip(MUSIC / "wesnoth__sad.ogg", music / "@SUM(1).flac", 10, 9),
-        clip(MUSIC / "etr__calmrace-ks.ogg", music / "calm.flac", 20, 9),
+        excerpt(SAD, music / "@SUM(1).flac", 10, 9),
+        excerpt(CALM, music / "calm.flac", 5, 9),
     ]
     for path in files:
         audio = mutagen.File(path)
