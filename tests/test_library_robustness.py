@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO_ROOT
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library import db, schema
-from tmer_desktop.library.atomic import atomic_write_bytes
+from tmer_desktop.atomic import atomic_write_bytes
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError, WriteError
 from tmer_desktop.library.exports import export_tracks
 from tmer_desktop.library.rows import NewWindow
@@ -330,7 +330,7 @@ def test_file_size_limit_during_export_is_reported(tmp_path):
     target.write_text("previous export\n")
     code = textwrap.dedent(f"""
         import resource, signal
-        from tmer_desktop.library.atomic import atomic_write_bytes
+        from tmer_desktop.atomic import atomic_write_bytes
         from tmer_desktop.library.errors import WriteError
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, resource.RLIM_INFINITY))

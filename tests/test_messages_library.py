@@ -21,7 +21,7 @@ from test_library_robustness import fill_up, tiny_filesystem  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.library import db  # noqa: E402
-from tmer_desktop.library.atomic import atomic_write_bytes, describe_os_error  # noqa: E402
+from tmer_desktop.atomic import atomic_write_bytes, describe_os_error  # noqa: E402
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError, WriteError  # noqa: E402
 from tmer_desktop.library.exports import write_frame  # noqa: E402
 from tmer_desktop.library.feedback_export import FeedbackFormatError, export_feedback, read_feedback_csv  # noqa: E402

@@ -41,3 +41,9 @@ class FileError(TmerError):
 
 class AudioError(FileError):
     """An audio file could not be read."""
+
+
+class WriteError(FileError):
+    """A file could not be written; the previous file at that path (if any) is untouched."""
+
+    template = QT_TRANSLATE_NOOP("Files", "Could not write {path}: {reason}")

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from tmer_desktop import paths
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
 from tmer_desktop.errors import TmerError
-from tmer_desktop.library.atomic import atomic_write_text, describe_os_error
+from tmer_desktop.atomic import atomic_write_text, describe_os_error
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 
@@ -43,8 +44,8 @@ def _default_jobs() -> int:
 
 @dataclass
 class Settings:
-    decision_threshold: float = 0.75  # argmax label when its probability reaches this
-    top2_threshold: float = 0.90  # else 'top-2' when the best two together reach this
+    decision_threshold: float = DEFAULT_THRESHOLD  # argmax label when its probability reaches this
+    top2_threshold: float = DEFAULT_TOP2_THRESHOLD  # else 'top-2' when the best two together reach this
     window_s: float = 30.0  # analysis window (the training excerpts are 30 s)
     hop_s: float = 5.0  # step between window starts; 0 < hop <= window
     aggregation: str = "mean"  # track level: mean of window probabilities, or majority vote

@@ -36,6 +36,7 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.windows import plan_windows
 from tmer_desktop.tagging.worker import EMOTIONS, MIN_DURATION, SILENCE_RMS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +108,8 @@ def load_active_model(store=None):
 
 class LiveAnalyser:
     def __init__(self, sample_rate: int, *, window: float = 30.0, hop: float = 5.0,
-                 model=None, model_version: str | None = None, threshold: float = 0.75,
-                 top2_threshold: float = 0.90, aggregation: str = "mean",
+                 model=None, model_version: str | None = None, threshold: float = DEFAULT_THRESHOLD,
+                 top2_threshold: float = DEFAULT_TOP2_THRESHOLD, aggregation: str = "mean",
                  provisional_every: float | None = None,
                  on_window: Callable[[LiveWindow], None] | None = None):
         """model: anything with predict_proba and classes (default: the library's active model)."""

@@ -1,26 +1,28 @@
 """Feature cache: one JSON file per (content hash, window, hop, extractor version).
 
-Files live under paths.feature_cache_dir(), are written atomically (temporary file in the same
-folder + os.replace), and anything unreadable or inconsistent is treated as a miss (the
+Files live under paths.feature_cache_dir(), are written atomically (tmer_desktop.atomic), and anything unreadable or inconsistent is treated as a miss (the
 caller recomputes and overwrites it). NaN is stored as null.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tmer_desktop import paths
+from tmer_desktop.atomic import atomic_write_text
+from tmer_desktop.errors import WriteError
 from tmer_desktop.features.columns import FEATURE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from tmer_desktop.features.windows import TrackFeatures
 
 FORMAT = 1
+log = logging.getLogger(__name__)
 
 
 def _version(preparation: str) -> str:
@@ -92,18 +94,11 @@ def store(track: "TrackFeatures", window: float, hop: float, preparation: str | 
         "windows": [{"start": w.start, "duration": w.duration, "short": w.short,
                      "values": [_encode(w.values[n]) for n in FEATURE_NAMES]} for w in track.windows],
     }
-    tmp = None
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=p.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, allow_nan=False)
-        os.replace(tmp, p)
+        atomic_write_text(p, json.dumps(doc, allow_nan=False))
         return p
-    except (OSError, ValueError):
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    except (OSError, WriteError, ValueError):
+        # A cache that cannot be written costs only time: the next run computes again.
+        log.warning("feature cache not written to %s", p, exc_info=True)
         return None

@@ -16,7 +16,7 @@ CSV is read back for retraining) gets every text back exactly.
     restore_text(text) -> str          # the inverse, for reading a file written here back
     SafeCsvWriter(fh, **fmtparams)     # csv.writer whose rows go through safe_cell
     safe_frame(frame) -> DataFrame     # text columns, text index and header neutralised
-    write_frame_csv(frame, path, *, index=False)   # atomic (library.atomic), UTF-8
+    write_frame_csv(frame, path, *, index=False)   # atomic (tmer_desktop.atomic), UTF-8
 
 Parquet exports are typed columns no spreadsheet evaluates, and are written unchanged.
 """
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tmer_desktop.library.atomic import atomic_output
+from tmer_desktop.atomic import atomic_output
 
 # OWASP's list: what spreadsheets (Excel, LibreOffice, Google Sheets) start a formula with.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -26,7 +26,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tmer_desktop.library.atomic import describe_os_error
+from tmer_desktop.atomic import describe_os_error
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError
 from tmer_desktop.library.schema import MIGRATIONS, SCHEMA_VERSION
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tmer_desktop.errors import FileError, TmerError
+from tmer_desktop.errors import FileError, TmerError, WriteError  # noqa: F401 (WriteError re-exported)
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 
@@ -26,9 +26,3 @@ class LibraryVersionError(LibraryError):
             "newer tmer-desktop; the file was not changed. Update tmer-desktop, or set TMER_DATA_DIR "
             "to use a different data directory.",
         ).format(path=self.path, found=found, supported=supported))
-
-
-class WriteError(FileError):
-    """A file could not be written; the previous file at that path (if any) is untouched."""
-
-    template = QT_TRANSLATE_NOOP("Files", "Could not write {path}: {reason}")

@@ -1,7 +1,7 @@
 """Exports of the library (CSV, Parquet), always written atomically.
 
     atomic_write_bytes(path, data) / atomic_write_text(path, text) / atomic_output(path)
-        (re-exported from library.atomic)
+        (from tmer_desktop.atomic)
     tracks_frame(store, model_version=None) -> pandas.DataFrame     # one row per track
     windows_frame(store, model_version=None, *, track_ids=None, with_features=False)
                                                                     # one row per window
@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.atomic import atomic_output, atomic_write_bytes, atomic_write_text
+from tmer_desktop.atomic import atomic_output, atomic_write_bytes, atomic_write_text
 from tmer_desktop.library.csvfile import write_frame_csv
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.library.schema import EMOTIONS

@@ -28,7 +28,7 @@ import pandas as pd
 
 from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.atomic import atomic_output
+from tmer_desktop.atomic import atomic_output
 from tmer_desktop.library.csvfile import SafeCsvWriter, restore_text
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP

@@ -17,8 +17,7 @@ from collections.abc import Callable
 
 from tmer_desktop.features.columns import FEATURE_NAMES
 
-EMOTIONS: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
-DECISIONS: tuple[str, ...] = ("label", "top-2", "review")
+from tmer_desktop.vocabulary import DECISIONS, EMOTIONS  # noqa: F401 (re-exported)
 
 _EMOTION_LIST = ", ".join(f"'{e}'" for e in EMOTIONS)
 _DECISION_LIST = ", ".join(f"'{d}'" for d in DECISIONS)

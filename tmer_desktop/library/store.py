@@ -79,6 +79,7 @@ from tmer_desktop.library.rows import (
 )
 from tmer_desktop.library.schema import DECISIONS, EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, as_message
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
 
 _UNSET: Any = object()
 _TRACK_FIELDS = (
@@ -96,7 +97,7 @@ _ORDERS = {
     "confidence": "p.confidence",
     "label": "p.label",
 }
-DEFAULT_REVIEW_THRESHOLD = 0.75
+DEFAULT_REVIEW_THRESHOLD = DEFAULT_THRESHOLD
 
 
 def now_iso() -> str:

@@ -11,8 +11,9 @@ import pandas as pd
 from tmer_desktop.errors import FileError
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import EMOTIONS
 
-CLASSES: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
+CLASSES: tuple[str, ...] = EMOTIONS
 # The dataset spells "relaxed" as "relax"; accept both, and any letter case.
 _LABEL_ALIASES = {"relax": "relaxed"}
 LABEL_COLUMN_CANDIDATES = ("Class", "label", "corrected_label")

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
 
 PSI_BINS = 10
 
@@ -40,7 +41,7 @@ class DriftThresholds:
     psi_noise_quantile: float = 0.99  # how sure we want to be that a shift is not chance
     min_shifted_features: int = 5  # alert when at least this many of the 50 features shift
     min_effective_windows: int = 30  # fewer non-overlapping windows: too little to judge
-    low_confidence: float = 0.75  # a prediction below this confidence is "low"
+    low_confidence: float = DEFAULT_THRESHOLD  # a prediction below this confidence is "low"
     low_confidence_share: float = 0.50  # alert above this share (when no baseline is known)
     low_confidence_excess: float = 0.20  # ... or above the model's own CV share + this
     min_corrections: int = 20  # fewer corrections: no accuracy/calibration verdict

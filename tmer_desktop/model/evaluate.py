@@ -18,8 +18,9 @@ from tmer_desktop.model.data import CLASSES, LabelledData
 from tmer_desktop.model.decide import DEFAULT_TOP2_THRESHOLD, decide_many
 from tmer_desktop.model.metrics import ECE_BINS, fold_scores, pooled_scores
 from tmer_desktop.model.train import TrainingConfig, training_data
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
 
-AUTO_THRESHOLD = 0.75
+AUTO_THRESHOLD = DEFAULT_THRESHOLD
 TOP2_CANDIDATES = (0.8, 0.85, 0.9, 0.95)
 
 

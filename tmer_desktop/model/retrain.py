@@ -49,10 +49,11 @@ from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.model.train import TrainingConfig
 from tmer_desktop.paths import TRAINING_CSV
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
 
 DEFAULT_MARGIN = 0.01
 DEFAULT_FOLD_MARGIN = 0.05
-LOW_CONFIDENCE = 0.75
+LOW_CONFIDENCE = DEFAULT_THRESHOLD
 
 
 class RetrainError(TmerError):

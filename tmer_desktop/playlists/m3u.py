@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tmer_desktop.errors import FileError
-from tmer_desktop.library.exports import atomic_write_text
+from tmer_desktop.atomic import atomic_write_text
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 MAX_PLAYLIST_BYTES = 16 * 1024 * 1024  # a playlist this large is not a playlist

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 
-from tmer_desktop.library.atomic import atomic_write_text
+from tmer_desktop.atomic import atomic_write_text
 from tmer_desktop.library.csvfile import SafeCsvWriter
 from tmer_desktop.playlists.builder import (
     Constraints,

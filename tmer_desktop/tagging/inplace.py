@@ -35,7 +35,7 @@ from pathlib import Path
 
 from tmer_desktop import paths
 from tmer_desktop.errors import FileError
-from tmer_desktop.library.atomic import atomic_write_text, describe_os_error
+from tmer_desktop.atomic import atomic_write_text, describe_os_error
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)

@@ -29,7 +29,7 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.prepare import MIN_DURATION, SILENCE_RMS, TOO_SHORT
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
-EMOTIONS = ("happy", "sad", "angry", "relaxed")
+from tmer_desktop.vocabulary import EMOTIONS  # noqa: F401 (re-exported)
 # SILENCE_RMS (features/prepare.py, about -100 dBFS): below it a window holds no signal. MIR
 # features of digital silence are degenerate (zero spectra, undefined centroids), so the model
 # must not judge them; the analysis preparation leaves such windows at their own level.

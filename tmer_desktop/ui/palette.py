@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-EMOTIONS: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
+from tmer_desktop.vocabulary import EMOTIONS  # noqa: F401 (re-exported)
 
 _HEX = {
     "happy": "#E69F00",    # orange

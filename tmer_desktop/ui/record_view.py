@@ -30,6 +30,7 @@ from tmer_desktop.ui.i18n import (FollowsLanguage, clock, current_language, emot
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
 
 log = logging.getLogger(__name__)
 
@@ -186,8 +187,8 @@ class RecordView(FollowsLanguage, QWidget):
             rate = int(self._device_rate(device))
             self.live = LiveAnalyser(
                 rate, window=self._setting("window_s", 30.0), hop=self._setting("hop_s", 5.0),
-                model=model, model_version=version, threshold=self._setting("decision_threshold", 0.75),
-                top2_threshold=self._setting("top2_threshold", 0.90),
+                model=model, model_version=version, threshold=self._setting("decision_threshold", DEFAULT_THRESHOLD),
+                top2_threshold=self._setting("top2_threshold", DEFAULT_TOP2_THRESHOLD),
                 aggregation=self._setting("aggregation", "mean"), provisional_every=PROVISIONAL_EVERY,
                 on_window=self._windowArrived.emit)
             self.recorder = record.Recorder(device, samplerate=rate, on_block=self._on_block,
@@ -209,7 +210,7 @@ class RecordView(FollowsLanguage, QWidget):
         self.events_label.clear()
         window_s = QLocale().toString(float(self._setting("window_s", 30.0)), "g", 6)
         self.provisional_label.setText(self.tr("Waiting for the first full window ({seconds} s)…").format(seconds=window_s))
-        self.timeline.set_series(None, 0.0, self._setting("decision_threshold", 0.75))
+        self.timeline.set_series(None, 0.0, self._setting("decision_threshold", DEFAULT_THRESHOLD))
         self.timeline.set_waveform(None, rate, duration=self._setting("window_s", 30.0))
         self.state_label.setText(self.tr("Recording to {path}").format(path=path))
         self.timer.start()
@@ -335,7 +336,7 @@ class RecordView(FollowsLanguage, QWidget):
                 probs=np.array([w.probs for w in judged]), labels=[w.label for w in judged],
                 confidences=np.array([w.confidence for w in judged]),
                 decisions=[w.decision for w in judged])
-            self.timeline.set_series(series, duration, self._setting("decision_threshold", 0.75))
+            self.timeline.set_series(series, duration, self._setting("decision_threshold", DEFAULT_THRESHOLD))
         self.timeline.set_cursor(seconds)
 
     def _show_window(self, w) -> None:

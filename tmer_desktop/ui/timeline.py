@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import EMOTIONS, LINE_STYLES, SYMBOLS, emotion_color
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
 
 ENVELOPE_BINS = 2000
 
@@ -82,7 +83,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         super().__init__(parent)
         pg.setConfigOptions(antialias=True)
         self._duration = 0.0
-        self._threshold = 0.75
+        self._threshold = DEFAULT_THRESHOLD
         self.series: WindowSeries | None = None
         self.band_items: list[QGraphicsRectItem] = []
         self.review_items: list[QGraphicsRectItem] = []

@@ -18,12 +18,13 @@ from tmer_desktop.library.rows import PredictionRow, TrackSummary, WindowRow
 from tmer_desktop.ui.library_model import TableRow
 from tmer_desktop.ui.palette import EMOTIONS
 from tmer_desktop.ui.timeline import WindowSeries
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
 
 
 @dataclass(frozen=True)
 class DecisionSettings:
-    threshold: float = 0.75
-    top2_threshold: float = 0.90
+    threshold: float = DEFAULT_THRESHOLD
+    top2_threshold: float = DEFAULT_TOP2_THRESHOLD
     aggregation: str = "mean"
 
     @classmethod

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from tmer_desktop.library.errors import WriteError
+from tmer_desktop.errors import WriteError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 # Reasons in words a user reads ("Could not write x.csv: the disk is full"), translatable.
