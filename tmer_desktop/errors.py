@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, as_message
 
@@ -30,8 +30,8 @@ class FileError(TmerError):
 
     template = QT_TRANSLATE_NOOP("Errors", "{path}: {reason}")
 
-    def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
+    def __init__(self, path: str | os.PathLike, reason: str):
+        self.path = os.fspath(path)
         self.reason = reason
         super().__init__(self.template.format(path=self.path, reason=reason))
 

@@ -34,7 +34,7 @@ class Template(str):
         obj.context = context
         return obj
 
-    def format(self, *args: Any, **values: Any) -> "Message | str":  # type: ignore[override]
+    def format(self, *args: Any, **values: Any) -> "Message | str":
         if args:  # positional fields cannot be re-filled by name in a translation
             return str.format(self, *args, **values)
         return Message(self.context, str(self), values)

@@ -92,9 +92,10 @@ class Player:
         import sounddevice as sd
 
         try:
-            self._stream = sd.OutputStream(samplerate=self._sr, channels=1, dtype="float32",
-                                           callback=self._fill, finished_callback=self._stream_done)
-            self._stream.start()
+            stream = sd.OutputStream(samplerate=self._sr, channels=1, dtype="float32",
+                                     callback=self._fill, finished_callback=self._stream_done)
+            self._stream = stream
+            stream.start()
         except Exception as exc:
             self._stream = None
             raise RuntimeError(f"Playback failed: {exc}") from exc

@@ -79,7 +79,7 @@ class LevelReading:
 
 @dataclass
 class RecordingResult:
-    path: Path
+    path: Path | None  # None when the recording never started
     frames: int  # written to the file
     sample_rate: int
     channels: int
@@ -301,11 +301,12 @@ class Recorder:
         self._writer = threading.Thread(target=self._write_loop, name="tmer-recorder-writer", daemon=True)
         self._writer.start()
         try:
-            self._stream = sd.InputStream(
+            stream = sd.InputStream(
                 device=self.device, samplerate=self._sr, channels=channels, dtype="float32",
                 blocksize=max(1, int(round(self.block_seconds * self._sr))),
                 callback=self._capture, finished_callback=self._stream_ended)
-            self._stream.start()
+            self._stream = stream
+            stream.start()
         except Exception as exc:
             self._stream = None
             self._queue.put(None)
@@ -381,6 +382,8 @@ class Recorder:
                 log.exception("a recording listener failed")
 
     def _write_loop(self) -> None:
+        sound_file, path = self._file, self.path
+        assert sound_file is not None and path is not None, "the writer starts after the file is open"
         since_flush = 0
         flush_every = max(1, int(FLUSH_INTERVAL * self._sr))
         failed = False
@@ -400,7 +403,7 @@ class Recorder:
                 continue  # keep draining so the callback never blocks
             block = payload
             try:
-                self._file.write(block)
+                sound_file.write(block)
                 since_flush += len(block)
                 if since_flush >= flush_every:
                     self._flush()
@@ -408,7 +411,7 @@ class Recorder:
             except Exception as exc:
                 log.exception("writing the recording %s failed", self.path)
                 failed = True
-                self._error = _write_failure(self.path, exc, self._frames_written / self._sr)
+                self._error = _write_failure(path, exc, self._frames_written / self._sr)
                 self._event("write-error", self._error, self._frames_written)
                 self._stopping.set()
                 self._done.set()
@@ -444,9 +447,12 @@ class Recorder:
     def _flush(self) -> None:
         from soundfile import _ffi, _snd
 
+        sound_file = self._file
+        if sound_file is None:
+            return
         # Header rewrite first, so the file on disk always announces the audio it holds.
-        _snd.sf_command(self._file._file, _SFC_UPDATE_HEADER_NOW, _ffi.NULL, 0)
-        self._file.flush()
+        _snd.sf_command(sound_file._file, _SFC_UPDATE_HEADER_NOW, _ffi.NULL, 0)
+        sound_file.flush()
 
     def _close_file(self) -> None:
         f, self._file = self._file, None

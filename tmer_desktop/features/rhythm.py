@@ -80,9 +80,10 @@ def tempo(y: np.ndarray, sr: int) -> float:
     enhanced = _enhance(weighted, lags)
     best = find_peaks(enhanced, contrast=0.1, nobegin=True, noend=True, normalize="local",
                       total=1, x=lags, interpolate=True)
-    if len(best) == 0 or not best.precise_position[0] > 0:
+    position = best.precise_position  # asked for with interpolate=True
+    if len(best) == 0 or position is None or not position[0] > 0:
         return float("nan")
-    return float(60.0 / best.precise_position[0])
+    return float(60.0 / position[0])
 
 
 def _lag_window_autocorrelation(curve: Envelope):

@@ -73,10 +73,12 @@ class NewWindow:
         for name in ("idx", "start", "duration", "features"):
             if get(name) is None:
                 raise LibraryError(f"A window to store is missing '{name}'.")
+        idx, start, duration = get("idx"), get("start"), get("duration")
+        assert idx is not None and start is not None and duration is not None  # checked just above
         return cls(
-            idx=int(get("idx")),
-            start=float(get("start")),
-            duration=float(get("duration")),
+            idx=int(idx),
+            start=float(start),
+            duration=float(duration),
             short=bool(get("short")),
             features=cls.coerce_features(get("features")),
         )

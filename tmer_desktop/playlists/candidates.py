@@ -89,7 +89,10 @@ def make_candidate(
     *,
     tempo: float | None = None,
     scale: TempoScale | None = None,
-    **metadata: str | None,
+    title: str | None = None,
+    artist: str | None = None,
+    album: str | None = None,
+    genre: str | None = None,
 ) -> Candidate:
     probs = {e: float(probabilities[e]) for e in EMOTIONS}
     return Candidate(
@@ -102,7 +105,10 @@ def make_candidate(
         decision=decision,
         position=track_position(probs, tempo, scale),
         tempo=tempo,
-        **metadata,
+        title=title,
+        artist=artist,
+        album=album,
+        genre=genre,
     )
 
 

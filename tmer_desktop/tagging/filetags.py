@@ -270,6 +270,8 @@ def _ogg_comment_packet(audio) -> tuple[bytes, bytes] | None:
     from mutagen.oggopus import OggOpus
     from mutagen.oggvorbis import OggVorbis
 
+    if audio.tags is None:  # the caller adds tags before writing
+        return None
     if isinstance(audio, OggVorbis):
         return b"\x03vorbis", b"\x03vorbis" + audio.tags.write(framing=True)
     if isinstance(audio, OggOpus):
