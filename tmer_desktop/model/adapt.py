@@ -121,3 +121,141 @@ def choose_weight(base_X: np.ndarray, base_y: np.ndarray, base_groups, corr_X: n
         losses[w] = total / count if count else np.inf
     best = min(grid, key=lambda w: (losses[w], w))
     return WeightChoice(float(best), "cross-validated", recordings, losses)
+
+
+# --------------------------------------------------------------------------- the adapter
+# A second way to learn from corrections, for when they cover the user's music well enough to
+# cross-validate on: keep the model fitted to the training rows, and learn on the corrections
+# alone a correction of its logits, shrunk towards "no change":
+#
+#     logits'(z) = logits(z) + logits(z) @ A.T + z @ D.T + d
+#
+# (z: the transformed features, A 4x4, D 4x50, d 4). Each recording counts once whatever its
+# length; the penalty strength * |A, D, d|^2 pulls the correction towards zero, and the strength
+# (or no adapter at all) is chosen by held-out log-loss over recording folds, as the weight is.
+# logits(z) is linear in z, so the adapted model is one linear model again: its explanations
+# stay exact. Columns the model does not use (dropped for encoding instability) stay unused.
+ADAPTER_STRENGTHS: tuple[float, ...] = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+NO_ADAPTER = float("inf")
+
+
+@dataclass(frozen=True)
+class AdapterChoice:
+    strength: float  # NO_ADAPTER when the corrections do not support one
+    how: str  # "cross-validated", or why there is none
+    recordings: int
+    log_loss: dict[float, float]  # mean held-out log-loss per strength (inf: the model unchanged)
+
+    @property
+    def adapts(self) -> bool:
+        return np.isfinite(self.strength)
+
+    def to_dict(self) -> dict:
+        return {"strength": None if not self.adapts else self.strength, "how": self.how,
+                "recordings": self.recordings,
+                "log_loss": {("none" if not np.isfinite(s) else f"{s:g}"): v for s, v in self.log_loss.items()}}
+
+
+def _recording_weights(groups: np.ndarray) -> np.ndarray:
+    """1 / (windows of the row's recording), normalised to sum to 1: each recording counts once."""
+    _, inverse, counts = np.unique(groups, return_inverse=True, return_counts=True)
+    w = 1.0 / counts[inverse.reshape(-1)]
+    return w / w.sum()
+
+
+def _fit_correction(L0: np.ndarray, Z: np.ndarray, y: np.ndarray, w: np.ndarray, strength: float) -> np.ndarray:
+    """Parameters [A | D | d] (k x (k + n + 1)) minimising sum w * CE + strength * |theta|^2."""
+    from scipy.optimize import minimize
+
+    k = L0.shape[1]
+    F = np.hstack([L0, Z, np.ones((len(Z), 1))])
+    Y = np.eye(k)[y]
+
+    def objective(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        theta = flat.reshape(k, F.shape[1])
+        logits = L0 + F @ theta.T
+        logp = log_softmax(logits, axis=1)
+        loss = -float((w * (Y * logp).sum(axis=1)).sum()) + strength * float(flat @ flat)
+        grad = ((np.exp(logp) - Y) * w[:, None]).T @ F + 2 * strength * theta
+        return loss, grad.ravel()
+
+    result = minimize(objective, np.zeros(k * F.shape[1]), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 500})
+    return result.x.reshape(k, F.shape[1])
+
+
+def _corrected_logits(L0: np.ndarray, Z: np.ndarray, theta: np.ndarray) -> np.ndarray:
+    return L0 + np.hstack([L0, Z, np.ones((len(Z), 1))]) @ theta.T
+
+
+def _used_features(model, Z: np.ndarray) -> np.ndarray:
+    unused = model._mask(tuple(model.dropped))
+    if unused.any():
+        Z = Z.copy()
+        Z[:, unused] = 0.0
+    return Z
+
+
+def choose_adapter(model, corr_X: np.ndarray, corr_y, corr_groups, *, grid: tuple[float, ...] = ADAPTER_STRENGTHS,
+                   seed: int = 0) -> AdapterChoice:
+    """Whether to adapt `model` (a fitted EmotionClassifier) to the corrections, and how strongly:
+    held-out log-loss over recording folds (those of choose_weight), the model unchanged being
+    one of the candidates. Every emotion must have two corrected recordings: an adapter fitted
+    without an emotion would learn to avoid it."""
+    from tmer_desktop.model.train import as_feature_matrix
+
+    corr_groups = np.asarray([str(g) for g in corr_groups])
+    corr_y = np.asarray(corr_y, dtype=np.int64)
+    recordings = len(np.unique(corr_groups))
+    if not len(corr_y):
+        return AdapterChoice(NO_ADAPTER, "no corrections", 0, {})
+    per_emotion = [len(np.unique(corr_groups[corr_y == c])) for c in range(len(CLASSES))]
+    if min(per_emotion) < 2:
+        return AdapterChoice(NO_ADAPTER, "too few recordings (two of each emotion needed)", recordings, {})
+    folds = _recording_folds(corr_groups, corr_y, seed)
+    X = as_feature_matrix(corr_X)
+    Z = _used_features(model, model.transform_features(X))
+    L0 = model.decision_function(X)
+    losses: dict[float, float] = {}
+    for strength in (NO_ADAPTER, *grid):
+        total, weight = 0.0, 0.0
+        for held in folds:
+            w_held = _recording_weights(corr_groups[held])
+            if np.isfinite(strength):
+                theta = _fit_correction(L0[~held], Z[~held], corr_y[~held], _recording_weights(corr_groups[~held]),
+                                        strength)
+                logits = _corrected_logits(L0[held], Z[held], theta)
+            else:
+                logits = L0[held]
+            logp = log_softmax(logits, axis=1)[np.arange(int(held.sum())), corr_y[held]]
+            total -= float((w_held * logp).sum())
+            weight += 1.0
+        losses[strength] = total / weight
+    best = min(losses, key=lambda s: (losses[s], -s))  # ties: the stronger pull towards no change
+    how = "cross-validated" if np.isfinite(best) else "cross-validated: the corrections do not predict better"
+    return AdapterChoice(float(best), how, recordings, losses)
+
+
+def adapt(model, corr_X: np.ndarray, corr_y, corr_groups, strength: float):
+    """A copy of `model` whose linear step includes the correction fitted on all the corrections
+    at `strength` (see above); `model` itself is unchanged."""
+    import copy
+
+    from tmer_desktop.model.train import _Linear, as_feature_matrix
+
+    X = as_feature_matrix(corr_X)
+    groups = np.asarray([str(g) for g in corr_groups])
+    Z = _used_features(model, model.transform_features(X))
+    theta = _fit_correction(model.decision_function(X), Z, np.asarray(corr_y, dtype=np.int64),
+                            _recording_weights(groups), strength)
+    k = len(CLASSES)
+    A, D, d = theta[:, :k], theta[:, k:-1], theta[:, -1]
+    W, b = model.scaled_coef_, model.scaled_intercept_
+    coef = W + A @ W + D
+    intercept = b + A @ b + d
+    adapted = copy.deepcopy(model)
+    t = adapted.temperature_
+    adapted.lr_ = _Linear(coef * t, intercept * t)
+    adapted.adapter_ = {"strength": float(strength), "recordings": int(len(np.unique(groups))),
+                        "rows": int(len(groups))}
+    return adapted
