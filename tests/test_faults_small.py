@@ -35,7 +35,7 @@ from test_playlists import fill_library
 from tmer_desktop.audio.sniff import _mpeg_frame_sync
 from tmer_desktop.console import for_terminal
 from tmer_desktop.library.store import LibraryStore
-from tmer_desktop.tagging import persist
+from tmer_desktop.vocabulary import FailureKind
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux /proc, mounts and signals")
 
@@ -254,8 +254,8 @@ def test_a_worker_killed_from_outside_is_reported_and_retried(tmp_path):
     row = pd.read_csv(out, keep_default_na=False).iloc[0]
     assert row["label"] == "" and row["error"] == KILLED
     with LibraryStore.open(tmp_path / "data" / "library.sqlite3") as store:
-        stored = store.track_by_path(song).error
-    assert str(stored) == KILLED and persist.worth_retrying(stored)
+        stored = store.track_by_path(song)
+    assert str(stored.error) == KILLED and stored.error_kind == FailureKind.TRANSIENT
 
     again = _tmer("tag", str(music), "--out", str(out), "--jobs", "1", env=_env(tmp_path / "data"))
     assert again.returncode == 0, again.stderr

@@ -22,6 +22,7 @@ from tmer_desktop.library.exports import export_tracks
 from tmer_desktop.library.rows import NewWindow
 from tmer_desktop.library.schema import SCHEMA_VERSION
 from tmer_desktop.library.store import LibraryStore
+from tmer_desktop.vocabulary import FailureKind
 
 N_WINDOWS = 40  # per transaction: 1 track + 40 windows + 41 predictions, all or nothing
 
@@ -286,7 +287,9 @@ def test_full_disk_export_keeps_previous_file(tmp_path, name):
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses a Linux tmpfs mount")
 def test_full_disk_under_the_database_keeps_committed_rows(tmp_path):
-    with tiny_filesystem(tmp_path / "disk", size="512k") as disk:
+    # A new library's write-ahead log already holds ~130 KB (one commit per schema step); each
+    # transaction here adds ~35 KB more.
+    with tiny_filesystem(tmp_path / "disk", size="768k") as disk:
         path = disk / "lib.sqlite3"
         store = LibraryStore.open(path)
         committed = 0
@@ -384,7 +387,7 @@ def test_migration_from_v1_writes_a_backup_that_opens_with_the_old_data(tmp_path
     make_v1_database(path)
     store = LibraryStore.open(path)
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert store.schema_version() == SCHEMA_VERSION == 5
         backups = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.bak-v1-")]
         assert len(backups) == 1
         (message,) = store.open_messages
@@ -413,6 +416,42 @@ def test_migration_from_v1_writes_a_backup_that_opens_with_the_old_data(tmp_path
     with LibraryStore.open(path) as again:
         assert again.open_messages == []
     assert len([p for p in tmp_path.iterdir() if ".bak-" in p.name]) == 1
+
+
+def test_migration_to_v5_gives_old_failures_their_kind_from_the_english_text(tmp_path):
+    """Up to v4 whether a failure was retried was read from the English start of its error; the
+    migration reads it there once, so an old library retries what it retried before."""
+    path = tmp_path / "lib.sqlite3"
+    conn = db.connect(path)
+    db.migrate(conn, path, target=4)
+    errors = {
+        "/music/crashed.wav": "the analysis process crashed (SIGSEGV) on this file; the file may be damaged "
+                              "or trigger a decoder bug",
+        "/music/stopped.wav": "the analysis process stopped unexpectedly (exit code 1) on this file",
+        "/music/killed.wav": "the analysis process was stopped from outside (killed, perhaps because the "
+                             "computer ran out of memory)",
+        "/music/hung.wav": "timed out after 61 s (the decoder or analysis hung on this file)",
+        "/music/png.wav": "not a recognised audio format (the file is a PNG image)",
+        "/music/says_crashed.wav": "silent audio: the analysis process crashed",  # not at the start
+        "/music/tagged.wav": None,
+    }
+    with conn:
+        conn.executemany("INSERT INTO tracks (path, error, added_at) VALUES (?, ?, 'then')", errors.items())
+    conn.close()
+    with LibraryStore.open(path) as store:
+        kinds = {p: store.track_by_path(p).error_kind for p in errors}
+        (notice,) = store.open_messages
+    transient, permanent = FailureKind.TRANSIENT, FailureKind.PERMANENT
+    assert kinds == {"/music/crashed.wav": transient, "/music/stopped.wav": transient,
+                     "/music/killed.wav": transient, "/music/hung.wav": transient, "/music/png.wav": permanent,
+                     "/music/says_crashed.wav": permanent, "/music/tagged.wav": None}
+    (backup,) = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.bak-v4-")]
+    assert str(backup) in notice and "from version 4 to 5" in notice
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert "error_kind" not in [r[1] for r in old.execute("PRAGMA table_info(tracks)")]
+    assert dict(old.execute("SELECT path, error FROM tracks").fetchall()) == errors
+    old.close()
 
 
 def test_fresh_database_needs_no_backup(tmp_path):

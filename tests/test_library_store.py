@@ -16,6 +16,7 @@ from tmer_desktop.library.exports import export_tracks, export_windows, tracks_f
 from tmer_desktop.library.rows import NewWindow
 from tmer_desktop.library.schema import SCHEMA_VERSION
 from tmer_desktop.library.store import LibraryStore
+from tmer_desktop.vocabulary import FailureKind
 
 
 def feats(seed: float) -> list[float]:
@@ -76,6 +77,31 @@ def test_upsert_track_updates_only_given_fields(store, tmp_path):
     assert store.track_by_path(tmp_path / "missing.wav") is None
     assert store.track_by_hash("h1").id == tid
     assert store.track_by_hash("nope") is None
+
+
+def test_a_failure_kind_is_written_with_its_error_and_only_with_it(store, tmp_path):
+    path = tmp_path / "a.wav"
+    tid = store.upsert_track(path, error="the analysis process crashed (SIGSEGV)", error_kind=FailureKind.TRANSIENT)
+    row = store.track(tid)
+    assert row.error_kind is FailureKind.TRANSIENT
+    store.upsert_track(path, title="A")  # other fields leave the failure as it is
+    assert store.track(tid).error_kind is FailureKind.TRANSIENT
+    store.upsert_track(path, error="not an audio file", error_kind="permanent")
+    assert store.track(tid).error_kind is FailureKind.PERMANENT
+    store.upsert_track(path, error="decode failed")  # an error without a kind: none is known, none kept
+    assert store.track(tid).error_kind is None
+    store.upsert_track(path, error="decode failed", error_kind=FailureKind.PERMANENT)
+    store.upsert_track(path, error=None)  # tagged after all: no error, no kind
+    assert (store.track(tid).error, store.track(tid).error_kind) == (None, None)
+    with pytest.raises(LibraryError, match="together with the error"):
+        store.upsert_track(path, error_kind=FailureKind.TRANSIENT)
+    with pytest.raises(LibraryError, match="without an error"):
+        store.upsert_track(path, error=None, error_kind=FailureKind.TRANSIENT)
+    with pytest.raises(LibraryError, match="Unknown failure kind 'sometimes'"):
+        store.upsert_track(path, error="x", error_kind="sometimes")
+    assert store.track(tid).error is None
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as conn:  # the database checks it too
+        conn.execute("UPDATE tracks SET error = 'x', error_kind = 'sometimes' WHERE id = ?", (tid,))
 
 
 def test_windows_round_trip_features_exactly(store, tmp_path):

@@ -1,7 +1,7 @@
 """Decoding, scanning and batch-tagging messages are marked for translation: real bad files go
 through the real decoder and the real batch runner (worker processes) into a real library, come
 back from it as translatable messages, and read in Spanish and Turkish in a real QApplication
-with the shipped translations, while the English text (CLI, exports, retry check) is unchanged.
+with the shipped translations, while the English text (CLI, exports) is unchanged.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from tmer_desktop.audio import decode  # noqa: E402
 from tmer_desktop.errors import AudioError  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.settings import Settings  # noqa: E402
-from tmer_desktop.tagging import persist, pool  # noqa: E402
+from tmer_desktop.tagging import pool  # noqa: E402
 from tmer_desktop.tagging.filetags import TagWriteError, write_emotion_tags  # noqa: E402
 from tmer_desktop.tagging.runner import BatchTagger, tag_command  # noqa: E402
 from tmer_desktop.tagging.scan import scan  # noqa: E402
 from tmer_desktop.translatable import Message, as_message  # noqa: E402
 from tmer_desktop.ui import i18n  # noqa: E402
+from tmer_desktop.vocabulary import FailureKind  # noqa: E402
 
 SR = 22050
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
@@ -85,7 +86,8 @@ def test_failures_come_back_from_the_library_as_messages_with_unchanged_english(
         assert as_message(result.error) is not None, name  # crossed the worker's pipe still marked
         stored = _stored_error(batch, name)
         assert isinstance(stored, Message) and stored.context == context, name
-        assert str(stored) == english and not persist.worth_retrying(stored), name
+        assert str(stored) == english, name
+        assert batch["store"].track_by_path(batch["files"][name]).error_kind == FailureKind.PERMANENT, name
     picture = _stored_error(batch, "picture.wav")
     assert isinstance(picture.values["content"], Message)  # "a PNG image" is translated on its own
     assert _stored_error(batch, "blip.wav").values == {"seconds": 0.5, "minimum": 1.0}
@@ -141,16 +143,13 @@ def test_crash_and_timeout_reasons_stay_retryable_after_a_stay_in_the_library(ba
     crashed = pool._death_reason(-signal.SIGSEGV)
     timed_out = pool.TIMED_OUT_ON_FILE.format(seconds=61.4)
     assert str(timed_out) == "timed out after 61 s (the decoder or analysis hung on this file)"
-    for template, prefix in ((pool.CRASHED_ON_FILE, pool.CRASHED), (pool.STOPPED_ON_FILE, pool.STOPPED),
-                             (pool.TIMED_OUT_ON_FILE, pool.TIMED_OUT)):
-        assert template.startswith(prefix)
     store = batch["store"]
     for name, reason in (("crashed.wav", crashed), ("hung.wav", timed_out)):
         path = batch["home"] / name
-        store.upsert_track(path, error=reason)
-        stored = store.track_by_path(path).error
-        assert isinstance(stored, Message) and str(stored) == str(reason)
-        assert persist.worth_retrying(stored)
+        store.upsert_track(path, error=reason, error_kind=FailureKind.TRANSIENT)
+        stored = store.track_by_path(path)
+        assert isinstance(stored.error, Message) and str(stored.error) == str(reason)
+        assert stored.error_kind == FailureKind.TRANSIENT  # the kind, not the words, decides a retry
     assert i18n.install_language(restore_english, "es") == []
     assert i18n.translated(store.track_by_path(batch["home"] / "crashed.wav").error) == (
         "el proceso de análisis sufrió un fallo (SIGSEGV) con este archivo; puede que el archivo esté dañado "

@@ -20,10 +20,13 @@ from conftest import REPO_ROOT
 from fixtures.broken.corpus import make_broken_files
 from fixtures.music import BATCAVE, CALM, CITY_BLUES, MADEIRA, SAD, SAD_HEAD, copy_tags, excerpt
 from tmer_desktop.hashing import file_sha256
+from tmer_desktop.library import db
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import Settings
 from tmer_desktop.tagging import report
 from tmer_desktop.tagging.runner import BatchTagger, tag_command
+from tmer_desktop.tagging.worker import extractor_version
+from tmer_desktop.vocabulary import FailureKind
 
 pytestmark = pytest.mark.slow  # batches in worker processes, a crash, a hang, a CLI interrupted: ~1 min
 
@@ -133,6 +136,21 @@ def test_broken_files_become_error_rows_with_reasons(mixed):
     assert "symbolic link loop" in loop.error
 
 
+def test_each_failure_is_stored_with_its_kind(mixed):
+    """A process that crashed or hung may not next time: transient. A broken file stays broken."""
+    store, root, files = mixed["store"], mixed["root"], mixed["files"]
+    for key in ("crash", "hang"):
+        row = store.track_by_path(files[key])
+        assert row.error and row.error_kind is FailureKind.TRANSIENT, key
+    for name in mixed["expected"]:
+        row = store.track_by_path(root / "broken" / name)
+        if name == "cut_short.wav":  # tagged, with a warning that is not stored as a failure
+            assert (row.error, row.error_kind) == (None, None)
+        else:
+            assert row.error and row.error_kind is FailureKind.PERMANENT, (name, row.error, row.error_kind)
+    assert store.track_by_path(files["sad"]).error_kind is None
+
+
 def test_library_holds_tracks_metadata_windows_and_predictions(mixed):
     store, results, files = mixed["store"], mixed["results"], mixed["files"]
     sad = results[str(files["sad"])]
@@ -162,6 +180,44 @@ def test_progress_counts_up_to_the_total(mixed):
 
 
 # --------------------------------------------------------------------------- resume, force
+def test_an_old_librarys_crashed_track_is_retried_and_its_broken_file_is_not(tmp_path):
+    """A library of schema version 4 knew a retry only from the English start of the error; once
+    upgraded (with a backup) a batch still tries the crashed file again and skips the broken one."""
+    crashed = excerpt(CALM, tmp_path / "music" / "crashed.wav", 0, 7)
+    broken = excerpt(CITY_BLUES, tmp_path / "music" / "broken.flac", 20, 7)  # good audio: a retry would tag it
+    path = tmp_path / "data" / "library.sqlite3"
+    path.parent.mkdir()
+    conn = db.connect(path)
+    db.migrate(conn, path, target=4)
+    crash_text = ("the analysis process crashed (SIGSEGV) on this file; the file may be damaged or trigger a "
+                  "decoder bug")
+    broken_text = "not a recognised audio format (the file is a PNG image)"
+    with conn:
+        for file, error in ((crashed, crash_text), (broken, broken_text)):
+            conn.execute(
+                "INSERT INTO tracks (path, content_hash, error, added_at, analysed_at, window_s, hop_s, "
+                "extractor_version) VALUES (?, ?, ?, 'then', 'then', ?, ?, ?)",
+                (str(file), file_sha256(file), error, WINDOW, HOP, extractor_version()))
+    conn.close()
+
+    store = LibraryStore.open(path)
+    try:
+        assert [p.name.startswith("library.sqlite3.bak-v4-") for p in path.parent.iterdir()].count(True) == 1
+        assert store.track_by_path(crashed).error_kind is FailureKind.TRANSIENT
+        assert store.track_by_path(broken).error_kind is FailureKind.PERMANENT
+        summary, results, _ = _run(_tagger([crashed, broken], store, jobs=1))
+        assert (summary.done, summary.skipped, summary.failed) == (1, 1, 0)
+        again = results[str(crashed)]
+        assert again.label in EMOTIONS and not again.skipped and again.error is None
+        row = store.track_by_path(crashed)
+        assert (row.error, row.error_kind) == (None, None) and store.windows_for_track(row.id)
+        kept = results[str(broken)]
+        assert kept.skipped and kept.label is None and str(kept.error) == broken_text
+        assert store.windows_for_track(store.track_by_path(broken).id) == []
+    finally:
+        store.close()
+
+
 def test_second_run_skips_unchanged_files_and_redoes_changed_ones(tmp_path):
     root = tmp_path / "music"
     files = _clips(root)

@@ -1,5 +1,5 @@
 """Words every layer shares: the four emotions (in the model's class order), the three
-decisions, and the decision rule's thresholds.
+decisions, the decision rule's thresholds, and the two kinds of failure.
 
 One definition here; `model.data.CLASSES`, `library.schema.EMOTIONS` and the UI's palette are
 this tuple. The defaults are the `Settings` defaults (settings.py reads them from here), so a
@@ -9,6 +9,7 @@ caller without settings decides exactly as one with untouched settings.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 # The order is the model's column order of predict_proba and the order of every p_* column.
@@ -17,6 +18,21 @@ EMOTIONS: tuple[str, ...] = ("happy", "sad", "angry", "relaxed")
 DECISIONS: tuple[str, ...] = ("label", "top-2", "review")
 DEFAULT_THRESHOLD = 0.75  # the best emotion is shown alone when its probability reaches this
 DEFAULT_TOP2_THRESHOLD = 0.90  # else the best two are shown when together they reach this
+
+
+class FailureKind(StrEnum):
+    """Whether a file that could not be tagged is worth trying again. Decided where the failure is
+    known (the worker pool for a process that died or hung, the analysis for the file itself),
+    stored with the track (`tracks.error_kind`), read back by the next batch."""
+
+    # The analysis process crashed, stopped, was killed from outside or timed out; or the file
+    # could not be read just then. May not happen again (memory, load): the next batch tries again.
+    TRANSIENT = "transient"
+    # The file itself is broken, unsupported, silent or too short: it stays so while its bytes do.
+    PERMANENT = "permanent"
+
+
+FAILURE_KINDS: tuple[str, ...] = tuple(kind.value for kind in FailureKind)
 
 
 @dataclass(frozen=True)

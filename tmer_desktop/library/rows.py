@@ -14,6 +14,7 @@ from tmer_desktop.features.columns import FEATURE_NAMES, N_FEATURES
 from tmer_desktop.library.errors import LibraryError
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.translatable import message_from_json
+from tmer_desktop.vocabulary import FailureKind
 
 _BLOB = struct.Struct(f"<{N_FEATURES}d")
 
@@ -105,11 +106,14 @@ class TrackRow:
     window_s: float | None
     hop_s: float | None
     extractor_version: str | None
+    error_kind: FailureKind | None  # with an error: whether it is worth trying again (NULL: not known)
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> TrackRow:
         # The error comes back as a translatable Message when its JSON was stored with it.
-        return _from_row(cls, row, error=message_from_json(row.get("error"), row.get("error_message")))
+        kind = row.get("error_kind")
+        return _from_row(cls, row, error=message_from_json(row.get("error"), row.get("error_message")),
+                         error_kind=None if kind is None else FailureKind(kind))
 
 
 @dataclass(frozen=True)

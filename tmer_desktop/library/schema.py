@@ -18,9 +18,11 @@ from collections.abc import Callable
 from tmer_desktop.features.columns import FEATURE_NAMES
 
 from tmer_desktop.vocabulary import DECISIONS, EMOTIONS  # noqa: F401 (re-exported)
+from tmer_desktop.vocabulary import FAILURE_KINDS, FailureKind
 
 _EMOTION_LIST = ", ".join(f"'{e}'" for e in EMOTIONS)
 _DECISION_LIST = ", ".join(f"'{d}'" for d in DECISIONS)
+_FAILURE_KIND_LIST = ", ".join(f"'{k}'" for k in FAILURE_KINDS)
 
 _V1 = f"""
 CREATE TABLE meta (
@@ -178,6 +180,30 @@ def _step_4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# v5: whether a track's failure is worth trying again, as data (vocabulary.FailureKind):
+# 'transient' or 'permanent'; NULL on a track without an error.
+_V5 = f"""
+ALTER TABLE tracks ADD COLUMN error_kind TEXT CHECK (error_kind IN ({_FAILURE_KIND_LIST}));
+"""
+# Up to v4 the kind was read from the English start of `error` (these four, as the batch wrote
+# them then); the rows of those versions get their kind from it here, once.
+_V4_TRANSIENT_STARTS = (
+    "the analysis process crashed",
+    "the analysis process stopped unexpectedly",
+    "the analysis process was stopped from outside",
+    "timed out after",
+)
+
+
+def _step_5(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V5):
+        conn.execute(statement)
+    conn.execute("UPDATE tracks SET error_kind = ? WHERE error IS NOT NULL", (FailureKind.PERMANENT.value,))
+    for start in _V4_TRANSIENT_STARTS:
+        conn.execute("UPDATE tracks SET error_kind = ? WHERE substr(error, 1, ?) = ?",
+                     (FailureKind.TRANSIENT.value, len(start), start))
+
+
 def _split(script: str) -> list[str]:
     # executescript() would COMMIT the surrounding transaction; run statements one by one.
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
@@ -189,6 +215,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _step_2,
     3: _step_3,
     4: _step_4,
+    5: _step_5,
 }
 
 SCHEMA_VERSION: int = max(MIGRATIONS)

@@ -11,8 +11,8 @@ API summary (plain Python, no Qt; rows are frozen dataclasses from `library.rows
         ...                                        # (savepoints); commit on exit, rollback on error
 
     upsert_track(path, *, content_hash=, size=, mtime=, duration=, sample_rate=, channels=,
-                 artist=, album=, title=, genre=, year=, error=, analysed_at=, window_s=,
-                 hop_s=, extractor_version=) -> track_id   # only the keywords given are written
+                 artist=, album=, title=, genre=, year=, error=, error_kind=, analysed_at=,
+                 window_s=, hop_s=, extractor_version=) -> track_id   # only the keywords given are written
     track(track_id) / track_by_path(path) / track_by_hash(content_hash) -> TrackRow | None
     delete_track(track_id) -> bool
     replace_windows(track_id, windows) -> list[window_id]       # windows: NewWindow/mapping/object
@@ -79,12 +79,12 @@ from tmer_desktop.library.rows import (
 )
 from tmer_desktop.library.schema import DECISIONS, EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, as_message
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, FAILURE_KINDS
 
 _UNSET: Any = object()
 _TRACK_FIELDS = (
     "content_hash", "size", "mtime", "duration", "sample_rate", "channels", "artist", "album",
-    "title", "genre", "year", "error", "analysed_at", "window_s", "hop_s", "extractor_version",
+    "title", "genre", "year", "error", "error_kind", "analysed_at", "window_s", "hop_s", "extractor_version",
 )
 _ORDERS = {
     "path": "t.path",
@@ -273,6 +273,7 @@ class LibraryStore:
         genre: str | None = _UNSET,
         year: int | None = _UNSET,
         error: str | None = _UNSET,
+        error_kind: str | None = _UNSET,
         analysed_at: str | None = _UNSET,
         window_s: float | None = _UNSET,
         hop_s: float | None = _UNSET,
@@ -281,12 +282,22 @@ class LibraryStore:
         """Insert the track at `path` (absolute, symlinks kept) or update it; returns its id.
 
         Only the keyword arguments actually given are written; pass None to clear a field.
+        `error_kind` (a vocabulary.FailureKind: is the failure worth trying again?) is written
+        with `error` and only with it; an error given without a kind has none (NULL).
         """
         given = {k: v for k, v in locals().items() if k in _TRACK_FIELDS and v is not _UNSET}
+        if "error_kind" in given and "error" not in given:
+            raise LibraryError("A failure kind is written together with the error it is the kind of.")
         if "error" in given:  # English for exports and the CLI, the message for the interface
             message = as_message(error)
             given["error"] = None if error is None else str(error)
             given["error_message"] = message.to_json() if message is not None else None
+            kind = given.get("error_kind")
+            if kind is not None:
+                if error is None:
+                    raise LibraryError("A track without an error has no failure kind.")
+                _check_choice(str(kind), FAILURE_KINDS, "failure kind")
+            given["error_kind"] = None if kind is None else str(kind)
         key = os.path.abspath(os.fspath(path))
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM tracks WHERE path = ?", (key,)).fetchone()

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from tmer_desktop.library.rows import NewWindow, TrackRow
 from tmer_desktop.library.store import LibraryStore, now_iso
-from tmer_desktop.tagging.pool import RETRY_PREFIXES
 from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WindowOutcome
+from tmer_desktop.vocabulary import FailureKind
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,6 @@ class StoredTrack:
     unfamiliar: bool | None = None
 
 
-def worth_retrying(error: str) -> bool:
-    """Crashes and timeouts may not happen again (memory, load); a broken file stays broken."""
-    return error.startswith(RETRY_PREFIXES)
-
-
 def _same(a: float | None, b: float) -> bool:
     return a is not None and math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
 
@@ -56,7 +51,7 @@ def _stored_if_current(store: LibraryStore, row: TrackRow | None, content_hash: 
             and row.extractor_version == key.extractor_version):
         return None
     if row.error is not None:
-        if worth_retrying(row.error):
+        if row.error_kind == FailureKind.TRANSIENT:  # a crash or a timeout may not happen again
             return None
         return StoredTrack(track=row, label=None, confidence=None, decision=None, probs=None,
                            n_windows=0, short=False, error=row.error)
@@ -143,12 +138,13 @@ def copy_analysis(store: LibraryStore, source: StoredTrack, path: str, key: Anal
     return track_id
 
 
-def save_failure(store: LibraryStore, path: str, reason: str, key: AnalysisKey, *,
+def save_failure(store: LibraryStore, path: str, reason: str, kind: FailureKind, key: AnalysisKey, *,
                  content_hash: str | None, size: int | None, mtime: float | None) -> int:
-    """Record why a file could not be tagged; its earlier analysis (now stale) is removed."""
+    """Record why a file could not be tagged, and whether a later batch should try it again;
+    its earlier analysis (now stale) is removed."""
     with store.transaction():
         track_id = store.upsert_track(path, content_hash=content_hash, size=size, mtime=mtime,
-                                      error=reason, analysed_at=now_iso(), window_s=key.window,
+                                      error=reason, error_kind=kind, analysed_at=now_iso(), window_s=key.window,
                                       hop_s=key.hop, extractor_version=key.extractor_version)
         store.replace_windows(track_id, [])
         store.add_predictions(track_id, key.model_version, [], replace=True)

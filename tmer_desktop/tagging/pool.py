@@ -26,6 +26,7 @@ from multiprocessing.connection import wait
 from tmer_desktop.errors import TmerError
 from tmer_desktop.tagging.worker import Analysis, WorkerConfig, worker_main
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import FailureKind
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +39,9 @@ PROBE_GRACE = 60.0
 BASE_TIMEOUT = 60.0
 TIMEOUT_PER_AUDIO_SECOND = 0.5
 MAX_STARTUP_DEATHS = 3
-# How the failures this pool reports begin in English: a later batch tries such files again
-# (persist.worth_retrying compares the stored English text, whatever the interface language).
-CRASHED = "the analysis process crashed"
-STOPPED = "the analysis process stopped unexpectedly"
-KILLED = "the analysis process was stopped from outside"
-TIMED_OUT = "timed out after"
-RETRY_PREFIXES = (CRASHED, STOPPED, KILLED, TIMED_OUT)
-# The failures themselves, marked for the interface's translations; each starts with its prefix.
+# The failures this pool reports, marked for the interface's translations. All are
+# FailureKind.TRANSIENT: a process that died or hung may not do so again (memory, load), so a
+# later batch tries such files again.
 CRASHED_ON_FILE = QT_TRANSLATE_NOOP("Tagging", "the analysis process crashed ({signal}) on this file; "
                                                "the file may be damaged or trigger a decoder bug")
 UNKNOWN_SIGNAL = QT_TRANSLATE_NOOP("Tagging", "signal {number}")
@@ -69,6 +65,7 @@ class PoolEvent:
     task_id: int
     analysis: Analysis | None = None
     reason: str | None = None
+    failure_kind: FailureKind | None = None  # with "failed": whether the file is worth trying again
 
 
 @dataclass
@@ -216,7 +213,7 @@ class WorkerPool:
                     reason=_death_reason(exitcode, slot.killed_here)))
         self._replace(slot)
         if task is not None:
-            events.append(PoolEvent("failed", task.task_id, reason=reason))
+            events.append(PoolEvent("failed", task.task_id, reason=reason, failure_kind=FailureKind.TRANSIENT))
 
     def _check_deadlines(self, events: list[PoolEvent]) -> None:
         now = time.monotonic()
@@ -227,7 +224,7 @@ class WorkerPool:
                 self._replace(slot)
                 events.append(PoolEvent(
                     "failed", task.task_id,
-                    reason=TIMED_OUT_ON_FILE.format(seconds=waited),
+                    reason=TIMED_OUT_ON_FILE.format(seconds=waited), failure_kind=FailureKind.TRANSIENT,
                 ))
             elif slot.task is None and not slot.ready and now - slot.started_at > STARTUP_TIMEOUT:
                 self.close()

@@ -35,6 +35,7 @@ from tmer_desktop.tagging.inplace import recover_interrupted
 from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WorkerConfig, extractor_version
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import FailureKind
 
 log = logging.getLogger(__name__)
 
@@ -276,7 +277,8 @@ class _Run:
                     continue
                 item = inflight.pop(event.task_id)
                 by_hash.pop(item.content_hash, None)
-                analysis = event.analysis if event.kind == "result" else Analysis(item.path, error=event.reason)
+                analysis = event.analysis if event.kind == "result" else Analysis(
+                    item.path, error=event.reason, failure_kind=event.failure_kind)
                 self._finish(item, analysis)
                 changed = analysis.content_hash not in (None, item.content_hash)
                 for copy in item.waiting:
@@ -344,22 +346,25 @@ class _Run:
             st = os.stat(item.path)
             item.size, item.mtime = st.st_size, st.st_mtime
             if st.st_size == 0:
-                self._fail(item, QT_TRANSLATE_NOOP("Decoding", "empty file (0 bytes)"))
+                self._fail(item, QT_TRANSLATE_NOOP("Decoding", "empty file (0 bytes)"), FailureKind.PERMANENT)
                 return False
             item.content_hash = file_sha256(item.path)
         except FileNotFoundError:
             self._fail(item, QT_TRANSLATE_NOOP(
-                "Tagging", "vanished before it could be read (moved or deleted after the scan)"), persist_it=False)
+                "Tagging", "vanished before it could be read (moved or deleted after the scan)"),
+                FailureKind.TRANSIENT, persist_it=False)
             return False
         except PermissionError:
-            self._fail(item, QT_TRANSLATE_NOOP("Tagging", "permission denied (cannot read this file)"))
+            self._fail(item, QT_TRANSLATE_NOOP("Tagging", "permission denied (cannot read this file)"),
+                       FailureKind.TRANSIENT)
             return False
         except IsADirectoryError:
-            self._fail(item, QT_TRANSLATE_NOOP("Decoding", "is a folder, not an audio file"), persist_it=False)
+            self._fail(item, QT_TRANSLATE_NOOP("Decoding", "is a folder, not an audio file"), FailureKind.PERMANENT,
+                       persist_it=False)
             return False
         except OSError as exc:
             self._fail(item, QT_TRANSLATE_NOOP("Tagging", "cannot read this file ({detail})")
-                       .format(detail=exc.strerror or str(exc)))
+                       .format(detail=exc.strerror or str(exc)), FailureKind.TRANSIENT)
             return False
         if self.store is not None and not self.t.force:
             current = persist.find_current(self.store, item.path, item.content_hash, self.key)
@@ -399,7 +404,7 @@ class _Run:
 
     def _record(self, item: _Item, analysis: Analysis) -> None:
         if analysis.label is None:
-            self._fail(item, analysis.error or QT_TRANSLATE_NOOP("Tagging", "no result"),
+            self._fail(item, analysis.error or QT_TRANSLATE_NOOP("Tagging", "no result"), analysis.failure_kind,
                        content_hash=item.content_hash)
             return
         track_id = None
@@ -413,10 +418,13 @@ class _Run:
         if self._tags(result, item, analysis.content_hash or item.content_hash):
             self._emit(result)
 
-    def _fail(self, item: _Item, reason: str, *, content_hash: str | None = None, persist_it: bool = True) -> None:
+    def _fail(self, item: _Item, reason: str, kind: FailureKind, *, content_hash: str | None = None,
+              persist_it: bool = True) -> None:
+        """Report (and store) a file that could not be tagged. Without a content hash a later
+        batch looks at the file again whatever its kind; with one, only a transient failure."""
         track_id = None
         if persist_it and self.store is not None and not self.t.dry_run:
-            track_id = persist.save_failure(self.store, item.path, reason, self.key, content_hash=content_hash,
+            track_id = persist.save_failure(self.store, item.path, reason, kind, self.key, content_hash=content_hash,
                                             size=item.size, mtime=item.mtime)
         self._emit(TrackResult(item.path, track_id, None, None, None, None, 0, False, reason, False))
 
@@ -454,7 +462,7 @@ class _Run:
         """Queue a file whose bytes changed under us to be analysed again, or report it as
         failed when it has changed too often."""
         if item.changed_retries >= MAX_CHANGED_RETRIES:
-            self._fail(item, KEPT_CHANGING, content_hash=None)
+            self._fail(item, KEPT_CHANGING, FailureKind.TRANSIENT, content_hash=None)
         else:
             self.pending.appendleft(_Item(item.path, changed_retries=item.changed_retries + 1))
 

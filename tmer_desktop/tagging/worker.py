@@ -30,6 +30,7 @@ from tmer_desktop.features.prepare import MIN_DURATION, SILENCE_RMS, TOO_SHORT
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 from tmer_desktop.vocabulary import EMOTIONS  # noqa: F401 (re-exported)
+from tmer_desktop.vocabulary import FailureKind
 # SILENCE_RMS (features/prepare.py, about -100 dBFS): below it a window holds no signal. MIR
 # features of digital silence are degenerate (zero spectra, undefined centroids), so the model
 # must not judge them; the analysis preparation leaves such windows at their own level.
@@ -89,6 +90,10 @@ class Analysis:
     decision: str | None = None
     short: bool = False
     error: str | None = None
+    # Read when there is no label: whether trying again may help. What the analysis finds wrong
+    # with the file itself (cannot be decoded, too short, silent) stays so: permanent. The pool
+    # reports the transient failures (a process that died or hung).
+    failure_kind: FailureKind = FailureKind.PERMANENT
     model_version: str | None = None
     extractor_version: str | None = None
     unfamiliar: bool | None = None
