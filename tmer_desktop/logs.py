@@ -27,7 +27,7 @@ class _CurrentStderr(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             sys.stderr.write(self.format(record) + "\n")
-        except Exception:
+        except Exception:  # noqa: BLE001 (logging's own error path: handleError reports it)
             self.handleError(record)
 
 

@@ -19,7 +19,7 @@ import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -253,7 +253,7 @@ def load_settings(path: str | os.PathLike | None = None) -> tuple[Settings, list
 
 
 def _set_aside_and_reset(source: Path, defaults: Settings, problem: str) -> str:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     aside = source.with_name(f"{source.name}.bad-{stamp}")
     try:
         os.replace(source, aside)

@@ -29,12 +29,12 @@ class Template(str):
 
     context: str
 
-    def __new__(cls, context: str, text: str) -> "Template":
+    def __new__(cls, context: str, text: str) -> Template:
         obj = super().__new__(cls, text)
         obj.context = context
         return obj
 
-    def format(self, *args: Any, **values: Any) -> "Message | str":
+    def format(self, *args: Any, **values: Any) -> Message | str:
         if args:  # positional fields cannot be re-filled by name in a translation
             return str.format(self, *args, **values)
         return Message(self.context, str(self), values)
@@ -50,7 +50,7 @@ class Message(str):
     template: str
     values: dict[str, Any]
 
-    def __new__(cls, context: str, template: str, values: dict[str, Any]) -> "Message":
+    def __new__(cls, context: str, template: str, values: dict[str, Any]) -> Message:
         kept = {name: _keepable(value) for name, value in values.items()}
         obj = super().__new__(cls, template.format(**kept))
         obj.context, obj.template, obj.values = context, template, kept

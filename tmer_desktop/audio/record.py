@@ -25,10 +25,10 @@ import os
 import queue
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -270,7 +270,7 @@ class Recorder:
             reason = input_unavailable_reason() or QT_TRANSLATE_NOOP(
                 "Recording", "input device {device} is not available ({detail})").format(
                 device=repr(self.device), detail=str(exc))
-            raise RecordError(reason) from None
+            raise RecordError(reason) from exc
         self._sr = int(self.samplerate or round(float(info["default_samplerate"])))
         channels = min(self.channels, int(info["max_input_channels"])) or 1
         self.channels = channels
@@ -289,7 +289,7 @@ class Recorder:
             reason = (QT_TRANSLATE_NOOP("Recording", "permission denied") if not os.access(path.parent, os.W_OK)
                       else str(exc))
             raise RecordError(QT_TRANSLATE_NOOP("Recording", "{path}: cannot create the recording file ({reason})")
-                              .format(path=str(path), reason=reason)) from None
+                              .format(path=str(path), reason=reason)) from exc
         self.path = path
         self.events = []
         self._error = None
@@ -317,7 +317,7 @@ class Recorder:
             except OSError:
                 pass
             raise RecordError(QT_TRANSLATE_NOOP("Recording", "Cannot open the input device: {detail}")
-                              .format(detail=str(exc))) from None
+                              .format(detail=str(exc))) from exc
         self._state = RECORDING
         return path
 

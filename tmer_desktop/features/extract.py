@@ -9,11 +9,14 @@ import numpy as np
 
 from tmer_desktop.audio import decode
 from tmer_desktop.errors import AudioError
-from tmer_desktop.features import attack, chroma, fluctuation as fluct, mfcc as mfcc_mod, rhythm
-from tmer_desktop.features import roughness as rough, spectral, stats
+from tmer_desktop.features import attack, chroma, rhythm, spectral, stats
+from tmer_desktop.features import fluctuation as fluct
+from tmer_desktop.features import mfcc as mfcc_mod
+from tmer_desktop.features import roughness as rough
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.onsets import mono_samples, spectro_power_envelope
-from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, MIN_DURATION, TOO_SHORT, Preparation
+from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION
+from tmer_desktop.features.prepare import MIN_DURATION, TOO_SHORT, Preparation
 from tmer_desktop.features.spectrum import bin_frequencies, windowed_fft
 
 NAN = float("nan")

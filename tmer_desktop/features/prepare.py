@@ -51,7 +51,7 @@ class Preparation:
             raise ValueError(f"invalid analysis rate {self.rate}")
 
     @classmethod
-    def raw(cls) -> "Preparation":
+    def raw(cls) -> Preparation:
         return cls(rate=None, level="none")
 
     @property

@@ -75,7 +75,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text columns (object/string dtype), text index and column names are neutralised;
     numeric, boolean and date columns are left as they are."""
     out = frame.copy()
-    for i, column in enumerate(frame.columns):
+    for i in range(len(frame.columns)):
         series = frame.iloc[:, i]
         if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
             out.isetitem(i, series.map(safe_cell, na_action="ignore"))

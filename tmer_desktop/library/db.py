@@ -23,7 +23,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tmer_desktop.atomic import describe_os_error
@@ -36,7 +36,7 @@ _SIDECARS = ("-wal", "-shm", "-journal")
 
 
 def timestamp_for_filename() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def connect(path: Path) -> sqlite3.Connection:

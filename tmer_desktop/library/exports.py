@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.atomic import atomic_output, atomic_write_bytes, atomic_write_text
+from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.csvfile import write_frame_csv
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.library.schema import EMOTIONS

@@ -16,9 +16,7 @@ import sqlite3
 from collections.abc import Callable
 
 from tmer_desktop.features.columns import FEATURE_NAMES
-
-from tmer_desktop.vocabulary import DECISIONS, EMOTIONS  # noqa: F401 (re-exported)
-from tmer_desktop.vocabulary import FAILURE_KINDS, FailureKind
+from tmer_desktop.vocabulary import DECISIONS, EMOTIONS, FAILURE_KINDS, FailureKind  # noqa: F401 (re-exported)
 
 _EMOTION_LIST = ", ".join(f"'{e}'" for e in EMOTIONS)
 _DECISION_LIST = ", ".join(f"'{d}'" for d in DECISIONS)

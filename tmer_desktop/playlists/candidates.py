@@ -17,8 +17,8 @@ from tmer_desktop.playlists.space import (
     TEMPO_COLUMN,
     Point,
     TempoScale,
-    training_tempo_scale,
     track_position,
+    training_tempo_scale,
 )
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from tmer_desktop.errors import FileError
 from tmer_desktop.atomic import atomic_write_text
+from tmer_desktop.errors import FileError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 MAX_PLAYLIST_BYTES = 16 * 1024 * 1024  # a playlist this large is not a playlist
@@ -87,11 +87,12 @@ def read_m3u8(path: str | os.PathLike) -> list[PlaylistEntry]:
     try:
         size = target.stat().st_size
         if size > MAX_PLAYLIST_BYTES:
-            raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "the file is {size} MB, too large for a playlist")
-                                    .format(size=size // (1024 * 1024)))
+            raise PlaylistFileError(target, QT_TRANSLATE_NOOP(
+                "Playlists", "the file is {size} MB, too large for a playlist").format(size=size // (1024 * 1024)))
         raw = target.read_bytes()
     except IsADirectoryError:
-        raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "this is a folder, not a playlist file")) from None
+        raise PlaylistFileError(target, QT_TRANSLATE_NOOP(
+            "Playlists", "this is a folder, not a playlist file")) from None
     except FileNotFoundError:
         raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "the file does not exist")) from None
     except OSError as exc:
@@ -101,7 +102,8 @@ def read_m3u8(path: str | os.PathLike) -> list[PlaylistEntry]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PlaylistFileError(target, QT_TRANSLATE_NOOP("Playlists", "the file is not UTF-8 text (an .m3u8 must be UTF-8)")) from None
+        raise PlaylistFileError(target, QT_TRANSLATE_NOOP(
+            "Playlists", "the file is not UTF-8 text (an .m3u8 must be UTF-8)")) from None
     base = Path(os.path.abspath(target)).parent
     entries: list[PlaylistEntry] = []
     duration: float | None = None

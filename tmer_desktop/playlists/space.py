@@ -27,8 +27,8 @@ from pathlib import Path
 
 from tmer_desktop.paths import TRAINING_CSV
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-
 from tmer_desktop.vocabulary import EMOTIONS  # noqa: F401 (re-exported)
+
 CORNERS: dict[str, tuple[float, float]] = {
     "happy": (1.0, 1.0),
     "angry": (-1.0, 1.0),

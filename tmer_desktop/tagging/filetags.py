@@ -13,6 +13,7 @@ start, and bytes other than those analysed are never stamped.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from pathlib import Path
 from tmer_desktop.errors import FileError
 from tmer_desktop.tagging.inplace import FileChangedError, InPlaceError, rewrite_in_place
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 METADATA_FIELDS = ("artist", "album", "title", "genre", "year")
 TAG_FIELDS = ("emotion", "confidence", "decision", "model_version")
@@ -74,6 +77,7 @@ def read_metadata(path: str | os.PathLike) -> dict[str, str | int | None]:
     try:
         audio = mutagen.File(str(path), easy=True)
     except Exception:  # mutagen raises many types on hostile files; tags are optional
+        log.info("tags of %s could not be read", path, exc_info=True)
         return meta
     if audio is None or audio.tags is None:
         return _id3_metadata(audio, meta)
@@ -84,6 +88,7 @@ def read_metadata(path: str | os.PathLike) -> dict[str, str | int | None]:
             try:
                 value = _first_text(tags.get(key))
             except Exception:
+                log.info("tag %s of %s could not be read", key, path, exc_info=True)
                 value = None
             if value:
                 meta[field_name] = value
@@ -91,6 +96,7 @@ def read_metadata(path: str | os.PathLike) -> dict[str, str | int | None]:
     try:
         meta["year"] = _year(_first_text(tags.get("date")) or _first_text(tags.get("year")))
     except Exception:
+        log.info("the year tag of %s could not be read", path, exc_info=True)
         meta["year"] = None
     return meta
 
@@ -123,7 +129,7 @@ def _load_for_writing(path: Path):
         audio = mutagen.File(str(path))
     except Exception as exc:
         raise TagWriteError(path, QT_TRANSLATE_NOOP("Tagging", "tags unreadable: {detail}").format(
-            detail=str(exc))) from None  # mutagen's words as they are
+            detail=str(exc))) from exc  # mutagen's words as they are
     if audio is None:
         raise TagWriteError(path, QT_TRANSLATE_NOOP("Tagging", "format not supported for tag writing"))
     return audio
@@ -262,7 +268,7 @@ def _apply_and_save(copy: Path, apply, values) -> None:
         raise
     except Exception as exc:
         raise TagWriteError(copy, QT_TRANSLATE_NOOP("Tagging", "saving failed: {detail}").format(
-            detail=str(exc))) from None
+            detail=str(exc))) from exc
 
 
 def _ogg_comment_packet(audio) -> tuple[bytes, bytes] | None:
@@ -299,6 +305,8 @@ def _save_ogg_preserving_pages(path: Path, audio) -> bool:
             try:
                 page = OggPage(fh)
             except Exception:
+                log.info("the Ogg header pages of %s could not be read; tags are written by mutagen", path,
+                         exc_info=True)
                 return False
             end = fh.tell()
             for index, packet in enumerate(page.packets):

@@ -34,8 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tmer_desktop import paths
-from tmer_desktop.errors import FileError
 from tmer_desktop.atomic import atomic_write_text, describe_os_error
+from tmer_desktop.errors import FileError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from tmer_desktop.audio.decode import AUDIO_EXTENSIONS
 from tmer_desktop.audio.sniff import SNIFF_BYTES, audio_kind, describe_content, read_head  # noqa: F401
@@ -189,7 +189,8 @@ class _Walker:
             self.result.non_audio.append(path)
 
 
-def scan(paths: Iterable[str | os.PathLike], *, on_directory: Callable[[str, list[str]], None] | None = None) -> ScanResult:
+def scan(paths: Iterable[str | os.PathLike], *,
+         on_directory: Callable[[str, list[str]], None] | None = None) -> ScanResult:
     """Walk files and folders (recursively, following symbolic links safely).
 
     `on_directory(folder, names)` is called after each folder is listed and before its

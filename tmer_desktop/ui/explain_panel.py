@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tmer_desktop.ui import i18n
+from tmer_desktop.ui.locale_axis import LocaleAxis
 from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.wording import family_word
-from tmer_desktop.ui.locale_axis import LocaleAxis
 
 TOP_FAMILIES = 4
 

@@ -9,14 +9,31 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from tmer_desktop.ui.library_model import (
-    COL_ALBUM, COL_ARTIST, COL_DECISION, COL_ERROR, COL_TITLE, ROW_ROLE, TrackFilterProxy, TableRow, TrackTableModel,
-)
 from tmer_desktop.ui.i18n import FollowsLanguage, clock
+from tmer_desktop.ui.library_model import (
+    COL_ALBUM,
+    COL_ARTIST,
+    COL_DECISION,
+    COL_ERROR,
+    COL_TITLE,
+    ROW_ROLE,
+    TableRow,
+    TrackFilterProxy,
+    TrackTableModel,
+)
 from tmer_desktop.ui.palette import EMOTIONS
 
 

@@ -13,7 +13,15 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QSplitter, QVBoxLayout, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from tmer_desktop.ui import i18n
@@ -262,7 +270,8 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         else:
             names = [f"<b style='color:{emotion_hex(e)}'>{self.emotion_names.get(e, e)}</b>"
                      for e in (t.candidates or (t.label,))]
-            shown = self.tr("{first} or {second}").format(first=names[0], second=names[1]) if len(names) == 2 else names[0]
+            shown = (self.tr("{first} or {second}").format(first=names[0], second=names[1]) if len(names) == 2
+                     else names[0])
             verdict = {"label": self.tr("confident"), "top-2": self.tr("one of two"),
                        "review": self.tr("needs review")}.get(t.decision, t.decision)
             windows = self.tr("%n windows of 30 s", "", len(t.series))

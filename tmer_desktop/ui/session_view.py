@@ -10,9 +10,22 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from tmer_desktop.errors import TmerError
@@ -20,8 +33,8 @@ from tmer_desktop.playlists.builder import Constraints, SessionPlan, SessionRequ
 from tmer_desktop.playlists.candidates import CandidatePool, load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, load_plan, save_plan
 from tmer_desktop.playlists.space import CORNERS
-from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.i18n import FollowsLanguage, clock, emotion_name, error_text, number, percent, translated
+from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
 
 TRACK_ROLE = Qt.ItemDataRole.UserRole
@@ -511,9 +524,11 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             self._refreshing = False
         if plan is not None:
             if plan.within_duration():
-                summary = self.tr("{start} → {goal}: %n tracks, {total} of {target} (within ±{tolerance})", "", len(plan))
+                summary = self.tr(
+                    "{start} → {goal}: %n tracks, {total} of {target} (within ±{tolerance})", "", len(plan))
             else:
-                summary = self.tr("{start} → {goal}: %n tracks, {total} of {target} (outside ±{tolerance})", "", len(plan))
+                summary = self.tr(
+                    "{start} → {goal}: %n tracks, {total} of {target} (outside ±{tolerance})", "", len(plan))
             self.summary_label.setText(summary.format(
                 start=emotion_name(plan.start_mood, lower=True), goal=emotion_name(plan.goal, lower=True),
                 total=clock(plan.total_s), target=clock(plan.target_s), tolerance=clock(plan.tolerance_s)))

@@ -26,7 +26,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -45,7 +46,7 @@ class TaskCancelled(Exception):
 class TaskContext:
     """What a work function may use from its worker thread."""
 
-    def __init__(self, task: "BackgroundTask"):
+    def __init__(self, task: BackgroundTask):
         self._task = task
         self._cancel = threading.Event()
         self._cancel_hooks: list[Callable[[], None]] = []
@@ -149,7 +150,7 @@ class BackgroundTask(QObject):
     def running(self) -> bool:
         return self._thread is not None and not self._done.is_set()
 
-    def start(self) -> "BackgroundTask":
+    def start(self) -> BackgroundTask:
         if self._thread is not None:
             raise RuntimeError(f"task {self.name!r} was already started")
         self._thread = threading.Thread(target=self._run, name=f"tmer-{self.name}", daemon=True)
@@ -172,6 +173,7 @@ class BackgroundTask(QObject):
             self.finished.emit()
             return
         except BaseException as exc:  # posted back: the GUI decides how to show it
+            log.info("background task %s failed", self.name, exc_info=True)
             self.error = exc
             self.context._flush_progress()
             self._done.set()
@@ -205,6 +207,7 @@ class SerialWriter(QObject):
             try:
                 result, error = fn(), None
             except BaseException as exc:  # posted back, never lost in the thread
+                log.info("writer job failed", exc_info=True)
                 result, error = None, exc
             self._done.emit(callback, result, error)
             return result

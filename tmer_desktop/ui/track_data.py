@@ -28,7 +28,7 @@ class DecisionSettings:
     aggregation: str = "mean"
 
     @classmethod
-    def from_settings(cls, settings) -> "DecisionSettings":
+    def from_settings(cls, settings) -> DecisionSettings:
         if settings is None:
             return cls()
         return cls(
