@@ -63,7 +63,7 @@ def cmd_features(args: argparse.Namespace) -> int:
         if warning:
             print(for_terminal(f"tmer features: warning: {name}: {warning}"), file=sys.stderr)
     if args.csv:
-        from tmer_desktop.library.csvfile import SafeCsvWriter
+        from tmer_desktop.csvfile import SafeCsvWriter
 
         writer = SafeCsvWriter(sys.stdout)  # file names are text a spreadsheet must not run
         writer.writerow(["path", *FEATURE_NAMES, "error"])
