@@ -23,7 +23,8 @@ from tmer_desktop import dashboards
 from tmer_desktop.cli import main as tmer
 from tmer_desktop.library import exports
 from tmer_desktop.csvfile import restore_text, safe_cell, safe_frame
-from tmer_desktop.library.feedback_export import export_feedback, read_feedback_csv
+from tmer_desktop.analysis.corrections import export_feedback
+from tmer_desktop.model.corrections import read_feedback_csv
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.sessions import export_csv, load_plan
