@@ -195,7 +195,7 @@ def test_bundle_cli_evaluates_with_joblib_workers(bundle, tmp_path):
     """`tmer evaluate` cross-validates with joblib, whose loky workers and resource tracker are
     this executable started with a Python command line (packaging/tmer_entry.py runs them).
     The frozen app's figures equal the venv's for the same protocol."""
-    from tmer_desktop.cli import _json_default
+    from tmer_desktop.commands.output import json_default as _json_default
     from tmer_desktop.model.evaluate import run_evaluation
 
     results = tmp_path / "evaluation.json"

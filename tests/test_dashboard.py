@@ -148,7 +148,7 @@ def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: 
 # --------------------------------------------------------------------------- models tab
 @pytest.mark.slow  # a real retrain in the background
 def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot, tmp_path, screenshot_dir):
-    from tmer_desktop.library.feedback_export import read_feedback_csv
+    from tmer_desktop.model.corrections import read_feedback_csv
     from tmer_desktop.model.retrain import RetrainConfig
     from tmer_desktop.model.train import TrainingConfig
     from tmer_desktop.ui.dashboard_view import DashboardView

@@ -1,4 +1,4 @@
-"""Every CSV the app writes is safe to open in a spreadsheet (library/csvfile.py).
+"""Every CSV the app writes is safe to open in a spreadsheet (tmer_desktop/csvfile.py).
 
 A real library is tagged by `tmer tag` from real music whose tags say title
 `=HYPERLINK("http://x","y")`, artist `+cmd`, album `@SUM(1)`, genre `-2+3`; then each export is
@@ -22,8 +22,9 @@ from fixtures.music import CALM, SAD, excerpt
 from tmer_desktop import dashboards
 from tmer_desktop.cli import main as tmer
 from tmer_desktop.library import exports
-from tmer_desktop.library.csvfile import restore_text, safe_cell, safe_frame
-from tmer_desktop.library.feedback_export import export_feedback, read_feedback_csv
+from tmer_desktop.csvfile import restore_text, safe_cell, safe_frame
+from tmer_desktop.analysis.corrections import export_feedback
+from tmer_desktop.model.corrections import read_feedback_csv
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.sessions import export_csv, load_plan

@@ -22,7 +22,7 @@ import pytest
 from test_feedback_fixtures import training_table
 
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.feedback_export import (
+from tmer_desktop.model.corrections import (
     MAX_FEEDBACK_COLUMNS,
     MAX_FEEDBACK_LINE_CHARS,
     MAX_FEEDBACK_ROWS,
@@ -38,7 +38,7 @@ PEAK_MB = 400  # a bare interpreter with pandas imported is ~100 MB of it
 # Peak memory is VmHWM: ru_maxrss would keep the high-water mark of the pytest process across exec.
 _MEASURE = """
 import json, sys, time
-from tmer_desktop.library.feedback_export import FeedbackFormatError, read_feedback_csv
+from tmer_desktop.model.corrections import FeedbackFormatError, read_feedback_csv
 start = time.perf_counter()
 try:
     rows, error = len(read_feedback_csv(sys.argv[1])), None

@@ -19,7 +19,7 @@ from test_feedback_fixtures import fill_library, quick_model, training_table
 from conftest import REPO_ROOT
 from tmer_desktop import paths
 from tmer_desktop.library import recover as rec
-from tmer_desktop.library.feedback_export import read_feedback_csv
+from tmer_desktop.model.corrections import read_feedback_csv
 from tmer_desktop.library.store import LibraryStore
 
 PAGE = 4096  # SQLite's default page size, which the library keeps

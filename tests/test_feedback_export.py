@@ -9,14 +9,13 @@ import numpy as np
 import pytest
 from test_feedback_fixtures import add_corrections, fill_library, library, quick_model, training_table  # noqa: F401
 
+from tmer_desktop.analysis.corrections import export_feedback, feedback_records
 from tmer_desktop.cli import main as tmer
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.errors import WriteError
-from tmer_desktop.library.feedback_export import (
+from tmer_desktop.model.corrections import (
     COLUMNS,
     FeedbackFormatError,
-    export_feedback,
-    feedback_records,
     read_feedback_csv,
     training_table as feedback_training_table,
     write_feedback_csv,

@@ -24,7 +24,8 @@ from tmer_desktop.library import db  # noqa: E402
 from tmer_desktop.atomic import atomic_write_bytes, describe_os_error  # noqa: E402
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError, WriteError  # noqa: E402
 from tmer_desktop.library.exports import write_frame  # noqa: E402
-from tmer_desktop.library.feedback_export import FeedbackFormatError, export_feedback, read_feedback_csv  # noqa: E402
+from tmer_desktop.analysis.corrections import export_feedback  # noqa: E402
+from tmer_desktop.model.corrections import FeedbackFormatError, read_feedback_csv  # noqa: E402
 from tmer_desktop.library.schema import SCHEMA_VERSION  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402

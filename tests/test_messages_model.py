@@ -21,7 +21,7 @@ pytest.importorskip("pytestqt")
 
 from tmer_desktop import paths  # noqa: E402
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
-from tmer_desktop.library.feedback_export import feedback_records  # noqa: E402
+from tmer_desktop.analysis.corrections import feedback_records  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.model.bundle import MANIFEST_FILE, MODEL_FILE, ModelError, load_model, save_model  # noqa: E402
 from tmer_desktop.model.data import DataError, load_labelled_csv  # noqa: E402

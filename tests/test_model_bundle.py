@@ -15,13 +15,14 @@ from tmer_desktop.model.bundle import (
     EmotionModel,
     ModelError,
     build_model,
+    config_from_model_dir,
     load_model,
     read_manifest,
     save_model,
     train_and_bundle,
 )
 from tmer_desktop.model.data import CLASSES
-from tmer_desktop.model.evaluate import config_from_model_dir, format_report, run_evaluation
+from tmer_desktop.model.evaluate import format_report, run_evaluation
 from tmer_desktop.model.explain import (
     FAMILIES,
     FEATURE_FAMILY,
@@ -359,6 +360,17 @@ def test_quick_nested_evaluation_reports_every_metric(data):
     assert text.startswith("Protocol: 1x repeated stratified group 5-fold") and "Macro-F1" in text
 
 
+@pytest.mark.slow  # a real (small) cross-validation in joblib worker processes
+def test_tmer_evaluate_model_evaluates_that_directorys_configuration(store, tmp_path, capsys):
+    from tmer_desktop.cli import main as tmer
+
+    assert tmer(["evaluate", "--model", str(store), "--json", "--repeats", "1", "--folds", "2"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["protocol"]["training_config"] == TINY.to_dict() and result["protocol"]["folds"] == 2
+    assert tmer(["evaluate", "--model", str(tmp_path)]) == 1  # refused before any evaluation
+    assert f"tmer evaluate: {tmp_path}" in capsys.readouterr().err
+
+
 def test_evaluation_of_a_model_directory_uses_its_configuration(store, tmp_path):
     assert config_from_model_dir(store) == TINY
     assert config_from_model_dir(None) == TrainingConfig.from_dict(read_manifest(None)[1]["training_config"])
@@ -366,7 +378,7 @@ def test_evaluation_of_a_model_directory_uses_its_configuration(store, tmp_path)
     with pytest.raises(ModelError, match="manifest.json: training configuration"):
         config_from_model_dir(store)
     with pytest.raises(ModelError, match="outside"):
-        run_evaluation(model_dir=tmp_path)
+        config_from_model_dir(tmp_path)
 
 
 def test_calibration_metrics_on_known_inputs():

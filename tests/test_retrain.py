@@ -18,7 +18,8 @@ import pytest
 from test_feedback_fixtures import add_corrections, fill_library, quick_model, training_table
 
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.feedback_export import export_feedback, read_feedback_csv
+from tmer_desktop.analysis.corrections import export_feedback, feedback_records
+from tmer_desktop.model.corrections import MAX_FEEDBACK_ROWS, read_feedback_csv
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.model.data import CLASSES, load_labelled_csv
 from tmer_desktop.model.adapt import WEIGHT_GRID
@@ -81,7 +82,7 @@ def test_a_series_of_corrections_retrains_promotes_refuses_and_rolls_back(clinic
     honest_csv = tmp_path / "round1.csv"
     assert export_feedback(honest_csv, store=library) == n == 100
 
-    second = retrain(honest_csv, store=models, config=CONFIG, base_csv=base_csv)
+    second = retrain(read_feedback_csv(honest_csv), store=models, config=CONFIG, base_csv=base_csv)
     m = second.metrics
     assert second.candidate == "v002" and second.compared_with == "v001"
     assert m["corrections_trained_on"] + m["corrections_held_back"] == 100
@@ -101,7 +102,7 @@ def test_a_series_of_corrections_retrains_promotes_refuses_and_rolls_back(clinic
     add_corrections(library, _truth(library, rows, relabel=POISON), model_version="v001")
     careless_csv = tmp_path / "round2.csv"
     export_feedback(careless_csv, store=library)
-    third = retrain(careless_csv, store=models, config=CONFIG, base_csv=base_csv)
+    third = retrain(read_feedback_csv(careless_csv), store=models, config=CONFIG, base_csv=base_csv)
     assert third.candidate == "v003" and third.compared_with == "v002"
     assert not third.promoted, third.summary()
     assert third.metrics["cv"]["candidate_mean"] < third.metrics["cv"]["current_mean"] - CONFIG.fold_margin
@@ -128,7 +129,6 @@ def test_retrain_tells_its_progress_step_by_step(clinic):
     library, models, base_csv, rows = clinic
     fill_library(library, rows, model=quick_model(), windows_per_track=2)
     add_corrections(library, _truth(library, rows))
-    from tmer_desktop.library.feedback_export import feedback_records
     from tmer_desktop.translatable import as_message
 
     said = []
@@ -146,8 +146,6 @@ def test_retrain_tells_its_progress_step_by_step(clinic):
 
 
 def test_more_corrections_than_the_reader_takes_are_refused_before_any_work(clinic):
-    from tmer_desktop.library.feedback_export import MAX_FEEDBACK_ROWS, feedback_records
-
     library, models, base_csv, rows = clinic
     fill_library(library, rows.iloc[:2], model=quick_model(), windows_per_track=2)
     add_corrections(library)
@@ -214,7 +212,24 @@ def test_feedback_without_any_label_is_refused(clinic, tmp_path):
     out = tmp_path / "unlabelled.csv"
     export_feedback(out, store=library)
     with pytest.raises(RetrainError, match="unlabelled.csv: no correction has a known label"):
-        retrain(out, store=models, config=CONFIG, base_csv=base_csv)
+        retrain(read_feedback_csv(out), source=out, store=models, config=CONFIG, base_csv=base_csv)
+
+
+def test_tmer_train_names_a_feedback_file_without_any_label(clinic, tmp_path, capsys):
+    # The command reads the file and hands its records on; with --out or without, it is named.
+    from tmer_desktop.cli import main as tmer
+
+    library, models, _, rows = clinic
+    library.add_feedback(features=tuple(rows.iloc[0][list(FEATURE_NAMES)]), is_correct=False, predicted_label="sad")
+    out = tmp_path / "unlabelled.csv"
+    export_feedback(out, store=library)
+    assert tmer(["train", "--feedback", str(out), "--out", str(tmp_path / "model")]) == 1
+    assert (f"tmer train: {out}: no row has a known label (confirmed or corrected), so there is nothing to "
+            f"learn from") in capsys.readouterr().err
+    assert tmer(["train", "--feedback", str(out)]) == 1
+    assert (f"tmer train: {out}: no correction has a known label (confirmed or corrected), so there is "
+            f"nothing to learn from.") in capsys.readouterr().err
+    assert not (tmp_path / "model").exists() and [v.version for v in models.versions()] == [BUNDLED]
 
 
 # --------------------------------------------------------------------------- the store's integrity
@@ -288,7 +303,7 @@ def test_tmer_train_reads_the_exported_csv_back(clinic, tmp_path, capsys):
     import json
 
     from tmer_desktop.cli import main as tmer
-    from tmer_desktop.model.retrain import train_command
+    from tmer_desktop.commands.train import train_command
 
     library, models, base_csv, rows = clinic
     fill_library(library, rows.iloc[:40], model=None, windows_per_track=2)

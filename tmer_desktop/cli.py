@@ -63,7 +63,7 @@ def cmd_features(args: argparse.Namespace) -> int:
         if warning:
             print(for_terminal(f"tmer features: warning: {name}: {warning}"), file=sys.stderr)
     if args.csv:
-        from tmer_desktop.library.csvfile import SafeCsvWriter
+        from tmer_desktop.csvfile import SafeCsvWriter
 
         writer = SafeCsvWriter(sys.stdout)  # file names are text a spreadsheet must not run
         writer.writerow(["path", *FEATURE_NAMES, "error"])
@@ -100,60 +100,27 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         raise UsageError(f"--repeats must be at least 1 and --folds at least 2 (not {args.repeats}, {args.folds})")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
+    from tmer_desktop.commands.evaluate import evaluate_command, evaluate_external_command
+
     if args.external:
-        return _evaluate_external(args)
-    from tmer_desktop.model.evaluate import format_report, run_evaluation
-
-    kwargs = {"repeats": args.repeats, "folds": args.folds, "seed": args.seed}
-    if args.model:
-        kwargs["model_dir"] = args.model
-    result = run_evaluation(**kwargs)
-    if args.json:
-        json.dump(result, sys.stdout, indent=2, default=_json_default)
-        sys.stdout.write("\n")
-    else:
-        print(format_report(result))
-    return 0
-
-
-def _evaluate_external(args: argparse.Namespace) -> int:
-    from tmer_desktop.model.external import evaluate_external, format_external
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty() or done == total or done % 10 == 0:
-            print(f"analysed {done}/{total} files", file=sys.stderr, flush=True)
-
-    result = evaluate_external(args.external, args.model, jobs=args.jobs, progress=progress)
-    if args.json:
-        json.dump(result, sys.stdout, indent=2, default=_json_default)
-        sys.stdout.write("\n")
-    else:
-        print(format_external(result))
-    return 1 if result["failed"] else 0
-
-
-def _json_default(obj):
-    import numpy as np
-
-    if isinstance(obj, np.generic):
-        return obj.item()
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
-    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+        return evaluate_external_command(args.external, model=args.model, jobs=args.jobs, as_json=args.json)
+    return evaluate_command(model=args.model, repeats=args.repeats, folds=args.folds, seed=args.seed,
+                            as_json=args.json)
 
 
 def cmd_train(args: argparse.Namespace) -> int:
     # With --out: a plain training run into DIR. Without: a new version in the model store,
     # compared with the active model and promoted only if it passes the promotion rule.
-    from tmer_desktop.model.retrain import train_command
+    from tmer_desktop.commands.output import json_default
+    from tmer_desktop.commands.train import train_command
 
     result = train_command(args.out, args.feedback, progress=lambda text: print(text, file=sys.stderr, flush=True))
-    print(result.get("summary") or json.dumps(result, indent=2, default=_json_default))
+    print(result.get("summary") or json.dumps(result, indent=2, default=json_default))
     return 0
 
 
 def cmd_export_feedback(args: argparse.Namespace) -> int:
-    from tmer_desktop.library.feedback_export import export_feedback_command
+    from tmer_desktop.commands.feedback import export_feedback_command
 
     _output_folder(args.out)
     return export_feedback_command(args.out, anonymise=args.anonymise)

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>{path}: row {row} (line {line}), column &apos;{column}&apos;: {reason}</source>
+        <translation>{path}: fila {row} (línea {line}), columna &apos;{column}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} no es un número entero</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} no es un número</translation>
+    </message>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value} no es un número finito</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}..{high}</source>
+        <translation>{value} está fuera del intervalo {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{value} is below the minimum of {low}</source>
+        <translation>{value} es inferior al mínimo de {low}</translation>
+    </message>
+    <message>
+        <source>{value} is above the maximum of {high}</source>
+        <translation>{value} supera el máximo de {high}</translation>
+    </message>
+    <message>
+        <source>unknown label {value}; expected one of {labels}</source>
+        <translation>etiqueta desconocida {value}; se esperaba una de estas: {labels}</translation>
+    </message>
+    <message>
+        <source>{value} is not 1/0 (true/false)</source>
+        <translation>{value} no es 1/0 (true/false)</translation>
+    </message>
+    <message>
+        <source>all {count} feature values are empty</source>
+        <translation>los {count} valores de descriptores están vacíos</translation>
+    </message>
+    <message>
+        <source>the row is marked correct but corrects {predicted} to {corrected}</source>
+        <translation>la fila está marcada como correcta, pero corrige {predicted} a {corrected}</translation>
+    </message>
+    <message>
+        <source>the row is marked incorrect but confirms {predicted}</source>
+        <translation>la fila está marcada como incorrecta, pero confirma {predicted}</translation>
+    </message>
+    <message>
+        <source>{stated} disagrees with is_correct/predicted_label/corrected_label ({truth})</source>
+        <translation>{stated} no concuerda con is_correct/predicted_label/corrected_label ({truth})</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a feedback CSV file</source>
+        <translation>{path}: es una carpeta, no un archivo CSV de correcciones</translation>
+    </message>
+    <message>
+        <source>{path}: the file is empty (expected a header and correction rows)</source>
+        <translation>{path}: el archivo está vacío (se esperaban un encabezado y filas de correcciones)</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large ({megabytes:.0f} MB); a feedback CSV may have at most {limit:.0f} MB</source>
+        <translation>{path}: el archivo es demasiado grande ({megabytes:.0f} MB); un CSV de correcciones puede tener como máximo {limit:.0f} MB</translation>
+    </message>
+    <message>
+        <source>{path}: not a UTF-8 text file (byte {offset} is invalid)</source>
+        <translation>{path}: no es un archivo de texto UTF-8 (el byte {offset} no es válido)</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: a row longer than {limit} characters; not a feedback CSV (a correction row has 1,000 to 2,000)</source>
+        <translation>{path}: línea {line}: una fila de más de {limit} caracteres; no es un CSV de correcciones (una fila de corrección tiene entre 1.000 y 2.000)</translation>
+    </message>
+    <message>
+        <source>{path}: contains NUL bytes; not a CSV text file</source>
+        <translation>{path}: contiene bytes NUL; no es un archivo de texto CSV</translation>
+    </message>
+    <message>
+        <source>{path}: no header row</source>
+        <translation>{path}: no tiene fila de encabezado</translation>
+    </message>
+    <message>
+        <source>{path}: the header has {count} columns; a feedback CSV has at most {limit}</source>
+        <translation>{path}: el encabezado tiene {count} columnas; un CSV de correcciones tiene como máximo {limit}</translation>
+    </message>
+    <message>
+        <source>{path}: duplicated column(s): {columns}</source>
+        <translation>{path}: columna(s) repetida(s): {columns}</translation>
+    </message>
+    <message>
+        <source>{path}: missing {count} required column(s): {columns} (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: faltan {count} columna(s) obligatoria(s): {columns} (¿es un archivo generado con &apos;tmer export-feedback&apos;?)</translation>
+    </message>
+    <message>
+        <source>{path}: more than {limit} rows, the most a feedback CSV may hold (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: más de {limit} filas, el máximo que admite un CSV de correcciones (¿es un archivo de &apos;tmer export-feedback&apos;?)</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} (line {line}) has {cells} cells, the header has {columns}</source>
+        <translation>{path}: la fila {row} (línea {line}) tiene {cells} celdas y el encabezado tiene {columns}</translation>
+    </message>
+    <message>
+        <source>{path}: not a valid CSV file (line {line}: {detail})</source>
+        <translation>{path}: no es un archivo CSV válido (línea {line}: {detail})</translation>
+    </message>
+    <message>
+        <source>{path}: has a header but no correction rows</source>
+        <translation>{path}: tiene encabezado, pero ninguna fila de correcciones</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the feedback file ({detail})</source>
+        <translation>{path}: no se puede leer el archivo de correcciones ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>Model</name>
     <message>
         <source>cannot create the model directory ({detail})</source>

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>{path}: row {row} (line {line}), column &apos;{column}&apos;: {reason}</source>
+        <translation>{path}: satır {row} (dosyada satır {line}), sütun &apos;{column}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} bir tam sayı değil</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} bir sayı değil</translation>
+    </message>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value} sonlu bir sayı değil</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}..{high}</source>
+        <translation>{value}, {low}..{high} aralığının dışında</translation>
+    </message>
+    <message>
+        <source>{value} is below the minimum of {low}</source>
+        <translation>{value}, en küçük değer olan {low} değerinin altında</translation>
+    </message>
+    <message>
+        <source>{value} is above the maximum of {high}</source>
+        <translation>{value}, en büyük değer olan {high} değerinin üzerinde</translation>
+    </message>
+    <message>
+        <source>unknown label {value}; expected one of {labels}</source>
+        <translation>bilinmeyen etiket {value}; şunlardan biri bekleniyordu: {labels}</translation>
+    </message>
+    <message>
+        <source>{value} is not 1/0 (true/false)</source>
+        <translation>{value}, 1/0 (true/false) değil</translation>
+    </message>
+    <message>
+        <source>all {count} feature values are empty</source>
+        <translation>{count} öznitelik değerinin tümü boş</translation>
+    </message>
+    <message>
+        <source>the row is marked correct but corrects {predicted} to {corrected}</source>
+        <translation>satır doğru olarak işaretlenmiş, ama {predicted} etiketini {corrected} olarak düzeltiyor</translation>
+    </message>
+    <message>
+        <source>the row is marked incorrect but confirms {predicted}</source>
+        <translation>satır yanlış olarak işaretlenmiş, ama {predicted} etiketini onaylıyor</translation>
+    </message>
+    <message>
+        <source>{stated} disagrees with is_correct/predicted_label/corrected_label ({truth})</source>
+        <translation>{stated}, is_correct/predicted_label/corrected_label ile uyuşmuyor ({truth})</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a feedback CSV file</source>
+        <translation>{path}: bir klasör, düzeltme CSV dosyası değil</translation>
+    </message>
+    <message>
+        <source>{path}: the file is empty (expected a header and correction rows)</source>
+        <translation>{path}: dosya boş (bir başlık satırı ve düzeltme satırları bekleniyordu)</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large ({megabytes:.0f} MB); a feedback CSV may have at most {limit:.0f} MB</source>
+        <translation>{path}: dosya çok büyük ({megabytes:.0f} MB); bir düzeltme CSV dosyası en fazla {limit:.0f} MB olabilir</translation>
+    </message>
+    <message>
+        <source>{path}: not a UTF-8 text file (byte {offset} is invalid)</source>
+        <translation>{path}: UTF-8 metin dosyası değil ({offset}. bayt geçersiz)</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: a row longer than {limit} characters; not a feedback CSV (a correction row has 1,000 to 2,000)</source>
+        <translation>{path}: satır {line}: {limit} karakterden uzun bir satır; bu bir düzeltme CSV dosyası değil (bir düzeltme satırı 1.000 ile 2.000 karakter arasıdır)</translation>
+    </message>
+    <message>
+        <source>{path}: contains NUL bytes; not a CSV text file</source>
+        <translation>{path}: NUL baytları içeriyor; CSV metin dosyası değil</translation>
+    </message>
+    <message>
+        <source>{path}: no header row</source>
+        <translation>{path}: başlık satırı yok</translation>
+    </message>
+    <message>
+        <source>{path}: the header has {count} columns; a feedback CSV has at most {limit}</source>
+        <translation>{path}: başlıkta {count} sütun var; bir düzeltme CSV dosyasında en fazla {limit} sütun olur</translation>
+    </message>
+    <message>
+        <source>{path}: duplicated column(s): {columns}</source>
+        <translation>{path}: yinelenen sütun(lar): {columns}</translation>
+    </message>
+    <message>
+        <source>{path}: missing {count} required column(s): {columns} (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: {count} zorunlu sütun eksik: {columns} (bu dosya &apos;tmer export-feedback&apos; ile mi oluşturuldu?)</translation>
+    </message>
+    <message>
+        <source>{path}: more than {limit} rows, the most a feedback CSV may hold (is this a file from &apos;tmer export-feedback&apos;?)</source>
+        <translation>{path}: {limit} satırdan fazla, bir düzeltme CSV dosyasının alabileceği en çok satır bu (bu dosya &apos;tmer export-feedback&apos; ile mi oluşturuldu?)</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} (line {line}) has {cells} cells, the header has {columns}</source>
+        <translation>{path}: satır {row} (dosyada satır {line}) {cells} hücre içeriyor, başlıkta ise {columns} sütun var</translation>
+    </message>
+    <message>
+        <source>{path}: not a valid CSV file (line {line}: {detail})</source>
+        <translation>{path}: geçerli bir CSV dosyası değil (satır {line}: {detail})</translation>
+    </message>
+    <message>
+        <source>{path}: has a header but no correction rows</source>
+        <translation>{path}: başlık satırı var, ama hiç düzeltme satırı yok</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the feedback file ({detail})</source>
+        <translation>{path}: düzeltme dosyası okunamıyor ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>Model</name>
     <message>
         <source>cannot create the model directory ({detail})</source>

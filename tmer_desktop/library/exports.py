@@ -9,7 +9,7 @@
     export_tracks(store, path, model_version=None) -> int           # rows written
     export_windows(store, path, model_version=None) -> int
 The format follows the suffix: .csv, or .parquet / .pq. CSV text cells are made safe for
-spreadsheets (library.csvfile: a title "=HYPERLINK(...)" is not run as a formula; numbers stay
+spreadsheets (tmer_desktop.csvfile: a title "=HYPERLINK(...)" is not run as a formula; numbers stay
 numbers). Failures raise WriteError naming the file and the reason; the previous file at that
 path is left untouched.
 """
@@ -22,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from tmer_desktop.atomic import atomic_output, atomic_write_bytes, atomic_write_text
+from tmer_desktop.csvfile import write_frame_csv
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.library.csvfile import write_frame_csv
 from tmer_desktop.library.errors import WriteError
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.library.store import LibraryStore

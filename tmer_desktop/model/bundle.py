@@ -32,6 +32,7 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.model.data import CLASSES, LabelledData
 from tmer_desktop.model.decide import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
+from tmer_desktop.model.evaluate import run_evaluation
 from tmer_desktop.model.train import EmotionClassifier, TrainingConfig, as_feature_matrix, train, training_data
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
@@ -234,19 +235,6 @@ def metrics_summary(result: dict) -> dict:
     return {"protocol": result["protocol"]["description"], **{k: result[k] for k in keys}}
 
 
-def _feedback_table(feedback) -> pd.DataFrame:
-    """Labelled rows from a feedback CSV path (export schema) or a ready DataFrame."""
-    if isinstance(feedback, pd.DataFrame):
-        return feedback
-    from tmer_desktop.library.feedback_export import read_feedback_csv, training_table
-
-    table = training_table(read_feedback_csv(feedback))
-    if table.empty:
-        # Only `tmer train --out` reads a file here: the CLI's English.
-        raise ModelError(feedback, "no row has a known label (confirmed or corrected), so there is nothing to learn from")
-    return table
-
-
 def build_model(
     out_dir: str | Path | None = None,
     extra: pd.DataFrame | None = None,
@@ -275,8 +263,6 @@ def build_model(
         "class_counts": {c: int((data.y == i).sum()) for i, c in enumerate(CLASSES)},
     }
     if evaluate:
-        from tmer_desktop.model.evaluate import run_evaluation
-
         metrics = metrics_summary(run_evaluation(config=config, data=data))
     version = model_version(data_sha, when)
     target = Path(out_dir) if out_dir is not None else paths.model_store_dir() / version
@@ -287,13 +273,14 @@ def build_model(
 
 def train_and_bundle(
     out_dir: str | Path | None = None,
-    feedback: str | Path | pd.DataFrame | None = None,
+    feedback: pd.DataFrame | None = None,
     config: TrainingConfig | None = None,
     evaluate: bool = False,
 ) -> dict:
-    """What `tmer train [--feedback FILE.csv] [--out DIR]` runs; returns a JSON-ready summary."""
-    extra = _feedback_table(feedback) if feedback is not None else None
-    model = build_model(out_dir, extra=extra, config=config, evaluate=evaluate)
+    """What `tmer train [--feedback FILE.csv] --out DIR` runs; returns a JSON-ready summary.
+
+    feedback: labelled corrections (corrections.training_table: `label` + 50 features)."""
+    model = build_model(out_dir, extra=feedback, config=config, evaluate=evaluate)
     m = model.manifest
     return {
         "model_dir": str(model.directory),
@@ -374,6 +361,15 @@ def read_manifest(model_dir: str | Path | None = None) -> tuple[Path, dict]:
     if not isinstance(manifest.get("model_version"), str) or not manifest["model_version"]:
         raise ModelError(path, QT_TRANSLATE_NOOP("Model", "manifest lacks a model_version"))
     return directory, manifest
+
+
+def config_from_model_dir(model_dir: str | Path | None) -> TrainingConfig:
+    """The training configuration recorded in a (bundled or stored) model directory's manifest."""
+    directory, manifest = read_manifest(model_dir)
+    try:
+        return TrainingConfig.from_dict(manifest.get("training_config") or {})
+    except ValueError as exc:
+        raise ModelError(directory / "manifest.json", str(exc)) from None  # `tmer evaluate --model` only: English
 
 
 def _verified_model_file(directory: Path, manifest: dict) -> Path:

@@ -47,17 +47,6 @@ def _outer_fold(config: TrainingConfig, data: LabelledData, train, test):
     return test, model.predict_proba(data.X.iloc[test]), model.describe()
 
 
-def config_from_model_dir(model_dir) -> TrainingConfig:
-    """The training configuration recorded in a (bundled or stored) model directory's manifest."""
-    from tmer_desktop.model.bundle import ModelError, read_manifest
-
-    directory, manifest = read_manifest(model_dir)
-    try:
-        return TrainingConfig.from_dict(manifest.get("training_config") or {})
-    except ValueError as exc:
-        raise ModelError(directory / "manifest.json", str(exc)) from None  # `tmer evaluate --model` only: English
-
-
 def _default_jobs() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
@@ -70,16 +59,13 @@ def run_evaluation(
     config: TrainingConfig | None = None,
     data: LabelledData | None = None,
     threshold: float = AUTO_THRESHOLD,
-    model_dir: str | None = None,
 ) -> dict:
     """Nested, repeated stratified group k-fold evaluation; returns a JSON-ready dict.
 
-    model_dir: a model directory (bundled or in the model store) whose training configuration
-    is evaluated; default: the current default configuration."""
+    config: the training configuration evaluated (bundle.config_from_model_dir reads a model
+    directory's); default: the current default configuration."""
     if repeats < 1 or folds < 2:
         raise ValueError("need at least 1 repeat and 2 folds")
-    if model_dir is not None and config is None:
-        config = config_from_model_dir(model_dir)
     config = config or TrainingConfig()
     data = data if data is not None else training_data()
     n_jobs = n_jobs or _default_jobs()

@@ -44,6 +44,8 @@ from sklearn.model_selection import StratifiedGroupKFold
 from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.hashing import file_sha256
+from tmer_desktop.model.adapt import WeightChoice, choose_weight
+from tmer_desktop.model.corrections import MAX_FEEDBACK_ROWS, FeedbackRecord
 from tmer_desktop.model.data import CLASSES, LabelledData, load_labelled_csv
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.model.train import TrainingConfig
@@ -288,10 +290,8 @@ def decide(cv: dict[str, Any], holdout: dict[str, Any], config: RetrainConfig) -
     ).format(margin=m, fold_margin=fold_m)
 
 
-def _correction_weight(base: LabelledData, extra: LabelledData, records: Sequence, config: RetrainConfig,
-                       progress=None):
-    from tmer_desktop.model.adapt import WeightChoice, choose_weight
-
+def _correction_weight(base: LabelledData, extra: LabelledData, records: Sequence[FeedbackRecord],
+                       config: RetrainConfig, progress=None) -> WeightChoice:
     if config.correction_weight is not None:
         return WeightChoice(float(config.correction_weight), "fixed", len({r.group for r in records}), {})
     if len(extra) == 0:
@@ -302,23 +302,24 @@ def _correction_weight(base: LabelledData, extra: LabelledData, records: Sequenc
 
 # --------------------------------------------------------------------------- the whole run
 def retrain(
-    feedback: str | os.PathLike | Sequence | None,
+    records: Sequence[FeedbackRecord] | None,
     *,
     store: ModelStore,
     config: RetrainConfig = RetrainConfig(),
     base_csv: str | os.PathLike = TRAINING_CSV,
     progress=None,
+    source: str | os.PathLike | None = None,
 ) -> RetrainResult:
     """Train a candidate on the base CSV plus corrections, compare, store it, promote or not.
 
-    feedback: a CSV from `tmer export-feedback`, a list of FeedbackRecord, or None (base only).
+    records: the corrections (the library's, or a CSV's read with model.corrections), or None
+    (base only). source: the file they were read from, if any, named when none is usable.
     progress: optional callable(str) for a status line: the phase, its step and the time left
     (marked messages, so the interface words them in its language).
     """
-    from tmer_desktop.library.feedback_export import MAX_FEEDBACK_ROWS, read_feedback_csv
-
     say = progress or (lambda _msg: None)
-    records = read_feedback_csv(feedback) if isinstance(feedback, (str, os.PathLike)) else list(feedback or [])
+    given = records is not None
+    records = list(records or [])
     if len(records) > MAX_FEEDBACK_ROWS:
         # The library's corrections come here without the CSV reader's limit; the version's
         # training_feedback.csv must stay readable by the next retrain.
@@ -327,11 +328,11 @@ def retrain(
                      "retrain with a file of at most {limit}.").format(count=len(records), limit=MAX_FEEDBACK_ROWS))
     base = load_labelled_csv(base_csv)
     labelled, usable = _labelled(records)
-    if feedback is not None and not usable:
-        if isinstance(feedback, (str, os.PathLike)):
+    if given and not usable:
+        if source is not None:
             raise RetrainError(QT_TRANSLATE_NOOP(
                 "Model", "{path}: no correction has a known label (confirmed or corrected), so there is "
-                         "nothing to learn from.").format(path=str(feedback)))
+                         "nothing to learn from.").format(path=str(source)))
         raise RetrainError(QT_TRANSLATE_NOOP(
             "Model", "No correction has a known label (confirmed or corrected), so there is nothing to learn from."))
     held = np.array([is_held_back(r.group, config.holdout_fraction) for r in usable], dtype=bool)
@@ -397,44 +398,6 @@ def retrain(
     return RetrainResult(stored.version, current.version, promote, reason, metrics)
 
 
-def train_command(
-    out: str | os.PathLike | None = None,
-    feedback: str | os.PathLike | None = None,
-    *,
-    margin: float = DEFAULT_MARGIN,
-    folds: int = 5,
-    training: TrainingConfig | None = None,
-    progress=None,
-) -> dict[str, Any]:
-    """`tmer train [--feedback FILE.csv] [--out DIR]`; returns a JSON-able summary.
-
-    With --out: a plain training run into DIR (the CSV plus every labelled correction, no
-    comparison). Without: a new version in the model store, compared with the active model and
-    promoted only if it passes the promotion rule; `progress(text)` hears how far it is.
-    """
-    from tmer_desktop.library.notices import print_open_notices
-    from tmer_desktop.library.store import LibraryStore
-    from tmer_desktop.model.bundle import train_and_bundle
-
-    training = training or TrainingConfig()
-    if out is not None:
-        return train_and_bundle(out, feedback=feedback, config=training)
-    with LibraryStore.open() as library:
-        print_open_notices(library, "train")
-        result = retrain(
-            feedback, store=ModelStore(library), config=RetrainConfig(margin=margin, folds=folds, training=training),
-            progress=progress,
-        )
-    return {
-        "version": result.candidate,
-        "compared_with": result.compared_with,
-        "promoted": result.promoted,
-        "reason": result.reason,
-        "summary": result.summary(),
-        "metrics": result.metrics,
-    }
-
-
 __all__ = [
     "BUNDLED",
     "DEFAULT_MARGIN",
@@ -446,5 +409,4 @@ __all__ = [
     "decide",
     "is_held_back",
     "retrain",
-    "train_command",
 ]

@@ -2,7 +2,8 @@
 
 Files: `<model_store_dir>/<version>/` holds what `bundle.save_model` writes (model + manifest),
 plus `training_feedback.csv` (the corrections it learnt from, in the export schema) when any.
-Registry: the library database's `models` table (version, path, created_at, metrics, active).
+Registry: the library database's `models` table (version, path, created_at, metrics, active),
+reached through the `Registry` protocol below (the model package does not import the library).
 The shipped bundle is always listed as version "bundled" and is active while no other is.
 
 Integrity: at registration the store records a fingerprint (sha256 over every file's name and
@@ -11,7 +12,7 @@ is checked and the model is loaded through `bundle.load_model` (manifest + check
 damaged file, a swapped-in foreign model or a folder nobody registered is refused with a
 message naming the version, the folder and the reason.
 
-    store = ModelStore(library)                 # library: tmer_desktop.library.store.LibraryStore
+    store = ModelStore(library)                 # library: a Registry (the library database, LibraryStore)
     store.save(estimator, config=, training=, metrics=, feedback=records, activate=False) -> ModelVersion
     store.add(model_dir, metrics=..., activate=False) -> ModelVersion   # copy a saved model in
     store.versions() / store.active() / store.get(version)
@@ -30,10 +31,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tmer_desktop import paths
 from tmer_desktop.errors import TmerError
+from tmer_desktop.model.corrections import FeedbackRecord, read_feedback_csv, write_feedback_csv
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, Message, joined, message_from_json
 
 BUNDLED = "bundled"
@@ -41,6 +43,32 @@ _BUNDLED_PATH = "<bundled>"  # not an absolute path: the app may move
 FEEDBACK_FILE = "training_feedback.csv"
 _STORE_KEY = "_store"  # where the store keeps its own facts inside the metrics JSON
 _VERSION_RE = re.compile(r"^v(\d{3,})$")
+
+
+class RegisteredModel(Protocol):
+    """A registry's row of one version (its path relative to the store's root, or the bundled marker)."""
+
+    @property
+    def version(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
+    @property
+    def metrics(self) -> dict[str, Any]: ...
+    @property
+    def active(self) -> bool: ...
+
+
+class Registry(Protocol):
+    """Where the versions are registered: the library database (LibraryStore) provides this."""
+
+    def models(self) -> Sequence[RegisteredModel]: ...
+
+    def register_model(self, version: str, path: str, *, metrics: dict[str, Any] | None = None,
+                       created_at: str | None = None) -> None: ...
+
+    def set_active_model(self, version: str | None) -> None: ...
 
 
 class ModelStoreError(TmerError):
@@ -96,7 +124,7 @@ def _bundle():
 
 
 class ModelStore:
-    def __init__(self, library, root: str | os.PathLike | None = None):
+    def __init__(self, library: Registry, root: str | os.PathLike | None = None):
         self.library = library
         self.root = Path(root) if root is not None else paths.model_store_dir()
 
@@ -199,7 +227,7 @@ class ModelStore:
         config,
         training: dict[str, Any],
         metrics: dict[str, Any] | None = None,
-        feedback: Sequence | None = None,
+        feedback: Sequence[FeedbackRecord] | None = None,
         activate: bool = False,
     ) -> ModelVersion:
         """Store a trained EmotionClassifier (via bundle.save_model) as the next version.
@@ -212,8 +240,6 @@ class ModelStore:
         try:
             _bundle().save_model(estimator, staging, config=config, training=training, version=version)
             if feedback:
-                from tmer_desktop.library.feedback_export import write_feedback_csv
-
                 write_feedback_csv(feedback, staging / FEEDBACK_FILE)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -281,13 +307,11 @@ class ModelStore:
             return self._check_loads(version, None)  # the bundle loader knows where it lives
         return self._check_loads(version, self.verify(version))
 
-    def training_feedback(self, version: str) -> list:
+    def training_feedback(self, version: str) -> list[FeedbackRecord]:
         """The corrections `version` was trained with (empty for a model trained on the CSV only)."""
         path = self.verify(version) / FEEDBACK_FILE
         if not path.exists():
             return []
-        from tmer_desktop.library.feedback_export import read_feedback_csv
-
         return read_feedback_csv(path)
 
     # ----------------------------------------------------------------- promotion and rollback

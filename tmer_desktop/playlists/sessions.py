@@ -13,7 +13,7 @@ import io
 import os
 
 from tmer_desktop.atomic import atomic_write_text
-from tmer_desktop.library.csvfile import SafeCsvWriter
+from tmer_desktop.csvfile import SafeCsvWriter
 from tmer_desktop.playlists.builder import (
     Constraints,
     IsoPath,

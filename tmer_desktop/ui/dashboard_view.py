@@ -545,7 +545,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
 
     # ----------------------------------------------------------------- actions
     def export_corrections(self, path: str | os.PathLike, anonymise: bool | None = None) -> int:
-        from tmer_desktop.library.feedback_export import export_feedback
+        from tmer_desktop.analysis.corrections import export_feedback
 
         flag = self.anonymise.isChecked() if anonymise is None else anonymise
         count = export_feedback(path, anonymise=flag, store=self.store)
@@ -556,7 +556,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
         """Retrain in the background from every correction in the library."""
         if self._task is not None and self._task.running:
             return None
-        from tmer_desktop.library.feedback_export import feedback_records
+        from tmer_desktop.analysis.corrections import feedback_records
         from tmer_desktop.model.retrain import RetrainConfig, retrain
 
         store, models, config = self.store, self.model_store, self.retrain_config or RetrainConfig()

@@ -707,7 +707,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
         def work(ctx):
             if kind == "feedback":
-                from tmer_desktop.library.feedback_export import export_feedback
+                from tmer_desktop.analysis.corrections import export_feedback
                 return export_feedback(target, store=store)
             from tmer_desktop.library import exports
             fn = exports.export_windows if kind == "windows" else exports.export_tracks

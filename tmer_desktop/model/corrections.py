@@ -1,13 +1,15 @@
-"""Corrections as a CSV in the retraining schema: export from the library, read back with checks.
+"""The corrections CSV: the model's format for training data from a user's verdicts.
 
-One row per feedback entry (docs/feedback.md documents every column). The 50 features travel
-with each row, so a retrain needs neither the audio nor the library. Writing is atomic;
-reading validates everything and names the file, the row and the column of the first problem.
+One row per correction (a window or track the user confirmed or corrected; docs/feedback.md
+documents every column). The 50 features travel with each row, so a retrain needs neither the
+audio nor the library. Writing is atomic; reading validates everything within fixed limits and
+names the file, the row and the column of the first problem. Where the records come from (the
+library, for one) is not this module's business: see tmer_desktop.analysis.corrections.
 
-    export_feedback(out, *, anonymise=False, store=None) -> int     # rows written
-    feedback_records(store, *, anonymise=False) -> list[FeedbackRecord]
-    write_feedback_csv(records, out) -> int
+    FeedbackRecord                                                  # one correction
+    write_feedback_csv(records, out) -> int                         # rows written
     read_feedback_csv(path) -> list[FeedbackRecord]                 # FeedbackFormatError
+    anonymised(record) -> FeedbackRecord                            # PRIVATE_COLUMNS emptied
     training_table(records) -> pandas.DataFrame                     # label + 50 features
 """
 
@@ -26,12 +28,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from tmer_desktop.atomic import atomic_output
+from tmer_desktop.csvfile import SafeCsvWriter, restore_text
 from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.atomic import atomic_output
-from tmer_desktop.library.csvfile import SafeCsvWriter, restore_text
-from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import EMOTIONS
 
 SCHEMA_VERSION = 1
 
@@ -109,7 +111,7 @@ class FeedbackRecord:
         return f"clip:{self.clip_id}"
 
 
-# --------------------------------------------------------------------------- export
+# --------------------------------------------------------------------------- writing
 def make_clip_id(track_hash: str | None, track_id: int | None, start: float | None, feedback_id: int) -> str:
     """A stable id of the clip: the recording (content hash, else library id) and the start."""
     if start is None:
@@ -122,46 +124,8 @@ def make_clip_id(track_hash: str | None, track_id: int | None, start: float | No
     return f"feedback-{feedback_id}@{where}"
 
 
-def feedback_records(store, *, anonymise: bool = False) -> list[FeedbackRecord]:
-    """Every feedback entry of the library, oldest first, with the track's metadata if it still exists."""
-    records = []
-    tracks: dict[int, object] = {}
-    for row in store.feedback_rows():
-        track = None
-        if row.track_id is not None:
-            if row.track_id not in tracks:
-                tracks[row.track_id] = store.track(row.track_id)
-            track = tracks[row.track_id]
-        track_hash = getattr(track, "content_hash", None)
-        path = row.track_path or getattr(track, "path", None)
-        record = FeedbackRecord(
-            feedback_id=row.id,
-            clip_id=make_clip_id(track_hash, row.track_id, row.start, row.id),
-            track_id=row.track_id,
-            window_id=row.window_id,
-            track_hash=track_hash,
-            track_path=path,
-            file_name=os.path.basename(path) if path else None,
-            start=row.start,
-            duration=row.duration,
-            predicted_label=row.predicted_label,
-            confidence=row.confidence,
-            is_correct=bool(row.is_correct),
-            corrected_label=row.corrected_label,
-            note=row.note or None,
-            created_at=row.created_at,
-            model_version=row.model_version,
-            artist=getattr(track, "artist", None),
-            album=getattr(track, "album", None),
-            title=getattr(track, "title", None),
-            genre=getattr(track, "genre", None),
-            features=tuple(float(v) for v in row.features),
-        )
-        records.append(anonymised(record) if anonymise else record)
-    return records
-
-
 def anonymised(record: FeedbackRecord) -> FeedbackRecord:
+    """The record without what can identify a client's files or carry a therapist's free text."""
     return replace(record, **{name: None for name in PRIVATE_COLUMNS})
 
 
@@ -184,7 +148,7 @@ def _row_cells(record: FeedbackRecord) -> list[str]:
 def write_feedback_csv(records: Iterable[FeedbackRecord], out: str | os.PathLike) -> int:
     """Write records atomically (UTF-8, header + one row per record); returns the row count."""
     buffer = io.StringIO()
-    # Titles, paths and notes come from tags and users: no formula for a spreadsheet (csvfile.py);
+    # Titles, paths and notes come from tags and users: no formula for a spreadsheet (tmer_desktop/csvfile.py);
     # numbers pass unchanged, and the reader restores every text exactly.
     writer = SafeCsvWriter(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -199,48 +163,7 @@ def write_feedback_csv(records: Iterable[FeedbackRecord], out: str | os.PathLike
     return count
 
 
-def export_feedback(out: str | os.PathLike, *, anonymise: bool = False, store=None) -> int:
-    """`tmer export-feedback`: all corrections of the library (default: the user's) to `out`."""
-    if store is not None:
-        return write_feedback_csv(feedback_records(store, anonymise=anonymise), out)
-    from tmer_desktop.library.store import LibraryStore
-
-    with LibraryStore.open() as own:
-        return write_feedback_csv(feedback_records(own, anonymise=anonymise), out)
-
-
-def export_feedback_command(out: str | os.PathLike, *, anonymise: bool = False) -> int:
-    """`tmer export-feedback --out FILE`: 0 written, 1 refused (below); errors raise.
-
-    An empty library beside a damaged one moved aside (by this open or an earlier command) is
-    refused: the user's corrections are in that file, and an export now would replace their
-    previous export with none. Recovering them, or moving the damaged file away, lifts it."""
-    import sys
-
-    from tmer_desktop.console import for_terminal
-    from tmer_desktop.library.notices import moved_aside_files, print_open_notices, recover_hint
-    from tmer_desktop.library.store import LibraryStore
-
-    err = sys.stderr
-    with LibraryStore.open() as store:
-        print_open_notices(store, "export-feedback")
-        records = feedback_records(store, anonymise=anonymise)
-        damaged = moved_aside_files(store.path) if not records else []
-        if damaged:
-            if store.moved_aside is None:  # moved by an earlier command: say it again here
-                for path in damaged:
-                    print(for_terminal(f"tmer export-feedback: a damaged library was moved aside to {path}. "
-                                       f"{recover_hint(path)}"), file=err)
-            print(f"tmer export-feedback: nothing was written to {for_terminal(os.fspath(out))}: the library has no corrections, "
-                  f"and the damaged library moved aside may hold them. Recover them first (or move the damaged "
-                  f"file elsewhere if it holds nothing you need).", file=err)
-            return 1
-    count = write_feedback_csv(records, out)
-    print(f"wrote {count} correction(s) to {for_terminal(os.fspath(out))}")
-    return 0
-
-
-# --------------------------------------------------------------------------- import
+# --------------------------------------------------------------------------- reading
 class _RowReader:
     """Parses the cells of one data row; every error names file, row (1 = first data row) and column."""
 
@@ -399,7 +322,8 @@ def _parse_row(reader: _RowReader) -> FeedbackRecord:
 
 
 def read_feedback_csv(path: str | os.PathLike) -> list[FeedbackRecord]:
-    """Read and validate a feedback CSV written by `export_feedback` (or by hand, same columns).
+    """Read and validate a feedback CSV written by `write_feedback_csv` (`tmer export-feedback`), or by
+    hand with the same columns.
 
     One pass over the file, line by line, every check linear; the limits above are checked as
     the file is read, so a huge or hostile file is refused early, in bounded memory.
