@@ -9,12 +9,14 @@ fact of the library database, so this lives above both model/ and library/.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tmer_desktop.errors import TmerError
-from tmer_desktop.model import bundle
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from tmer_desktop.model.bundle import EmotionModel
 
 
 class ModelRefusedError(TmerError):
@@ -59,11 +61,14 @@ def choose_model(library: Any | None, requested: str | None = None) -> ModelChoi
         raise ModelRefusedError(version, exc.message or str(exc)) from exc
 
 
-def load_chosen_model(choice: ModelChoice, library: Any | None) -> bundle.EmotionModel:
+def load_chosen_model(choice: ModelChoice, library: Any | None) -> EmotionModel:
     """The chosen model, loaded. The shipped model that this installation cannot unpickle is
     rebuilt from the shipped data (bundle.load_model); a version of the user's own must load as it
     is, else ModelRefusedError — never another model in its place."""
     if choice.bundled:
+        # Imported here: the bundle pulls in scikit-learn, which the runner needs only on this path.
+        from tmer_desktop.model import bundle
+
         return bundle.load_model()  # raises a clear bundle.ModelError if even that fails
     try:
         return ModelStore(library).load(choice.version)
@@ -71,7 +76,7 @@ def load_chosen_model(choice: ModelChoice, library: Any | None) -> bundle.Emotio
         raise ModelRefusedError(choice.version, exc.message or str(exc)) from exc
 
 
-def load_active_model(library: Any | None, requested: str | None = None) -> tuple[bundle.EmotionModel, str]:
+def load_active_model(library: Any | None, requested: str | None = None) -> tuple[EmotionModel, str]:
     """(model, version name) of choose_model, loaded by load_chosen_model."""
     choice = choose_model(library, requested)
     return load_chosen_model(choice, library), choice.version
