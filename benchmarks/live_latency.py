@@ -1,6 +1,6 @@
 """Live analysis latency: from the end of a window (its last sample arriving) to its estimate.
 
-Real music is fed to audio.live.LiveAnalyser in 50 ms blocks, paced like a microphone (the
+Real music is fed to analysis.live.LiveAnalyser in 50 ms blocks, paced like a microphone (the
 machine has no sound card; the capture engine adds one queue hop, well under a millisecond).
 For every window the delay from its last block to its probabilities being available is
 printed, with the time the same window's 50 features take when computed directly in this
@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from tmer_desktop.audio.decode import load
-    from tmer_desktop.audio.live import LiveAnalyser
+    from tmer_desktop.analysis.live import LiveAnalyser
     from tmer_desktop.features.extract import extract_features
 
     y, sr = load(args.file, 0, args.seconds)

@@ -19,9 +19,9 @@ declare -A groups=(
           $ui/tasks.py $ui/track_data.py $ui/i18n.py $ui/palette.py $ui/library_notice.py
           $core/model/explain.py $core/audio/playback.py"
   [tools]="$ui/dashboard_view.py $ui/session_view.py $ui/record_view.py
-           $core/audio/record.py $core/audio/live.py $core/dashboards.py $core/model/drift.py
+           $core/audio/record.py $core/analysis/live.py $core/analysis/judge.py $core/dashboards.py $core/model/drift.py
            $(echo $core/playlists/*.py) $core/wording.py"
-  [audio]="$core/errors.py $core/audio/decode.py $core/audio/sniff.py $core/audio/devices.py
+  [audio]="$core/errors.py $core/audio/decode.py $core/audio/sniff.py $core/audio/devices.py $core/analysis/model_choice.py
            $(echo $core/features/*.py) $(echo $core/tagging/*.py)"
   [library]="$(echo $core/library/*.py) $core/settings.py"
   [model]="$(ls $core/model/*.py | grep -v -e /explain.py -e /drift.py | tr '\n' ' ')"

@@ -137,3 +137,18 @@ def test_the_window_offers_the_choice_and_the_shipped_model_only_when_chosen(bro
     finally:
         window.close()
         store.close()
+
+
+def test_live_recording_refuses_the_same_unloadable_model_and_no_other(broken_active_model):
+    """Live analysis chooses and loads the model as the batch does (analysis/model_choice.py): the
+    user's version that cannot be loaded is refused by name, not replaced by the shipped model."""
+    from tmer_desktop.analysis.live import LiveAnalyser
+    from tmer_desktop.analysis.model_choice import ModelRefusedError
+
+    with LibraryStore.open() as store:
+        with pytest.raises(ModelRefusedError) as refused:
+            LiveAnalyser(44100, library=store)
+    assert refused.value.version == broken_active_model
+    assert f"Model version '{broken_active_model}'" in str(refused.value)
+    assert "scikit-learn 0.24.2" in str(refused.value)
+    assert sorted(p.name for p in paths.model_store_dir().iterdir()) == [broken_active_model]  # nothing retrained

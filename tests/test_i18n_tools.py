@@ -16,7 +16,7 @@ from test_feedback_fixtures import add_corrections, library, quick_model, traini
 from test_feedback_fixtures import fill_library as fill_feature_library  # noqa: E402
 from test_playlists import fill_library as fill_playlist_library  # noqa: E402
 
-from tmer_desktop.audio.live import LiveWindow  # noqa: E402
+from tmer_desktop.analysis.live import LiveWindow  # noqa: E402
 from tmer_desktop.audio.record import RecorderEvent  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 

@@ -38,8 +38,9 @@ pcm.!default {{
 
 DRIVER = textwrap.dedent("""\
     import json, sys, time
+    from tmer_desktop.analysis.live import LiveAnalyser
     from tmer_desktop.audio import record
-    from tmer_desktop.audio.live import LiveAnalyser
+    from tmer_desktop.tagging import persist
 
     def main():
         args = json.loads(sys.argv[1])
@@ -78,7 +79,7 @@ DRIVER = textwrap.dedent("""\
             out["windows"] = [{"start": w.start, "duration": w.duration, "label": w.label,
                                "probs": w.probs, "features": w.features, "latency": w.latency}
                               for w in windows]
-            out["track_id"] = live.save_to_library(res.path)
+            out["track_id"] = persist.save_recording(None, live.analysis(res.path), window=live.window, hop=live.hop)
             live.close()
         print(json.dumps(out))
 
@@ -176,7 +177,7 @@ def test_record_session_end_to_end(tmp_path, data_dir):
         # A later batch run finds the recording current (same bytes, settings and model): skipped.
         from tmer_desktop.hashing import file_sha256
         from tmer_desktop.tagging import persist
-        from tmer_desktop.tagging.worker import extractor_version
+        from tmer_desktop.analysis.outcome import extractor_version
 
         key = persist.AnalysisKey(30.0, 10.0, extractor_version(), "bundled")
         assert persist.find_current(store, out["path"], file_sha256(out["path"]), key) is not None

@@ -7,12 +7,13 @@ transaction, so an interrupted batch leaves every finished track complete and no
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 
+from tmer_desktop.analysis.outcome import Analysis, WindowOutcome, extractor_version
 from tmer_desktop.library.rows import NewWindow, TrackRow
 from tmer_desktop.library.store import LibraryStore, now_iso
-from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WindowOutcome
-from tmer_desktop.vocabulary import FailureKind
+from tmer_desktop.vocabulary import EMOTIONS, FailureKind
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,19 @@ def save_analysis(store: LibraryStore, path: str, analysis: Analysis, key: Analy
                             "decision": analysis.decision, "unfamiliar": analysis.unfamiliar})
         store.add_predictions(track_id, key.model_version, predictions, replace=True)
     return track_id
+
+
+def save_recording(store: LibraryStore | None, analysis: Analysis, *, window: float, hop: float) -> int:
+    """Store a live recording's analysis (analysis.LiveAnalyser.analysis) as a library track,
+    under the same key a batch run of the file would use; the app's library when store is None.
+    Returns the track id."""
+    key = AnalysisKey(window=window, hop=hop, extractor_version=extractor_version(),
+                      model_version=analysis.model_version)
+    st = os.stat(analysis.path)
+    if store is not None:
+        return save_analysis(store, analysis.path, analysis, key, size=st.st_size, mtime=st.st_mtime)
+    with LibraryStore.open() as own:
+        return save_analysis(own, analysis.path, analysis, key, size=st.st_size, mtime=st.st_mtime)
 
 
 def copy_analysis(store: LibraryStore, source: StoredTrack, path: str, key: AnalysisKey,

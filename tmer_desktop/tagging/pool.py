@@ -23,8 +23,9 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
+from tmer_desktop.analysis.outcome import Analysis
 from tmer_desktop.errors import TmerError
-from tmer_desktop.tagging.worker import Analysis, WorkerConfig, worker_main
+from tmer_desktop.tagging.worker import WorkerConfig, worker_main
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 from tmer_desktop.vocabulary import FailureKind
 

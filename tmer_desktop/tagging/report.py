@@ -13,7 +13,7 @@ import pandas as pd
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library import exports
 from tmer_desktop.library.exports import typed_frame
-from tmer_desktop.tagging.worker import EMOTIONS
+from tmer_desktop.vocabulary import EMOTIONS
 
 PROB_COLUMNS = [f"p_{e}" for e in EMOTIONS]
 # The DESIGN.md contract's columns, then whether the music is unfamiliar to the model (1/0, empty: not assessed).

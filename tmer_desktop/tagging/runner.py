@@ -27,15 +27,17 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from tmer_desktop import errors
+from tmer_desktop.analysis.model_choice import ModelChoice, ModelRefusedError, choose_model, load_chosen_model
+from tmer_desktop.analysis.outcome import Analysis, extractor_version
 from tmer_desktop.console import for_terminal
 from tmer_desktop.errors import TmerError
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.tagging import persist
 from tmer_desktop.tagging.inplace import recover_interrupted
 from tmer_desktop.tagging.scan import scan
-from tmer_desktop.tagging.worker import EMOTIONS, Analysis, WorkerConfig, extractor_version
+from tmer_desktop.tagging.worker import WorkerConfig
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import FailureKind
+from tmer_desktop.vocabulary import EMOTIONS, FailureKind
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +48,6 @@ KEPT_CHANGING = QT_TRANSLATE_NOOP(
 MAX_CHANGED_RETRIES = 3  # a file still being written (a download, an editor) is analysed again this often
 PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks while nothing finishes
 NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal
-
-
-class ModelRefusedError(TmerError):
-    """The model version chosen for the batch cannot be used; the user chooses what to do."""
-
-    def __init__(self, version: str, reason: str):
-        self.version, self.reason = version, reason
-        super().__init__(QT_TRANSLATE_NOOP(
-            "Tagging", "{reason} Nothing was tagged, and no other model was used in its place: retrain "
-                       "it from your corrections, or tag with the shipped model instead.").format(reason=reason))
-
-    def __reduce__(self) -> tuple:
-        return (type(self), (self.version, self.reason))
 
 
 @dataclass
@@ -177,6 +166,7 @@ class _Run:
         self.analysed = 0
         self.current: str | None = None
         self.pool = None
+        self.model: ModelChoice | None = None
         self._model_checked = False
         self.store = None
         self._own_store = False
@@ -206,30 +196,8 @@ class _Run:
             threshold=float(getattr(s, "decision_threshold", 0.75)),
             top2_threshold=getattr(s, "top2_threshold", None),
             aggregation=str(getattr(s, "aggregation", "mean")),
-            model_dir=self.model_dir, model_version=self.t.model_version,
+            model_dir=self.model.folder, model_version=self.model.version,
         )
-
-    def _choose_model(self) -> tuple[str, str | None]:
-        """(version name, folder) of the model asked for, else the library's active model; the
-        shipped one by default.
-
-        Predictions are stored under the model store's version name ("bundled", "v002", ...),
-        which is what the library shows and what decides whether a track is current."""
-        from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
-
-        version = self.t.requested_model
-        if version is None:
-            active = self.store.active_model() if self.store is not None else None
-            version = BUNDLED if active is None else active.version
-        if version == BUNDLED:
-            return BUNDLED, None
-        if self.store is None:
-            raise ModelRefusedError(version, QT_TRANSLATE_NOOP(
-                "Tagging", "Model version '{version}' cannot be used without a library.").format(version=version))
-        try:
-            return version, str(ModelStore(self.store).verify(version))
-        except ModelStoreError as exc:
-            raise ModelRefusedError(version, exc.message or str(exc)) from exc
 
     # -- main loop ---------------------------------------------------------------------------
     def execute(self) -> None:
@@ -244,7 +212,9 @@ class _Run:
         if not found.audio or self.t.cancelled:
             return
         self.store = self._open_store()
-        self.t.model_version, self.model_dir = self._choose_model()
+        # The model asked for, else the library's active one (analysis/model_choice.py).
+        self.model = choose_model(self.store, self.t.requested_model)
+        self.t.model_version = self.model.version
         self.key = persist.AnalysisKey(self.t.window, self.t.hop, extractor_version(), self.t.model_version)
         self._remove_leftovers(found.leftovers)
         pending = self.pending = deque(_Item(p) for p in found.audio)
@@ -318,19 +288,10 @@ class _Run:
         except PoolError:
             if self._model_checked or self.pool.busy_count():
                 raise
-        from tmer_desktop.model import bundle
-        from tmer_desktop.model.store import ModelStore, ModelStoreError
-
         self._model_checked = True
         self.pool.close()
-        if self.model_dir is None:
-            bundle.load_model()  # raises a clear ModelError if even that fails
-        else:
-            try:
-                ModelStore(self.store).load(self.t.model_version)
-            except ModelStoreError as exc:
-                raise ModelRefusedError(self.t.model_version, exc.message or str(exc)) from exc
-        self.pool = self._start_pool(allow_retrain=self.model_dir is None)
+        load_chosen_model(self.model, self.store)  # rebuilds the shipped model, or says why not
+        self.pool = self._start_pool(allow_retrain=self.model.bundled)
         return []
 
     def close(self) -> None:

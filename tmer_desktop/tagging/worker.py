@@ -20,23 +20,21 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from tmer_desktop.analysis.outcome import Analysis, WindowOutcome, extractor_version
 from tmer_desktop.errors import AudioError, TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.features.prepare import MIN_DURATION, SILENCE_RMS, TOO_SHORT
+from tmer_desktop.features.prepare import MIN_DURATION, TOO_SHORT
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
+from tmer_desktop.vocabulary import DEFAULT_TOP2_THRESHOLD, DecisionRule
 
-from tmer_desktop.vocabulary import EMOTIONS  # noqa: F401 (re-exported)
-from tmer_desktop.vocabulary import FailureKind
-# SILENCE_RMS (features/prepare.py, about -100 dBFS): below it a window holds no signal. MIR
-# features of digital silence are degenerate (zero spectra, undefined centroids), so the model
-# must not judge them; the analysis preparation leaves such windows at their own level.
 # MIN_DURATION, TOO_SHORT (features/prepare.py): shorter files are refused, as by `tmer features`.
 # How a file's failures and warnings read (Analysis.error); marked for the interface's translations.
 NO_WINDOW = QT_TRANSLATE_NOOP("Tagging", "no analysis window could be made (the file holds no audio samples)")
+# No window the judge could judge (analysis/judge.py: every one is below SILENCE_RMS).
 SILENT = QT_TRANSLATE_NOOP("Tagging", "silent audio (no signal above -100 dBFS): there is nothing to tag")
 # A file tagged despite damage the decoder found (decode.AudioInfo.warning); docs/tagging.md: an
 # `error` that starts with "warning:" is on a tagged row.
@@ -57,76 +55,25 @@ class WorkerConfig:
     model_version: str | None = None  # the name predictions are stored under (model store version)
     allow_retrain: bool = False  # see runner._poll: only after the runner has loaded the model once
 
-
-@dataclass
-class WindowOutcome:
-    idx: int
-    start: float
-    duration: float
-    short: bool
-    features: tuple[float, ...]  # FEATURE_NAMES order
-    probs: tuple[float, ...] | None  # EMOTIONS order; None when the window cannot be judged
-    label: str | None = None
-    confidence: float | None = None
-    decision: str | None = None
-    note: str | None = None
-    unfamiliar: bool | None = None  # music unlike the training data (None: not assessed)
-
-
-@dataclass
-class Analysis:
-    """The result of analysing one file (or the reason it failed, in `error`)."""
-
-    path: str
-    content_hash: str | None = None
-    duration: float | None = None
-    sample_rate: int | None = None
-    channels: int | None = None
-    metadata: dict = field(default_factory=dict)
-    windows: list[WindowOutcome] = field(default_factory=list)
-    probs: tuple[float, ...] | None = None
-    label: str | None = None
-    confidence: float | None = None
-    decision: str | None = None
-    short: bool = False
-    error: str | None = None
-    # Read when there is no label: whether trying again may help. What the analysis finds wrong
-    # with the file itself (cannot be decoded, too short, silent) stays so: permanent. The pool
-    # reports the transient failures (a process that died or hung).
-    failure_kind: FailureKind = FailureKind.PERMANENT
-    model_version: str | None = None
-    extractor_version: str | None = None
-    unfamiliar: bool | None = None
-
-
-def extractor_version() -> str:
-    from tmer_desktop.features import extract
-    from tmer_desktop.features.prepare import DEFAULT
-
-    return f"{getattr(extract, 'EXTRACTOR_VERSION', 'unknown')}_{DEFAULT.tag}"
-
-
-def _decide(model_decide, probs: np.ndarray, config: WorkerConfig, unfamiliar: bool | None = None):
-    kwargs = {"threshold": config.threshold, "unfamiliar": bool(unfamiliar)}
-    if config.top2_threshold is not None:
-        kwargs["top2_threshold"] = config.top2_threshold
-    return model_decide(probs, **kwargs)
-
-
+    @property
+    def rule(self) -> DecisionRule:
+        top2 = DEFAULT_TOP2_THRESHOLD if self.top2_threshold is None else self.top2_threshold
+        return DecisionRule(threshold=self.threshold, top2_threshold=top2)
 
 
 class Analyser:
-    """Model and settings loaded once; `analyse(path)` per file."""
+    """Model and settings loaded once; `analyse(path)` per file: its window features
+    (features.windows, cached), judged by analysis/judge.py."""
 
     def __init__(self, config: WorkerConfig):
-        from tmer_desktop.model import bundle, decide
+        # Imported here, in the analysis process: the runner imports this module for WorkerConfig
+        # and must not pay for scikit-learn and pandas with it.
+        from tmer_desktop.analysis.judge import Judge
+        from tmer_desktop.model import bundle
 
         self.config = config
         self.model = bundle.load_model(config.model_dir, allow_retrain=config.allow_retrain)
-        self._decide = decide.decide
-        self._track_unfamiliar = decide.track_unfamiliar
-        self._aggregate = decide.aggregate
-        self.classes = tuple(self.model.classes)
+        self.judge = Judge(self.model, config.rule, config.aggregation)
         self.model_version = config.model_version or str(self.model.version)
         self.extractor_version = extractor_version()
 
@@ -165,50 +112,22 @@ class Analyser:
         if not track.windows:
             result.error = NO_WINDOW
             return result
-        matrix = np.array([[w.values.get(name, math.nan) for name in FEATURE_NAMES] for w in track.windows],
-                          dtype=np.float64)
-        rms = matrix[:, FEATURE_NAMES.index("_RMSenergy_Mean")]
-        silent = ~(rms >= SILENCE_RMS)  # NaN RMS counts as silent too
-        judged = ~silent
-        for i, w in enumerate(track.windows):
-            result.windows.append(WindowOutcome(
+        result.windows = [
+            self.judge.window(WindowOutcome(
                 idx=i, start=float(w.start), duration=float(w.duration), short=bool(w.short),
-                features=tuple(float(v) for v in matrix[i]), probs=None,
-                note="silent" if silent[i] else None,
-            ))
+                features=tuple(float(w.values.get(name, math.nan)) for name in FEATURE_NAMES), probs=None))
+            for i, w in enumerate(track.windows)
+        ]
         result.short = any(w.short for w in track.windows)
-        if not judged.any():
+        verdict = self.judge.track(result.windows)
+        if verdict is None:
             result.error = SILENT
             return result
-        probs = self._predict(matrix[judged])
-        unfamiliar = self._unfamiliar(matrix[judged])
-        for row, flag, i in zip(probs, unfamiliar, np.flatnonzero(judged)):
-            d = _decide(self._decide, row, cfg, flag)
-            w = result.windows[i]
-            w.probs = tuple(float(p) for p in row)
-            w.label, w.confidence, w.decision = d.label, float(d.confidence), d.decision
-            w.unfamiliar = flag
-        result.unfamiliar = self._track_unfamiliar(unfamiliar)
-        track_probs = np.asarray(self._aggregate(probs, method=cfg.aggregation), dtype=np.float64)
-        d = _decide(self._decide, track_probs, cfg, result.unfamiliar)
-        result.probs = tuple(float(p) for p in track_probs)
-        result.label, result.confidence, result.decision = d.label, float(d.confidence), d.decision
+        result.probs, result.label, result.confidence = verdict.probs, verdict.label, verdict.confidence
+        result.decision, result.unfamiliar = verdict.decision, verdict.unfamiliar
         damage = probe(path).warning
         result.error = WARNING.format(detail=damage) if damage else None
         return result
-
-    def _unfamiliar(self, matrix: np.ndarray) -> list[bool | None]:
-        report = self.model.familiarity(matrix)
-        return [None] * len(matrix) if report is None else [bool(f) for f in report.unfamiliar]
-
-    def _predict(self, matrix: np.ndarray) -> np.ndarray:
-        import pandas as pd
-
-        frame = pd.DataFrame(matrix, columns=list(FEATURE_NAMES))
-        probs = np.asarray(self.model.predict_proba(frame), dtype=np.float64)
-        # Reorder into EMOTIONS order whatever order the model lists its classes in.
-        order = [self.classes.index(e) for e in EMOTIONS]
-        return probs[:, order]
 
 
 def _die_with_parent() -> None:

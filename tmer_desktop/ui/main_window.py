@@ -383,7 +383,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self.batchFinished.emit(summary)
 
     def _on_batch_failed(self, message: str, exc) -> None:
-        from tmer_desktop.tagging.runner import ModelRefusedError
+        from tmer_desktop.analysis.model_choice import ModelRefusedError
 
         self.statusBar().showMessage(self.tr("Tagging stopped: {reason}").format(reason=message), 20000)
         if isinstance(exc, ModelRefusedError):

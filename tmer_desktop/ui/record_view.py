@@ -2,7 +2,7 @@
 
 Input device picker (a plain message when there is none), level meter, record / pause / stop,
 a scrolling waveform of the last seconds and the shared timeline widget, filled window by
-window as the live analyser (audio.live) finishes them. Estimates made before the first full
+window as the live analyser (analysis.live) finishes them. Estimates made before the first full
 30 s window are shown only in a label that says they are provisional. On stop the recording
 is stored as a library track in a background task (recordingSaved carries its id).
 
@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPu
                                QVBoxLayout, QWidget)
 
 from tmer_desktop.audio import record
+from tmer_desktop.tagging import persist
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.i18n import (FollowsLanguage, clock, current_language, emotion_name, emotion_names, error_text,
                                   number, percent, translated)
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD, DecisionRule
 
 log = logging.getLogger(__name__)
 
@@ -179,18 +180,17 @@ class RecordView(FollowsLanguage, QWidget):
 
     # -- recording ------------------------------------------------------------------------
     def start_recording(self, stop_after_frames: int | None = None) -> bool:
-        from tmer_desktop.audio.live import LiveAnalyser, load_active_model
+        from tmer_desktop.analysis.live import LiveAnalyser
 
         device = self.device_combo.currentData()
         try:
-            model, version = load_active_model(self.store)
             rate = int(self._device_rate(device))
+            rule = DecisionRule(threshold=self._setting("decision_threshold", DEFAULT_THRESHOLD),
+                                top2_threshold=self._setting("top2_threshold", DEFAULT_TOP2_THRESHOLD))
             self.live = LiveAnalyser(
                 rate, window=self._setting("window_s", 30.0), hop=self._setting("hop_s", 5.0),
-                model=model, model_version=version, threshold=self._setting("decision_threshold", DEFAULT_THRESHOLD),
-                top2_threshold=self._setting("top2_threshold", DEFAULT_TOP2_THRESHOLD),
-                aggregation=self._setting("aggregation", "mean"), provisional_every=PROVISIONAL_EVERY,
-                on_window=self._windowArrived.emit)
+                library=self.store, rule=rule, aggregation=self._setting("aggregation", "mean"),
+                provisional_every=PROVISIONAL_EVERY, on_window=self._windowArrived.emit)
             self.recorder = record.Recorder(device, samplerate=rate, on_block=self._on_block,
                                             on_event=self._eventArrived.emit,
                                             stop_after_frames=stop_after_frames)
@@ -258,7 +258,8 @@ class RecordView(FollowsLanguage, QWidget):
         def work(_ctx):
             try:
                 windows = live.finish(result.frames)
-                track_id = live.save_to_library(result.path, self.store)
+                track_id = persist.save_recording(self.store, live.analysis(result.path),
+                                                  window=live.window, hop=live.hop)
             finally:
                 live.close()
                 if self.store is not None:

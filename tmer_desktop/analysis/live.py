@@ -3,15 +3,21 @@
     live = LiveAnalyser(sample_rate, window=30.0, hop=5.0, on_window=callback)
     live.feed(mono_block)                 # from the recorder's writer thread, in order
     live.finish(total_frames)             # after stop: the remaining windows (blocking)
-    track_id = live.save_to_library(recording_path)   # the recording becomes a library track
+    analysis = live.analysis(recording_path)   # the recording's Analysis, as the batch makes one
     live.close()
+    # tagging.persist.save_recording(store, analysis, window, hop) makes it a library track
+
+The model is the library's active one, chosen and loaded as the batch does
+(analysis/model_choice.py), unless one is handed in; every window and the track are decided by
+the judge the batch uses (analysis/judge.py), so a batch run of the saved recording gives the
+same verdicts from the same features.
 
 Windows follow features.windows.plan_windows: a 30 s window starts at 0, hop, 2·hop, ...; when
 the recording stops, the tail window ending at the end (or one short window for a recording
 under 30 s) is added, so the stored timeline equals the one a batch run of the saved file
 makes. Only the last window + hop of audio is kept in memory (an hour-long session stays
 small). Features are computed in one separate process (numba code has crashed processes
-here, and the GUI thread must not wait on the GIL); the prediction runs in this process's
+here, and the GUI thread must not wait on the GIL); the judge runs in this process's
 collector thread. Before the first full window, `provisional_every` seconds a provisional
 estimate is made from the audio so far: it is marked provisional and never stored.
 """
@@ -19,6 +25,7 @@ estimate is made from the audio so far: it is marked provisional and never store
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import logging
 import math
 import multiprocessing
@@ -28,37 +35,35 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
+from tmer_desktop.analysis.judge import Judge
+from tmer_desktop.analysis.model_choice import load_active_model
+from tmer_desktop.analysis.outcome import Analysis, WindowOutcome, extractor_version
+from tmer_desktop.audio.decode import probe
+from tmer_desktop.errors import TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
+from tmer_desktop.features.prepare import MIN_DURATION
 from tmer_desktop.features.windows import plan_windows
-from tmer_desktop.tagging.worker import EMOTIONS, MIN_DURATION, SILENCE_RMS
+from tmer_desktop.hashing import file_sha256
+from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
+from tmer_desktop.vocabulary import DecisionRule
 
 log = logging.getLogger(__name__)
-
-SILENT = QT_TRANSLATE_NOOP("Recording", "silent")  # a window's note: too quiet to analyse
 
 PROVISIONAL_MIN_SECONDS = 10.0  # less than this says nothing about a piece's emotion
 
 
 @dataclass
-class LiveWindow:
-    idx: int  # position in the final timeline (provisional windows: -1)
-    start: float  # seconds
-    duration: float
-    short: bool
-    provisional: bool
-    features: tuple[float, ...]  # FEATURE_NAMES order
-    probs: tuple[float, ...] | None  # EMOTIONS order; None when silent or failed
-    label: str | None = None
-    confidence: float | None = None
-    decision: str | None = None
-    note: str | None = None  # "silent", or why the window could not be analysed
-    unfamiliar: bool | None = None  # music unlike the training data (None: not assessed)
+class LiveWindow(WindowOutcome):
+    """A window of the recording (idx: its position in the final timeline; provisional
+    estimates: -1) with the judge's verdict, or the note judge.SILENT, or why it could not be
+    analysed."""
+
+    provisional: bool = False
     completed_at: float = 0.0  # time.monotonic() when its last sample arrived
     ready_at: float = 0.0  # time.monotonic() when the estimate was available
 
@@ -94,25 +99,26 @@ def _init_worker(sr: int, length: int) -> None:
     _warm_up(sr, length)
 
 
-# ---------------------------------------------------------------- model
-def load_active_model(store=None):
-    """(model, version name): the library's active model, as the batch tagger chooses it."""
-    from tmer_desktop.model import bundle
-    from tmer_desktop.model.store import BUNDLED, ModelStore
-
-    active = store.active_model() if store is not None else None
-    if active is None or active.version == BUNDLED:
-        return bundle.load_model(None, allow_retrain=False), BUNDLED
-    return bundle.load_model(str(ModelStore(store).verify(active.version)), allow_retrain=False), active.version
+# ---------------------------------------------------------------- analyser
+def _active_model(library: LibraryStore | None) -> tuple[Any, str]:
+    """The library's active model as the batch chooses and loads it; the library of the app's
+    data folder when none is given (as BatchTagger opens it)."""
+    if library is not None:
+        return load_active_model(library)
+    with LibraryStore.open() as own:
+        return load_active_model(own)
 
 
 class LiveAnalyser:
     def __init__(self, sample_rate: int, *, window: float = 30.0, hop: float = 5.0,
-                 model=None, model_version: str | None = None, threshold: float = DEFAULT_THRESHOLD,
-                 top2_threshold: float = DEFAULT_TOP2_THRESHOLD, aggregation: str = "mean",
+                 model: Any = None, model_version: str | None = None, library: LibraryStore | None = None,
+                 rule: DecisionRule | None = None, aggregation: str = "mean",
                  provisional_every: float | None = None,
                  on_window: Callable[[LiveWindow], None] | None = None):
-        """model: anything with predict_proba and classes (default: the library's active model)."""
+        """model: anything with predict_proba and classes, stored under model_version; by default
+        the active model of `library` (of the app's library when None), chosen and loaded as the
+        batch does (a version that cannot be used raises model_choice.ModelRefusedError).
+        rule, aggregation: the judge's (analysis/judge.py)."""
         if sample_rate <= 0:
             raise ValueError(f"invalid sample rate {sample_rate}")
         if not (window > 0 and 0 < hop <= window):
@@ -121,10 +127,9 @@ class LiveAnalyser:
         self.window, self.hop = float(window), float(hop)
         self.W = int(round(window * self.sr))
         self.H = max(1, int(round(hop * self.sr)))
-        self.threshold, self.top2_threshold, self.aggregation = threshold, top2_threshold, aggregation
         if model is None:
-            model, model_version = load_active_model()
-        self.model = model
+            model, model_version = _active_model(library)
+        self.judge = Judge(model, rule, aggregation)
         self.model_version = model_version or str(getattr(model, "version", "unknown"))
         self.on_window = on_window
         self.provisional_every = provisional_every
@@ -196,7 +201,11 @@ class LiveAnalyser:
                 features, note = (math.nan,) * len(FEATURE_NAMES), f"could not be analysed ({type(exc).__name__}: {exc})"
                 if isinstance(exc, cf.process.BrokenProcessPool):
                     self._restart_pool()
-            w = self._judge(first, length, features, provisional, note)
+            w = LiveWindow(idx=-1 if provisional else 0, start=first / self.sr, duration=length / self.sr,
+                           short=length < self.W, provisional=provisional, features=tuple(features),
+                           probs=None, note=note)
+            if note is None:
+                w = self.judge.window(w)
             w.completed_at = completed_at
             w.ready_at = time.monotonic()
             with self._lock:
@@ -218,37 +227,6 @@ class LiveAnalyser:
     def _restart_pool(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._new_pool()
-
-    def _judge(self, first: int, length: int, features, provisional: bool, note: str | None) -> LiveWindow:
-        from tmer_desktop.model.decide import decide
-
-        w = LiveWindow(idx=-1 if provisional else 0, start=first / self.sr, duration=length / self.sr,
-                       short=length < self.W, provisional=provisional, features=tuple(features),
-                       probs=None, note=note)
-        if note is not None:
-            return w
-        rms = features[FEATURE_NAMES.index("_RMSenergy_Mean")]
-        if not rms >= SILENCE_RMS:
-            w.note = SILENT
-            return w
-        row = np.asarray([features], dtype=np.float64)
-        probs = self.predict(row)[0]
-        familiarity = getattr(self.model, "familiarity", None)  # older or stand-in models lack it
-        report = familiarity(row) if familiarity else None
-        w.unfamiliar = None if report is None else bool(report.unfamiliar[0])
-        d = decide(probs, threshold=self.threshold, top2_threshold=self.top2_threshold, unfamiliar=bool(w.unfamiliar))
-        w.probs = tuple(float(p) for p in probs)
-        w.label, w.confidence, w.decision = d.label, float(d.confidence), d.decision
-        return w
-
-    def predict(self, matrix: np.ndarray) -> np.ndarray:
-        """Probabilities in EMOTIONS order for rows of FEATURE_NAMES values."""
-        import pandas as pd
-
-        probs = np.asarray(self.model.predict_proba(pd.DataFrame(matrix, columns=list(FEATURE_NAMES))),
-                           dtype=np.float64)
-        classes = list(self.model.classes)
-        return probs[:, [classes.index(e) for e in EMOTIONS]]
 
     # -- end of recording ------------------------------------------------------------
     def wait_idle(self, timeout: float | None = None) -> bool:
@@ -277,17 +255,10 @@ class LiveAnalyser:
             self.windows = final
         return list(final)
 
-    def save_to_library(self, path: str | os.PathLike, store=None, *, title: str | None = None) -> int:
-        """Store the finished recording as a library track with its windows and predictions
-        (call finish() first). Returns the track id."""
-        from tmer_desktop.audio.decode import probe
-        from tmer_desktop.errors import TmerError
-        from tmer_desktop.hashing import file_sha256
-        from tmer_desktop.library.store import LibraryStore
-        from tmer_desktop.model.decide import aggregate, decide, track_unfamiliar
-        from tmer_desktop.tagging import persist
-        from tmer_desktop.tagging.worker import Analysis, WindowOutcome, extractor_version
-
+    def analysis(self, path: str | os.PathLike, *, title: str | None = None) -> Analysis:
+        """The finished recording (call finish() first), saved at `path`, as an Analysis like the
+        batch makes of a file: its windows and the judge's track verdict (to store it:
+        tagging.persist.save_recording). Raises TmerError when it is too short or silent."""
         path = os.fspath(path)
         info = probe(path)
         if info.duration < MIN_DURATION:
@@ -295,38 +266,21 @@ class LiveAnalyser:
                                               "({seconds:.2f} s; at least {minimum} s is needed). The file is "
                                               "kept.").format(path=path, seconds=info.duration,
                                                               minimum=format(MIN_DURATION, "g")))
-        judged = [w for w in self.windows if w.probs is not None]
-        if not judged:
+        verdict = self.judge.track(self.windows)
+        if verdict is None:
             raise TmerError(QT_TRANSLATE_NOOP("Recording", "{path}: the recording holds no signal (silence) — "
                                               "nothing to tag. The file is kept.").format(path=path))
-        track_probs = np.asarray(aggregate(np.array([w.probs for w in judged]), method=self.aggregation))
-        unfamiliar = track_unfamiliar([w.unfamiliar for w in judged])
-        d = decide(track_probs, threshold=self.threshold, top2_threshold=self.top2_threshold,
-                   unfamiliar=bool(unfamiliar))
         stamp = datetime.fromtimestamp(os.path.getmtime(path)).strftime("%Y-%m-%d %H:%M")
-        analysis = Analysis(
+        return Analysis(
             path=path, content_hash=file_sha256(path), duration=float(info.duration),
             sample_rate=int(info.sample_rate), channels=int(info.channels),
             metadata={"title": title or f"Live session {stamp}", "genre": "Recording"},
-            windows=[WindowOutcome(idx=w.idx, start=w.start, duration=w.duration, short=w.short,
-                                   features=w.features, probs=w.probs, label=w.label,
-                                   confidence=w.confidence, decision=w.decision, note=w.note,
-                                   unfamiliar=w.unfamiliar)
+            windows=[WindowOutcome(**{f.name: getattr(w, f.name) for f in dataclasses.fields(WindowOutcome)})
                      for w in self.windows],
-            probs=tuple(float(p) for p in track_probs), label=d.label, confidence=float(d.confidence),
-            decision=d.decision, short=any(w.short for w in self.windows),
-            model_version=self.model_version, extractor_version=extractor_version(), unfamiliar=unfamiliar,
+            probs=verdict.probs, label=verdict.label, confidence=verdict.confidence, decision=verdict.decision,
+            short=any(w.short for w in self.windows), model_version=self.model_version,
+            extractor_version=extractor_version(), unfamiliar=verdict.unfamiliar,
         )
-        key = persist.AnalysisKey(window=self.window, hop=self.hop, extractor_version=extractor_version(),
-                                  model_version=self.model_version)
-        st = os.stat(path)
-        own = store is None
-        store = LibraryStore.open() if own else store
-        try:
-            return persist.save_analysis(store, path, analysis, key, size=st.st_size, mtime=st.st_mtime)
-        finally:
-            if own:
-                store.close()
 
     def close(self) -> None:
         self._jobs.put(None)
