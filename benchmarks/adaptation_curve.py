@@ -43,22 +43,14 @@ def _scores(y: np.ndarray, probs: np.ndarray) -> tuple[float, np.ndarray]:
     return float(per.mean()), per
 
 
-def _one_draw(bX, by, bg, mats, y, corrected, wname, config, base_model=None):
-    """Retrain with the corrected clips' windows and score the other clips: (macro-F1, per class, weight).
-    wname "adapter": the base model (fitted without corrections) adapted to the corrections by
-    model/adapt.py's adapter, its strength chosen by its protocol ("none" when it declines)."""
-    from tmer_desktop.model.adapt import adapt, choose_adapter, choose_weight
+def _one_draw(bX, by, bg, mats, y, corrected, wname, config):
+    """Retrain with the corrected clips' windows and score the other clips: (macro-F1, per class, weight)."""
+    from tmer_desktop.model.adapt import choose_weight
 
     test = np.setdiff1d(np.arange(len(y)), corrected)
     cX = np.vstack([mats[i] for i in corrected])
     cy = np.concatenate([np.full(len(mats[i]), y[i]) for i in corrected])
     cg = np.concatenate([np.full(len(mats[i]), f"clip{i}") for i in corrected])
-    if wname == "adapter":
-        choice = choose_adapter(base_model, cX, cy, cg)
-        model = adapt(base_model, cX, cy, cg, choice.strength) if choice.adapts else base_model
-        probs = np.vstack([model.predict_proba(mats[i]).mean(axis=0) for i in test])
-        f1, per = _scores(y[test], probs)
-        return f1, per, (choice.strength if choice.adapts else "none")
     w = choose_weight(bX, by, bg, cX, cy, cg, config=config).weight if wname == "auto" else float(wname)
     X = np.vstack([bX, cX])
     yy = np.concatenate([by, cy])
@@ -111,10 +103,9 @@ def main() -> int:
     def clip_probs(model, idx):
         return np.vstack([model.predict_proba(mats[i]).mean(axis=0) for i in idx])
 
-    t = time.perf_counter()
-    base_model = config.make().fit(bX, by, groups=bg)
     if 0 in ks:
-        model = base_model
+        t = time.perf_counter()
+        model = config.make().fit(bX, by, groups=bg)
         f1, per = _scores(y, clip_probs(model, range(len(y))))
         rows.append({"k": 0, "weight": "-", "macro_f1": f1, "low": f1, "high": f1, "per_class": per.tolist(),
                      "chosen": {}, "test_clips": int(len(y)), "seconds": time.perf_counter() - t})
@@ -127,16 +118,14 @@ def main() -> int:
         draws = [np.concatenate([rng.choice(ix, k, replace=False) for ix in by_class]) for _ in range(args.draws)]
         for wname in weights:
             t = time.perf_counter()
-            done = Parallel(n_jobs=args.jobs)(delayed(_one_draw)(bX, by, bg, mats, y, corrected, wname, config,
-                                                                 base_model)
+            done = Parallel(n_jobs=args.jobs)(delayed(_one_draw)(bX, by, bg, mats, y, corrected, wname, config)
                                               for corrected in draws)
             f1s = [d[0] for d in done]
             pers = [d[1] for d in done]
-            chosen = Counter(d[2] for d in done) if wname in ("auto", "adapter") else Counter()
+            chosen = Counter(d[2] for d in done) if wname == "auto" else Counter()
             lo, hi = np.quantile(f1s, [0.05, 0.95])
             row = {"k": k, "weight": wname, "macro_f1": float(np.mean(f1s)), "low": float(lo), "high": float(hi),
-                   "per_class": np.mean(pers, axis=0).tolist(), "chosen": {(w if isinstance(w, str) else f"{w:g}"): n
-                                                                  for w, n in sorted(chosen.items(), key=str)},
+                   "per_class": np.mean(pers, axis=0).tolist(), "chosen": {f"{w:g}": n for w, n in sorted(chosen.items())},
                    "test_clips": int(len(y) - len(CLASSES) * k), "seconds": time.perf_counter() - t}
             rows.append(row)
             print(f"k={k} weight={wname}: macro-F1 {row['macro_f1']:.3f} (5-95 %: {lo:.3f}-{hi:.3f})  per class "

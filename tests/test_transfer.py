@@ -157,63 +157,6 @@ def test_correction_weight_is_chosen_by_cross_validation(base):
     assert few.weight == DEFAULT_WEIGHT and few.how.startswith("default")
 
 
-def _user_who_hears_differently(base, rng):
-    """Corrections of a user whose music the model gets wrong in a consistent way: recordings of
-    training rows of each emotion, labelled as the next emotion (happy heard as sad, ...), three
-    recordings per emotion of three windows each."""
-    X, y, g = [], [], []
-    for c in range(len(CLASSES)):
-        rows = rng.choice(np.flatnonzero(base.y == c), 9, replace=False)
-        X.append(base.X.to_numpy()[rows] * 1.0000001)
-        y.append(np.full(9, (c + 1) % len(CLASSES)))
-        g += [f"rec{c}-{i // 3}" for i in range(9)]
-    return np.vstack(X), np.concatenate(y), np.array(g)
-
-
-@pytest.mark.slow  # fits the model, then the adapter over recording folds
-def test_the_adapter_learns_a_consistent_user_and_stays_one_linear_model(base):
-    from tmer_desktop.model.adapt import adapt, choose_adapter
-
-    model = TrainingConfig(**QUICK, dropped=ENCODING_UNSTABLE).make().fit(base.X, base.y, base.groups)
-    rng = np.random.default_rng(1)
-    cX, cy, cg = _user_who_hears_differently(base, rng)
-    choice = choose_adapter(model, cX, cy, cg)
-    assert choice.how == "cross-validated" and choice.adapts and choice.recordings == 12
-    assert choice.log_loss[choice.strength] < choice.log_loss[float("inf")]  # better than no change
-    adapted = adapt(model, cX, cy, cg, choice.strength)
-    # New recordings of the same user: the adapted model follows them, the original does not.
-    nX, ny, _ = _user_who_hears_differently(base, np.random.default_rng(2))
-    assert (adapted.predict(nX) == ny).mean() > (model.predict(nX) == ny).mean() + 0.3
-    # Still one linear model in the transformed features (exact explanations), unused columns unused.
-    Z = adapted.transform_features(nX)
-    assert np.allclose(adapted.decision_function(nX), Z @ adapted.scaled_coef_.T + adapted.scaled_intercept_)
-    unused = np.isin(FEATURE_NAMES, ENCODING_UNSTABLE)
-    assert np.all(adapted.scaled_coef_[:, unused] == 0)
-    assert adapted.adapter_["recordings"] == 12 and not hasattr(model, "adapter_")
-
-
-@pytest.mark.slow  # fits the model
-def test_the_adapter_declines_without_two_recordings_of_every_emotion(base):
-    from tmer_desktop.model.adapt import adapt, choose_adapter
-
-    model = TrainingConfig(**QUICK).make().fit(base.X, base.y, base.groups)
-    cX, cy, cg = _user_who_hears_differently(base, np.random.default_rng(3))
-    only_three = cg != "rec0-1"  # ...and rec0-2: happy keeps one recording
-    only_three &= cg != "rec0-2"
-    choice = choose_adapter(model, cX[only_three], cy[only_three], cg[only_three])
-    assert not choice.adapts and "two of each emotion" in choice.how
-    assert not choose_adapter(model, cX[:0], cy[:0], cg[:0]).adapts
-    # A user who agrees with the model: whatever the protocol picks, the answers stay.
-    right = np.flatnonzero(model.predict(base.X) == base.y)
-    rows = np.concatenate([right[base.y[right] == c][:12] for c in range(len(CLASSES))])
-    X, y = base.X.to_numpy()[rows], base.y[rows]
-    groups = np.array([f"r{c}-{i // 4}" for c in range(len(CLASSES)) for i in range(12)])
-    kept = choose_adapter(model, X, y, groups)
-    assert kept.recordings == 12
-    if kept.adapts:
-        assert (adapt(model, X, y, groups, kept.strength).predict(X) == y).mean() >= 0.95
-
-
 # ----------------------------------------------------------------------------- tmer evaluate --external
 @pytest.fixture(scope="module")
 def labelled_folder(tmp_path_factory):
