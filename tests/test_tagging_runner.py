@@ -23,7 +23,8 @@ from tmer_desktop.hashing import file_sha256
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import Settings
 from tmer_desktop.tagging import report
-from tmer_desktop.tagging.runner import BatchTagger, tag_command
+from tmer_desktop.commands.tag import tag_command
+from tmer_desktop.tagging.runner import BatchTagger
 
 pytestmark = pytest.mark.slow  # batches in worker processes, a crash, a hang, a CLI interrupted: ~1 min
 

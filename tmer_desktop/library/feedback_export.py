@@ -218,7 +218,8 @@ def export_feedback_command(out: str | os.PathLike, *, anonymise: bool = False) 
     import sys
 
     from tmer_desktop.console import for_terminal
-    from tmer_desktop.library.notices import moved_aside_files, print_open_notices, recover_hint
+    from tmer_desktop.commands.notices import print_open_notices
+    from tmer_desktop.library.notices import moved_aside_files, recover_hint
     from tmer_desktop.library.store import LibraryStore
 
     err = sys.stderr

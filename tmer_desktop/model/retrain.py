@@ -412,7 +412,7 @@ def train_command(
     comparison). Without: a new version in the model store, compared with the active model and
     promoted only if it passes the promotion rule; `progress(text)` hears how far it is.
     """
-    from tmer_desktop.library.notices import print_open_notices
+    from tmer_desktop.commands.notices import print_open_notices
     from tmer_desktop.library.store import LibraryStore
     from tmer_desktop.model.bundle import train_and_bundle
 
