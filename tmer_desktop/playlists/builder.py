@@ -216,17 +216,6 @@ class Slot:
             parts.append(QT_TRANSLATE_NOOP("Playlists", "locked"))
         return joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list} · {item}"))
 
-    def reason_dict(self, goal: str) -> dict:
-        c = self.candidate
-        return {
-            "emotion": c.label, "confidence": round(c.confidence, 4), "decision": c.decision,
-            "valence": round(c.position[0], 4), "arousal": round(c.position[1], 4),
-            "waypoint": [round(self.waypoint[0], 4), round(self.waypoint[1], 4)],
-            "waypoint_distance": round(self.waypoint_distance, 4), "progress": round(self.progress, 4),
-            "step": None if self.step is None else round(self.step, 4), "source": self.source,
-            "locked": self.locked, "text": str(self.reason(goal)),
-        }
-
 
 @dataclass(frozen=True)
 class Suggestion:
