@@ -27,7 +27,7 @@ from tmer_desktop import paths
 from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD
 from tmer_desktop.errors import TmerError
 from tmer_desktop.atomic import atomic_write_text, describe_os_error
-from tmer_desktop.library.errors import WriteError
+from tmer_desktop.errors import WriteError
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
 
 log = logging.getLogger(__name__)
