@@ -29,7 +29,7 @@ from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.sessions import export_csv, load_plan
 from tmer_desktop.tagging import report
-from tmer_desktop.tagging.runner import tag_command
+from tmer_desktop.commands.tag import tag_command
 
 HOSTILE = {"title": '=HYPERLINK("http://x","y")', "artist": "+cmd", "album": "@SUM(1)", "genre": "-2+3"}
 NOTE = "=1+2 heard in session"

@@ -234,6 +234,28 @@ def test_tag_says_a_library_with_a_destroyed_header_was_moved_and_recover_rebuil
         assert sessions_of(store) == expected["sessions"]
 
 
+@pytest.mark.parametrize("listener", [True, False], ids=["on_notice", "logged"])
+def test_the_batch_tagger_reports_the_moved_library_to_its_caller_and_prints_nothing(
+        data_dir, tmp_path, capsys, caplog, listener):
+    from tmer_desktop.settings import Settings
+    from tmer_desktop.tagging.runner import BatchTagger
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "library.sqlite3").write_bytes(b"not a database, " * 64)
+    empty = tmp_path / "music" / "empty.wav"
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+    heard: list[str] = []
+    tagger = BatchTagger([empty], jobs=1, settings=Settings())
+    summary = tagger.run(on_notice=heard.append if listener else None)
+    assert summary.failed == 1  # the empty file; the library opened (a new one)
+    moved = moved_file(data_dir)
+    notices = heard if listener else [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(f"tmer library recover {moved}" in notice for notice in notices), notices
+    assert not listener or not [r for r in caplog.records if "tmer library recover" in r.getMessage()]
+    assert capsys.readouterr() == ("", "")  # the domain says it to its caller; only commands print
+
+
 # ---------------------------------------------------------------- a truncated file
 def test_a_truncated_library_named_directly_is_moved_aside_and_recovered(data_dir):
     expected = build_library(data_dir)

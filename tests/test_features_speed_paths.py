@@ -17,7 +17,7 @@ import pytest
 from tmer_desktop.audio.decode import load
 from tmer_desktop.features import onsets, windows
 from tmer_desktop.features.attack import attack_phases, attack_time
-from tmer_desktop.features.extract import extract_features, prepared_features
+from tmer_desktop.features.extract import prepared_features
 from tmer_desktop.features.prepare import Preparation
 
 from fixtures.music import CALM, CITY_BLUES, MADEIRA

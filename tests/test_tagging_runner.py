@@ -24,8 +24,9 @@ from tmer_desktop.library import db
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import Settings
 from tmer_desktop.tagging import report
-from tmer_desktop.tagging.runner import BatchTagger, tag_command
-from tmer_desktop.tagging.worker import extractor_version
+from tmer_desktop.analysis.outcome import extractor_version
+from tmer_desktop.commands.tag import tag_command
+from tmer_desktop.tagging.runner import BatchTagger
 from tmer_desktop.vocabulary import FailureKind
 
 pytestmark = pytest.mark.slow  # batches in worker processes, a crash, a hang, a CLI interrupted: ~1 min

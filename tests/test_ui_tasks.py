@@ -133,3 +133,20 @@ def test_cyclic_garbage_is_collected_in_the_gui_thread_only(qtbot):
         assert all(collections)
     finally:
         gc.callbacks.remove(record)
+
+
+def test_run_in_background_connects_several_slots_of_one_signal_in_order(qtbot):
+    from tmer_desktop.ui.tasks import run_in_background
+
+    heard = []
+
+    def work(ctx):
+        raise AudioError("x.wav", "cannot be decoded")
+
+    task = run_in_background(work, name="fails",
+                             failed=[lambda msg, exc: heard.append(("first", msg)),
+                                     lambda msg, exc: heard.append(("second", type(exc).__name__))],
+                             succeeded=lambda result: heard.append(("succeeded", result)))
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
+    assert heard == [("first", "x.wav: cannot be decoded"), ("second", "AudioError")]

@@ -81,7 +81,7 @@ def cmd_features(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from tmer_desktop.tagging.runner import tag_command
+    from tmer_desktop.commands.tag import tag_command
 
     return tag_command(
         args.paths,
@@ -127,13 +127,13 @@ def cmd_export_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_library_recover(args: argparse.Namespace) -> int:
-    from tmer_desktop.library.recover import recover_command
+    from tmer_desktop.commands.library import recover_command
 
     return recover_command(args.file, dry_run=args.dry_run)
 
 
 def cmd_playlist(args: argparse.Namespace) -> int:
-    from tmer_desktop.playlists.builder import playlist_command
+    from tmer_desktop.commands.playlist import playlist_command
 
     for out in (args.out, args.csv):
         if out:

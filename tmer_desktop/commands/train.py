@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tmer_desktop.library.notices import print_open_notices
+from tmer_desktop.commands.notices import print_open_notices
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.model.bundle import ModelError, train_and_bundle
 from tmer_desktop.model.corrections import read_feedback_csv, training_table

@@ -11,15 +11,14 @@ import logging
 import math
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tmer_desktop import paths
 from tmer_desktop.atomic import atomic_write_text
 from tmer_desktop.errors import WriteError
 from tmer_desktop.features.columns import FEATURE_NAMES
-
-if TYPE_CHECKING:  # pragma: no cover
-    from tmer_desktop.features.windows import TrackFeatures
+from tmer_desktop.features.extract import EXTRACTOR_VERSION
+from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION
+from tmer_desktop.features.track import TrackFeatures, WindowFeatures
 
 FORMAT = 1
 log = logging.getLogger(__name__)
@@ -27,15 +26,13 @@ log = logging.getLogger(__name__)
 
 def _version(preparation: str) -> str:
     """Extractor version and the preparation's tag: either changes the values."""
-    from tmer_desktop.features.extract import EXTRACTOR_VERSION
     if not preparation or not all(c.isalnum() or c in "-." for c in preparation):
         raise ValueError(f"not a preparation tag: {preparation!r}")
     return f"{EXTRACTOR_VERSION}_{preparation}"
 
 
 def _default_tag() -> str:
-    from tmer_desktop.features.prepare import DEFAULT
-    return DEFAULT.tag
+    return DEFAULT_PREPARATION.tag
 
 
 def cache_path(content_hash: str, window: float, hop: float, preparation: str | None = None) -> Path:
@@ -58,10 +55,8 @@ def _decode(v) -> float:
 
 
 def load(content_hash: str, window: float, hop: float, path: str | os.PathLike,
-         preparation: str | None = None) -> "TrackFeatures | None":
+         preparation: str | None = None) -> TrackFeatures | None:
     """The cached analysis, or None when absent, unreadable or from another version."""
-    from tmer_desktop.features.windows import TrackFeatures, WindowFeatures
-
     preparation = preparation or _default_tag()
     p = cache_path(content_hash, window, hop, preparation)
     try:
@@ -83,7 +78,7 @@ def load(content_hash: str, window: float, hop: float, path: str | os.PathLike,
         return None
 
 
-def store(track: "TrackFeatures", window: float, hop: float, preparation: str | None = None) -> Path | None:
+def store(track: TrackFeatures, window: float, hop: float, preparation: str | None = None) -> Path | None:
     """Write the analysis atomically; a cache that cannot be written is only slower (None)."""
     preparation = preparation or _default_tag()
     p = cache_path(track.content_hash, window, hop, preparation)

@@ -7,7 +7,7 @@ import numpy as np
 from scipy import fft as sfft
 
 from tmer_desktop.features.framing import frame_grid
-from tmer_desktop.features.spectrum import frame_spectra, grid_spectra, next_pow2
+from tmer_desktop.features.spectrum import grid_spectra, next_pow2
 
 FRAME_S = 0.023
 FRAME_RATE = 80.0
@@ -40,11 +40,6 @@ def bark_band_matrix(f: np.ndarray, sr: float) -> np.ndarray:
 def spreading_matrix(cb: int) -> np.ndarray:
     d = np.arange(cb)[:, None] - np.arange(cb)[None, :] + 0.474
     return 10.0 ** ((15.81 + 7.5 * d - 17.5 * np.sqrt(1 + d * d)) / 10)
-
-
-def band_db_frames(rows: np.ndarray, sr: float) -> np.ndarray:
-    """Masked Bark-band dB values (frames x bands) of 23 ms frames given as rows (n x L)."""
-    return band_db_spectra(frame_spectra(rows, sr, power=True), sr)
 
 
 def band_power_spectra(spectra: tuple[np.ndarray, np.ndarray], sr: float) -> np.ndarray:

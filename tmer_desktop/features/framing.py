@@ -48,19 +48,6 @@ def frame_grid(n_samples: int, sr: float, seconds: float, hop_ratio: float | Non
     return FrameGrid(starts, L, h)
 
 
-def presilence_grid(n_samples: int, sr: float, seconds: float, hop_ratio: float | None = 0.5,
-                    hop_rate: float | None = None) -> FrameGrid:
-    """The 'PreSilence' variant of the onset detectors: the first frame ends floor(h) samples
-    into the signal; starts may be negative (those samples are zeros before the signal)."""
-    _, L, h = frame_params(sr, seconds, hop_ratio, hop_rate)
-    fh = int(np.floor(h))
-    if n_samples < fh or L <= 0:
-        return FrameGrid(np.zeros(0, np.int64), L, h)
-    n = int(np.floor((n_samples - fh) / h)) + 1
-    starts = np.floor(np.arange(n) * h).astype(np.int64) - L + fh
-    return FrameGrid(starts, L, h)
-
-
 def frame_rows(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
     """Frames as rows (n x L, contiguous copy); zeros stand for samples before x (PreSilence)."""
     L = grid.length
@@ -70,8 +57,3 @@ def frame_rows(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
     xp = np.concatenate([np.zeros(pad), x]) if pad else x
     view = np.lib.stride_tricks.sliding_window_view(xp, L)
     return view[grid.starts + pad]
-
-
-def frame_matrix(x: np.ndarray, grid: FrameGrid) -> np.ndarray:
-    """Frames as columns (L x n)."""
-    return frame_rows(x, grid).T

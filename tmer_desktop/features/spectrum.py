@@ -42,13 +42,6 @@ def bin_frequencies(n_fft: int, sr: float) -> np.ndarray:
     return np.arange(n_fft // 2 + 1) * (sr / n_fft)
 
 
-def magnitude_spectrum(x: np.ndarray, sr: float, n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """|FFT| of the Hamming-windowed signal (one frame); returns (magnitudes, frequencies)."""
-    X = windowed_fft(x, sr, n_fft)
-    n = (len(X) - 1) * 2
-    return np.abs(X), bin_frequencies(n, sr)
-
-
 def windowed_fft(x: np.ndarray, sr: float, n_fft: int | None = None) -> np.ndarray:
     """Complex rfft of hamming(L)·x at the mirspectrum size (bins 0..N/2)."""
     L = len(x)
@@ -56,18 +49,10 @@ def windowed_fft(x: np.ndarray, sr: float, n_fft: int | None = None) -> np.ndarr
     return sfft.rfft(x * hamming(L), n)
 
 
-def frame_spectra(rows: np.ndarray, sr: float, power: bool = False,
-                  n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Magnitude (or power) spectra of frames given as rows (n x L) -> (n x bins, freqs)."""
-    n, L = rows.shape
-    return _batched_spectra(lambda b0, m, out: np.multiply(rows[b0:b0 + m], hamming(L), out=out),
-                            n, L, sr, power, n_fft)
-
-
 def grid_spectra(x: np.ndarray, grid, sr: float, power: bool = False,
                  n_fft: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """frame_spectra of the frames of `grid` over x (all inside x), without first copying
-    every frame: each batch is windowed straight from the signal."""
+    """Magnitude (or power) spectra of the frames of `grid` over x (all inside x) -> (n x bins,
+    freqs), without first copying every frame: each batch is windowed straight from the signal."""
     L = grid.length
     if grid.count == 0:
         N = fft_size(L, sr) if n_fft is None else n_fft

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
@@ -41,6 +41,7 @@ from tmer_desktop.features.framing import FrameGrid, frame_grid
 from tmer_desktop.features.onsets import MagnitudeFrameMemo
 from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, Preparation
 from tmer_desktop.features.spectrum import grid_spectra
+from tmer_desktop.features.track import TrackFeatures, WindowFeatures
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
@@ -53,24 +54,6 @@ WHOLE_LOAD_SECONDS = 600.0
 RESAMPLE_MARGIN_S = 0.1
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass
-class WindowFeatures:
-    start: float
-    duration: float
-    short: bool
-    values: dict[str, float]
-
-
-@dataclass
-class TrackFeatures:
-    path: str
-    content_hash: str
-    sample_rate: int
-    channels: int
-    duration: float
-    windows: list[WindowFeatures] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

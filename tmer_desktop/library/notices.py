@@ -1,7 +1,7 @@
-"""What a `tmer` command says after opening the library: the store's notices (a damaged file moved
-aside, a backup before an upgrade) and, when a damaged file was moved aside, the command that
-brings the user's work back from it. Every sub-command that opens the library calls
-print_open_notices, so none of them replaces a damaged library in silence.
+"""What opening the library has to say: the store's notices (a damaged file moved aside, a backup
+before an upgrade) and, when a damaged file was moved aside, the command that brings the user's
+work back from it. The commands print them (commands/notices.py), so none of them replaces a
+damaged library in silence.
 """
 
 from __future__ import annotations
@@ -9,11 +9,8 @@ from __future__ import annotations
 import glob
 import os
 import shlex
-import sys
 from pathlib import Path
-from typing import TextIO
 
-from tmer_desktop.console import for_terminal
 from tmer_desktop.library.db import MOVED_ASIDE_INFIX
 
 
@@ -33,13 +30,6 @@ def open_notices(store) -> list[str]:
     if store.moved_aside is not None:
         notices.append(recover_hint(store.moved_aside))
     return notices
-
-
-def print_open_notices(store, command: str, file: TextIO | None = None) -> None:
-    """Print the notices of a just-opened LibraryStore to stderr, one line each, as `tmer COMMAND: ...`."""
-    out = file if file is not None else sys.stderr
-    for notice in open_notices(store):
-        print(for_terminal(f"tmer {command}: {notice}"), file=out, flush=True)
 
 
 def moved_aside_files(library: str | os.PathLike) -> list[Path]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 import statistics
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -216,17 +215,6 @@ class Slot:
         if self.locked:
             parts.append(QT_TRANSLATE_NOOP("Playlists", "locked"))
         return joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list} · {item}"))
-
-    def reason_dict(self, goal: str) -> dict:
-        c = self.candidate
-        return {
-            "emotion": c.label, "confidence": round(c.confidence, 4), "decision": c.decision,
-            "valence": round(c.position[0], 4), "arousal": round(c.position[1], 4),
-            "waypoint": [round(self.waypoint[0], 4), round(self.waypoint[1], 4)],
-            "waypoint_distance": round(self.waypoint_distance, 4), "progress": round(self.progress, 4),
-            "step": None if self.step is None else round(self.step, 4), "source": self.source,
-            "locked": self.locked, "text": str(self.reason(goal)),
-        }
 
 
 @dataclass(frozen=True)
@@ -619,50 +607,3 @@ def _endpoint_warnings(plan: SessionPlan) -> list[str]:
             "Playlists", "The library has little music near the goal ({mood}): the session ends {distance:.2f} away from it.")
             .format(mood=emotion_word(plan.goal), distance=distance(last.position, plan.path.goal)))
     return warnings
-
-
-# ---------------------------------------------------------------------- CLI
-def _request_from_args(args) -> SessionRequest:
-    start = str(args.start).strip()
-    cons = Constraints.make(
-        exclude=getattr(args, "exclude", None) or (),
-        must_include=getattr(args, "include", None) or (),
-        genres=getattr(args, "genre", None) or (),
-        artists=getattr(args, "artist", None) or (),
-        languages=getattr(args, "language", None) or (),
-    )
-    if start.isdigit():  # --from 42: measure the starting mood from library track 42
-        return SessionRequest(goal=args.goal, minutes=args.minutes, start_track_id=int(start), constraints=cons)
-    return SessionRequest(goal=args.goal, minutes=args.minutes, start=start, constraints=cons)
-
-
-def playlist_command(args) -> int:
-    """`tmer playlist --from MOOD|TRACK_ID --to GOAL --minutes N --out FILE.m3u8`.
-
-    Optional attributes (used when the parser provides them): relative (bool), csv (path),
-    title (str), save (bool: store the session in the library), exclude / include (track
-    ids), genre / artist / language (lists of strings).
-    """
-    from tmer_desktop.library.notices import print_open_notices
-    from tmer_desktop.library.store import LibraryStore
-    from tmer_desktop.playlists.candidates import load_candidates
-    from tmer_desktop.playlists.sessions import export_csv, export_m3u8, save_plan
-
-    request = _request_from_args(args)
-    with LibraryStore.open() as store:
-        print_open_notices(store, "playlist")
-        pool = load_candidates(store)
-        plan = build_session(request, pool)
-        title = getattr(args, "title", None) or f"{plan.start_mood} to {plan.goal}, {float(args.minutes):g} min"
-        count = export_m3u8(plan, args.out, relative=bool(getattr(args, "relative", False)), title=title)
-        csv_out = getattr(args, "csv", None)
-        if csv_out:
-            export_csv(plan, csv_out)
-        if getattr(args, "save", False):
-            session_id = save_plan(store, plan, title)
-            print(f"saved as session {session_id} in the library")
-    for warning in plan.warnings:
-        print(for_terminal(f"tmer playlist: warning: {warning}"), file=sys.stderr)
-    print(plan.summary())
-    print(for_terminal(f"wrote {count} track(s) to {args.out}" + (f" and {csv_out}" if csv_out else "")))
-    return 0

@@ -133,9 +133,6 @@ class WorkerPool:
     def busy_count(self) -> int:
         return sum(1 for s in self._slots if s.task is not None)
 
-    def running_paths(self) -> list[str]:
-        return [s.task.path for s in self._slots if s.task is not None]
-
     # -- work -------------------------------------------------------------------------------
     def submit(self, task_id: int, path: str) -> None:
         slot = next(s for s in self._slots if s.ready and s.task is None)

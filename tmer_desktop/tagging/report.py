@@ -35,26 +35,15 @@ def results_frame(results) -> pd.DataFrame:
     return typed_frame(pd.DataFrame.from_records([result_row(r) for r in results], columns=RESULT_COLUMNS))
 
 
-def windows_frame(results, model_version: str | None, store=None) -> pd.DataFrame:
-    """Per-window rows (with the 50 features) of the tagged tracks in `results`, from the library."""
-    own = store is None
-    if own:
-        from tmer_desktop.library.notices import print_open_notices
-        from tmer_desktop.library.store import LibraryStore
-
-        store = LibraryStore.open()
-        print_open_notices(store, "tag")
-    try:
-        track_ids = [r.track_id for r in results if r.track_id is not None and r.label is not None]
-        return exports.windows_frame(store, model_version, track_ids=track_ids, with_features=True)
-    finally:
-        if own:
-            store.close()
+def windows_frame(results, model_version: str | None, store) -> pd.DataFrame:
+    """Per-window rows (with the 50 features) of the tagged tracks in `results`, from the library `store`."""
+    track_ids = [r.track_id for r in results if r.track_id is not None and r.label is not None]
+    return exports.windows_frame(store, model_version, track_ids=track_ids, with_features=True)
 
 
 def write_results(results, path: str | os.PathLike, kind: str) -> int:
     return exports.write_frame(results_frame(results), path, kind)
 
 
-def write_windows(results, path: str | os.PathLike, kind: str, model_version: str | None, store=None) -> int:
+def write_windows(results, path: str | os.PathLike, kind: str, model_version: str | None, store) -> int:
     return exports.write_frame(windows_frame(results, model_version, store), path, kind)

@@ -17,20 +17,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import signal
-import sys
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable
 
-from tmer_desktop import errors
-from tmer_desktop.analysis.model_choice import ModelChoice, ModelRefusedError, choose_model, load_chosen_model
+from tmer_desktop.analysis.model_choice import ModelChoice, choose_model, load_chosen_model
 from tmer_desktop.analysis.outcome import Analysis, extractor_version
-from tmer_desktop.console import for_terminal
-from tmer_desktop.errors import TmerError
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.tagging import persist
 from tmer_desktop.tagging.inplace import recover_interrupted
@@ -47,7 +41,6 @@ KEPT_CHANGING = QT_TRANSLATE_NOOP(
                "it was not tagged: try again when it is complete")
 MAX_CHANGED_RETRIES = 3  # a file still being written (a download, an editor) is analysed again this often
 PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks while nothing finishes
-NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
 @dataclass
@@ -140,9 +133,12 @@ class BatchTagger:
 
     # ------------------------------------------------------------------------------ run
     def run(self, on_result: Callable[[TrackResult], None] | None = None,
-            on_progress: Callable[[Progress], None] | None = None) -> BatchSummary:
+            on_progress: Callable[[Progress], None] | None = None,
+            on_notice: Callable[[str], None] | None = None) -> BatchSummary:
+        """on_notice: what opening the library had to say (a damaged file moved aside, with the
+        way back); logged as a warning when not given."""
         started = time.monotonic()
-        run = _Run(self, on_result, on_progress, started)
+        run = _Run(self, on_result, on_progress, started, on_notice)
         try:
             run.execute()
         finally:
@@ -156,10 +152,11 @@ class BatchTagger:
 class _Run:
     """State of one BatchTagger.run()."""
 
-    def __init__(self, tagger: BatchTagger, on_result, on_progress, started: float):
+    def __init__(self, tagger: BatchTagger, on_result, on_progress, started: float, on_notice=None):
         self.t = tagger
         self.on_result = on_result
         self.on_progress = on_progress
+        self.on_notice = on_notice or (lambda notice: log.warning("%s", notice))
         self.started = started
         self.total = self.tagged = self.failed = self.skipped = self.non_audio = 0
         self.finished = 0
@@ -182,11 +179,12 @@ class _Run:
 
         if self.t.dry_run and not paths.library_db_path().exists():
             return None  # a dry run must not create the library
-        from tmer_desktop.library.notices import print_open_notices
+        from tmer_desktop.library.notices import open_notices
 
         self._own_store = True
         store = LibraryStore.open()
-        print_open_notices(store, "tag")  # a damaged library replaced by an empty one is said, with the way back
+        for notice in open_notices(store):  # a damaged library replaced by an empty one is said, with the way back
+            self.on_notice(notice)
         return store
 
     def _config(self) -> WorkerConfig:
@@ -455,146 +453,3 @@ class _Run:
             eta = 0.0
         self.on_progress(Progress(self.finished, self.total, self.failed, self.skipped,
                                   now - self.started, eta, self.current))
-
-
-# ---------------------------------------------------------------------------------- CLI
-class UsageError(errors.UsageError):  # exit status 2, as for every tmer command
-    pass
-
-
-def _output_format(path: str, fmt: str | None) -> str:
-    if fmt is not None:
-        if fmt.lower() not in ("csv", "parquet"):
-            raise UsageError(f"unknown output format {fmt!r}; use csv or parquet")
-        return fmt.lower()
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    if suffix in (".parquet", ".pq"):
-        return "parquet"
-    raise UsageError(f"{path}: unknown output format; name the file .csv or .parquet")
-
-
-def _check_output(path: str, fmt: str | None) -> str:
-    kind = _output_format(path, fmt)
-    parent = Path(path).expanduser().resolve().parent
-    if not parent.is_dir():
-        raise UsageError(f"{path}: the folder {parent} does not exist")
-    if Path(path).is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name")
-    return kind
-
-
-def _format_eta(seconds: float | None) -> str:
-    if seconds is None:
-        return "ETA --"
-    seconds = int(round(seconds))
-    return f"ETA {seconds // 60}:{seconds % 60:02d}"
-
-
-def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
-                fmt=None, model=None) -> int:
-    """`tmer tag`: returns 0 when every file was tagged (or was already), 1 when some could not be
-    (their rows say why) or the library or the output file cannot be written, 2 for usage
-    errors, 130 when interrupted (the exit status of every tmer command: cli.EXIT_STATUS)."""
-    from tmer_desktop.settings import load_settings
-    from tmer_desktop.tagging import report
-
-    err = sys.stderr
-    try:
-        if not paths:
-            raise UsageError("give at least one file or folder to tag")
-        kind = _check_output(out, fmt)
-        windows_kind = _check_output(windows_out, fmt) if windows_out else None
-        if jobs is not None and jobs < 1:
-            raise UsageError(f"--jobs must be at least 1, not {jobs}")
-    except UsageError as exc:
-        print(for_terminal(f"tmer tag: {exc}"), file=err)
-        return 2
-    settings, _ = load_settings()  # its warnings are logged, and so shown on stderr
-    if model is not None:
-        print(f"tmer tag: using the model version {model!r}, as asked (not the library's active model)", file=err)
-    tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,
-                         hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run,
-                         model=model)
-    rows: list[TrackResult] = []
-    is_tty = err.isatty()
-
-    def on_result(result: TrackResult) -> None:
-        rows.append(result)
-        clear = "\r\x1b[K" if is_tty else ""
-        path = for_terminal(result.path)
-        if result.error:
-            kind = "warning" if result.label else "error"
-            text = str(result.error).removeprefix("warning: ")  # a tagged file's warning says so once
-            print(f"{clear}  {kind}: {path}: {for_terminal(text)}", file=err, flush=True)
-        elif not is_tty:
-            state = "up to date" if result.skipped else "tagged"
-            print(f"  {state}: {path}: {result.label} ({result.confidence:.2f}, {result.decision})",
-                  file=err, flush=True)
-        if dry_run and result.tag_changes:
-            for change in result.tag_changes:
-                print(f"would set {path}: {change.key} = {change.new!r} (was {change.old!r})")
-
-    last_line = [0.0]
-
-    def on_progress(p: Progress) -> None:
-        now = time.monotonic()
-        if not is_tty and p.done < p.total and now - last_line[0] < NON_TTY_PROGRESS_INTERVAL:
-            return  # a log file gets a line every few seconds, not a flood
-        last_line[0] = now
-        line = (f"[{p.done}/{p.total}] {p.failed} failed, {p.skipped} skipped, "
-                f"{p.elapsed:.0f} s, {_format_eta(p.eta)}")
-        if is_tty:
-            print(f"\r\x1b[K{line}", end="", file=err, flush=True)
-        else:
-            print(line, file=err, flush=True)
-
-    previous = None
-    if threading.current_thread() is threading.main_thread():
-        def on_sigint(signum, frame):
-            if tagger.cancelled:  # a second Ctrl-C: stop now, even in the middle of a step
-                raise KeyboardInterrupt
-            print("\ntmer tag: stopping; finished results are kept (run again to continue)",
-                  file=err, flush=True)
-            tagger.cancel()
-
-        previous = signal.signal(signal.SIGINT, on_sigint)
-    status = 0
-    try:
-        summary = tagger.run(on_result=on_result, on_progress=on_progress)
-    except ModelRefusedError as exc:
-        print(f"\ntmer tag: {for_terminal(exc)}\n  To retrain it from your corrections: tmer train\n"
-              f"  To tag with the shipped model: tmer tag --model bundled ...", file=err)
-        return 1  # no results file: nothing was tagged
-    except TmerError as exc:
-        print(f"\ntmer tag: {for_terminal(exc)}", file=err)
-        summary = None
-        status = 1
-    except KeyboardInterrupt:
-        summary = None
-        status = 130
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    if is_tty:
-        print(file=err)
-    if dry_run:
-        print(f"tmer tag: dry run: nothing was written ({len(rows)} file(s) examined)", file=err)
-    else:
-        try:
-            report.write_results(rows, out, kind)
-            if windows_kind:
-                report.write_windows(rows, windows_out, windows_kind, tagger.model_version)
-        except TmerError as exc:
-            print(for_terminal(f"tmer tag: {exc}"), file=err)
-            return 1
-    if summary is not None:
-        print(f"tmer tag: {summary.done} tagged, {summary.failed} failed, {summary.skipped} already up to date, "
-              f"{summary.non_audio} non-audio file(s) ignored, in {summary.elapsed:.1f} s"
-              + (" (interrupted)" if summary.cancelled else ""), file=err)
-        if summary.cancelled:
-            return 130
-    if status == 0 and any(r.label is None and r.error for r in rows):
-        status = 1  # some files could not be tagged
-    return status

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +77,6 @@ class TrackTableModel(QAbstractTableModel):
             self._rows[i] = row
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
         return i
-
-    def update_decision(self, path: str, **changes) -> None:
-        i = self._by_path.get(path)
-        if i is not None:
-            self.upsert(replace(self._rows[i], **changes))
 
     def refresh_display(self) -> None:
         """Redraw every text (emotion names, the language of headers, decisions and errors)."""

@@ -32,7 +32,7 @@ from tmer_desktop.ui.record_view import RecordView
 from tmer_desktop.ui.review_view import ReviewView
 from tmer_desktop.ui.session_view import SessionBuilderView
 from tmer_desktop.ui.settings_dialog import SettingsDialog
-from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter
+from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter, run_in_background
 from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
 
 log = logging.getLogger(__name__)
@@ -257,13 +257,16 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
     # -- background helpers --------------------------------------------------------------
     def _spawn(self, fn, name: str, **slots) -> BackgroundTask:
-        task = BackgroundTask(fn, name=name, parent=self)
-        for signal_name, slot in slots.items():
-            getattr(task, signal_name).connect(slot)
-        task.failed.connect(lambda msg, _exc: self.statusBar().showMessage(msg, 15000))
+        """run_in_background, and a failure is also shown in the status bar (after the caller's own
+        `failed` slot); the window keeps its running tasks so that shutdown() can stop them."""
+        def show_failure(message: str, _exc) -> None:
+            self.statusBar().showMessage(message, 15000)
+
+        failed = [slot for slot in (slots.pop("failed", None), show_failure) if slot is not None]
+        task = run_in_background(fn, name=name, parent=self, failed=failed, **slots)
+        self._tasks = {t for t in self._tasks if t.running}
         self._tasks.add(task)
-        task.finished.connect(lambda: self._tasks.discard(task))
-        return task.start()
+        return task
 
     # -- library -------------------------------------------------------------------------
     def refresh_library(self) -> None:

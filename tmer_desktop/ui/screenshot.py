@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tmer_desktop.ui.app import SESSION_FROM, SESSION_TO, build_session_plan, select_view
+from tmer_desktop.ui.start_view import SESSION_FROM, SESSION_TO, build_session_plan, select_view
 
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_TIMEOUT_S = 120.0

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -222,10 +222,12 @@ class SerialWriter(QObject):
             callback(result, error)
 
 
-def run_in_background(fn: Callable[[TaskContext], Any], *, name: str = "task",
-                      parent: QObject | None = None, **slots: Callable) -> BackgroundTask:
-    """Create, connect (keyword = signal name) and start a BackgroundTask."""
+def run_in_background(fn: Callable[[TaskContext], Any], *, name: str = "task", parent: QObject | None = None,
+                      **slots: Callable | Sequence[Callable]) -> BackgroundTask:
+    """Create, connect (keyword = signal name; one slot, or several connected in order) and start
+    a BackgroundTask."""
     task = BackgroundTask(fn, name=name, parent=parent)
-    for signal_name, slot in slots.items():
-        getattr(task, signal_name).connect(slot)
+    for signal_name, connected in slots.items():
+        for slot in connected if isinstance(connected, Sequence) else (connected,):
+            getattr(task, signal_name).connect(slot)
     return task.start()

@@ -222,11 +222,6 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             self.prob_curves[emo].setData(centres, series.probs[:, j])
         self.conf_curve.setData(centres, series.confidences)
 
-    def set_threshold(self, threshold: float) -> None:
-        self._threshold = threshold
-        self.threshold_line.setValue(threshold)
-        self._show_threshold_label()
-
     def _show_threshold_label(self) -> None:
         # Formatted here (not by pyqtgraph's "{value}") so the number uses the locale's separator.
         self.threshold_line.label.setFormat(
