@@ -92,7 +92,6 @@ def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
 
     from tmer_desktop.settings import Settings
     from tmer_desktop.tagging.runner import BatchTagger
-
     from tmer_desktop.tagging.scan import scan
 
     audio_seconds = 0.0

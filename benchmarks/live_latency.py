@@ -40,8 +40,8 @@ def main(argv=None) -> int:
     ap.add_argument("--screen", action="store_true")
     args = ap.parse_args(argv)
 
-    from tmer_desktop.audio.decode import load
     from tmer_desktop.analysis.live import LiveAnalyser
+    from tmer_desktop.audio.decode import load
     from tmer_desktop.features.extract import extract_features
 
     y, sr = load(args.file, 0, args.seconds)

@@ -35,8 +35,8 @@ from sklearn.preprocessing import PowerTransformer, QuantileTransformer, SplineT
 from sklearn.svm import SVC
 
 from tmer_desktop.model.data import CLASSES, load_labelled_csv
-from tmer_desktop.model.metrics import fold_scores, pooled_scores
 from tmer_desktop.model.evaluate import run_evaluation
+from tmer_desktop.model.metrics import fold_scores, pooled_scores
 from tmer_desktop.model.train import EmotionClassifier, TrainingConfig
 from tmer_desktop.paths import TRAINING_CSV
 

@@ -20,10 +20,11 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from features_speed import timed  # noqa: E402  (the same median wall/CPU timer)
+
 from tmer_desktop.audio import decode  # noqa: E402
 from tmer_desktop.features import attack, onsets, rhythm  # noqa: E402
 from tmer_desktop.features.windows import plan_windows  # noqa: E402
-from features_speed import timed  # noqa: E402  (the same median wall/CPU timer)
 
 DEFAULT_TRACK = REPO.parent / "shared" / "music" / "wesnoth__traveling_minstrels.ogg"
 

@@ -17,9 +17,10 @@ pytest.importorskip("pytestqt")
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from fixtures.music import CALM, SAD  # noqa: E402
 from tmer_desktop.ui import app as app_mod  # noqa: E402
 from tmer_desktop.ui import screenshot as screenshot_mod  # noqa: E402
+
+from fixtures.music import CALM, SAD  # noqa: E402
 
 pytestmark = pytest.mark.slow  # a batch-tagged library, the app started once per view: ~40 s
 

@@ -13,7 +13,7 @@ from test_feedback_fixtures import add_corrections, fill_library, library, quick
 
 from tmer_desktop.dashboards import library_drift, library_windows
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.model.drift import DriftThresholds, assess_drift, noise_level, psi, reliability_table, ece_from_table
+from tmer_desktop.model.drift import DriftThresholds, assess_drift, ece_from_table, noise_level, psi, reliability_table
 
 
 def _features(table):

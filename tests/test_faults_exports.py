@@ -17,19 +17,20 @@ import re
 import mutagen
 import pandas as pd
 import pytest
-from fixtures.music import CALM, SAD, excerpt
 
 from tmer_desktop import dashboards
-from tmer_desktop.cli import main as tmer
-from tmer_desktop.library import exports
-from tmer_desktop.csvfile import restore_text, safe_cell, safe_frame
 from tmer_desktop.analysis.corrections import export_feedback
-from tmer_desktop.model.corrections import read_feedback_csv
+from tmer_desktop.cli import main as tmer
+from tmer_desktop.commands.tag import tag_command
+from tmer_desktop.csvfile import restore_text, safe_cell, safe_frame
+from tmer_desktop.library import exports
 from tmer_desktop.library.store import LibraryStore
+from tmer_desktop.model.corrections import read_feedback_csv
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.sessions import export_csv, load_plan
 from tmer_desktop.tagging import report
-from tmer_desktop.commands.tag import tag_command
+
+from fixtures.music import CALM, SAD, excerpt
 
 HOSTILE = {"title": '=HYPERLINK("http://x","y")', "artist": "+cmd", "album": "@SUM(1)", "genre": "-2+3"}
 NOTE = "=1+2 heard in session"

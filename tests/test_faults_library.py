@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from test_feedback_fixtures import fill_library, quick_model, training_table
 
-from conftest import REPO_ROOT
 from tmer_desktop import paths
 from tmer_desktop.library import recover as rec
-from tmer_desktop.model.corrections import read_feedback_csv
 from tmer_desktop.library.store import LibraryStore
+from tmer_desktop.model.corrections import read_feedback_csv
+
+from conftest import REPO_ROOT
 
 PAGE = 4096  # SQLite's default page size, which the library keeps
 USER_WORK = ("sqlite_schema", "meta", "feedback", "feedback_track", "sessions", "session_items",

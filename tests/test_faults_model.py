@@ -16,10 +16,11 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from conftest import REPO_ROOT
 from tmer_desktop import paths
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.model.store import BUNDLED, ModelStore, directory_fingerprint
+
+from conftest import REPO_ROOT
 
 
 def _music(path: Path, seconds: float = 8.0) -> Path:

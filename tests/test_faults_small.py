@@ -28,14 +28,15 @@ import numpy as np
 import pandas as pd
 import pytest
 import soundfile as sf
-
-from conftest import REPO_ROOT
 from test_library_robustness import fill_up, tiny_filesystem
 from test_playlists import fill_library
+
 from tmer_desktop.audio.sniff import _mpeg_frame_sync
 from tmer_desktop.console import for_terminal
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.vocabulary import FailureKind
+
+from conftest import REPO_ROOT
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux /proc, mounts and signals")
 

@@ -22,7 +22,6 @@ import pandas as pd
 import pytest
 import soundfile as sf
 
-from conftest import REPO_ROOT
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import Settings
@@ -30,6 +29,8 @@ from tmer_desktop.tagging import inplace
 from tmer_desktop.tagging.filetags import TagsOutdatedError, TagWriteError, tag_values, write_emotion_tags
 from tmer_desktop.tagging.runner import BatchTagger
 from tmer_desktop.tagging.scan import scan
+
+from conftest import REPO_ROOT
 
 VALUES = tag_values("relaxed", 0.81234, "label", "2026.12-test")
 WINDOW, HOP = 6.0, 3.0

@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from conftest import FIXTURES, shared_path
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.extract import RHYTHM_COLS, extract_file_features
 from tmer_desktop.features.prepare import Preparation
+
+from conftest import FIXTURES, shared_path
 
 REF_DIR = FIXTURES / "reference"
 # Tempo, event density, pulse clarity and attack time belong to the onset/rhythm port and

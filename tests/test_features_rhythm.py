@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -37,18 +37,18 @@ NAMES = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reference() -> dict[str, dict[str, str]]:
     with open(FIXTURE_DIR / "mirtoolbox_reference.csv", newline="") as fh:
         return {Path(row["file"]).stem: row for row in csv.DictReader(fh)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _audio(name: str) -> tuple[np.ndarray, int]:
     return load(FIXTURE_DIR / f"{name}.flac")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _attack(name: str) -> tuple[float, float]:
     return attack_time(*_audio(name))
 

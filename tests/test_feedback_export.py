@@ -17,8 +17,10 @@ from tmer_desktop.model.corrections import (
     COLUMNS,
     FeedbackFormatError,
     read_feedback_csv,
-    training_table as feedback_training_table,
     write_feedback_csv,
+)
+from tmer_desktop.model.corrections import (
+    training_table as feedback_training_table,
 )
 
 

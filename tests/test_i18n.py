@@ -21,6 +21,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from test_ui_track import PROBS, lament_library  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
@@ -28,7 +29,6 @@ from tmer_desktop.settings import Settings, load_settings  # noqa: E402
 from tmer_desktop.ui.i18n import EMOTION_NAMES, TRANSLATIONS_DIR, install_language  # noqa: E402
 
 from conftest import REPO_ROOT  # noqa: E402
-from test_ui_track import PROBS, lament_library  # noqa: E402
 
 TS_DIR = REPO_ROOT / "translations"
 UI_DIR = REPO_ROOT / "tmer_desktop" / "ui"
@@ -217,7 +217,7 @@ def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir)
     lament = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Lament")
     assert proxy.index(lament, 4).data() == "Triste"
     # The locale's percent style (Spanish puts a space before %), sorting stays on the raw value.
-    assert proxy.index(lament, 5).data() == "{} %".format(round(100 * float(np.mean(PROBS, axis=0).max())))
+    assert proxy.index(lament, 5).data() == f"{round(100 * float(np.mean(PROBS, axis=0).max()))} %"
     assert proxy.index(lament, 6).data() == "top-2: Triste / Relajado"
     assert window.library.emotion_filter.itemText(1) == "Feliz"
     assert window.status_label.text().startswith("2 pistas · ")

@@ -24,7 +24,6 @@ import pytest
 import soundfile as sf
 from threadpoolctl import threadpool_limits
 
-from fixtures.music import SAD, SAD_HEAD
 from tmer_desktop.analysis import judge
 from tmer_desktop.analysis.live import LiveAnalyser
 from tmer_desktop.analysis.model_choice import choose_model
@@ -34,6 +33,8 @@ from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.model.store import BUNDLED, ModelStore
 from tmer_desktop.tagging.worker import SILENT, Analyser, WorkerConfig
 from tmer_desktop.translatable import Template
+
+from fixtures.music import SAD, SAD_HEAD
 
 BLOCK = 1024  # frames per block, as PortAudio hands them to the recorder
 

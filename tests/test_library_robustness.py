@@ -13,16 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from tmer_desktop.atomic import atomic_write_bytes
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library import db, schema
-from tmer_desktop.atomic import atomic_write_bytes
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError, WriteError
 from tmer_desktop.library.exports import export_tracks
 from tmer_desktop.library.rows import NewWindow
 from tmer_desktop.library.schema import SCHEMA_VERSION
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.vocabulary import FailureKind
+
+from conftest import REPO_ROOT
 
 N_WINDOWS = 40  # per transaction: 1 track + 40 windows + 41 predictions, all or nothing
 

@@ -7,8 +7,9 @@ import sys
 import numpy as np
 import soundfile as sf
 
-from conftest import REPO_ROOT
 from tmer_desktop import logs
+
+from conftest import REPO_ROOT
 
 
 def test_a_command_logs_warnings_to_stderr_once_and_to_the_log_file(data_dir, tmp_path):

@@ -17,12 +17,12 @@ pytest.importorskip("pytestqt")
 
 
 from tmer_desktop.audio import decode  # noqa: E402
+from tmer_desktop.commands.tag import tag_command  # noqa: E402
 from tmer_desktop.errors import AudioError  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.settings import Settings  # noqa: E402
 from tmer_desktop.tagging import pool  # noqa: E402
 from tmer_desktop.tagging.filetags import TagWriteError, write_emotion_tags  # noqa: E402
-from tmer_desktop.commands.tag import tag_command  # noqa: E402
 from tmer_desktop.tagging.runner import BatchTagger  # noqa: E402
 from tmer_desktop.tagging.scan import scan  # noqa: E402
 from tmer_desktop.translatable import Message, as_message  # noqa: E402

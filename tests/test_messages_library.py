@@ -19,15 +19,15 @@ pytest.importorskip("pytestqt")
 
 from test_library_robustness import fill_up, tiny_filesystem  # noqa: E402
 
+from tmer_desktop.analysis.corrections import export_feedback  # noqa: E402
+from tmer_desktop.atomic import atomic_write_bytes, describe_os_error  # noqa: E402
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.library import db  # noqa: E402
-from tmer_desktop.atomic import atomic_write_bytes, describe_os_error  # noqa: E402
 from tmer_desktop.library.errors import LibraryError, LibraryVersionError, WriteError  # noqa: E402
 from tmer_desktop.library.exports import write_frame  # noqa: E402
-from tmer_desktop.analysis.corrections import export_feedback  # noqa: E402
-from tmer_desktop.model.corrections import FeedbackFormatError, read_feedback_csv  # noqa: E402
 from tmer_desktop.library.schema import SCHEMA_VERSION  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
+from tmer_desktop.model.corrections import FeedbackFormatError, read_feedback_csv  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
 from tmer_desktop.settings import Settings, SettingsError, load_settings, save_settings  # noqa: E402
 from tmer_desktop.translatable import Message  # noqa: E402

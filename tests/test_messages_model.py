@@ -20,12 +20,13 @@ pytest.importorskip("pytestqt")
 
 
 from tmer_desktop import paths  # noqa: E402
-from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.analysis.corrections import feedback_records  # noqa: E402
+from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.model.bundle import MANIFEST_FILE, MODEL_FILE, ModelError, load_model, save_model  # noqa: E402
 from tmer_desktop.model.data import DataError, load_labelled_csv  # noqa: E402
-from tmer_desktop.model.decide import DecisionRuleError, decide as decide_rule  # noqa: E402
+from tmer_desktop.model.decide import DecisionRuleError  # noqa: E402
+from tmer_desktop.model.decide import decide as decide_rule
 from tmer_desktop.model.retrain import RetrainConfig, RetrainError, decide, retrain  # noqa: E402
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError  # noqa: E402
 from tmer_desktop.model.train import TrainingConfig, train  # noqa: E402

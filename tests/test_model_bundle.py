@@ -32,7 +32,7 @@ from tmer_desktop.model.explain import (
     shap_values_with_shap_library,
 )
 from tmer_desktop.model.metrics import expected_calibration_error, multiclass_brier
-from tmer_desktop.model.train import TrainingConfig, drop_duplicate_rows, as_feature_matrix, training_data
+from tmer_desktop.model.train import TrainingConfig, as_feature_matrix, drop_duplicate_rows, training_data
 
 TINY = TrainingConfig(Cs=(0.1,), transforms=("yeo-johnson",), inner_folds=2, clips=("quantile",))
 # The Yeo-Johnson fit dominates training time; where the transform is not under test use the scaler.

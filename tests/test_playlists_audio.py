@@ -13,7 +13,6 @@ import math
 
 import pytest
 
-from fixtures.music import BATCAVE, BATTLE, CALM, CITY_BLUES, MADEIRA, SAD
 from tmer_desktop.cli import main as tmer_main
 from tmer_desktop.errors import TmerError
 from tmer_desktop.library.store import LibraryStore
@@ -27,6 +26,8 @@ from tmer_desktop.playlists.builder import (
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.m3u import read_m3u8
 from tmer_desktop.playlists.space import EMOTIONS, track_position, training_tempo_scale
+
+from fixtures.music import BATCAVE, BATTLE, CALM, CITY_BLUES, MADEIRA, SAD
 
 pytestmark = pytest.mark.slow  # six clips batch-tagged first
 

@@ -7,12 +7,11 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
-
 from test_playlists import fill_library  # noqa: E402
+
 from tmer_desktop.library.store import LibraryStore  # noqa: E402
 from tmer_desktop.playlists.m3u import read_m3u8  # noqa: E402
 from tmer_desktop.ui.session_view import SessionBuilderView  # noqa: E402
-
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from scipy.signal import resample_poly
 
 from conftest import REPO_ROOT
 from fixtures.music import BATTLE as MUSIC
+
 SR = 22050
 PYTHON = sys.executable
 
@@ -175,9 +176,9 @@ def test_record_session_end_to_end(tmp_path, data_dir):
         preds = store.predictions_for_track(track.id)
         assert sorted(p.window_id is None for p in preds) == [False, False, True]
         # A later batch run finds the recording current (same bytes, settings and model): skipped.
+        from tmer_desktop.analysis.outcome import extractor_version
         from tmer_desktop.hashing import file_sha256
         from tmer_desktop.tagging import persist
-        from tmer_desktop.analysis.outcome import extractor_version
 
         key = persist.AnalysisKey(30.0, 10.0, extractor_version(), "bundled")
         assert persist.find_current(store, out["path"], file_sha256(out["path"]), key) is not None

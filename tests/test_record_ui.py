@@ -10,10 +10,9 @@ import sys
 import textwrap
 
 import pytest
-
-from conftest import REPO_ROOT
 from test_record import _feed
 
+from conftest import REPO_ROOT
 
 UI_DRIVER = textwrap.dedent("""\
     import json, sys, time

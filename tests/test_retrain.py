@@ -17,12 +17,12 @@ import pandas as pd
 import pytest
 from test_feedback_fixtures import add_corrections, fill_library, quick_model, training_table
 
-from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.analysis.corrections import export_feedback, feedback_records
-from tmer_desktop.model.corrections import MAX_FEEDBACK_ROWS, read_feedback_csv
+from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.store import LibraryStore
-from tmer_desktop.model.data import CLASSES, load_labelled_csv
 from tmer_desktop.model.adapt import WEIGHT_GRID
+from tmer_desktop.model.corrections import MAX_FEEDBACK_ROWS, read_feedback_csv
+from tmer_desktop.model.data import CLASSES, load_labelled_csv
 from tmer_desktop.model.retrain import (
     CHOOSING_WEIGHT,
     COMPARING,

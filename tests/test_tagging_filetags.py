@@ -5,9 +5,18 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from fixtures.music import (CALM, CITY_BLUES, SAD, SAD_HEAD, excerpt, mp3_with_empty_id3v1, wav_like_ffmpeg,
-                            writable_copy)
 from tmer_desktop.tagging.filetags import TagWriteError, read_metadata, tag_values, write_emotion_tags
+
+from fixtures.music import (
+    CALM,
+    CITY_BLUES,
+    SAD,
+    SAD_HEAD,
+    excerpt,
+    mp3_with_empty_id3v1,
+    wav_like_ffmpeg,
+    writable_copy,
+)
 
 VALUES = tag_values("relaxed", 0.81234, "label", "2026.11-test")
 

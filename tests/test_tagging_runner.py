@@ -16,18 +16,19 @@ import pandas as pd
 import pytest
 import soundfile as sf
 
-from conftest import REPO_ROOT
-from fixtures.broken.corpus import make_broken_files
-from fixtures.music import BATCAVE, CALM, CITY_BLUES, MADEIRA, SAD, SAD_HEAD, copy_tags, excerpt
+from tmer_desktop.analysis.outcome import extractor_version
+from tmer_desktop.commands.tag import tag_command
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.library import db
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import Settings
 from tmer_desktop.tagging import report
-from tmer_desktop.analysis.outcome import extractor_version
-from tmer_desktop.commands.tag import tag_command
 from tmer_desktop.tagging.runner import BatchTagger
 from tmer_desktop.vocabulary import FailureKind
+
+from conftest import REPO_ROOT
+from fixtures.broken.corpus import make_broken_files
+from fixtures.music import BATCAVE, CALM, CITY_BLUES, MADEIRA, SAD, SAD_HEAD, copy_tags, excerpt
 
 pytestmark = pytest.mark.slow  # batches in worker processes, a crash, a hang, a CLI interrupted: ~1 min
 

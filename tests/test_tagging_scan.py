@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from tmer_desktop.tagging.scan import audio_kind, describe_content, read_head, scan
+
 from conftest import REPO_ROOT
 from fixtures.music import CALM, CITY_BLUES, SAD, excerpt
-from tmer_desktop.tagging.scan import audio_kind, describe_content, read_head, scan
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,13 @@ from tmer_desktop.features.extract import prepared_features
 from tmer_desktop.features.prepare import Preparation
 from tmer_desktop.model.data import CLASSES
 from tmer_desktop.model.decide import decide
-from tmer_desktop.model.train import CULTURE_SHIFTED, ENCODING_UNSTABLE, TRANSFER_EXCLUDED, TrainingConfig, training_data
+from tmer_desktop.model.train import (
+    CULTURE_SHIFTED,
+    ENCODING_UNSTABLE,
+    TRANSFER_EXCLUDED,
+    TrainingConfig,
+    training_data,
+)
 
 SR = 44100
 QUICK = dict(Cs=(0.1,), transforms=("yeo-johnson",), clips=("minmax",), inner_folds=3)

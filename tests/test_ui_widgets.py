@@ -1,8 +1,8 @@
 """Library table model and filters, the timeline widget and the player, on real audio."""
 
 import numpy as np
-from PySide6.QtCore import Qt
 import pytest
+from PySide6.QtCore import Qt
 
 pytest.importorskip("pytestqt")
 
@@ -12,7 +12,6 @@ from tmer_desktop.ui.library_model import TableRow, TrackFilterProxy, TrackTable
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries, envelope  # noqa: E402
 
 from fixtures.music import SAD  # noqa: E402
-
 
 
 def _rows():

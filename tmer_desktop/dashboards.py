@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.csvfile import write_frame_csv
+from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.library.exports import tracks_frame, windows_frame
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.model.drift import DriftReport, DriftThresholds, assess_drift, reliability_table

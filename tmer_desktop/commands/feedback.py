@@ -7,8 +7,8 @@ import os
 import sys
 
 from tmer_desktop.analysis.corrections import feedback_records
-from tmer_desktop.console import for_terminal
 from tmer_desktop.commands.notices import print_open_notices
+from tmer_desktop.console import for_terminal
 from tmer_desktop.library.notices import moved_aside_files, recover_hint
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.model.corrections import write_feedback_csv

@@ -13,13 +13,13 @@ import threading
 import time
 from pathlib import Path
 
+from tmer_desktop.analysis.model_choice import ModelRefusedError
 from tmer_desktop.commands.notices import print_notice, print_open_notices
 from tmer_desktop.console import for_terminal
 from tmer_desktop.errors import TmerError, UsageError
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.settings import load_settings
 from tmer_desktop.tagging import report
-from tmer_desktop.analysis.model_choice import ModelRefusedError
 from tmer_desktop.tagging.runner import BatchTagger, Progress, TrackResult
 
 NON_TTY_PROGRESS_INTERVAL = 5.0  # seconds between progress lines when stderr is not a terminal

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -39,7 +39,8 @@ from tmer_desktop.features import roughness as rough
 from tmer_desktop.features.extract import extract_features, extract_with_shared
 from tmer_desktop.features.framing import FrameGrid, frame_grid
 from tmer_desktop.features.onsets import MagnitudeFrameMemo
-from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION, Preparation
+from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION
+from tmer_desktop.features.prepare import Preparation
 from tmer_desktop.features.spectrum import grid_spectra
 from tmer_desktop.features.track import TrackFeatures, WindowFeatures
 from tmer_desktop.hashing import file_sha256

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import warnings
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import joblib
@@ -158,7 +158,7 @@ def save_model(
     metrics = metrics if metrics is not None else previous.get("metrics")
     top2 = top2_threshold if top2_threshold is not None else float(previous.get("top2_threshold", DEFAULT_TOP2_THRESHOLD))
     out_dir = Path(out_dir)
-    when = when or datetime.now(timezone.utc)
+    when = when or datetime.now(UTC)
     version = version or previous.get("model_version") or model_version(training.get("data_sha256", "0" * 8), when)
     parent = out_dir.parent
     try:
@@ -252,7 +252,7 @@ def build_model(
     csv_path = Path(csv_path or paths.TRAINING_CSV)
     data = training_data(csv_path, extra)
     estimator = train(data, config)
-    when = datetime.now(timezone.utc)
+    when = datetime.now(UTC)
     data_sha = _data_sha(data)
     training = {
         "csv_file": csv_path.name,
@@ -463,7 +463,7 @@ def _retrained(original: dict, why: str) -> EmotionModel:
             "model_version": f"{original['model_version']}-retrained",
             "model": estimator.describe(),
             "versions": _versions(),
-            "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         return EmotionModel(
             estimator=estimator, manifest=manifest, directory=target, retrained=True,

@@ -25,8 +25,8 @@ import numpy as np
 from tmer_desktop.errors import TmerError
 from tmer_desktop.model.data import CLASSES
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-
 from tmer_desktop.vocabulary import DECISIONS, DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD  # noqa: F401 (re-exported)
+
 # Probabilities written as decimals (0.3 + 0.6) miss 0.9 by one rounding step; do not punish that.
 _TOLERANCE = 1e-9
 AGGREGATION_METHODS = ("mean", "majority")

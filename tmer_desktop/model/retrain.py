@@ -32,7 +32,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -366,7 +366,7 @@ def retrain(
             reason=reason, problem=current_note)
 
     metrics = {
-        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "base_csv": Path(base_csv).name,
         "base_rows": len(base),
         "corrections_total": len(records),

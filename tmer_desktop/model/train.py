@@ -98,7 +98,7 @@ class RangeClipper:
             raise ValueError(f"unknown clipping {mode!r}; choose from {CLIPS}")
         self.mode = mode
 
-    def fit(self, X: np.ndarray) -> "RangeClipper":
+    def fit(self, X: np.ndarray) -> RangeClipper:
         if self.mode == "quantile":
             self.low_, self.high_ = np.quantile(X, CLIP_QUANTILES, axis=0)
         elif self.mode == "minmax":
@@ -181,7 +181,7 @@ class Familiarity:
         self.location, self.precision, self.limit = location, precision, limit
 
     @classmethod
-    def fit(cls, filled: np.ndarray, Z: np.ndarray, excluded: np.ndarray) -> "Familiarity":
+    def fit(cls, filled: np.ndarray, Z: np.ndarray, excluded: np.ndarray) -> Familiarity:
         from sklearn.covariance import LedoitWolf
 
         used = ~excluded
@@ -439,7 +439,7 @@ class TrainingConfig:
                 "excluded": list(self.excluded), "robust_share": self.robust_share, "dropped": list(self.dropped)}
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "TrainingConfig":
+    def from_dict(cls, raw: dict) -> TrainingConfig:
         try:
             cfg = cls(
                 Cs=tuple(float(c) for c in raw["Cs"]),

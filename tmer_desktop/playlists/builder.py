@@ -47,8 +47,8 @@ from tmer_desktop.playlists.space import (
     probability_position,
     resolve_mood,
 )
-from tmer_desktop.wording import decision_word, emotion_title, emotion_word
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, joined
+from tmer_desktop.wording import decision_word, emotion_title, emotion_word
 
 DECISION_PENALTY: dict[str, float] = {"label": 0.0, "top-2": 0.15, "review": 0.4}
 CONFIDENCE_WEIGHT = 0.2

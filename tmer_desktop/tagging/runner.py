@@ -20,8 +20,8 @@ import os
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from tmer_desktop.analysis.model_choice import ModelChoice, choose_model, load_chosen_model
 from tmer_desktop.analysis.outcome import Analysis, extractor_version

@@ -94,7 +94,6 @@ class Analyser:
     def analyse(self, path: str, *, use_cache: bool | None = None) -> Analysis:
         from tmer_desktop.audio.decode import probe
         from tmer_desktop.features.windows import analyse_file
-
         from tmer_desktop.tagging.filetags import read_metadata
 
         cfg = self.config

@@ -98,13 +98,12 @@ def open_main_window(view: str = "library", language: str | None = None):
 
     language: overrides the settings' interface language for this window.
     """
-    from tmer_desktop.library.store import LibraryStore
-    from tmer_desktop.settings import load_settings
-    from tmer_desktop.ui.main_window import MainWindow
-
     from PySide6.QtWidgets import QApplication
 
+    from tmer_desktop.library.store import LibraryStore
+    from tmer_desktop.settings import load_settings
     from tmer_desktop.ui.i18n import install_language
+    from tmer_desktop.ui.main_window import MainWindow
 
     settings, warnings = load_settings()
     if language:

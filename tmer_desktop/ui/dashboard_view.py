@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from tmer_desktop import dashboards
+from tmer_desktop.atomic import atomic_output
 from tmer_desktop.dashboards import CHARTS, Dashboard
 from tmer_desktop.errors import TmerError
-from tmer_desktop.atomic import atomic_output
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.ui.i18n import FollowsLanguage, date_time, emotion_name, error_text, number, percent, translated
 from tmer_desktop.ui.locale_axis import locale_axes

@@ -20,14 +20,22 @@ import threading
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from tmer_desktop.audio import record
 from tmer_desktop.tagging import persist
+from tmer_desktop.ui.i18n import (
+    FollowsLanguage,
+    clock,
+    current_language,
+    emotion_name,
+    emotion_names,
+    error_text,
+    number,
+    percent,
+    translated,
+)
 from tmer_desktop.ui.locale_axis import locale_axes
-from tmer_desktop.ui.i18n import (FollowsLanguage, clock, current_language, emotion_name, emotion_names, error_text,
-                                  number, percent, translated)
 from tmer_desktop.ui.palette import emotion_hex
 from tmer_desktop.ui.tasks import BackgroundTask
 from tmer_desktop.ui.timeline import TimelineWidget, WindowSeries
