@@ -172,7 +172,7 @@ class LiveAnalyser:
         if (self._next_provisional is not None and self._total < self.W
                 and self._total >= self._next_provisional):
             self._submit(0, self._total, now, provisional=True)
-            self._next_provisional += int(round(self.provisional_every * self.sr))
+            self._next_provisional += int(round((self.provisional_every or 0) * self.sr))
 
     def _cut(self, first: int, length: int) -> np.ndarray:
         ring_start = self._total - len(self._ring)  # frame number of ring[0]

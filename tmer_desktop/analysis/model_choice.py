@@ -70,6 +70,8 @@ def load_chosen_model(choice: ModelChoice, library: Any | None) -> EmotionModel:
         from tmer_desktop.model import bundle
 
         return bundle.load_model()  # raises a clear bundle.ModelError if even that fails
+    if library is None:  # choose_model names a stored version only when it was given a library
+        raise ModelRefusedError(choice.version, "no library to load it from")
     try:
         return ModelStore(library).load(choice.version)
     except ModelStoreError as exc:

@@ -31,10 +31,16 @@ class FrameGrid:
 
 def frame_params(sr: float, seconds: float, hop_ratio: float | None = 0.5,
                  hop_rate: float | None = None) -> tuple[float, int, float]:
-    """(l, L, h) for a frame of `seconds` and a hop given as a ratio of l or as a rate in Hz."""
-    l = seconds * sr
-    h = sr / hop_rate if hop_rate is not None else hop_ratio * l
-    return l, int(np.floor(l)), h
+    """(l, L, h) for a frame of `seconds` and a hop given as a ratio of l or as a rate in Hz:
+    MIRtoolbox's frame length in samples, the same rounded down, and the hop in samples."""
+    length = seconds * sr
+    if hop_rate is not None:
+        hop = sr / hop_rate
+    elif hop_ratio is not None:
+        hop = hop_ratio * length
+    else:
+        raise ValueError("frame_params needs hop_ratio or hop_rate")
+    return length, int(np.floor(length)), hop
 
 
 def frame_grid(n_samples: int, sr: float, seconds: float, hop_ratio: float | None = 0.5,

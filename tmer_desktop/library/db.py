@@ -231,6 +231,7 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str], Path | Non
                 unreadable = str(exc)
         if version is not None and version > SCHEMA_VERSION:
             raise LibraryVersionError(path, version, SCHEMA_VERSION)
+        problem: str | None
         if version is None:
             problem = unreadable or QT_TRANSLATE_NOOP("Library", "it is not an SQLite database")
         else:

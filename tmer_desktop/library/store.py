@@ -100,6 +100,12 @@ _ORDERS = {
 DEFAULT_REVIEW_THRESHOLD = DEFAULT_THRESHOLD
 
 
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The row id an INSERT just made (sqlite3 leaves lastrowid None only before any insert)."""
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -308,7 +314,7 @@ class LibraryStore:
                 cur = conn.execute(
                     f"INSERT INTO tracks ({', '.join(columns)}) VALUES ({marks})", values
                 )
-                return int(cur.lastrowid)
+                return _inserted_id(cur)
             track_id = int(row[0])
             if given:
                 sets = ", ".join(f"{k} = ?" for k in given)
@@ -357,7 +363,7 @@ class LibraryStore:
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (track_id, w.idx, w.start, w.duration, int(w.short), encode_features(w.features)),
                 )
-                ids.append(int(cur.lastrowid))
+                ids.append(_inserted_id(cur))
             return ids
 
     def windows_for_track(self, track_id: int) -> list[WindowRow]:
@@ -416,7 +422,7 @@ class LibraryStore:
                         item["decision"], created, item["unfamiliar"],
                     ),
                 )
-                ids.append(int(cur.lastrowid))
+                ids.append(_inserted_id(cur))
             return ids
 
     def predictions_for_track(
@@ -596,7 +602,7 @@ class LibraryStore:
                     int(bool(is_correct)), corrected_label, note or "", model_version, blob, now_iso(),
                 ),
             )
-            return int(cur.lastrowid)
+            return _inserted_id(cur)
 
     def feedback_rows(self, *, model_version: str | None = None) -> list[FeedbackRow]:
         sql = "SELECT * FROM feedback"
@@ -640,7 +646,7 @@ class LibraryStore:
                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (title, client_pseudonym, notes, goal, start_mood, now, now),
                 )
-                session_id = int(cur.lastrowid)
+                session_id = _inserted_id(cur)
             else:
                 cur = conn.execute(
                     "UPDATE sessions SET title = ?, client_pseudonym = ?, notes = ?, goal = ?, "

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -126,7 +127,8 @@ def make_clip_id(track_hash: str | None, track_id: int | None, start: float | No
 
 def anonymised(record: FeedbackRecord) -> FeedbackRecord:
     """The record without what can identify a client's files or carry a therapist's free text."""
-    return replace(record, **{name: None for name in PRIVATE_COLUMNS})
+    cleared: dict[str, Any] = dict.fromkeys(PRIVATE_COLUMNS)  # every private column is optional
+    return replace(record, **cleared)
 
 
 def _cell(value: object) -> str:
@@ -267,7 +269,7 @@ class _RowReader:
                 values.append(math.nan)  # MIRtoolbox's NaN (e.g. the centroid of silence)
                 continue
             number = self.number(name)
-            values.append(number)
+            values.append(math.nan if number is None else number)
         if all(math.isnan(v) for v in values):
             raise self.fail(FEATURE_NAMES[0], QT_TRANSLATE_NOOP("Feedback", "all {count} feature values are empty")
                             .format(count=len(FEATURE_NAMES)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,7 +116,7 @@ def frame_from_table(table: pd.DataFrame, source: str) -> LabelledData:
     return LabelledData(X=X, y=y, groups=duplicate_groups(X, y))
 
 
-def load_labelled_csv(path: str | Path) -> LabelledData:
+def load_labelled_csv(path: str | os.PathLike) -> LabelledData:
     """Read a labelled feature CSV (the training data or exported feedback) with clear errors."""
     path = Path(path)
     try:

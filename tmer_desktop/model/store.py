@@ -265,7 +265,7 @@ class ModelStore:
         return self._commit(staging, dict(metrics or {}), activate)
 
     # ----------------------------------------------------------------- checking and loading
-    def _check_loads(self, version: str, directory: Path):
+    def _check_loads(self, version: str, directory: Path | None):
         try:
             # Only the shipped model may be silently rebuilt for a newer scikit-learn; a stored
             # version that does not load as it is was damaged or replaced: refuse it.

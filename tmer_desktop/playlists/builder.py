@@ -349,8 +349,7 @@ class SessionPlan:
 
     def replace(self, index: int, track_id: int) -> None:
         self._check_index(index)
-        candidate = self.pool.get(track_id)
-        _check_addable(self, track_id, candidate)
+        candidate = _check_addable(self, track_id, self.pool.get(track_id))
         old = self.slots[index]
         self.removed.add(old.track_id)
         self.removed.discard(track_id)
@@ -358,8 +357,7 @@ class SessionPlan:
         self.annotate()
 
     def insert(self, index: int, track_id: int) -> None:
-        candidate = self.pool.get(track_id)
-        _check_addable(self, track_id, candidate)
+        candidate = _check_addable(self, track_id, self.pool.get(track_id))
         self.removed.discard(track_id)
         self.slots.insert(max(0, min(index, len(self.slots))), Slot(candidate, source="user"))
         self.annotate()
@@ -373,13 +371,14 @@ class SessionPlan:
         self.warnings.extend(_endpoint_warnings(self))
 
 
-def _check_addable(plan: SessionPlan, track_id: int, candidate: Candidate | None) -> None:
+def _check_addable(plan: SessionPlan, track_id: int, candidate: Candidate | None) -> Candidate:
     if candidate is None:
         raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Track {track} is not a tagged track of the library.")
                             .format(track=track_id))
     if track_id in plan.track_ids:
         raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "{title} is already in this session.")
                             .format(title=candidate.display_title))
+    return candidate
 
 
 def _sentences(*sentences: str) -> str:

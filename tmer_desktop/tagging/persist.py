@@ -106,6 +106,7 @@ def save_analysis(store: LibraryStore, path: str, analysis: Analysis, key: Analy
             for w in analysis.windows
         ])
         predictions = [p for p in map(_window_prediction, analysis.windows) if p is not None]
+        assert analysis.probs is not None, "a successful analysis has track probabilities"
         predictions.append({**{f"p_{e}": p for e, p in zip(EMOTIONS, analysis.probs)},
                             "label": analysis.label, "confidence": analysis.confidence,
                             "decision": analysis.decision, "unfamiliar": analysis.unfamiliar})
@@ -117,6 +118,8 @@ def save_recording(store: LibraryStore | None, analysis: Analysis, *, window: fl
     """Store a live recording's analysis (analysis.LiveAnalyser.analysis) as a library track,
     under the same key a batch run of the file would use; the app's library when store is None.
     Returns the track id."""
+    if analysis.model_version is None:
+        raise ValueError("a recording's analysis names the model that judged it")
     key = AnalysisKey(window=window, hop=hop, extractor_version=extractor_version(),
                       model_version=analysis.model_version)
     st = os.stat(analysis.path)

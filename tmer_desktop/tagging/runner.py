@@ -22,6 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tmer_desktop.analysis.model_choice import ModelChoice, choose_model, load_chosen_model
 from tmer_desktop.analysis.outcome import Analysis, extractor_version
@@ -32,6 +33,10 @@ from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import WorkerConfig
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 from tmer_desktop.vocabulary import EMOTIONS, FailureKind
+
+if TYPE_CHECKING:  # imported when needed: a run that finds no audio opens neither
+    from tmer_desktop.library.store import LibraryStore
+    from tmer_desktop.tagging.pool import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -162,10 +167,10 @@ class _Run:
         self.finished = 0
         self.analysed = 0
         self.current: str | None = None
-        self.pool = None
+        self.pool: WorkerPool | None = None
         self.model: ModelChoice | None = None
         self._model_checked = False
-        self.store = None
+        self.store: LibraryStore | None = None
         self._own_store = False
         self._last_progress = 0.0
         self._first_dispatch: float | None = None
@@ -189,6 +194,7 @@ class _Run:
 
     def _config(self) -> WorkerConfig:
         s = self.t.settings
+        assert self.model is not None, "the model is chosen before the workers start"
         return WorkerConfig(
             window=self.t.window, hop=self.t.hop,
             threshold=float(getattr(s, "decision_threshold", 0.75)),
@@ -224,11 +230,12 @@ class _Run:
             while pending and len(queued) < self.t.jobs and not self.t.cancelled:
                 item = pending.popleft()
                 if self._prepare(item, by_hash):
+                    assert item.content_hash is not None  # _prepare hashed it
                     queued.append(item)
                     by_hash[item.content_hash] = item
             if queued and self.pool is None:
                 self.pool = self._start_pool()
-            while queued and self.pool.idle_count() > 0:
+            while queued and self.pool is not None and self.pool.idle_count() > 0:
                 item = queued.popleft()
                 inflight[next_id] = item
                 self.pool.submit(next_id, item.path)
@@ -244,7 +251,8 @@ class _Run:
                     self.current = inflight[event.task_id].path
                     continue
                 item = inflight.pop(event.task_id)
-                by_hash.pop(item.content_hash, None)
+                if item.content_hash is not None:
+                    by_hash.pop(item.content_hash, None)
                 analysis = event.analysis if event.kind == "result" else Analysis(
                     item.path, error=event.reason, failure_kind=event.failure_kind)
                 self._finish(item, analysis)
@@ -344,6 +352,7 @@ class _Run:
     def _emit_stored(self, item: _Item, stored: persist.StoredTrack, *, skipped: bool) -> None:
         track_id = stored.track.id
         if not skipped and not self.t.dry_run:
+            assert self.store is not None, "the library is open before any file is looked at"
             track_id = persist.copy_analysis(self.store, stored, item.path, self.key, size=item.size, mtime=item.mtime)
         result = TrackResult(item.path, track_id if (skipped or not self.t.dry_run) else None,
                              stored.label, stored.confidence, stored.decision,
@@ -371,7 +380,7 @@ class _Run:
             track_id = persist.save_analysis(self.store, item.path, analysis, self.key, size=item.size, mtime=item.mtime)
         result = TrackResult(
             item.path, track_id, analysis.label, analysis.confidence, analysis.decision,
-            dict(zip(EMOTIONS, analysis.probs)), len(analysis.windows), analysis.short, analysis.error, False,
+            dict(zip(EMOTIONS, analysis.probs)) if analysis.probs is not None else None, len(analysis.windows), analysis.short, analysis.error, False,
             unfamiliar=analysis.unfamiliar,
         )
         if self._tags(result, item, analysis.content_hash or item.content_hash):
@@ -394,6 +403,8 @@ class _Run:
             return True
         from tmer_desktop.tagging.filetags import TagsOutdatedError, TagWriteError, tag_values, write_emotion_tags
 
+        # A labelled result has both, and the run's model is chosen before any result.
+        assert result.confidence is not None and result.decision is not None and self.t.model_version is not None
         values = tag_values(result.label, result.confidence, result.decision, self.t.model_version)
         try:
             written = write_emotion_tags(item.path, values, dry_run=self.t.dry_run, expected_sha256=analysed_hash)

@@ -99,14 +99,15 @@ class Analyser:
         cfg = self.config
         track = analyse_file(path, window=cfg.window, hop=cfg.hop,
                              use_cache=cfg.use_cache if use_cache is None else use_cache)
+        duration = float(track.duration)
         result = Analysis(
-            path=path, content_hash=track.content_hash, duration=float(track.duration),
+            path=path, content_hash=track.content_hash, duration=duration,
             sample_rate=int(track.sample_rate), channels=int(track.channels),
             model_version=self.model_version, extractor_version=self.extractor_version,
         )
         result.metadata = read_metadata(path)
-        if result.duration < MIN_DURATION:
-            result.error = TOO_SHORT.format(seconds=result.duration, minimum=MIN_DURATION)
+        if duration < MIN_DURATION:
+            result.error = TOO_SHORT.format(seconds=duration, minimum=MIN_DURATION)
             return result
         if not track.windows:
             result.error = NO_WINDOW
