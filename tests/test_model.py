@@ -212,3 +212,16 @@ def test_extra_rows_copying_a_training_row_join_its_group(data):
     assert len(both) == 402
     assert both.groups[400] == both.groups[0]  # identical row, same label: same group
     assert both.groups[401] not in set(both.groups[:400])
+
+
+def test_row_keys_is_the_one_way_duplicates_are_recognised():
+    from tmer_desktop.model.data import row_keys
+
+    nan = float("nan")
+    X = np.array([[1.0, nan], [2.0, 3.0], [1.0 + 1e-12, nan], [2.0, 3.0], [1.0, nan]])
+    # Numbered in order of first appearance; NaN equals NaN; 1e-12 is below the 9 decimals.
+    assert row_keys(X).tolist() == [0, 1, 0, 1, 0]
+    assert row_keys(X, decimals=None).tolist() == [0, 1, 2, 1, 0]
+    # With labels, the same features under another label are another row.
+    assert row_keys(X, np.array([0, 1, 2, 1, 0])).tolist() == [0, 1, 2, 1, 0]
+    assert row_keys(np.empty((0, 2))).size == 0

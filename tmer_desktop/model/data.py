@@ -41,15 +41,28 @@ def normalise_label(value: object) -> str | None:
     return text if text in CLASSES else None
 
 
-def duplicate_groups(X: pd.DataFrame, y: np.ndarray) -> np.ndarray:
-    """Group id per row; exact duplicates (same features, same label) share one id.
+def row_keys(X, y=None, *, decimals: int | None = 9) -> np.ndarray:
+    """One integer per row, numbered in order of first appearance; rows share one when their
+    features are equal (rounded to `decimals` places, None: exactly; NaN equals NaN) and, when
+    `y` is given, their labels too. The one way the model side recognises duplicate rows."""
+    values = np.asarray(X, dtype=np.float64)
+    if decimals is not None:
+        values = np.round(values, decimals)
+    values = np.nan_to_num(values, nan=np.inf, posinf=np.inf, neginf=-np.inf)  # NaN = NaN
+    if y is not None:
+        values = np.column_stack([values, np.asarray(y, dtype=np.float64)])
+    if len(values) == 0:
+        return np.empty(0, dtype=np.int64)
+    _, first, inverse = np.unique(values, axis=0, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    return rank[inverse.reshape(-1)]
 
-    Rounding to 9 significant digits makes the CSV's 3-decimal duplicates match even after
-    a float round trip.
-    """
-    keyed = X.round(9).astype(str).agg("|".join, axis=1) + "#" + pd.Series(y, index=X.index).astype(str)
-    codes, _ = pd.factorize(keyed)
-    return codes.astype(np.int64)
+
+def duplicate_groups(X: pd.DataFrame, y: np.ndarray) -> np.ndarray:
+    """Group id per row; duplicates (same features to 9 decimals, which makes the CSV's 3-decimal
+    duplicates match even after a float round trip, and the same label) share one id."""
+    return row_keys(X, y)
 
 
 def _first_row(mask) -> int:

@@ -46,7 +46,7 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.model.adapt import WeightChoice, choose_weight
 from tmer_desktop.model.corrections import MAX_FEEDBACK_ROWS, FeedbackRecord
-from tmer_desktop.model.data import CLASSES, LabelledData, load_labelled_csv
+from tmer_desktop.model.data import CLASSES, LabelledData, load_labelled_csv, row_keys
 from tmer_desktop.model.store import BUNDLED, ModelStore, ModelStoreError
 from tmer_desktop.model.train import TrainingConfig
 from tmer_desktop.paths import TRAINING_CSV
@@ -117,22 +117,11 @@ def is_held_back(group: str, fraction: float) -> bool:
     return value < fraction
 
 
-def _row_keys(X: pd.DataFrame, y: np.ndarray | None = None) -> np.ndarray:
-    """An integer per row; equal features (to 9 decimals, NaN = NaN) and label give equal keys."""
-    values = np.round(np.nan_to_num(X.to_numpy(dtype=np.float64), nan=np.inf), 9)
-    if y is not None:
-        values = np.column_stack([values, y])
-    if len(values) == 0:
-        return np.empty(0, dtype=np.int64)
-    _, inverse = np.unique(values, axis=0, return_inverse=True)
-    return inverse.reshape(-1).astype(np.int64)
-
-
 def _labelled(records: Sequence) -> tuple[LabelledData, list]:
     usable = [r for r in records if r.label is not None]
     X = pd.DataFrame([r.features for r in usable], columns=list(FEATURE_NAMES), dtype="float64")
     y = np.array([CLASSES.index(r.label) for r in usable], dtype=np.int64)
-    return LabelledData(X=X, y=y, groups=_row_keys(X, y)), usable
+    return LabelledData(X=X, y=y, groups=row_keys(X, y)), usable
 
 
 def _subset(data: LabelledData, index) -> LabelledData:
@@ -155,7 +144,7 @@ def _without_rows_of(extra: LabelledData, test: LabelledData) -> LabelledData:
     """Extra rows minus any whose features equal a test row (a correction of a training clip)."""
     if len(extra) == 0 or len(test) == 0:
         return extra
-    keys = _row_keys(pd.concat([test.X, extra.X], ignore_index=True))
+    keys = row_keys(pd.concat([test.X, extra.X], ignore_index=True))
     keep = ~np.isin(keys[len(test):], keys[: len(test)])
     return extra if keep.all() else _subset(extra, np.flatnonzero(keep))
 

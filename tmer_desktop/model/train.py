@@ -28,7 +28,7 @@ from sklearn.preprocessing import PowerTransformer, StandardScaler
 from threadpoolctl import threadpool_limits
 
 from tmer_desktop.features.columns import FEATURE_NAMES, N_FEATURES
-from tmer_desktop.model.data import CLASSES, LabelledData, combine, frame_from_table, load_labelled_csv
+from tmer_desktop.model.data import CLASSES, LabelledData, combine, frame_from_table, load_labelled_csv, row_keys
 
 DEFAULT_CS: tuple[float, ...] = (0.03, 0.1, 0.2, 0.3, 0.5, 1.0)
 DEFAULT_TRANSFORMS: tuple[str, ...] = ("yeo-johnson", "standard")
@@ -146,15 +146,14 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, weights: np.ndarray | Non
 def drop_duplicate_rows(X: np.ndarray, y: np.ndarray, groups=None, weights=None):
     """Exact duplicates (features and label) add no information and would leak across inner folds;
     a kept row takes the largest weight among its copies."""
-    keyed = np.concatenate([np.nan_to_num(X, nan=np.inf), y.reshape(-1, 1)], axis=1)
-    _, first, inverse = np.unique(keyed, axis=0, return_index=True, return_inverse=True)
-    keep = np.sort(first)
+    keys = row_keys(X, y, decimals=None)
+    _, keep = np.unique(keys, return_index=True)  # first rows, in the order they came
     groups = None if groups is None else np.asarray(groups)[keep]
     if weights is None:
         return X[keep], y[keep], groups
-    best = np.zeros(len(first))
-    np.maximum.at(best, inverse.reshape(-1), weights)
-    return X[keep], y[keep], groups, best[inverse.reshape(-1)][keep]
+    best = np.zeros(len(keep))
+    np.maximum.at(best, keys, weights)
+    return X[keep], y[keep], groups, best[keys][keep]
 
 
 @dataclass
