@@ -23,7 +23,7 @@ declare -A groups=(
            $(echo $core/playlists/*.py) $core/wording.py"
   [audio]="$core/errors.py $core/audio/decode.py $core/audio/sniff.py $core/audio/devices.py $core/analysis/model_choice.py
            $(echo $core/features/*.py) $(echo $core/tagging/*.py)"
-  [library]="$(echo $core/library/*.py) $core/settings.py"
+  [library]="$(echo $core/library/*.py) $core/settings.py $core/atomic.py"
   [model]="$(ls $core/model/*.py | grep -v -e /explain.py -e /drift.py | tr '\n' ' ')"
 )
 

@@ -171,6 +171,13 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>No se pudo escribir {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Tagging</name>
     <message>
         <source>{path}: cannot write tags ({reason})</source>

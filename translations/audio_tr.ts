@@ -171,6 +171,13 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path} yazılamadı: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Tagging</name>
     <message>
         <source>{path}: cannot write tags ({reason})</source>

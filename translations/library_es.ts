@@ -40,10 +40,6 @@
         <translation>el destino es una carpeta</translation>
     </message>
     <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>No se pudo escribir {path}: {reason}</translation>
-    </message>
-    <message>
         <source>unknown export format; use a .csv or .parquet file name</source>
         <translation>formato de exportación desconocido; use un nombre de archivo .csv o .parquet</translation>
     </message>

@@ -40,10 +40,6 @@
         <translation>hedef bir klasör</translation>
     </message>
     <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>{path} yazılamadı: {reason}</translation>
-    </message>
-    <message>
         <source>unknown export format; use a .csv or .parquet file name</source>
         <translation>bilinmeyen dışa aktarma biçimi; .csv ya da .parquet uzantılı bir dosya adı kullanın</translation>
     </message>

@@ -197,7 +197,7 @@ class _Run:
         assert self.model is not None, "the model is chosen before the workers start"
         return WorkerConfig(
             window=self.t.window, hop=self.t.hop,
-            threshold=float(getattr(s, "decision_threshold", 0.75)),
+            threshold=float(getattr(s, "decision_threshold", DEFAULT_THRESHOLD)),
             top2_threshold=getattr(s, "top2_threshold", None),
             aggregation=str(getattr(s, "aggregation", "mean")),
             model_dir=self.model.folder, model_version=self.model.version,
