@@ -72,7 +72,11 @@ def cmd_features(args: argparse.Namespace) -> int:
             writer.writerow([name, *cells, error or ""])
     else:
         payload = [
-            {"path": name, "features": {k: _json_value(v) for k, v in values.items()} if values else None, "error": error}
+            {
+                "path": name,
+                "features": {k: _json_value(v) for k, v in values.items()} if values else None,
+                "error": error,
+            }
             for name, values, error in results
         ]
         json.dump(payload if len(payload) != 1 else payload[0], sys.stdout, indent=2)

@@ -253,7 +253,9 @@ def collect(
         ),
         confusion=confusion_table(feedback),
         reliability=reliability_frame(feedback, thresholds.reliability_bins),
-        drift=library_drift(store, training_csv=training_csv, thresholds=thresholds, windows=windows, feedback=feedback),
+        drift=library_drift(
+            store, training_csv=training_csv, thresholds=thresholds, windows=windows, feedback=feedback
+        ),
         n_tracks=len(tracks),
         n_corrections=len(feedback),
     )

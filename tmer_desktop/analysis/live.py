@@ -199,7 +199,8 @@ class LiveAnalyser:
                 features, note = future.result(), None
             except Exception as exc:  # a crashed or broken feature process: this window only
                 log.exception("a live window could not be analysed")
-                features, note = (math.nan,) * len(FEATURE_NAMES), f"could not be analysed ({type(exc).__name__}: {exc})"
+                features = (math.nan,) * len(FEATURE_NAMES)
+                note = f"could not be analysed ({type(exc).__name__}: {exc})"
                 if isinstance(exc, cf.process.BrokenProcessPool):
                     self._restart_pool()
             w = LiveWindow(idx=-1 if provisional else 0, start=first / self.sr, duration=length / self.sr,

@@ -30,7 +30,8 @@ def export_feedback_command(out: str | os.PathLike, *, anonymise: bool = False) 
                 for path in damaged:
                     print(for_terminal(f"tmer export-feedback: a damaged library was moved aside to {path}. "
                                        f"{recover_hint(path)}"), file=err)
-            print(f"tmer export-feedback: nothing was written to {for_terminal(os.fspath(out))}: the library has no corrections, "
+            print(f"tmer export-feedback: nothing was written to {for_terminal(os.fspath(out))}: "
+                  f"the library has no corrections, "
                   f"and the damaged library moved aside may hold them. Recover them first (or move the damaged "
                   f"file elsewhere if it holds nothing you need).", file=err)
             return 1

@@ -1,7 +1,8 @@
 """Feature cache: one JSON file per (content hash, window, hop, extractor version).
 
-Files live under paths.feature_cache_dir(), are written atomically (tmer_desktop.atomic), and anything unreadable or inconsistent is treated as a miss (the
-caller recomputes and overwrites it). NaN is stored as null.
+Files live under paths.feature_cache_dir(), are written atomically (tmer_desktop.atomic), and anything
+unreadable or inconsistent is treated as a miss (the caller recomputes and overwrites it). NaN is stored
+as null.
 """
 
 from __future__ import annotations

@@ -592,7 +592,8 @@ class _Merger:
         position, lost = 0, 0
         for item in items:
             old_track = item.get("track_id")
-            if old_track is None or self.s.tracks.get(old_track) is None:  # the track's row is unreadable: no path to link
+            # the track's row is unreadable: no path to link
+            if old_track is None or self.s.tracks.get(old_track) is None:
                 lost += 1
                 continue
             track_id = self.track(old_track, None)

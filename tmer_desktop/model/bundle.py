@@ -156,7 +156,8 @@ def save_model(
         config = TrainingConfig.from_dict(raw) if raw else _config_of(estimator)
     training = training if training is not None else previous.get("training", {})
     metrics = metrics if metrics is not None else previous.get("metrics")
-    top2 = top2_threshold if top2_threshold is not None else float(previous.get("top2_threshold", DEFAULT_TOP2_THRESHOLD))
+    top2 = (top2_threshold if top2_threshold is not None
+            else float(previous.get("top2_threshold", DEFAULT_TOP2_THRESHOLD)))
     out_dir = Path(out_dir)
     when = when or datetime.now(UTC)
     version = version or previous.get("model_version") or model_version(training.get("data_sha256", "0" * 8), when)
@@ -348,7 +349,8 @@ def read_manifest(model_dir: str | Path | None = None) -> tuple[Path, dict]:
         raise ModelError(path, QT_TRANSLATE_NOOP("Model", "unsupported manifest schema {found} (expected {expected})")
                          .format(found=repr(manifest.get("schema")), expected=MANIFEST_SCHEMA))
     if manifest.get("feature_names") != list(FEATURE_NAMES):
-        raise ModelError(path, QT_TRANSLATE_NOOP("Model", "the model's feature names do not match this app's 50 features"))
+        raise ModelError(path, QT_TRANSLATE_NOOP(
+            "Model", "the model's feature names do not match this app's 50 features"))
     if manifest.get("classes") != list(CLASSES):
         raise ModelError(path, QT_TRANSLATE_NOOP("Model", "the model's classes {found} differ from {expected}")
                          .format(found=str(manifest.get("classes")), expected=str(list(CLASSES))))
@@ -401,7 +403,7 @@ def _unpickle(model_path: Path, manifest: dict) -> EmotionClassifier:
                             .format(detail=str(exc))) from None
     except Exception as exc:  # any unpickling failure: truncated, foreign, from another library version
         raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it cannot be loaded ({error})")
-                            .format(error=f"{type(exc).__name__}: {exc}")) from None
+                            .format(error=f"{type(exc).__name__}: {exc}")) from exc
     if not isinstance(estimator, EmotionClassifier):
         raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it holds a {kind}, not an emotion classifier")
                             .format(kind=type(estimator).__name__))
@@ -409,7 +411,7 @@ def _unpickle(model_path: Path, manifest: dict) -> EmotionClassifier:
         probe = estimator.predict_proba(estimator.train_median_.reshape(1, -1))
     except Exception as exc:
         raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it fails to predict ({error})")
-                            .format(error=f"{type(exc).__name__}: {exc}")) from None
+                            .format(error=f"{type(exc).__name__}: {exc}")) from exc
     if probe.shape != (1, len(CLASSES)) or not np.all(np.isfinite(probe)):
         raise _Incompatible(QT_TRANSLATE_NOOP("Model", "it predicts invalid probabilities"))
     return estimator

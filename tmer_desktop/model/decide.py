@@ -92,7 +92,9 @@ def decide_many(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: flo
         (confidence >= threshold - _TOLERANCE) & may_label, "label",
         np.where(top2 >= top2_threshold - _TOLERANCE, "top-2", "review"),
     )
-    return {"label_index": best, "second_index": second, "confidence": confidence, "top2_mass": top2, "decision": decision}
+    return {
+        "label_index": best, "second_index": second, "confidence": confidence, "top2_mass": top2, "decision": decision,
+    }
 
 
 def decide(probs, threshold: float = DEFAULT_THRESHOLD, top2_threshold: float = DEFAULT_TOP2_THRESHOLD,
@@ -136,7 +138,8 @@ def aggregate(window_probs, method: str = "mean", span: tuple[int, int] | slice 
         sl = span if isinstance(span, slice) else slice(*span)
         arr = arr[sl]
         if arr.shape[0] == 0:
-            raise ValueError(f"span {span} selects no windows out of {len(np.asarray(window_probs).reshape(-1, len(CLASSES)))}")
+            n_windows = len(np.asarray(window_probs).reshape(-1, len(CLASSES)))
+            raise ValueError(f"span {span} selects no windows out of {n_windows}")
     if method == "mean":
         return arr.mean(axis=0)
     if method != "majority":

@@ -227,7 +227,8 @@ def assess_drift(
         shifted = report.shifted_features
         if len(shifted) >= t.min_shifted_features:
             # "A 1.20, B 0.90": each feature's PSI in the reader's number format
-            worst = joined([QT_TRANSLATE_NOOP("Drift", "{feature} {psi:.2f}").format(feature=f.name.strip("_"), psi=f.psi)
+            worst = joined([QT_TRANSLATE_NOOP("Drift", "{feature} {psi:.2f}")
+                            .format(feature=f.name.strip("_"), psi=f.psi)
                             for f in sorted(shifted, key=lambda f: -f.psi)[:3]],
                            QT_TRANSLATE_NOOP("Drift", "{list}, {item}"))
             report.alerts.append(
@@ -265,9 +266,11 @@ def assess_drift(
             report.live_ece = ece_from_table(report.reliability)
         if report.n_corrections < t.min_corrections:
             if report.n_corrections == 1:
-                note = QT_TRANSLATE_NOOP("Drift", "Live accuracy not judged: {count} correction, at least {needed} needed.")
+                note = QT_TRANSLATE_NOOP(
+                    "Drift", "Live accuracy not judged: {count} correction, at least {needed} needed.")
             else:
-                note = QT_TRANSLATE_NOOP("Drift", "Live accuracy not judged: {count} corrections, at least {needed} needed.")
+                note = QT_TRANSLATE_NOOP(
+                    "Drift", "Live accuracy not judged: {count} corrections, at least {needed} needed.")
             report.notes.append(note.format(count=report.n_corrections, needed=t.min_corrections))
         else:
             if report.live_accuracy < t.live_accuracy:

@@ -152,7 +152,8 @@ def format_report(result: dict) -> str:
     auto = result["auto_label"]
     acc = "n/a" if auto["accuracy"] is None else f"{auto['accuracy']:.3f}"
     lines.append(f"Auto-label @ {auto['threshold']:.2f}: {100 * auto['share']:.1f}% of clips, accuracy {acc}")
-    lines += ["", f"Decision rule (label when max ≥ {auto['threshold']:.2f}; top-2 when the two best ≥ t; else review):"]
+    lines += ["", f"Decision rule (label when max ≥ {auto['threshold']:.2f}; "
+                  f"top-2 when the two best ≥ t; else review):"]
     lines.append("   t   label%  label-acc  top-2%  truth-in-pair  review%")
     for row in result["decision_rule"]:
         mark = " (default)" if abs(row["top2_threshold"] - DEFAULT_TOP2_THRESHOLD) < 1e-9 else ""

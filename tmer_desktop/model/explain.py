@@ -137,7 +137,8 @@ _WITH_FAMILY = QT_TRANSLATE_NOOP("Reason", "{words} ({family})")
 _AND = QT_TRANSLATE_NOOP("Reason", "{first} and {second}")
 _ONE_PUSHES = QT_TRANSLATE_NOOP("Reason", "{parts} pushes towards {emotion}")
 _TWO_PUSH = QT_TRANSLATE_NOOP("Reason", "{parts} push towards {emotion}")
-_NONE_POINTS = QT_TRANSLATE_NOOP("Reason", "no feature family clearly points to {emotion}; it is only the least unlikely")
+_NONE_POINTS = QT_TRANSLATE_NOOP(
+    "Reason", "no feature family clearly points to {emotion}; it is only the least unlikely")
 
 
 def feature_words(feature: str, above_median: bool) -> str:
@@ -250,7 +251,9 @@ class _LinearView:
         self.intercept_ = model.scaled_intercept_
 
 
-def _pick_feature(model: EmotionClassifier, members: np.ndarray, x: np.ndarray, z: np.ndarray, phi_k: np.ndarray) -> int:
+def _pick_feature(
+    model: EmotionClassifier, members: np.ndarray, x: np.ndarray, z: np.ndarray, phi_k: np.ndarray
+) -> int:
     """The feature to name for a family: the one pushing hardest towards the label, preferring
     features whose plain words are meaningful (not MFCCs) when they carry at least half as much,
     and whose position relative to the median agrees with the side of the average it pushes from."""

@@ -19,6 +19,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -223,7 +224,10 @@ def format_external(result: dict) -> str:
         "Predicted        " + "  ".join(f"{c} {n}" for c, n in result["predicted_counts"].items()),
     ]
     d = result["decision_rule"]
-    fmt = (lambda v: "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.3f}")
+
+    def fmt(v: Any) -> str:
+        return "n/a" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.3f}"
+
     lines.append(f"Decision rule    label {100 * d['label_share']:.1f}% (right {fmt(d['label_accuracy'])}), "
                  f"top-2 {100 * d['top2_share']:.1f}% (truth in pair {fmt(d['top2_truth_in_pair'])}), "
                  f"review {100 * d['review_share']:.1f}%")

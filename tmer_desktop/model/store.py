@@ -195,7 +195,9 @@ class ModelStore:
                                   .format(folder=str(self.root), reason=exc.strerror or str(exc))) from exc
         return staging
 
-    def _commit(self, staging: Path, metrics: dict[str, Any], activate: bool, version: str | None = None) -> ModelVersion:
+    def _commit(
+        self, staging: Path, metrics: dict[str, Any], activate: bool, version: str | None = None
+    ) -> ModelVersion:
         """Fingerprint the staged folder, move it into place, register it; on failure remove it."""
         version = version or self._next_version()
         target = self.root / version
@@ -205,7 +207,8 @@ class ModelStore:
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "Could not store model {version} in {folder}: {reason}")
-                                  .format(version=version, folder=str(self.root), reason=exc.strerror or str(exc))) from exc
+                                  .format(version=version, folder=str(self.root),
+                                          reason=exc.strerror or str(exc))) from exc
         own: dict[str, Any] = {"fingerprint": fingerprint}
         if isinstance(metrics.get("reason"), Message):  # JSON keeps only its English: keep the message too
             own["reason_message"] = metrics["reason"].to_json()
@@ -246,7 +249,9 @@ class ModelStore:
             raise
         return self._commit(staging, dict(metrics or {}), activate, version)
 
-    def add(self, model_dir: str | os.PathLike, *, metrics: dict[str, Any] | None = None, activate: bool = False) -> ModelVersion:
+    def add(
+        self, model_dir: str | os.PathLike, *, metrics: dict[str, Any] | None = None, activate: bool = False
+    ) -> ModelVersion:
         """Copy a model folder written by bundle.save_model into the store (it must load first)."""
         source = Path(model_dir)
         if not source.is_dir():
@@ -257,8 +262,9 @@ class ModelStore:
             self._check_loads(QT_TRANSLATE_NOOP("Model", "(new)"), staging)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "{folder}: could not copy the model into the store: {reason}")
-                                  .format(folder=str(source), reason=exc.strerror or str(exc))) from exc
+            raise ModelStoreError(QT_TRANSLATE_NOOP(
+                "Model", "{folder}: could not copy the model into the store: {reason}")
+                .format(folder=str(source), reason=exc.strerror or str(exc))) from exc
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -271,9 +277,10 @@ class ModelStore:
             # version that does not load as it is was damaged or replaced: refuse it.
             return _bundle().load_model(directory, allow_retrain=(version == BUNDLED))
         except TmerError as exc:
-            raise ModelStoreError(QT_TRANSLATE_NOOP("Model", "Model version '{version}' ({folder}) is refused: {reason}")
-                                  .format(version=version, folder=str(directory or paths.BUNDLED_MODEL_DIR),
-                                          reason=exc.message or str(exc))) from exc
+            raise ModelStoreError(QT_TRANSLATE_NOOP(
+                "Model", "Model version '{version}' ({folder}) is refused: {reason}")
+                .format(version=version, folder=str(directory or paths.BUNDLED_MODEL_DIR),
+                        reason=exc.message or str(exc))) from exc
         except Exception as exc:  # a damaged pickle can raise almost anything
             raise ModelStoreError(QT_TRANSLATE_NOOP(
                 "Model", "Model version '{version}' ({folder}) is refused: it cannot be loaded ({error})")

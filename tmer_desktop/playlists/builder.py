@@ -286,15 +286,16 @@ class SessionPlan:
                  f"{self.total_s / 60:.1f} of {self.target_s / 60:.1f} min "
                  f"(tolerance ±{self.tolerance_s / 60:.1f} min)"]
         for i, slot in enumerate(self.slots, 1):
-            lines.append(f"{i:3d}. {for_terminal(slot.candidate.display_title)} [{slot.candidate.duration / 60:.1f} min] "
-                         f"— {slot.reason(self.goal)}")
+            lines.append(f"{i:3d}. {for_terminal(slot.candidate.display_title)} "
+                         f"[{slot.candidate.duration / 60:.1f} min] — {slot.reason(self.goal)}")
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ editing
     def _check_index(self, index: int) -> None:
         if not 0 <= index < len(self.slots):
-            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "There is no slot {number} in this session (it has {count}).")
-                                .format(number=index + 1, count=len(self.slots)))
+            raise PlaylistError(QT_TRANSLATE_NOOP(
+                "Playlists", "There is no slot {number} in this session (it has {count}).")
+                .format(number=index + 1, count=len(self.slots)))
 
     def move(self, source: int, destination: int) -> None:
         self._check_index(source)
@@ -305,7 +306,8 @@ class SessionPlan:
     def reorder(self, track_ids: Sequence[int]) -> None:
         """Put the slots in the given order (a permutation of the current track ids)."""
         if sorted(track_ids) != sorted(self.track_ids):
-            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The new order must contain exactly the tracks of the session."))
+            raise PlaylistError(QT_TRANSLATE_NOOP(
+                "Playlists", "The new order must contain exactly the tracks of the session."))
         by_id = {s.track_id: s for s in self.slots}
         self.slots = [by_id[t] for t in track_ids]
         self.annotate()
@@ -398,8 +400,10 @@ def _resolve_start(request: SessionRequest, pool: CandidatePool) -> tuple[str, P
         c = pool.get(int(request.start_track_id))
         if c is None:
             raise PlaylistError(QT_TRANSLATE_NOOP(
-                "Playlists", "Track {track} cannot give the starting mood: it is not a tagged track of the library. "
-                             "Tag it first, or choose a starting mood.").format(track=request.start_track_id))
+                "Playlists",
+                "Track {track} cannot give the starting mood: it is not a tagged track of the library. "
+                "Tag it first, or choose a starting mood.",
+            ).format(track=request.start_track_id))
         return c.label, c.position
     if request.start_probabilities is not None:
         probs = {e: float(request.start_probabilities.get(e, 0.0)) for e in CORNERS}
@@ -407,11 +411,13 @@ def _resolve_start(request: SessionRequest, pool: CandidatePool) -> tuple[str, P
             raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The measured starting mood has no probabilities."))
         return dominant_emotion(probs), probability_position(probs)
     if request.start is None:
-        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Choose a starting mood (or a track or recording to measure it from)."))
+        raise PlaylistError(QT_TRANSLATE_NOOP(
+            "Playlists", "Choose a starting mood (or a track or recording to measure it from)."))
     try:
         mood = resolve_mood(request.start)
     except MoodError as exc:
-        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Starting mood: {reason}").format(reason=exc.args[0])) from None
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Starting mood: {reason}")
+                            .format(reason=exc.args[0])) from None
     return mood, CORNERS[mood]
 
 
@@ -472,17 +478,20 @@ def _plan_slots(plan: SessionPlan, kept: list[Slot]) -> list[Slot]:
         c = pool.get(track_id)
         if c is None:
             raise PlaylistError(QT_TRANSLATE_NOOP(
-                "Playlists", "Track {track} must be included but is not a tagged track of the library.").format(track=track_id))
+                "Playlists", "Track {track} must be included but is not a tagged track of the library.")
+                .format(track=track_id))
         if track_id in cons.exclude:
-            raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "Track {track} is both excluded and required; choose one.")
-                                .format(track=track_id))
+            raise PlaylistError(QT_TRANSLATE_NOOP(
+                "Playlists", "Track {track} is both excluded and required; choose one.")
+                .format(track=track_id))
         fixed.append(Slot(c, source="must-include"))
         kept_ids.add(track_id)
     reserved_s = sum(s.candidate.duration for s in fixed)
     if reserved_s > plan.target_s + plan.tolerance_s:
         plan.warnings.append(QT_TRANSLATE_NOOP(
-            "Playlists", "The locked and required tracks alone last {minutes:.1f} min, more than the {target:.1f} min asked for.")
-            .format(minutes=reserved_s / 60, target=plan.target_s / 60))
+            "Playlists",
+            "The locked and required tracks alone last {minutes:.1f} min, more than the {target:.1f} min asked for.",
+        ).format(minutes=reserved_s / 60, target=plan.target_s / 60))
 
     rejected: dict[str, int] = {}
     suitable: list[Candidate] = []
@@ -513,10 +522,11 @@ def _plan_slots(plan: SessionPlan, kept: list[Slot]) -> list[Slot]:
     total = sum(s.candidate.duration for s in slots)
     if total < plan.target_s - plan.tolerance_s:
         plan.warnings.append(QT_TRANSLATE_NOOP(
-            "Playlists", "Only {minutes:.1f} of the {target:.1f} minutes could be filled with suitable tracks "
-                         "({count} suitable track(s) near the path {start} → {goal}). Tag more music or relax the filters.")
-            .format(minutes=total / 60, target=plan.target_s / 60, count=len(suitable),
-                    start=emotion_word(plan.start_mood), goal=emotion_word(plan.goal)))
+            "Playlists",
+            "Only {minutes:.1f} of the {target:.1f} minutes could be filled with suitable tracks "
+            "({count} suitable track(s) near the path {start} → {goal}). Tag more music or relax the filters.",
+        ).format(minutes=total / 60, target=plan.target_s / 60, count=len(suitable),
+                 start=emotion_word(plan.start_mood), goal=emotion_word(plan.goal)))
     return slots
 
 
@@ -526,23 +536,27 @@ def _nothing_suitable_message(plan: SessionPlan, suitable: list[Candidate], reje
     if suitable:
         shortest = min(c.duration for c in suitable)
         return QT_TRANSLATE_NOOP(
-            "Playlists", "No suitable track fits a {minutes:.1f}-minute session ({start} → {goal}): the shortest "
-                         "suitable track lasts {shortest:.1f} minutes. Ask for a longer session.").format(
-            minutes=plan.target_s / 60, start=start, goal=goal, shortest=shortest / 60)
+            "Playlists",
+            "No suitable track fits a {minutes:.1f}-minute session ({start} → {goal}): the shortest "
+            "suitable track lasts {shortest:.1f} minutes. Ask for a longer session.",
+        ).format(minutes=plan.target_s / 60, start=start, goal=goal, shortest=shortest / 60)
     parts = [REJECTION_PHRASES[why].format(count=n) if why in REJECTION_PHRASES else f"{n} {why}"
              for why, n in sorted(rejected.items())]
     if parts:
-        sentences = [QT_TRANSLATE_NOOP("Playlists", "No track in the library suits the journey {start} → {goal} ({why}).")
-                     .format(start=start, goal=goal, why=joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list}; {item}")))]
+        sentences = [QT_TRANSLATE_NOOP(
+            "Playlists", "No track in the library suits the journey {start} → {goal} ({why}).")
+            .format(start=start, goal=goal, why=joined(parts, QT_TRANSLATE_NOOP("Playlists", "{list}; {item}")))]
     else:
         sentences = [QT_TRANSLATE_NOOP("Playlists", "No track in the library suits the journey {start} → {goal}.")
                      .format(start=start, goal=goal)]
     if nearest is not None:
         d, c = nearest
         sentences.append(QT_TRANSLATE_NOOP(
-            "Playlists", "The closest, {title} ({emotion}), is {distance:.2f} from the path; tracks must be within {limit:.1f}.")
-            .format(title=c.display_title, emotion=emotion_word(c.label), distance=d, limit=SUITABLE_DISTANCE))
-    sentences.append(QT_TRANSLATE_NOOP("Playlists", "Tag music that carries these moods, or choose another start or goal."))
+            "Playlists",
+            "The closest, {title} ({emotion}), is {distance:.2f} from the path; tracks must be within {limit:.1f}.",
+        ).format(title=c.display_title, emotion=emotion_word(c.label), distance=d, limit=SUITABLE_DISTANCE))
+    sentences.append(QT_TRANSLATE_NOOP(
+        "Playlists", "Tag music that carries these moods, or choose another start or goal."))
     return _sentences(*sentences)
 
 
@@ -551,8 +565,9 @@ def build_session(request: SessionRequest, pool: CandidatePool) -> SessionPlan:
     try:
         minutes = float(request.minutes)
     except (TypeError, ValueError):
-        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The session length must be a number of minutes, not {value}.")
-                            .format(value=repr(request.minutes))) from None
+        raise PlaylistError(QT_TRANSLATE_NOOP(
+            "Playlists", "The session length must be a number of minutes, not {value}.")
+            .format(value=repr(request.minutes))) from None
     if not math.isfinite(minutes) or minutes <= 0 or minutes > MAX_MINUTES:
         raise PlaylistError(QT_TRANSLATE_NOOP(
             "Playlists", "The session length must be between 0 and {maximum} minutes, not {value}.")
@@ -565,9 +580,11 @@ def build_session(request: SessionRequest, pool: CandidatePool) -> SessionPlan:
         why = pool.describe_skipped()
         if why:
             raise NoSuitableTracksError(QT_TRANSLATE_NOOP(
-                "Playlists", "The library has no tagged tracks to build a session from ({count} track(s) in the library: "
-                             "{why}). Tag a music folder first (tmer tag FOLDER --out results.csv, or Open music folder… in the app).")
-                .format(count=pool.total_tracks, why=why))
+                "Playlists",
+                "The library has no tagged tracks to build a session from ({count} track(s) in the library: "
+                "{why}). Tag a music folder first "
+                "(tmer tag FOLDER --out results.csv, or Open music folder… in the app).",
+            ).format(count=pool.total_tracks, why=why))
         raise NoSuitableTracksError(QT_TRANSLATE_NOOP(
             "Playlists", "The library has no tagged tracks to build a session from. Tag a music folder first "
                          "(tmer tag FOLDER --out results.csv, or Open music folder… in the app)."))
@@ -577,8 +594,9 @@ def build_session(request: SessionRequest, pool: CandidatePool) -> SessionPlan:
     if tolerance is None:
         tolerance = _default_tolerance(target_s, pool.by_id.values())
     if not math.isfinite(tolerance) or tolerance < 0:
-        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The duration tolerance must be zero or more seconds, not {value}.")
-                            .format(value=repr(tolerance)))
+        raise PlaylistError(QT_TRANSLATE_NOOP(
+            "Playlists", "The duration tolerance must be zero or more seconds, not {value}.")
+            .format(value=repr(tolerance)))
     settle = request.settle_fraction
     if not 0.0 <= settle < 1.0:
         raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "The settle fraction must be in [0, 1), not {value}.")
@@ -603,6 +621,7 @@ def _endpoint_warnings(plan: SessionPlan) -> list[str]:
             .format(mood=emotion_word(plan.start_mood), distance=distance(first.position, plan.path.start)))
     if distance(last.position, plan.path.goal) > ENDPOINT_WARNING_DISTANCE:
         warnings.append(QT_TRANSLATE_NOOP(
-            "Playlists", "The library has little music near the goal ({mood}): the session ends {distance:.2f} away from it.")
-            .format(mood=emotion_word(plan.goal), distance=distance(last.position, plan.path.goal)))
+            "Playlists",
+            "The library has little music near the goal ({mood}): the session ends {distance:.2f} away from it.",
+        ).format(mood=emotion_word(plan.goal), distance=distance(last.position, plan.path.goal)))
     return warnings

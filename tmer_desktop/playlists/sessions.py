@@ -51,7 +51,8 @@ def load_plan(store, session_id: int, pool: CandidatePool) -> tuple[object, Sess
     and named in plan.warnings."""
     row = store.session(session_id)
     if row is None:
-        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "There is no saved session with id {id}.").format(id=session_id))
+        raise PlaylistError(QT_TRANSLATE_NOOP("Playlists", "There is no saved session with id {id}.")
+                            .format(id=session_id))
     goal = resolve_mood(row.goal or "relaxed")
     start = row.start_mood or goal
     slots, missing = [], []
@@ -69,8 +70,9 @@ def load_plan(store, session_id: int, pool: CandidatePool) -> tuple[object, Sess
                        tolerance_s=_default_tolerance(max(total, 1.0), pool.by_id.values()), slots=slots)
     if missing:
         titles = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-        plan.warnings.append(QT_TRANSLATE_NOOP("Playlists", "{count} track(s) of this session are no longer usable: {titles}")
-                             .format(count=len(missing), titles=titles))
+        plan.warnings.append(QT_TRANSLATE_NOOP(
+            "Playlists", "{count} track(s) of this session are no longer usable: {titles}")
+            .format(count=len(missing), titles=titles))
     plan.annotate()
     return row, plan
 

@@ -45,7 +45,9 @@ def _same(a: float | None, b: float) -> bool:
     return a is not None and math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
 
 
-def _stored_if_current(store: LibraryStore, row: TrackRow | None, content_hash: str, key: AnalysisKey) -> StoredTrack | None:
+def _stored_if_current(
+    store: LibraryStore, row: TrackRow | None, content_hash: str, key: AnalysisKey
+) -> StoredTrack | None:
     if row is None or row.content_hash != content_hash:
         return None
     if not (_same(row.window_s, key.window) and _same(row.hop_s, key.hop)

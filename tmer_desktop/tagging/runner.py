@@ -377,10 +377,13 @@ class _Run:
             return
         track_id = None
         if self.store is not None and not self.t.dry_run:
-            track_id = persist.save_analysis(self.store, item.path, analysis, self.key, size=item.size, mtime=item.mtime)
+            track_id = persist.save_analysis(
+                self.store, item.path, analysis, self.key, size=item.size, mtime=item.mtime
+            )
         result = TrackResult(
             item.path, track_id, analysis.label, analysis.confidence, analysis.decision,
-            dict(zip(EMOTIONS, analysis.probs)) if analysis.probs is not None else None, len(analysis.windows), analysis.short, analysis.error, False,
+            dict(zip(EMOTIONS, analysis.probs)) if analysis.probs is not None else None,
+            len(analysis.windows), analysis.short, analysis.error, False,
             unfamiliar=analysis.unfamiliar,
         )
         if self._tags(result, item, analysis.content_hash or item.content_hash):

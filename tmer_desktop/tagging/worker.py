@@ -31,6 +31,9 @@ from tmer_desktop.features.prepare import MIN_DURATION, TOO_SHORT
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 from tmer_desktop.vocabulary import DEFAULT_TOP2_THRESHOLD, DecisionRule
 
+# In a worker process, records go to stderr, which _log_stderr_to_file points at the workers' log file.
+log = logging.getLogger(__name__)
+
 # MIN_DURATION, TOO_SHORT (features/prepare.py): shorter files are refused, as by `tmer features`.
 # How a file's failures and warnings read (Analysis.error); marked for the interface's translations.
 NO_WINDOW = QT_TRANSLATE_NOOP("Tagging", "no analysis window could be made (the file holds no audio samples)")
@@ -224,6 +227,7 @@ def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
         if warm_up:
             analyser.warm_up()
     except BaseException as exc:  # the runner must hear why this process cannot work
+        log.exception("the analysis process cannot start")
         conn.send(("fatal", failure_text(exc)))
         return
     conn.send(("ready", os.getpid()))
@@ -243,5 +247,6 @@ def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
             conn.send(("started", task_id, info.duration))
             outcome = analyser.analyse(path)
         except BaseException as exc:  # every failure of one file is that file's error row
+            log.warning("%s could not be analysed", path, exc_info=True)
             outcome = Analysis(path=path, error=failure_text(exc))
         conn.send(("result", task_id, outcome))
