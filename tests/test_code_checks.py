@@ -41,7 +41,7 @@ def _assert_clean(result: subprocess.CompletedProcess, tool: str) -> None:
 def test_imports_respect_the_layers_and_have_no_cycles():
     result = _run("lint-imports", "--no-cache")
     _assert_clean(result, "import-linter")
-    assert "broken" not in result.stdout.lower() and "kept" in result.stdout.lower()
+    assert "0 broken" in result.stdout and "kept" in result.stdout  # the contracts were read and checked
 
 
 def test_ruff_finds_nothing():

@@ -382,7 +382,8 @@ def retrain(
         "class_counts": {c: int((base.y == i).sum() + (candidate_extra.y == i).sum()) for i, c in enumerate(CLASSES)},
     }
     stored = store.save(
-        candidate_model, config=config.training, training=training, metrics=metrics, feedback=train_records, activate=promote
+        candidate_model, config=config.training, training=training, metrics=metrics, feedback=train_records,
+        activate=promote,
     )
     return RetrainResult(stored.version, current.version, promote, reason, metrics)
 

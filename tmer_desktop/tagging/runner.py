@@ -32,7 +32,7 @@ from tmer_desktop.tagging.inplace import recover_interrupted
 from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import WorkerConfig
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import EMOTIONS, FailureKind
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, EMOTIONS, FailureKind
 
 if TYPE_CHECKING:  # imported when needed: a run that finds no audio opens neither
     from tmer_desktop.library.store import LibraryStore
