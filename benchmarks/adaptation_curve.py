@@ -125,7 +125,8 @@ def main() -> int:
             chosen = Counter(d[2] for d in done) if wname == "auto" else Counter()
             lo, hi = np.quantile(f1s, [0.05, 0.95])
             row = {"k": k, "weight": wname, "macro_f1": float(np.mean(f1s)), "low": float(lo), "high": float(hi),
-                   "per_class": np.mean(pers, axis=0).tolist(), "chosen": {f"{w:g}": n for w, n in sorted(chosen.items())},
+                   "per_class": np.mean(pers, axis=0).tolist(),
+                   "chosen": {f"{w:g}": n for w, n in sorted(chosen.items())},
                    "test_clips": int(len(y) - len(CLASSES) * k), "seconds": time.perf_counter() - t}
             rows.append(row)
             print(f"k={k} weight={wname}: macro-F1 {row['macro_f1']:.3f} (5-95 %: {lo:.3f}-{hi:.3f})  per class "

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import subprocess
@@ -34,6 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_MUSIC = REPO.parent / "shared" / "music"
 AUDIO_SUFFIXES = {".ogg", ".opus", ".mp3", ".wav", ".flac"}
+
+log = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------------------ memory sampling
@@ -98,8 +101,8 @@ def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
     for p in scan(paths).audio:  # every path counts, also links to the same file
         try:
             audio_seconds += sf.info(p).duration
-        except Exception:
-            pass
+        except Exception:  # unreadable here: the tagger reports it; the total leaves it out
+            log.warning("no duration for %s", p, exc_info=True)
     memory = PeakMemory()
     memory.start()
     first = []

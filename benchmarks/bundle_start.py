@@ -115,7 +115,7 @@ def measure(apps: dict[str, Path], repeat: int) -> dict[str, dict]:
                 figures[name][f"{kind}_warm"] = statistics.median(runs[name])
                 figures[name][f"{kind}_warm_min"] = min(runs[name])
         runs = {name: [] for name in apps}
-        for i in range(repeat):
+        for _ in range(repeat):
             for name, app in apps.items():
                 runs[name].append(timed_features(app.parent / "tmer", bases[name], bases[name] / "cache-cli",
                                                  demo_clip(app)))

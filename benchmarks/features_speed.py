@@ -103,7 +103,7 @@ def main() -> int:
     ex.rhythm_features = lambda y, sr, *shared: dict.fromkeys(ex.RHYTHM_COLS, ex.NAN)  # 45 columns
     mine = timed(lambda: ex.extract_features(clip, sr), args.repeats)
     base = timed(lambda: librosa_defaults(clip, sr), args.repeats)
-    print("\none 30 s clip (median of %d)          wall s    CPU s" % args.repeats)
+    print(f"\none 30 s clip (median of {args.repeats:d})          wall s    CPU s")
     print(f"  ours, 50 columns                    {ours[0]:7.3f}  {ours[1]:7.3f}")
     print(f"  spectral port alone, 45 columns     {mine[0]:7.3f}  {mine[1]:7.3f}")
     print(f"  onset/rhythm functions, CPU s each: "

@@ -46,7 +46,8 @@ def imp():
 
 
 def lr(C, transform="yj"):
-    t = {"yj": PowerTransformer(), "std": StandardScaler(), "qt": QuantileTransformer(n_quantiles=100, output_distribution="normal")}[transform]
+    t = {"yj": PowerTransformer(), "std": StandardScaler(),
+         "qt": QuantileTransformer(n_quantiles=100, output_distribution="normal")}[transform]
     return make_pipeline(imp(), t, LogisticRegression(C=C, max_iter=5000))
 
 
@@ -88,7 +89,8 @@ class KeyInvariantChroma(BaseEstimator, TransformerMixin):
         X = np.asarray(X, dtype=float)
         chroma = X[:, _CHROMA]
         major, minor = _key_correlations(chroma, _MAJOR).max(1), _key_correlations(chroma, _MINOR).max(1)
-        extra = np.column_stack([major, minor, major - minor, np.sort(chroma, 1)[:, ::-1][:, :6], (chroma > 0.5).sum(1)])
+        extra = np.column_stack(
+            [major, minor, major - minor, np.sort(chroma, 1)[:, ::-1][:, :6], (chroma > 0.5).sum(1)])
         if self.mode == "replace":
             return np.column_stack([X[:, : _CHROMA.start], X[:, _CHROMA.stop:], extra])
         return np.column_stack([X, extra])
@@ -115,9 +117,12 @@ CANDIDATES = {
     "lr_yj_C1": lambda: lr(1.0),
     "lr_std_C0.1": lambda: lr(0.1, "std"),
     "lr_qt_C0.1": lambda: lr(0.1, "qt"),
-    "lr_yj_C0.1_iso": lambda: make_pipeline(imp(), PowerTransformer(), CalibratedClassifierCV(LogisticRegression(C=0.1, max_iter=5000), method="isotonic", cv=5)),
+    "lr_yj_C0.1_iso": lambda: make_pipeline(
+        imp(), PowerTransformer(),
+        CalibratedClassifierCV(LogisticRegression(C=0.1, max_iter=5000), method="isotonic", cv=5)),
     "lr_yj_C0.2": lambda: lr(0.2),
-    "lr_yj_l1_C0.3": lambda: make_pipeline(imp(), PowerTransformer(), LogisticRegression(C=0.3, l1_ratio=1.0, solver="saga", max_iter=5000)),
+    "lr_yj_l1_C0.3": lambda: make_pipeline(
+        imp(), PowerTransformer(), LogisticRegression(C=0.3, l1_ratio=1.0, solver="saga", max_iter=5000)),
     "spl_yj4_C0.03": lambda: spline_lr(0.03),
     "spl_yj3_C0.03": lambda: spline_lr(0.03, 3),
     "spl_q5_C0.03": lambda: spline_lr(0.03, 5, "q"),
@@ -130,10 +135,13 @@ CANDIDATES = {
     "svm_yj_C3_platt": lambda: svm_platt(3.0),
     "et_500": lambda: make_pipeline(imp(), ExtraTreesClassifier(500, max_features="sqrt", random_state=0)),
     "rf_500": lambda: make_pipeline(imp(), RandomForestClassifier(500, max_features="sqrt", random_state=0)),
-    "et_500_sig": lambda: make_pipeline(imp(), CalibratedClassifierCV(ExtraTreesClassifier(300, random_state=0), method="sigmoid", cv=5)),
-    "hgb": lambda: HistGradientBoostingClassifier(learning_rate=0.05, max_iter=300, max_leaf_nodes=15, l2_regularization=1.0, random_state=0),
+    "et_500_sig": lambda: make_pipeline(
+        imp(), CalibratedClassifierCV(ExtraTreesClassifier(300, random_state=0), method="sigmoid", cv=5)),
+    "hgb": lambda: HistGradientBoostingClassifier(
+        learning_rate=0.05, max_iter=300, max_leaf_nodes=15, l2_regularization=1.0, random_state=0),
     "vote_lr_svm_et": lambda: VotingClassifier(
-        [("lr", lr(0.1)), ("svm", svm(3.0)), ("et", make_pipeline(imp(), ExtraTreesClassifier(300, random_state=0)))], voting="soft"
+        [("lr", lr(0.1)), ("svm", svm(3.0)), ("et", make_pipeline(imp(), ExtraTreesClassifier(300, random_state=0)))],
+        voting="soft",
     ),
     "vote_lr_svm": lambda: VotingClassifier([("lr", lr(0.1)), ("svm", svm(3.0))], voting="soft"),
     "stack_lr_svm_et": lambda: StackingClassifier(
@@ -174,13 +182,16 @@ NESTED_VARIANTS = {
 
 def nested(names, repeats, folds):
     print(f"protocol: nested, {repeats}x stratified group {folds}-fold (tmer evaluate), seed 0")
-    print(f"{'variant':16s} {'acc':>6s} {'macroF1':>8s} {'sd':>5s} {'happy':>6s} {'sad':>6s} {'angry':>6s} {'relax':>6s} {'ECE':>6s} {'Brier':>6s} {'auto%':>6s} {'autoAcc':>7s} {'sec':>6s}")
+    print(f"{'variant':16s} {'acc':>6s} {'macroF1':>8s} {'sd':>5s} {'happy':>6s} {'sad':>6s} {'angry':>6s}"
+          f" {'relax':>6s} {'ECE':>6s} {'Brier':>6s} {'auto%':>6s} {'autoAcc':>7s} {'sec':>6s}")
     for name in names:
         r = run_evaluation(repeats=repeats, folds=folds, config=NESTED_VARIANTS[name]())
         pc, auto = r["per_class_f1"], r["auto_label"]
         print(f"{name:16s} {r['accuracy']['mean']:6.3f} {r['macro_f1']['mean']:8.3f} {r['macro_f1']['sd']:5.3f} "
               + " ".join(f"{pc[c]:6.3f}" for c in CLASSES)
-              + f" {r['ece']:6.3f} {r['brier']:6.3f} {100 * auto['share']:6.1f} {auto['accuracy']:7.3f} {r['seconds']:6.1f}", flush=True)
+              + f" {r['ece']:6.3f} {r['brier']:6.3f} {100 * auto['share']:6.1f} {auto['accuracy']:7.3f}"
+              + f" {r['seconds']:6.1f}",
+              flush=True)
 
 
 def _fit_fold(make, X, y, train, test):
@@ -222,13 +233,16 @@ def main():
     data = load_labelled_csv(TRAINING_CSV)
     names = args.only or list(CANDIDATES)
     print(f"protocol: {args.repeats}x stratified group {args.folds}-fold, duplicates grouped, fixed configs")
-    print(f"{'model':18s} {'acc':>6s} {'macroF1':>8s} {'sd':>5s} {'happy':>6s} {'sad':>6s} {'angry':>6s} {'relax':>6s} {'ECE':>6s} {'Brier':>6s} {'auto%':>6s} {'autoAcc':>7s} {'sec':>5s}")
+    print(f"{'model':18s} {'acc':>6s} {'macroF1':>8s} {'sd':>5s} {'happy':>6s} {'sad':>6s} {'angry':>6s} {'relax':>6s}"
+          f" {'ECE':>6s} {'Brier':>6s} {'auto%':>6s} {'autoAcc':>7s} {'sec':>5s}")
     for name in names:
         t0 = time.perf_counter()
         acc, f1, sd, p = evaluate(CANDIDATES[name], data, args.repeats, args.folds, args.jobs)
         pc = p["per_class_f1"]
         aa = p["auto_accuracy"] if p["auto_accuracy"] is not None else float("nan")
-        print(f"{name:18s} {acc:6.3f} {f1:8.3f} {sd:5.3f} {pc[0]:6.3f} {pc[1]:6.3f} {pc[2]:6.3f} {pc[3]:6.3f} {p['ece']:6.3f} {p['brier']:6.3f} {p['auto_share']:6.2f} {aa:7.3f} {time.perf_counter()-t0:5.1f}", flush=True)
+        print(f"{name:18s} {acc:6.3f} {f1:8.3f} {sd:5.3f} {pc[0]:6.3f} {pc[1]:6.3f} {pc[2]:6.3f} {pc[3]:6.3f}"
+              f" {p['ece']:6.3f} {p['brier']:6.3f} {p['auto_share']:6.2f} {aa:7.3f} {time.perf_counter()-t0:5.1f}",
+              flush=True)
 
 
 if __name__ == "__main__":

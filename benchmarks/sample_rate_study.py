@@ -84,7 +84,7 @@ def main() -> int:
         if np.all(np.isnan(vn)) and np.all(np.isnan(vr)):
             continue
 
-        def stats(v):
+        def stats(v, lo=lo, hi=hi):
             v = v[~np.isnan(v)]
             return (np.median(v) if v.size else math.nan,
                     100 * np.mean((v >= lo) & (v <= hi)) if v.size else math.nan)

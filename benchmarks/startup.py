@@ -72,10 +72,12 @@ def main() -> int:
     load = os.getloadavg()
     print(f"\nMachine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; Python {platform.python_version()}")
-    print(f"bare PySide6 window        median {statistics.median(bare):.2f} s  (min {min(bare):.2f}, max {max(bare):.2f})")
+    print(f"bare PySide6 window        median {statistics.median(bare):.2f} s"
+          f"  (min {min(bare):.2f}, max {max(bare):.2f})")
     print(f"app: {' '.join(app)}")
     print(f"tmer-desktop, first run    {first:.2f} s")
-    print(f"tmer-desktop, warm         median {statistics.median(ours):.2f} s  (min {min(ours):.2f}, max {max(ours):.2f})"
+    print(f"tmer-desktop, warm         median {statistics.median(ours):.2f} s"
+          f"  (min {min(ours):.2f}, max {max(ours):.2f})"
           f"  = {statistics.median(ours) / statistics.median(bare):.1f}x the bare window")
     return 0
 

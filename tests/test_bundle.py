@@ -135,8 +135,9 @@ def test_bundle_gui_tags_the_demo_clips(bundle, demo_run):
             assert duration == pytest.approx(45.0, abs=1.0)
             n_windows = db.execute("SELECT COUNT(*) FROM windows WHERE track_id = ?", (track_id,)).fetchone()[0]
             assert n_windows >= 2, path  # 45 s at 30 s windows with a 5 s hop
-            window_preds = db.execute("SELECT label, decision FROM predictions WHERE track_id = ? AND window_id IS NOT NULL",
-                                      (track_id,)).fetchall()
+            window_preds = db.execute(
+                "SELECT label, decision FROM predictions WHERE track_id = ? AND window_id IS NOT NULL", (track_id,)
+            ).fetchall()
             assert len(window_preds) == n_windows
             assert {label for label, _ in window_preds} <= EMOTIONS
             assert {decision for _, decision in window_preds} <= DECISIONS
@@ -184,7 +185,8 @@ def test_bundle_cli_tags_a_clip_reusing_the_numba_cache(bundle, demo_run):
     assert (data / "library.sqlite3").is_file()
 
     with sqlite3.connect(demo_run["data"] / "library.sqlite3") as db:
-        gui = db.execute("SELECT p.label, p.decision, p.confidence FROM predictions p JOIN tracks t ON t.id = p.track_id "
+        gui = db.execute("SELECT p.label, p.decision, p.confidence FROM predictions p "
+                         "JOIN tracks t ON t.id = p.track_id "
                          "WHERE t.path = ? AND p.window_id IS NULL", (str(clip),)).fetchone()
     assert (rows[0]["label"], rows[0]["decision"]) == gui[:2]
     assert float(rows[0]["confidence"]) == pytest.approx(gui[2], abs=1e-9)

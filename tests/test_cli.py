@@ -7,7 +7,8 @@ CONTRACT = ["features", "tag", "evaluate", "train", "export-feedback", "playlist
 
 
 def test_help_lists_every_command_of_the_contract():
-    out = subprocess.run([sys.executable, "-m", "tmer_desktop.cli", "--help"], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-m", "tmer_desktop.cli", "--help"],
+                         capture_output=True, text=True, check=True)
     for command in CONTRACT:
         assert command in out.stdout
 

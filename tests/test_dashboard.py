@@ -209,7 +209,8 @@ def test_models_tab_exports_retrains_in_background_and_rolls_back(filled, qtbot,
         assert install_language(QApplication.instance(), "es") == []
         QApplication.processEvents()  # the panel lists its versions again in Spanish
         assert english_reason.startswith("not worse than the current model by more than 0.010 macro-F1")
-        assert panel.table.item(1, 5).toolTip().startswith("no es peor que el modelo actual en más de 0,010 de macro-F1")
+        assert panel.table.item(1, 5).toolTip().startswith(
+            "no es peor que el modelo actual en más de 0,010 de macro-F1")
         assert not panel.activate("v001")
         assert english_refusal.startswith("Model version 'v001' (") and "is refused" in english_refusal
         assert panel.status.text().startswith("Se rechaza la versión de modelo 'v001' ("), panel.status.text()

@@ -100,11 +100,13 @@ def test_live_accuracy_and_calibration_from_corrections():
     assert report.live_ece == pytest.approx(0.4)
     assert any("Live accuracy" in a for a in report.alerts) and any("ECE 0.40" in a for a in report.alerts)
     good = assess_drift(
-        train, _sample(train), FEATURE_NAMES, correction_confidence=conf, correction_correct=np.r_[np.ones(36, bool), np.zeros(4, bool)]
+        train, _sample(train), FEATURE_NAMES, correction_confidence=conf,
+        correction_correct=np.r_[np.ones(36, bool), np.zeros(4, bool)],
     )
     assert good.live_accuracy == pytest.approx(0.9) and good.live_ece == pytest.approx(0.0, abs=1e-12)
     assert not good.alert
-    few = assess_drift(train, _sample(train), FEATURE_NAMES, correction_confidence=conf[:5], correction_correct=right[:5])
+    few = assess_drift(
+        train, _sample(train), FEATURE_NAMES, correction_confidence=conf[:5], correction_correct=right[:5])
     assert not few.alert and "at least 20 needed" in few.notes[-1]
 
 

@@ -144,7 +144,8 @@ def test_a_row_spread_over_many_lines_by_a_quoted_field_is_bounded(tmp_path):
     note = ("x" * 999 + "\n") * 300  # 300 kB in one quoted cell, no line longer than 1 kB
     with open(path, "a", encoding="utf-8") as fh:
         fh.write('sad,1,"' + note + '",' + ",".join(["1"] * 49) + "\n")
-    with pytest.raises(FeedbackFormatError, match=rf"long_note\.csv: line \d+: a row longer than {MAX_FEEDBACK_LINE_CHARS}"):
+    with pytest.raises(FeedbackFormatError,
+                       match=rf"long_note\.csv: line \d+: a row longer than {MAX_FEEDBACK_LINE_CHARS}"):
         read_feedback_csv(path)
 
 

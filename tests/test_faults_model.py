@@ -26,7 +26,8 @@ from conftest import REPO_ROOT
 def _music(path: Path, seconds: float = 8.0) -> Path:
     sr = 22050
     t = np.arange(int(seconds * sr)) / sr
-    y = 0.2 * np.sin(2 * np.pi * 220 * t) * (np.sin(2 * np.pi * 2 * t) > 0) + 0.01 * np.random.default_rng(0).standard_normal(t.size)
+    noise = 0.01 * np.random.default_rng(0).standard_normal(t.size)
+    y = 0.2 * np.sin(2 * np.pi * 220 * t) * (np.sin(2 * np.pi * 2 * t) > 0) + noise
     path.parent.mkdir(parents=True, exist_ok=True)
     sf.write(path, y.astype(np.float32), sr)
     return path

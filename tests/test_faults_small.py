@@ -45,7 +45,8 @@ SR = 22050
 # app's own needs (interpreter, numba, the model: about 1 GB of address space).
 ADDRESS_LIMIT = 6 * 1024 ** 3
 MAX_RSS = 1024 ** 3
-TEN_HOURS = "header announces 10:00:00 but only 0:00:01 of audio is present: the file is truncated; analysed what is there"
+TEN_HOURS = ("header announces 10:00:00 but only 0:00:01 of audio is present: the file is truncated; "
+             "analysed what is there")
 START_MISSING = "the beginning of the file is missing (it starts in the middle of the audio stream)"
 KILLED = "the analysis process was stopped from outside (killed, perhaps because the computer ran out of memory)"
 NEWLINE_NAME = "a\nb.wav"

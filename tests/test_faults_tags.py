@@ -207,7 +207,7 @@ def _write_tags_as(uid: int | None, path: Path) -> str:
             except TagWriteError as exc:
                 message = str(exc)
             os.write(write_end, message.encode())
-        except BaseException:
+        except BaseException:  # noqa: BLE001 - the forked child must reach os._exit; the parent asserts the status
             status = 1
         finally:
             os._exit(status)
@@ -231,7 +231,8 @@ def test_a_file_the_user_cannot_write_is_refused_not_replaced(tmp_path, data_dir
 
         message = _write_tags_as(65534 if os.geteuid() == 0 else None, path)
 
-        assert message == f"{path}: cannot write tags (you do not have permission to change this file; it was left as it is)"
+        assert message == (f"{path}: cannot write tags "
+                           "(you do not have permission to change this file; it was left as it is)")
         after = path.stat()
         assert path.read_bytes() == before
         assert (after.st_ino, after.st_uid, after.st_mode) == (owner.st_ino, owner.st_uid, owner.st_mode)

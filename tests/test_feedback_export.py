@@ -189,7 +189,8 @@ def test_non_numeric_feature_names_row_and_column(good_csv):
         rows[3][rows[0].index("_MFCC_Mean_4")] = "loud"
 
     _rewrite(good_csv, spoil)
-    with pytest.raises(FeedbackFormatError, match=r"good.csv: row 3 \(line 4\), column '_MFCC_Mean_4': 'loud' is not a number"):
+    with pytest.raises(FeedbackFormatError,
+                       match=r"good.csv: row 3 \(line 4\), column '_MFCC_Mean_4': 'loud' is not a number"):
         read_feedback_csv(good_csv)
 
 
@@ -198,7 +199,8 @@ def test_unknown_label_names_row_and_column(good_csv):
         rows[2][rows[0].index("predicted_label")] = "melancholic"
 
     _rewrite(good_csv, spoil)
-    with pytest.raises(FeedbackFormatError, match=r"row 2 \(line 3\), column 'predicted_label': unknown label 'melancholic'"):
+    with pytest.raises(FeedbackFormatError,
+                       match=r"row 2 \(line 3\), column 'predicted_label': unknown label 'melancholic'"):
         read_feedback_csv(good_csv)
 
 

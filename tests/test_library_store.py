@@ -299,7 +299,7 @@ def test_reader_thread_sees_committed_data_while_writer_writes(store, tmp_path):
                 for s in store.tracks():
                     if s.n_windows not in (0, 3):
                         seen_partial.append(s.n_windows)
-        except Exception as exc:  # pragma: no cover - reported below
+        except Exception as exc:  # noqa: BLE001 - any error in the thread is asserted below  # pragma: no cover
             errors.append(exc)
 
     t = threading.Thread(target=reader)

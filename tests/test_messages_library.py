@@ -195,7 +195,8 @@ def _feedback_csv(tmp_path) -> tuple:
      "etiqueta desconocida 'joy'; se esperaba una de estas: happy, sad, angry, relaxed",
      "bilinmeyen etiket 'joy'; şunlardan biri bekleniyordu: happy, sad, angry, relaxed"),
 ])
-def test_a_feedback_csv_with_a_bad_row_names_file_row_and_column(tmp_path, in_languages, column, value, english, spanish, turkish):
+def test_a_feedback_csv_with_a_bad_row_names_file_row_and_column(tmp_path, in_languages, column, value,
+                                                                  english, spanish, turkish):
     out, frame = _feedback_csv(tmp_path)
     frame.loc[1, column] = value  # the second correction: row 2, line 3 of the file
     bad = tmp_path / "edited.csv"

@@ -34,7 +34,8 @@ def _track(store, folder, name, emotion, *, confidence=0.9, duration=180.0):
     path = folder / f"{name}.wav"
     path.write_bytes(b"RIFF")
     track_id = store.upsert_track(path, duration=duration, title=name)
-    probabilities = {e: (confidence if e == emotion else (1 - confidence) / 3) for e in ("happy", "sad", "angry", "relaxed")}
+    probabilities = {e: (confidence if e == emotion else (1 - confidence) / 3)
+                     for e in ("happy", "sad", "angry", "relaxed")}
     store.add_predictions(track_id, "m", [dict(probabilities=probabilities, label=emotion, confidence=confidence,
                                                decision="label")])
     return track_id
@@ -81,9 +82,11 @@ def test_a_library_far_from_the_path_names_the_closest_track(store, tmp_path, in
     assert worded["es"] == (
         f"Ninguna pista de la biblioteca se ajusta al trayecto triste → relajado (demasiado lejos del trayecto: 3). "
         f"La más cercana, {title} ({emotion[0]}), está a {distance.replace('.', ',')} del trayecto; las pistas deben "
-        f"estar a 1,0 como máximo. Etiquete música que transmita estos estados de ánimo o elija otro inicio u objetivo.")
+        f"estar a 1,0 como máximo. Etiquete música que transmita estos estados de ánimo "
+        f"o elija otro inicio u objetivo.")
     assert worded["tr"].startswith("Kitaplıkta üzgün → rahat yolculuğuna uyan parça yok (yola çok uzak: 3). "
-                                   f"En yakın parça, {title} ({emotion[1]}), yola {distance.replace('.', ',')} uzaklıkta;")
+                                   f"En yakın parça, {title} ({emotion[1]}), "
+                                   f"yola {distance.replace('.', ',')} uzaklıkta;")
 
 
 def test_bad_requests_and_moods(store, tmp_path, in_languages):
@@ -118,16 +121,21 @@ def test_slot_reasons_keep_their_english_and_read_in_spanish_and_turkish(store, 
     assert isinstance(reason, Message)
     # The English the CSV export and `tmer playlist` have always written.
     assert str(reason) == (f"{c.label.capitalize()} {c.confidence:.0%} ({c.decision}) · {slot.progress:.0%} of the way "
-                           f"to relaxed · {slot.waypoint_distance:.2f} from the planned point · step {slot.step:.2f} · locked")
+                           f"to relaxed · {slot.waypoint_distance:.2f} from the planned point · "
+                           f"step {slot.step:.2f} · locked")
     spanish_emotion = {"happy": "Feliz", "sad": "Triste", "angry": "Enojado", "relaxed": "Relajado"}[c.label]
     spanish_decision = {"label": "etiqueta", "top-2": "top-2", "review": "revisión"}[c.decision]
-    comma = lambda value: f"{value:.2f}".replace(".", ",")  # noqa: E731
+
+    def comma(value):
+        return f"{value:.2f}".replace(".", ",")
+
     worded = in_languages(reason)
     assert worded["es"] == (f"{spanish_emotion} {100 * c.confidence:.0f} % ({spanish_decision}) · "
-                            f"{100 * slot.progress:.0f} % del camino hacia relajado · a {comma(slot.waypoint_distance)} "
+                            f"{100 * slot.progress:.0f} % del camino hacia relajado · "
+                            f"a {comma(slot.waypoint_distance)} "
                             f"del punto planificado · paso {comma(slot.step)} · bloqueada")
-    assert worded["tr"].startswith(f"{ {'happy': 'Mutlu', 'sad': 'Üzgün', 'angry': 'Öfkeli', 'relaxed': 'Rahat'}[c.label]} "
-                                   f"%{100 * c.confidence:.0f} (")
+    turkish_emotion = {"happy": "Mutlu", "sad": "Üzgün", "angry": "Öfkeli", "relaxed": "Rahat"}[c.label]
+    assert worded["tr"].startswith(f"{turkish_emotion} %{100 * c.confidence:.0f} (")
     assert f"rahat hedefine giden yolun %{100 * slot.progress:.0f} kadarı" in worded["tr"]
     assert worded["tr"].endswith(f"adım {comma(slot.step)} · kilitli")
 
@@ -152,10 +160,12 @@ def test_endpoint_warning_in_the_locale(store, tmp_path, in_languages):
     (warning,) = [w for w in plan.warnings if "near the goal" in w]
     worded = in_languages(warning)
     distance = worded["en"].split("ends ")[1].split(" away")[0]
-    assert worded["en"] == f"The library has little music near the goal (happy): the session ends {distance} away from it."
+    assert worded["en"] == (f"The library has little music near the goal (happy): "
+                            f"the session ends {distance} away from it.")
     assert worded["es"] == (f"La biblioteca tiene poca música cercana al objetivo (feliz): la sesión termina a "
                             f"{distance.replace('.', ',')} de él.")
-    assert worded["tr"] == f"Kitaplıkta hedefe (mutlu) yakın müzik az: seans ondan {distance.replace('.', ',')} uzakta bitiyor."
+    assert worded["tr"] == (f"Kitaplıkta hedefe (mutlu) yakın müzik az: "
+                            f"seans ondan {distance.replace('.', ',')} uzakta bitiyor.")
 
 
 # ---------------------------------------------------------------- files
@@ -167,7 +177,8 @@ def test_a_binary_playlist_and_an_empty_session(store, tmp_path, in_languages):
     assert isinstance(info.value.message, Message)
     worded = in_languages(info.value)
     assert worded["en"] == f"{binary}: this is a binary file, not a playlist"
-    assert worded["es"].startswith(str(binary)) and worded["es"].endswith("es un archivo binario, no una lista de reproducción")
+    assert worded["es"].startswith(str(binary))
+    assert worded["es"].endswith("es un archivo binario, no una lista de reproducción")
     assert worded["tr"].startswith(str(binary)) and worded["tr"].endswith("bu ikili bir dosya, çalma listesi değil")
 
     fill_library(store, tmp_path, n=10, seed=4)
@@ -196,7 +207,8 @@ def test_drift_sentences_in_english_spanish_and_turkish(in_languages):
     }
     assert in_languages(accuracy)["es"] == (
         "La exactitud en uso según 40 correcciones es del 50 % (alerta por debajo del 70 %).")
-    assert in_languages(ece)["tr"] == "Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE 0,45 (uyarı sınırı: 0,15 üstü)."
+    assert in_languages(ece)["tr"] == (
+        "Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE 0,45 (uyarı sınırı: 0,15 üstü).")
     worst = [f"{f.name.strip('_')} {f.psi:.2f}" for f in sorted(report.shifted_features, key=lambda f: -f.psi)[:3]]
     assert str(shift) == f"8 of 8 features differ from the training data (PSI > 0.25; worst: {', '.join(worst)})."
     assert in_languages(shift)["es"] == (

@@ -59,7 +59,8 @@ def test_quick_model_fits_the_training_data_and_outputs_probabilities(data, quic
 
 def test_dataframe_columns_are_matched_by_name_not_position(data, quick_model):
     shuffled = data.X.iloc[:5, ::-1]
-    np.testing.assert_allclose(quick_model.predict_proba(shuffled), quick_model.predict_proba(data.X.iloc[:5].to_numpy()))
+    np.testing.assert_allclose(quick_model.predict_proba(shuffled),
+                               quick_model.predict_proba(data.X.iloc[:5].to_numpy()))
 
 
 def test_missing_values_are_imputed_at_prediction(data, quick_model):
@@ -157,7 +158,8 @@ def test_training_config_round_trip_and_validation():
     assert TrainingConfig.from_dict({"Cs": [1], "transforms": ["standard"], "inner_folds": 3}).clips == ("none",)
     for bad in ({}, {"Cs": [-1], "transforms": ["standard"], "inner_folds": 3},
                 {"Cs": [1], "transforms": ["standard"], "inner_folds": 3, "clips": ["winsor"]},
-                {"Cs": [1], "transforms": ["magic"], "inner_folds": 3}, {"Cs": [1], "transforms": ["standard"], "inner_folds": 1}):
+                {"Cs": [1], "transforms": ["magic"], "inner_folds": 3},
+                {"Cs": [1], "transforms": ["standard"], "inner_folds": 1}):
         with pytest.raises(ValueError, match="configuration"):
             TrainingConfig.from_dict(bad)
 

@@ -229,7 +229,8 @@ def test_editing_reorder_remove_lock_replace_replan(library):
     ids = plan.track_ids
     plan.move(0, len(plan) - 1)
     assert plan.track_ids == ids[1:] + ids[:1]
-    assert plan.slots[0].step is None and plan.slots[-1].start_s == pytest.approx(plan.total_s - plan.slots[-1].candidate.duration)
+    assert plan.slots[0].step is None
+    assert plan.slots[-1].start_s == pytest.approx(plan.total_s - plan.slots[-1].candidate.duration)
     plan.reorder(ids)
     assert plan.track_ids == ids
     with pytest.raises(PlaylistError, match="exactly the tracks"):

@@ -238,7 +238,8 @@ def two_versions(clinic):
     library, models, base_csv, _ = clinic
     data = load_labelled_csv(base_csv)
     other = TrainingConfig(Cs=(0.1,), transforms=("standard",), inner_folds=2)
-    v1 = models.save(train(data, FAST), config=FAST, training={"csv_file": "base.csv"}, metrics={"macro_f1": 0.7}, activate=True)
+    v1 = models.save(train(data, FAST), config=FAST, training={"csv_file": "base.csv"}, metrics={"macro_f1": 0.7},
+                     activate=True)
     v2 = models.save(train(data, other), config=other, training={"csv_file": "base.csv"}, metrics={"macro_f1": 0.71})
     return models, v1, v2
 

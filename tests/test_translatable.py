@@ -165,5 +165,6 @@ def test_joined_parts_read_as_one_english_text_and_keep_each_part(spanish_test_t
     text = joined([WHY, _too_short(), "plain"], pair)
     assert text == "the clip is too short; only 1.23 s of audio in 2 channels; the clip is too short; plain"
     assert isinstance(text, Message) and text.values["item"] == "plain"
-    assert i18n.translated(text).startswith("el fragmento es demasiado corto; el fragmento es demasiado corto: solo 1,23")
+    assert i18n.translated(text).startswith(
+        "el fragmento es demasiado corto; el fragmento es demasiado corto: solo 1,23")
     assert joined([], pair) == "" and joined(["one"], pair) == "one"

@@ -152,7 +152,8 @@ def test_settings_dialog_round_trip(qtbot):
     dialog.hop.setValue(10)
     dialog.language.setCurrentIndex(dialog.language.findData("es"))
     edited = dialog.edited()
-    assert (edited.decision_threshold, edited.aggregation, edited.hop_s, edited.language) == (0.8, "majority", 10.0, "es")
+    assert ((edited.decision_threshold, edited.aggregation, edited.hop_s, edited.language)
+            == (0.8, "majority", 10.0, "es"))
     assert edited.problems() == []
 
 

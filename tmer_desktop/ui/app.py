@@ -48,7 +48,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         epilog="Views: library, player, review, sessions, dashboard, models (model versions and "
                "retraining), record, settings (the Settings dialog over the window), tagging (the "
                "library while a batch started by --demo or --tag is still running).")
-    parser.add_argument("--library", metavar="DIR", help="data directory holding the library (default: the user data dir)")
+    parser.add_argument("--library", metavar="DIR",
+                        help="data directory holding the library (default: the user data dir)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render offscreen, save a PNG and exit")
     parser.add_argument("--view", choices=VIEWS, default="library", help="the tab shown first (default: library)")
     parser.add_argument("--demo", action="store_true", help="tag the bundled demo clips when the library is empty")

@@ -10,6 +10,7 @@ tells the app to reload the model.
 
 from __future__ import annotations
 
+import logging
 import os
 
 import numpy as np
@@ -42,6 +43,8 @@ from tmer_desktop.ui.i18n import FollowsLanguage, date_time, emotion_name, error
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.ui.tasks import BackgroundTask
+
+log = logging.getLogger(__name__)
 
 _ALERT_STYLE = "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #d9a400; padding: 6px; }"
 _OK_STYLE = "QLabel { background: #e8f5e9; color: #1b4d20; border: 1px solid #7cb77f; padding: 6px; }"
@@ -413,6 +416,7 @@ class DashboardView(FollowsLanguage, QWidget):
         try:
             action()
         except Exception as exc:  # a full disk or a bad folder: tell the user, keep the view
+            log.warning("chart export failed", exc_info=True)
             QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
 
 
@@ -504,7 +508,9 @@ class ModelsPanel(FollowsLanguage, QWidget):
         try:
             versions = self.model_store.versions()
         except Exception as exc:  # a damaged registry must not take the dashboard down
-            self.status.setText(self.tr("The model versions cannot be listed: {error}").format(error=error_text(exc)))
+            log.warning("listing the model versions failed", exc_info=True)
+            self.status.setText(
+                self.tr("The model versions cannot be listed: {error}").format(error=error_text(exc)))
             return
         self.table.setRowCount(len(versions))
         for row, v in enumerate(versions):
@@ -512,7 +518,9 @@ class ModelsPanel(FollowsLanguage, QWidget):
             cv = (m.get("cv") or {}).get("candidate_mean", m.get("macro_f1"))  # the shipped model: its own CV
             hold = self.held_back_gain(m.get("holdout") or {})
             used = m.get("corrections_trained_on")
-            verdict = (self.tr("promoted") if m.get("promoted") else self.tr("kept, not promoted")) if "promoted" in m else ""
+            verdict = ""
+            if "promoted" in m:
+                verdict = self.tr("promoted") if m.get("promoted") else self.tr("kept, not promoted")
             held = m.get("corrections_held_back", 0)
             cells = (
                 self.tr("bundled", "the model shipped with the app") if v.bundled else v.version,
@@ -597,7 +605,8 @@ class ModelsPanel(FollowsLanguage, QWidget):
         """RetrainResult.summary() in the interface language (its reason translated when marked)."""
         try:
             cv = result.metrics["cv"]
-            lines = [self.tr("Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})")
+            lines = [self.tr(
+                "Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})")
                      .format(candidate=result.candidate, current=result.compared_with,
                              new=number(cv["candidate_mean"], 3), old=number(cv["current_mean"], 3),
                              folds=cv["folds"], repeats=cv["repeats"])]
@@ -652,11 +661,13 @@ class ModelsPanel(FollowsLanguage, QWidget):
         self.activate(version)
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export corrections"), "corrections.csv", self.tr("CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export corrections"), "corrections.csv", self.tr("CSV (*.csv)"))
         if path:
             try:
                 self.export_corrections(path)
             except Exception as exc:  # e.g. a full disk: say so, keep the view
+                log.warning("exporting the corrections failed", exc_info=True)
                 QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
 
     def _set_busy(self, busy: bool) -> None:

@@ -488,6 +488,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         try:
             view = load_track_view(self.store, track_id, self.decision_settings())
         except Exception as exc:
+            log.warning("track %s could not be loaded", track_id, exc_info=True)
             self.statusBar().showMessage(i18n.error_text(exc), 15000)
             return
         self.current_track = view
@@ -586,6 +587,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         try:
             view = load_track_view(self.store, row.track_id, self.decision_settings())
         except Exception as exc:
+            log.warning("track %s could not be loaded for review", row.track_id, exc_info=True)
             self.statusBar().showMessage(i18n.error_text(exc), 15000)
             return
         if len(view.series) == 0:
@@ -660,7 +662,8 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         problems = new_settings.problems()
         if problems:
             self.statusBar().showMessage(
-                self.tr("Settings not changed: {problems}").format(problems="; ".join(i18n.translated(p) for p in problems)), 20000)
+                self.tr("Settings not changed: {problems}").format(
+                    problems="; ".join(i18n.translated(p) for p in problems)), 20000)
             return False
         redecide = DecisionSettings.from_settings(new_settings) != DecisionSettings.from_settings(self.settings)
         self.settings = new_settings
@@ -672,6 +675,8 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
                 try:
                     view = load_track_view(self.store, self.current_track.track_id, self.decision_settings())
                 except Exception as exc:
+                    log.warning("track %s could not be reloaded with the new settings",
+                                self.current_track.track_id, exc_info=True)
                     self.statusBar().showMessage(i18n.error_text(exc), 15000)
                 else:
                     self.current_track = view
@@ -684,7 +689,8 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             save_settings(self.settings)
         except Exception as exc:
             log.warning("settings not saved", exc_info=True)
-            self.statusBar().showMessage(self.tr("Settings not saved: {reason}").format(reason=i18n.error_text(exc)), 20000)
+            self.statusBar().showMessage(
+                self.tr("Settings not saved: {reason}").format(reason=i18n.error_text(exc)), 20000)
 
     # File-dialog filters: translators keep the patterns in brackets exactly as they are.
     EXPORT_FILTERS = (

@@ -217,7 +217,8 @@ class RecordView(FollowsLanguage, QWidget):
         self._scroll.clear()
         self.events_label.clear()
         window_s = QLocale().toString(float(self._setting("window_s", 30.0)), "g", 6)
-        self.provisional_label.setText(self.tr("Waiting for the first full window ({seconds} s)…").format(seconds=window_s))
+        self.provisional_label.setText(
+            self.tr("Waiting for the first full window ({seconds} s)…").format(seconds=window_s))
         self.timeline.set_series(None, 0.0, self._setting("decision_threshold", DEFAULT_THRESHOLD))
         self.timeline.set_waveform(None, rate, duration=self._setting("window_s", 30.0))
         self.state_label.setText(self.tr("Recording to {path}").format(path=path))

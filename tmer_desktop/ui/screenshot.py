@@ -185,7 +185,8 @@ def grab_with_dialog(window, dialog):
     painter.fillRect(image.rect(), QColor(0, 0, 0, 70))
     ratio = image.devicePixelRatio() or 1.0
     size = front.size() / (front.devicePixelRatio() or 1.0)
-    top_left = QPoint(int((image.width() / ratio - size.width()) / 2), int((image.height() / ratio - size.height()) / 3))
+    top_left = QPoint(int((image.width() / ratio - size.width()) / 2),
+                      int((image.height() / ratio - size.height()) / 3))
     bar = QRect(top_left.x(), top_left.y() - TITLE_BAR_PX, size.width(), TITLE_BAR_PX)
     painter.fillRect(bar, QColor("#DADADA"))
     painter.setPen(QColor("#222222"))

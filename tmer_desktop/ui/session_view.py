@@ -306,7 +306,10 @@ class SessionBuilderView(FollowsLanguage, QWidget):
 
     def request(self) -> SessionRequest:
         track_id = self.start_track_combo.currentData()
-        split = lambda text: [part for part in text.split(",") if part.strip()]  # noqa: E731
+
+        def split(text):
+            return [part for part in text.split(",") if part.strip()]
+
         constraints = Constraints.make(genres=split(self.genre_edit.text()), artists=split(self.artist_edit.text()))
         return SessionRequest(goal=self.goal_combo.currentData(), minutes=self.minutes_spin.value(),
                               start=self.start_combo.currentData(), start_track_id=track_id,

@@ -135,7 +135,8 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             self.legend.addItem(self.prob_curves[emo], f"p({emo})")
         self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5))
         self.legend.addItem(self.conf_curve, "")
-        hatch_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
+        hatch_sample = pg.BarGraphItem(
+            x=[0], height=[1], width=1, brush=QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
         self.legend.addItem(hatch_sample, "")
         self.threshold_line = pg.InfiniteLine(
             pos=self._threshold, angle=0, pen=pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine),
@@ -253,11 +254,13 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         start = float(s.starts[i])
         names = self.emotion_names
         probs = ", ".join(f"{names[emo]} {i18n.number(s.probs[i, j])}" for j, emo in enumerate(EMOTIONS))
-        decision = {"label": self.tr("label", "decision: one confident emotion"),
-                    "top-2": self.tr("top-2", "decision: one of the two best emotions"),
-                    "review": self.tr("review", "decision: needs a person to listen")}.get(s.decisions[i], s.decisions[i])
+        decision_names = {"label": self.tr("label", "decision: one confident emotion"),
+                          "top-2": self.tr("top-2", "decision: one of the two best emotions"),
+                          "review": self.tr("review", "decision: needs a person to listen")}
+        decision = decision_names.get(s.decisions[i], s.decisions[i])
         label = names.get(s.labels[i], s.labels[i]) if s.labels[i] else "?"
-        return self.tr("Window {number}: {start}–{end} s\n{emotion} ({confidence}), decision: {decision}\n{probabilities}").format(
+        return self.tr(
+            "Window {number}: {start}–{end} s\n{emotion} ({confidence}), decision: {decision}\n{probabilities}").format(
             number=i + 1, start=i18n.number(start, 0), end=i18n.number(start + float(s.durations[i]), 0),
             emotion=label, confidence=i18n.percent(s.confidences[i]), decision=decision, probabilities=probs)
 
