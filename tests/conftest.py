@@ -30,6 +30,16 @@ def shared_path(relative: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _logging_as_each_test_found_it():
+    """A test that runs the app or a command configures logging (tmer_desktop/logs.py) for the
+    whole process; the next test must not inherit its stderr handler."""
+    yield
+    from tmer_desktop import logs
+
+    logs.reset()
+
+
+@pytest.fixture(autouse=True)
 def _collect_garbage_after_each_test():
     """Once a GUI test has moved garbage collection to the GUI thread's timer (ui/tasks.py), tests
     that run no event loop would never collect: collect here, in the main thread, after each,

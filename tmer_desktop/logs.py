@@ -39,17 +39,24 @@ def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
 
+def reset() -> None:
+    """Remove and close the handlers `configure` added (a process that runs several commands,
+    such as the test suite, starts each from a clean slate)."""
+    root = logging.getLogger()
+    for handler in _handlers:
+        root.removeHandler(handler)
+        handler.close()
+    _handlers.clear()
+
+
 def configure(program: str) -> Path | None:
     """Send INFO and above to the log file and WARNING and above to stderr, prefixed by
     `program`. Called again (another command in the same process), it replaces its handlers.
 
     Returns the log file, or None when it cannot be written (read-only home): the app then
     runs as before, with warnings on stderr only."""
+    reset()
     root = logging.getLogger()
-    for handler in _handlers:
-        root.removeHandler(handler)
-        handler.close()
-    _handlers.clear()
     root.setLevel(logging.INFO)
     to_stderr = _CurrentStderr(logging.WARNING)
     to_stderr.setFormatter(logging.Formatter(f"{program}: %(message)s"))
