@@ -42,8 +42,11 @@ if [ "$mode" = test ]; then
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "No display found: rendering the app offscreen to tmer-desktop-screenshot.png instead of opening a window."
-  exec env QT_QPA_PLATFORM=offscreen .venv/bin/tmer-desktop --demo --view player --screenshot tmer-desktop-screenshot.png
+  # Written to the cache directory, not into the checkout (where it would be an untracked file).
+  shot="$(.venv/bin/python -c 'from tmer_desktop.paths import cache_dir; print(cache_dir() / "tmer-desktop-screenshot.png")')"
+  mkdir -p "$(dirname "$shot")"
+  echo "No display found: rendering the app offscreen to $shot instead of opening a window."
+  exec env QT_QPA_PLATFORM=offscreen .venv/bin/tmer-desktop --demo --view player --screenshot "$shot"
 fi
-# --demo: on the first run (empty library) the bundled demo clips are tagged at once.
+# --demo: the demo library (apart from the user's own), its clips tagged on its first run.
 exec .venv/bin/tmer-desktop --demo

@@ -37,6 +37,33 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
+DEMO_LIBRARY_NAME = "demo"
+DEMO_MARKER = "DEMO-LIBRARY.txt"  # in a demo data directory: marks it (and says what it is to a person)
+DEMO_MARKER_TEXT = ("This folder is tmer-desktop's demo library: the bundled demo clips, tagged apart from your "
+                    "own music. Deleting the folder removes the demo and nothing else.\n")
+
+
+def demo_data_dir() -> Path:
+    """The demo's own data directory (its library, settings and model versions), inside the
+    user's data directory: the bundled demo clips are tagged there, never into the user's own
+    library (`tmer-desktop --demo`; `tmer --library <this> library list`)."""
+    return data_dir() / DEMO_LIBRARY_NAME
+
+
+def mark_demo_data_dir(path: str | os.PathLike) -> None:
+    """Create `path` as a demo data directory (raises OSError when it cannot be written)."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / DEMO_MARKER
+    if not marker.exists():
+        marker.write_text(DEMO_MARKER_TEXT, encoding="utf-8")
+
+
+def is_demo_data_dir(path: str | os.PathLike) -> bool:
+    """Whether `path` is a demo data directory (mark_demo_data_dir made it)."""
+    return (Path(path) / DEMO_MARKER).is_file()
+
+
 def library_db_path() -> Path:
     return data_dir() / "library.sqlite3"
 

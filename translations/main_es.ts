@@ -250,6 +250,10 @@
         <translation>&lt;b&gt;Creado con:&lt;/b&gt; Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice / PortAudio (MIT). Buenas prácticas tomadas de MusicBrainz Picard y Orange3.</translation>
     </message>
     <message>
+        <source>tmer-desktop — demo library (the bundled clips, not your music)</source>
+        <translation>tmer-desktop — biblioteca de demostración (los clips incluidos, no su música)</translation>
+    </message>
+    <message>
         <source>tmer-desktop — music emotion</source>
         <translation>tmer-desktop — emoción musical</translation>
     </message>

@@ -240,6 +240,10 @@
         <translation>&lt;b&gt;Kullanılan yazılımlar:&lt;/b&gt; Qt for Python / PySide6 (LGPL-3.0), pyqtgraph (MIT), NumPy, SciPy, scikit-learn, librosa (ISC), SHAP (MIT), soundfile / libsndfile (LGPL), sounddevice / PortAudio (MIT). MusicBrainz Picard ve Orange3&apos;ten alınan alışkanlıklar.</translation>
     </message>
     <message>
+        <source>tmer-desktop — demo library (the bundled clips, not your music)</source>
+        <translation>tmer-desktop — demo kitaplığı (birlikte gelen klipler, sizin müziğiniz değil)</translation>
+    </message>
+    <message>
         <source>tmer-desktop — music emotion</source>
         <translation>tmer-desktop — müzikte duygu</translation>
     </message>

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 from tmer_desktop.commands.output import print_json
 from tmer_desktop.model.bundle import config_from_model_dir
@@ -16,7 +17,19 @@ def evaluate_command(*, model: str | None = None, repeats: int = 3, folds: int =
     """Evaluate the training configuration of `model` (a bundled or stored model directory;
     default: the current default configuration); the report or JSON on stdout. Returns 0."""
     config = config_from_model_dir(model) if model else None
-    result = run_evaluation(repeats=repeats, folds=folds, seed=seed, config=config)
+    started = time.monotonic()
+    is_tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        line = f"cross-validation: {done}/{total} folds, {time.monotonic() - started:.0f} s"
+        if is_tty:
+            print(f"\r\x1b[K{line}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    print(f"tmer evaluate: {repeats} x {folds}-fold cross-validation on the training data "
+          f"(about a minute on a laptop)", file=sys.stderr, flush=True)
+    result = run_evaluation(repeats=repeats, folds=folds, seed=seed, config=config, progress=progress)
     if as_json:
         print_json(result)
     else:

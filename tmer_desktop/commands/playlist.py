@@ -6,18 +6,38 @@ arguments into a SessionRequest and says on the terminal what was planned and wr
 
 from __future__ import annotations
 
+import math
 import sys
 
 from tmer_desktop.commands.notices import print_open_notices
 from tmer_desktop.console import for_terminal
+from tmer_desktop.errors import UsageError
 from tmer_desktop.library.store import LibraryStore
-from tmer_desktop.playlists.builder import Constraints, SessionRequest, build_session
+from tmer_desktop.playlists.builder import MAX_MINUTES, Constraints, SessionRequest, build_session
 from tmer_desktop.playlists.candidates import load_candidates
 from tmer_desktop.playlists.sessions import export_csv, export_m3u8, save_plan
+from tmer_desktop.playlists.space import MoodError, resolve_mood
+from tmer_desktop.vocabulary import EMOTIONS
+
+
+def _check_args(args) -> None:
+    """The arguments a person types, in their words, before the library is opened."""
+    start = str(args.start).strip()
+    if not start.isdigit() and start.lower() not in EMOTIONS:
+        raise UsageError(f"--from {args.start}: not a mood; use one of {', '.join(EMOTIONS)}, or a track id "
+                         f"from 'tmer library list' to measure the starting mood from that track")
+    try:
+        resolve_mood(args.goal)
+    except MoodError as exc:
+        raise UsageError(f"--to: {exc.args[0]}") from None
+    minutes = float(args.minutes)
+    if not math.isfinite(minutes) or minutes <= 0 or minutes > MAX_MINUTES:
+        raise UsageError(f"--minutes {args.minutes:g}: a session must last more than 0 minutes and at most "
+                         f"{MAX_MINUTES} minutes ({MAX_MINUTES // 60} hours)")
 
 
 def _request_from_args(args) -> SessionRequest:
-    start = str(args.start).strip()
+    start = str(args.start).strip().lower()
     cons = Constraints.make(
         exclude=getattr(args, "exclude", None) or (),
         must_include=getattr(args, "include", None) or (),
@@ -37,6 +57,7 @@ def playlist_command(args) -> int:
     title (str), save (bool: store the session in the library), exclude / include (track
     ids), genre / artist / language (lists of strings).
     """
+    _check_args(args)
     request = _request_from_args(args)
     with LibraryStore.open() as store:
         print_open_notices(store, "playlist")
@@ -49,7 +70,7 @@ def playlist_command(args) -> int:
             export_csv(plan, csv_out)
         if getattr(args, "save", False):
             session_id = save_plan(store, plan, title)
-            print(f"saved as session {session_id} in the library")
+            print(for_terminal(f"saved as session {session_id} in the library {store.path}"))
     for warning in plan.warnings:
         print(for_terminal(f"tmer playlist: warning: {warning}"), file=sys.stderr)
     print(plan.summary())

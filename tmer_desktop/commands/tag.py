@@ -7,8 +7,10 @@ turns the first Ctrl-C into a clean stop, writes the results files and chooses t
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -39,13 +41,27 @@ def _output_format(path: str, fmt: str | None) -> str:
 
 
 def _check_output(path: str, fmt: str | None) -> str:
+    """The format of an output, once it is known the file can be written: checked before any
+    analysis, so a bad --out does not cost the whole batch."""
     kind = _output_format(path, fmt)
     parent = Path(path).expanduser().resolve().parent
     if not parent.is_dir():
         raise UsageError(f"{path}: the folder {parent} does not exist")
     if Path(path).is_dir():
         raise UsageError(f"{path}: is a folder; give a file name")
+    try:  # the results are written atomically (a temporary file beside it, then renamed): try exactly that
+        fd, probe = tempfile.mkstemp(prefix=".tmer-write-check-", dir=parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write in the folder {parent} ({exc.strerror or exc})") from None
     return kind
+
+
+def _check_inputs(paths) -> None:
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise UsageError("not found (no such file or folder): " + ", ".join(map(str, missing)))
 
 
 def _format_eta(seconds: float | None) -> str:
@@ -55,10 +71,10 @@ def _format_eta(seconds: float | None) -> str:
     return f"ETA {seconds // 60}:{seconds % 60:02d}"
 
 
-def _write_windows(rows: list[TrackResult], path: str, kind: str, model_version: str | None) -> None:
+def _write_windows(rows: list[TrackResult], path: str, kind: str, model_version: str | None) -> int:
     with LibraryStore.open() as store:
         print_open_notices(store, "tag")
-        report.write_windows(rows, path, kind, model_version, store)
+        return report.write_windows(rows, path, kind, model_version, store)
 
 
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
@@ -70,6 +86,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     try:
         if not paths:
             raise UsageError("give at least one file or folder to tag")
+        _check_inputs(paths)
         kind = _check_output(out, fmt)
         windows_kind = _check_output(windows_out, fmt) if windows_out else None
         if jobs is not None and jobs < 1:
@@ -148,18 +165,31 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
             signal.signal(signal.SIGINT, previous)
     if is_tty:
         print(file=err)
+    if summary is not None and summary.total == 0 and not summary.cancelled:
+        ignored = f" ({summary.non_audio} non-audio file(s) ignored)" if summary.non_audio else ""
+        print(for_terminal(f"tmer tag: no audio files found in {', '.join(map(str, paths))}{ignored}; "
+                           f"nothing was written"), file=err)
+        return 2
     if dry_run:
         print(f"tmer tag: dry run: nothing was written ({len(rows)} file(s) examined)", file=err)
     else:
         try:
-            report.write_results(rows, out, kind)
+            with LibraryStore.open() as store:
+                count = report.write_results(rows, out, kind, store)
+                library = store.path
+            written = f"wrote {count} row(s) to {out}"
             if windows_kind:
-                _write_windows(rows, windows_out, windows_kind, tagger.model_version)
+                windows = _write_windows(rows, windows_out, windows_kind, tagger.model_version)
+                written += f" and {windows} window row(s) to {windows_out}"
         except TmerError as exc:
             print(for_terminal(f"tmer tag: {exc}"), file=err)
             return 1
+        print(for_terminal(f"tmer tag: {written}; library: {library}"), file=err)
     if summary is not None:
-        print(f"tmer tag: {summary.done} tagged, {summary.failed} failed, {summary.skipped} already up to date, "
+        # A file that failed before and has not changed is not analysed again, but it still failed.
+        failed = sum(1 for r in rows if r.label is None and r.error)
+        up_to_date = sum(1 for r in rows if r.skipped and r.label is not None)
+        print(f"tmer tag: {summary.done} tagged, {failed} failed, {up_to_date} already up to date, "
               f"{summary.non_audio} non-audio file(s) ignored, in {summary.elapsed:.1f} s"
               + (" (interrupted)" if summary.cancelled else ""), file=err)
         if summary.cancelled:

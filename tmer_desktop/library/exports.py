@@ -36,6 +36,7 @@ __all__ = [
     "export_tracks",
     "export_windows",
     "tracks_frame",
+    "rounded_for_csv",
     "typed_frame",
     "windows_frame",
     "write_frame",
@@ -125,6 +126,18 @@ def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+PROBABILITY_DIGITS = 4
+
+
+def rounded_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
+    """Probabilities and confidences to 4 decimals (as people read them; Parquet keeps full
+    precision); features and times as they are."""
+    columns = [c for c in ("confidence", *_PROBS) if c in frame.columns]
+    if not columns:
+        return frame
+    return frame.assign(**{c: frame[c].round(PROBABILITY_DIGITS) for c in columns})
+
+
 def write_frame(frame: pd.DataFrame, path: str | os.PathLike, kind: str | None = None) -> int:
     """Write a frame atomically as CSV or Parquet (`kind`, else by suffix); returns the row count."""
     target = Path(path)
@@ -134,7 +147,7 @@ def write_frame(frame: pd.DataFrame, path: str | os.PathLike, kind: str | None =
         raise WriteError(target, QT_TRANSLATE_NOOP(
             "Files", "unknown export format; use a .csv or .parquet file name"))
     if kind == "csv":
-        return write_frame_csv(frame, target)
+        return write_frame_csv(rounded_for_csv(frame), target)
     with atomic_output(target) as tmp:
         frame.to_parquet(tmp, index=False, engine="pyarrow")
     return len(frame)

@@ -322,6 +322,8 @@ def _allowed_dir(model_dir: str | Path | None) -> Path:
     target = given.resolve()
     if target == bundled or (target != store and target.is_relative_to(store)):
         return target
+    if not target.exists():  # a typo says so, not that the folder is in the wrong place
+        raise ModelError(model_dir, QT_TRANSLATE_NOOP("Model", "model directory not found"))
     raise ModelError(model_dir, QT_TRANSLATE_NOOP(
         "Model", "refusing to load a model from outside the bundled model directory and the "
                  "model store ({store}); model files can run code when loaded").format(store=str(store)))

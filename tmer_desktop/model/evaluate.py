@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
 import numpy as np
 from joblib import Parallel, delayed
@@ -59,8 +60,11 @@ def run_evaluation(
     config: TrainingConfig | None = None,
     data: LabelledData | None = None,
     threshold: float = AUTO_THRESHOLD,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     """Nested, repeated stratified group k-fold evaluation; returns a JSON-ready dict.
+
+    progress(done, total) is called as each outer fold finishes (total = repeats x folds).
 
     config: the training configuration evaluated (bundle.config_from_model_dir reads a model
     directory's); default: the current default configuration."""
@@ -74,8 +78,11 @@ def run_evaluation(
     for r in range(repeats):
         cv = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed + r)
         splits = list(cv.split(data.X, data.y, data.groups))
-        results = Parallel(n_jobs=n_jobs)(delayed(_outer_fold)(config, data, tr, te) for tr, te in splits)
+        results = Parallel(n_jobs=n_jobs, return_as="generator")(
+            delayed(_outer_fold)(config, data, tr, te) for tr, te in splits)
         for k, (test, probs, described) in enumerate(results):
+            if progress is not None:
+                progress(r * folds + k + 1, repeats * folds)
             row = fold_scores(data.y[test], probs, len(CLASSES))
             row.update(repeat=r, fold=k, n_test=int(len(test)))
             fold_rows.append(row)

@@ -5,7 +5,9 @@
                  [--session-from MOOD] [--session-to GOAL] [--minutes N]
 
 --library DIR   use DIR as the data directory for this run (as TMER_DATA_DIR does)
---demo          when the library is empty, tag the bundled demo clips at once (first run)
+--demo          open the demo library (paths.demo_data_dir(): apart from the user's own library,
+                marked in the title) and tag the bundled demo clips into it when it is empty;
+                with --library DIR, the demo clips are tagged into DIR when it is empty
 --tag PATH      tag PATH (a folder or file) at start, as File → Open music folder does
 --language L    the interface language for this run, instead of the one in the settings
 --view V        the tab shown first (and captured by --screenshot), one of VIEWS below
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import os
 import sys
 import time
@@ -52,7 +55,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="data directory holding the library (default: the user data dir)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render offscreen, save a PNG and exit")
     parser.add_argument("--view", choices=VIEWS, default="library", help="the tab shown first (default: library)")
-    parser.add_argument("--demo", action="store_true", help="tag the bundled demo clips when the library is empty")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo library, apart from your own (tagging the bundled demo clips into it "
+                             "the first time); with --library DIR, tag them into DIR when it is empty")
     parser.add_argument("--tag", metavar="PATH", action="append", default=[],
                         help="tag this folder or file at start (repeatable)")
     parser.add_argument("--language", choices=LANGUAGES,
@@ -81,8 +86,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def _prepare_environment(args: argparse.Namespace) -> None:
     if args.library:
         os.environ["TMER_DATA_DIR"] = str(Path(args.library).expanduser().resolve())
+    elif args.demo:
+        use_demo_library()
     if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def use_demo_library() -> Path:
+    """Make the demo library this process's data directory (created and marked on first use);
+    the user's own library is not opened, so the demo clips never go into it."""
+    from tmer_desktop import paths
+
+    folder = paths.demo_data_dir()
+    try:
+        paths.mark_demo_data_dir(folder)
+    except OSError as exc:  # the window opening the library says what is wrong with the folder
+        logging.getLogger(__name__).warning("could not mark the demo library %s: %s", folder, exc, exc_info=True)
+    os.environ["TMER_DATA_DIR"] = str(folder)
+    return folder
 
 
 def application_icon():
@@ -129,7 +150,26 @@ def _wait_for_library(app, window, timeout: float = 30.0) -> None:
 def _start_demo_when_empty(app, window) -> None:
     _wait_for_library(app, window)
     if window.library.model.rowCount() == 0:
-        window.start_demo()
+        window.tag_demo_clips()
+
+
+def _open_demo_window(app, windows: list, language: str | None) -> None:
+    """"Try the bundled demo" in the user's own library: this window gives way to one on the
+    demo library (the user's library is closed, untouched), which tags the clips when empty."""
+    from tmer_desktop.errors import TmerError
+
+    own = windows[-1]
+    use_demo_library()
+    try:
+        demo = open_main_window("library", language=language)
+    except TmerError as exc:
+        own.statusBar().showMessage(str(exc), 15000)
+        return
+    demo.resize(own.size())
+    demo.show()
+    windows.append(demo)
+    own.close()
+    _start_demo_when_empty(app, demo)
 
 
 def _start_tagging(app, window, targets: list[str]) -> None:
@@ -180,6 +220,8 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
             window.close()
             window.store.close()
             return 2
+    windows = [window]
+    window.demoRequested.connect(lambda: _open_demo_window(app, windows, args.language))
     if args.demo:
         _start_demo_when_empty(app, window)
     if args.tag:
@@ -205,10 +247,12 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
         code = app.exec()
     if before_close is not None:
         before_close(window, capture)
-    window.close()
-    window.store.close()
-    window.deleteLater()
+    for shown in windows:
+        shown.close()
+        shown.store.close()
+        shown.deleteLater()
     app.processEvents()
+    windows.clear()
     del window
     return code
 

@@ -89,11 +89,14 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
     batchFinished = Signal(object)   # the BatchSummary (or None when cancelled/failed)
     batchResult = Signal(object)     # one runner TrackResult, after its row was shown
     recoveryFinished = Signal(object)  # the RecoveryReport, or the exception when it failed
+    demoRequested = Signal()         # "Try the bundled demo" in the user's own library: the app opens the demo library
 
     def __init__(self, store, settings, messages: list[str] | None = None):
         super().__init__()
         self.engine_ready = False
         self.store = store
+        # The demo library (paths.demo_data_dir), apart from the user's: said in the title.
+        self.is_demo = paths.is_demo_data_dir(Path(store.path).parent)
         self.settings = settings
         self.writer = SerialWriter(self)
         self.batch: BackgroundTask | None = None
@@ -203,7 +206,10 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
     def retranslate(self) -> None:
         """Titles, tabs and menus in the interface language; the views retranslate themselves
         (they get the same LanguageChange), and an open explanation is worded again."""
-        self.setWindowTitle(self.tr("tmer-desktop — music emotion"))
+        if self.is_demo:
+            self.setWindowTitle(self.tr("tmer-desktop — demo library (the bundled clips, not your music)"))
+        else:
+            self.setWindowTitle(self.tr("tmer-desktop — music emotion"))
         tabs = (self.tr("Library"), self.tr("Player"), self.tr("Review queue"), self.tr("Sessions"),
                 self.tr("Dashboards"), self.tr("Record"))
         for i, text in enumerate(tabs):
@@ -327,6 +333,15 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             self.start_batch([folder])
 
     def start_demo(self) -> None:
+        """"Try the bundled demo": in the demo library, tag the clips here; in the user's own
+        library, ask the app to open the demo library instead (the clips never go into it)."""
+        if self.is_demo:
+            self.tag_demo_clips()
+        else:
+            self.demoRequested.emit()
+
+    def tag_demo_clips(self) -> None:
+        """Tag the bundled demo clips into this window's library."""
         if paths.DEMO_DIR.is_dir():
             self.start_batch([str(paths.DEMO_DIR)])
         else:

@@ -26,6 +26,7 @@ class _ViewFiller:
     def __init__(self, window, view: str, track: str | None = None, chart: str | None = None,
                  session: tuple[str, str, float | None] = (SESSION_FROM, SESSION_TO, None)):
         self.window, self.view, self.track, self.chart, self.session = window, view, track, chart, session
+        self.unknown_track = False
         self.audio = False
         self.explained: set[str] = set()
         self.review_loaded = False
@@ -91,6 +92,10 @@ class _ViewFiller:
         if not self.started:
             self.started = True
             rows = [r for r in window.library.model.rows() if r.n_windows]
+            if self.track is not None and not any(self.track in r.path for r in rows):  # (batches have ended)
+                self.unknown_track = True  # `--track TEXT` matches nothing: said, not another track shown
+                self.problem = f"no track in the library has {self.track!r} in its path"
+                return True
             rows.sort(key=lambda r: (self.track is None or self.track not in r.path, r.display_title.lower()))
             if not rows:
                 return True  # nothing analysed: the empty player is what there is to show
@@ -205,6 +210,9 @@ def take_screenshot(app, window, target: str, view: str, track: str | None = Non
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     filler = wait_until_populated(app, window, view, track=track, chart=chart, session=session)
+    if getattr(filler, "unknown_track", False):
+        print(f"tmer-desktop: --track {track}: {filler.problem}; no screenshot was saved", file=sys.stderr)
+        return 2, filler
     for _ in range(5):
         app.processEvents()
     image = grab_with_dialog(window, filler.dialog) if filler.dialog is not None else window.grab()
