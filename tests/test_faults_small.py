@@ -362,7 +362,7 @@ def test_usage_errors_still_exit_2(tmp_path):
     _library(tmp_path / "data", music)
     mood = _tmer("playlist", "--from", "furious", "--to", "relaxed", "--minutes", "20",
                  "--out", str(tmp_path / "s.m3u8"), env=env)
-    assert mood.returncode == 2 and "Unknown mood 'furious'" in mood.stderr
+    assert mood.returncode == 2 and "--from furious: not a mood; use one of happy, sad, angry, relaxed" in mood.stderr
     assert _tmer("tag", str(music), "--out", str(tmp_path / "r.txt"), env=env).returncode == 2
     assert _tmer("export-feedback", env=env).returncode == 2  # argparse: --out is required
     nowhere = tmp_path / "no such folder" / "x.csv"

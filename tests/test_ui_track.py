@@ -157,8 +157,7 @@ def test_settings_dialog_round_trip(qtbot):
     assert edited.problems() == []
 
 
-def test_first_run_offers_the_bundled_demo(data_dir, qtbot):
-    from tmer_desktop.paths import DEMO_DIR
+def test_the_demo_button_in_the_users_library_asks_for_the_demo_library(data_dir, qtbot):
     from tmer_desktop.ui.main_window import MainWindow
 
     store = LibraryStore.open(data_dir / "library.sqlite3")
@@ -166,6 +165,25 @@ def test_first_run_offers_the_bundled_demo(data_dir, qtbot):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+    assert not window.is_demo and "demo" not in window.windowTitle()
+    with qtbot.waitSignal(window.demoRequested, timeout=2000):
+        window.library.demo_button.click()
+    assert window.batch is None  # nothing is tagged into the user's own library
+    window.close()
+    store.close()
+
+
+def test_first_run_offers_the_bundled_demo(data_dir, qtbot):
+    from tmer_desktop.paths import DEMO_DIR, demo_data_dir, mark_demo_data_dir
+    from tmer_desktop.ui.main_window import MainWindow
+
+    mark_demo_data_dir(demo_data_dir())  # the demo library (tmer-desktop --demo)
+    store = LibraryStore.open(demo_data_dir() / "library.sqlite3")
+    window = MainWindow(store, Settings(jobs=1))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+    assert window.is_demo and "demo library" in window.windowTitle()
     assert window.library.empty_row.isVisible()
     assert sorted(DEMO_DIR.glob("*.ogg")) and (DEMO_DIR / "CREDITS.md").is_file()
     finished = []
