@@ -25,8 +25,10 @@ from tmer_desktop.vocabulary import DECISIONS, EMOTIONS
 EXIT_STATUS = """exit status:
   0  success
   1  the work failed: an input file could not be used (unreadable, damaged, too short),
-     or an output could not be written (disk full, no permission)
-  2  usage error: bad arguments, or nothing to do (e.g. no tagged tracks for a playlist)
+     or an output failed while it was written (disk full)
+  2  usage error: bad arguments, a path that does not exist, an output that cannot be
+     written (all checked before any work starts); or nothing to do (no audio files
+     found, no tagged tracks for a playlist)
   130  interrupted (Ctrl-C)
 Every command takes --library DIR: the data directory (library, model versions, settings) to
 use instead of the user data directory.
@@ -146,6 +148,12 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     result = train_command(args.out, args.feedback, progress=lambda text: print(text, file=sys.stderr, flush=True))
     print(result.get("summary") or json.dumps(result, indent=2, default=json_default))
+    if args.out:
+        where = f"wrote the model to {result.get('model_dir', args.out)}"
+    else:
+        where = (f"stored version {result.get('version')} in {paths.model_store_dir()}; "
+                 f"library: {paths.library_db_path()}")
+    print(for_terminal(f"tmer train: {where}"), file=sys.stderr)
     return 0
 
 

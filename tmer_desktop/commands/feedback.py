@@ -35,6 +35,8 @@ def export_feedback_command(out: str | os.PathLike, *, anonymise: bool = False) 
                   f"and the damaged library moved aside may hold them. Recover them first (or move the damaged "
                   f"file elsewhere if it holds nothing you need).", file=err)
             return 1
+        library = store.path
     count = write_feedback_csv(records, out)
     print(f"wrote {count} correction(s) to {for_terminal(os.fspath(out))}")
+    print(for_terminal(f"tmer export-feedback: from the library {library}"), file=err)
     return 0

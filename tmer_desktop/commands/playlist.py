@@ -68,6 +68,7 @@ def playlist_command(args) -> int:
         csv_out = getattr(args, "csv", None)
         if csv_out:
             export_csv(plan, csv_out)
+        library = store.path
         if getattr(args, "save", False):
             session_id = save_plan(store, plan, title)
             print(for_terminal(f"saved as session {session_id} in the library {store.path}"))
@@ -75,4 +76,5 @@ def playlist_command(args) -> int:
         print(for_terminal(f"tmer playlist: warning: {warning}"), file=sys.stderr)
     print(plan.summary())
     print(for_terminal(f"wrote {count} track(s) to {args.out}" + (f" and {csv_out}" if csv_out else "")))
+    print(for_terminal(f"tmer playlist: from the library {library}"), file=sys.stderr)
     return 0

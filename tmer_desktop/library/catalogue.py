@@ -19,11 +19,10 @@ from typing import Any
 
 from tmer_desktop import paths
 from tmer_desktop.errors import UsageError
+from tmer_desktop.library.exports import PROBABILITY_DIGITS
 from tmer_desktop.library.rows import TrackRow, TrackSummary
 from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.vocabulary import EMOTIONS
-
-PROBABILITY_DIGITS = 4  # probabilities and confidences as people read them (and as the CSVs hold them)
 
 
 class UnknownTrackError(UsageError):
