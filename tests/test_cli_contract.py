@@ -264,3 +264,13 @@ def test_demo_library_is_apart_from_the_users(tmp_path, monkeypatch):
     assert not paths.is_demo_data_dir(tmp_path)
     paths.mark_demo_data_dir(paths.demo_data_dir())
     assert paths.is_demo_data_dir(tmp_path / "demo") and not paths.is_demo_data_dir(tmp_path)
+
+
+@pytest.mark.slow
+def test_evaluate_says_how_far_it_is(tmp_path):
+    out = run(["evaluate", "--repeats", "1", "--folds", "2", "--json"], tmp_path / "data", tmp_path)
+    assert out.returncode == 0, out.stderr
+    lines = out.stderr.splitlines()
+    assert lines[0] == "tmer evaluate: 1 x 2-fold cross-validation on the training data (about a minute on a laptop)"
+    assert [line.split(",")[0] for line in lines[1:3]] == ["cross-validation: 1/2 folds", "cross-validation: 2/2 folds"]
+    assert json.loads(out.stdout)["protocol"]
