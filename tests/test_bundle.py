@@ -189,7 +189,7 @@ def test_bundle_cli_tags_a_clip_reusing_the_numba_cache(bundle, demo_run):
                          "JOIN tracks t ON t.id = p.track_id "
                          "WHERE t.path = ? AND p.window_id IS NULL", (str(clip),)).fetchone()
     assert (rows[0]["label"], rows[0]["decision"]) == gui[:2]
-    assert float(rows[0]["confidence"]) == pytest.approx(gui[2], abs=1e-9)
+    assert float(rows[0]["confidence"]) == pytest.approx(gui[2], abs=5e-5)  # the CSV holds 4 decimals
     assert _numba_cache_state(cache) == before
 
 
