@@ -84,6 +84,7 @@ REFUSED = [
     (["tag", "empty", "--out", "nofolder/r.csv"], "does not exist"),
     (["tag", "empty", "--out", "/proc/r.csv"], "cannot write in the folder /proc"),
     (["tag", "empty", "--out", "r.csv", "--windows", "/proc/w.csv"], "cannot write in the folder /proc"),
+    (["features", "no/such.wav"], "not found (no such file): no/such.wav"),
     (["tag", "no/such/path", "--out", "r.csv"], "not found (no such file or folder): no/such/path"),
     (["tag", "empty", "--out", "r.csv"], "no audio files found in empty"),
     (["tag", "notes", "--out", "r.csv"], "no audio files found in notes (1 non-audio file(s) ignored)"),

@@ -71,6 +71,9 @@ def cmd_features(args: argparse.Namespace) -> int:
     from tmer_desktop.features.extract import extract_file_features
     from tmer_desktop.features.prepare import DEFAULT, Preparation
 
+    missing = [name for name in args.files if not os.path.exists(name)]
+    if missing:  # a typo is a usage error, said before any file is analysed
+        raise UsageError("not found (no such file): " + ", ".join(missing))
     preparation = Preparation.raw() if args.raw else DEFAULT
     results: list[tuple[str, dict[str, float] | None, str | None]] = []
     for name in args.files:

@@ -122,6 +122,8 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     last_line = [0.0]
 
     def on_progress(p: Progress) -> None:
+        if p.total == 0:
+            return  # nothing found (yet): said once the scan is over
         now = time.monotonic()
         if not is_tty and p.done < p.total and now - last_line[0] < NON_TTY_PROGRESS_INTERVAL:
             return  # a log file gets a line every few seconds, not a flood
