@@ -95,7 +95,17 @@ def test_player_timeline_and_window_correction(library, qtbot):
     with qtbot.waitSignal(window.audioLoaded, timeout=20000):
         window.open_in_player(row)
     pv = window.player_view
-    assert len(pv.timeline.band_items) == 3
+    # Smoothed by default: two stretches of mood (sad, relaxed), one dashed change on the waveform.
+    tl = pv.timeline
+    assert tl.smoothed and not tl.raw_button.isChecked()
+    assert [s.label for s in tl.segments] == ["sad", "relaxed"] and len(tl.band_items) == 2
+    assert tl.boundaries == [pytest.approx(22.5)] and [line.value() for line in tl.boundary_items] == [22.5]
+    assert "windows 1–2" in tl.band_items[0].toolTip()
+    # One click away: each window's own answer.
+    qtbot.mouseClick(tl.raw_button, Qt.MouseButton.LeftButton)
+    assert not tl.smoothed and len(tl.band_items) == 3 and "Window 2:" in tl.band_items[1].toolTip()
+    np.testing.assert_allclose(tl.prob_curves["relaxed"].yData, [0.05, 0.40, 0.85])
+    assert len(tl.boundary_items) == 1  # the smoothed changes stay marked
     assert len(pv.timeline.review_items) == 0
     assert pv.timeline._wave_curve.xData is not None
     # "Next unsure window" jumps to the middle (top-2) window; correct it with key 4 (relaxed).

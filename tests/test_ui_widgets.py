@@ -89,6 +89,9 @@ def test_timeline_one_band_per_window_and_click_seeks(qtbot):
     s = _series(3)
     w.set_waveform(samples, sr)
     w.set_series(s, len(samples) / sr, 0.75)
+    assert w.smoothed and len(w.band_items) == len(w.segments) <= 3  # stretches of mood by default
+    w.set_smoothed(False)
+    assert w.raw_button.isChecked() and not w.smoothed
     assert len(w.band_items) == 3
     assert len(w.review_items) == s.decisions.count("review") == 1
     assert w.band_items[0].brush().color().name().lower() == "#e69f00"  # happy, Okabe–Ito orange
