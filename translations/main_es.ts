@@ -15,9 +15,12 @@
         <source>Strongest features (SHAP, log-odds): {features}</source>
         <translation>Descriptores más influyentes (SHAP, log-odds): {features}</translation>
     </message>
-    <message>
-        <source>Families: {families}</source>
-        <translation>Familias: {families}</translation>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} y %n más</numerusform>
+            <numerusform>{names} y %n más</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outside the training range (clipped): {features}</source>
@@ -37,6 +40,10 @@
     <message>
         <source>Details</source>
         <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ocultar detalles</translation>
     </message>
     <message>
         <source>For researchers: the feature names and the SHAP values behind the explanation</source>

@@ -15,9 +15,11 @@
         <source>Strongest features (SHAP, log-odds): {features}</source>
         <translation>En etkili öznitelikler (SHAP, log-odds): {features}</translation>
     </message>
-    <message>
-        <source>Families: {families}</source>
-        <translation>Aileler: {families}</translation>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} ve %n tane daha</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outside the training range (clipped): {features}</source>
@@ -37,6 +39,10 @@
     <message>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ayrıntıları gizle</translation>
     </message>
     <message>
         <source>For researchers: the feature names and the SHAP values behind the explanation</source>

@@ -9,8 +9,10 @@ smoothed ones of the same shape; `segments` cuts a label sequence into stretches
 Three families of smoothers were measured (benchmarks/timeline_smoothing.py): a centred mean
 and a centred median of the probabilities over a span of seconds, and a sticky hidden-Markov
 model (forward-backward posteriors with probability `stay` of keeping the mood from one window
-to the next, the window probabilities as emissions). `DEFAULT` is the one the benchmark chose
-(docs/model.md, "Timeline smoothing"). Everything here is pure numpy on arrays: what is stored
+to the next, the window probabilities as emissions). `DEFAULT`, the one the benchmark chose
+without the dev set's labels (docs/model.md, "Timeline smoothing"), is the median over 20 s: five
+windows at a 5 s hop, so a flip of one or two windows disappears and a change that lasts longer
+stays where it happens. Everything here is pure numpy on arrays: what is stored
 in the library and exported stays the raw windows; the interface smooths for display.
 """
 
@@ -49,7 +51,7 @@ class Smoother:
 
 
 REFERENCE_HOP = 5.0  # seconds: the step `stay` is given for
-DEFAULT = Smoother("hmm", stay=0.9)
+DEFAULT = Smoother("median", span=20.0)  # chosen by benchmarks/timeline_smoothing.py (docs/model.md)
 
 
 def _as_probs(probs) -> np.ndarray:
@@ -69,9 +71,12 @@ def _filtered(probs: np.ndarray, width: int, reduce) -> np.ndarray:
     n = len(probs)
     half = width // 2
     out = np.empty_like(probs)
-    for i in range(n):  # centred, shrinking at the ends of the track
-        lo, hi = max(0, i - half), min(n, i + half + 1)
-        out[i] = reduce(probs[lo:hi], axis=0)
+    for i in range(n):
+        # Centred on the window, narrower near the ends of the track (as many windows on each side):
+        # an odd count, so a median is one window's value, and a track shorter than the span is
+        # never flattened into the mood of its middle.
+        k = min(half, i, n - 1 - i)
+        out[i] = reduce(probs[i - k:i + k + 1], axis=0)
     sums = out.sum(axis=1, keepdims=True)
     return np.divide(out, sums, out=np.full_like(out, 1.0 / probs.shape[1]), where=sums > 0)
 

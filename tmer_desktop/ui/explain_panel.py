@@ -21,6 +21,7 @@ from tmer_desktop.ui.palette import emotion_color
 from tmer_desktop.wording import family_word
 
 TOP_FAMILIES = 4
+MAX_CLIPPED_NAMES = 3  # in Details; the rest are counted
 
 
 def family_name(family: str) -> str:
@@ -53,7 +54,7 @@ class ExplanationChart(i18n.FollowsLanguage, QGroupBox):
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.setMinimumHeight(130)
-        self.plot.getAxis("left").setWidth(150)
+        self.plot.getAxis("left").setWidth(190)
         self.plot.getAxis("left").setStyle(hideOverlappingLabels=False)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777")))
@@ -105,12 +106,12 @@ class ExplanationChart(i18n.FollowsLanguage, QGroupBox):
             lines.append(self.tr("Strongest features (SHAP, log-odds): {features}").format(features=", ".join(
                 f"{name.strip('_')} ({'+' if value >= 0 else ''}{i18n.number(value)})"
                 for name, value in explanation.top_features)))
-        lines.append(self.tr("Families: {families}").format(families=", ".join(
-            f"{family_name(name)} {'+' if value >= 0 else ''}{i18n.number(value)}"
-            for name, value in sorted(explanation.families, key=lambda kv: -abs(kv[1])))))
         if explanation.clipped:
-            lines.append(self.tr("Outside the training range (clipped): {features}").format(
-                features=", ".join(name.strip("_") for name in explanation.clipped)))
+            names = [name.strip("_") for name in explanation.clipped]
+            shown = ", ".join(names[:MAX_CLIPPED_NAMES])
+            if len(names) > MAX_CLIPPED_NAMES:
+                shown = self.tr("{names} and %n more", "", len(names) - MAX_CLIPPED_NAMES).format(names=shown)
+            lines.append(self.tr("Outside the training range (clipped): {features}").format(features=shown))
         self.details.setText("\n".join(lines))
         self.details.setVisible(self.show_details)
         top = sorted(explanation.families, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_FAMILIES]
@@ -178,9 +179,12 @@ class ExplanationPanel(i18n.FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         self.window_chart.setTitle(self.tr("Why — this window"))
         self.track_chart.setTitle(self.tr("Why — whole track"))
-        self.details_button.setText(self.tr("Details"))
+        self._word_button()
         self.details_button.setToolTip(self.tr("For researchers: the feature names and the SHAP values behind "
                                                "the explanation"))
+
+    def _word_button(self) -> None:
+        self.details_button.setText(self.tr("Hide details") if self.details_button.isChecked() else self.tr("Details"))
 
     def set_details(self, shown: bool) -> None:
         if self.details_button.isChecked() != shown:
@@ -188,6 +192,7 @@ class ExplanationPanel(i18n.FollowsLanguage, QWidget):
             return
         for chart in (self.window_chart, self.track_chart):
             chart.set_details(shown)
+        self._word_button()
 
     def _share_scale(self) -> None:
         span = max(self.window_chart.span, self.track_chart.span)
