@@ -82,9 +82,11 @@ def _edit_manifest(directory, **changes):
 def test_every_feature_has_a_family_and_every_family_is_used():
     assert set(FEATURE_FAMILY) == set(FEATURE_NAMES)
     assert set(FEATURE_FAMILY.values()) == set(FAMILIES)
-    assert FEATURE_FAMILY["_Tempo_Mean"] == "rhythm/tempo"
-    assert FEATURE_FAMILY["_RMSenergy_Mean"] == "energy/dynamics"
-    assert FEATURE_FAMILY["_MFCC_Mean_3"] == "timbre/brightness"
+    assert FEATURE_FAMILY["_Tempo_Mean"] == "tempo/rhythm"
+    assert FEATURE_FAMILY["_RMSenergy_Mean"] == "loudness/dynamics"
+    assert FEATURE_FAMILY["_Brightness_Mean"] == "brightness"
+    assert FEATURE_FAMILY["_MFCC_Mean_3"] == "timbre"
+    assert FEATURE_FAMILY["_Roughness_Slope"] == "roughness/dissonance"
     assert FEATURE_FAMILY["_Chromagram_Mean_7"] == "harmony/tonality"
 
 

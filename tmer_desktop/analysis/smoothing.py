@@ -10,8 +10,8 @@ Three families of smoothers were measured (benchmarks/timeline_smoothing.py): a 
 and a centred median of the probabilities over a span of seconds, and a sticky hidden-Markov
 model (forward-backward posteriors with probability `stay` of keeping the mood from one window
 to the next, the window probabilities as emissions). `DEFAULT`, the one the benchmark chose
-without the dev set's labels (docs/model.md, "Timeline smoothing"), is the median over 20 s: five
-windows at a 5 s hop, so a flip of one or two windows disappears and a change that lasts longer
+without the dev set's labels (docs/model.md, "Timeline smoothing"), is the median over 30 s: seven
+windows at a 5 s hop, so a flip of up to three windows disappears and a change that lasts longer
 stays where it happens. Everything here is pure numpy on arrays: what is stored
 in the library and exported stays the raw windows; the interface smooths for display.
 """
@@ -51,7 +51,7 @@ class Smoother:
 
 
 REFERENCE_HOP = 5.0  # seconds: the step `stay` is given for
-DEFAULT = Smoother("median", span=20.0)  # chosen by benchmarks/timeline_smoothing.py (docs/model.md)
+DEFAULT = Smoother("median", span=30.0)  # chosen by benchmarks/timeline_smoothing.py (docs/model.md)
 
 
 def _as_probs(probs) -> np.ndarray:
