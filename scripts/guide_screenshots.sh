@@ -42,6 +42,8 @@ shot batch_errors_es --library "$batch" --view library --language es        # th
 shot first_run --library "$demo" --demo --view library
 shot player --library "$demo" --view player --track wesnoth__sad          # windows disagree
 shot player_review --library "$demo" --view player --track battle-epic     # hatched review bands
+shot player_es --library "$demo" --view player --track wesnoth__sad --language es
+shot player_details --library "$demo" --view player --track calmrace --chart details  # unfamiliar; Details open
 shot review --library "$demo" --view review
 shot sessions --library "$demo" --view sessions --session-from sad --session-to relaxed --minutes 2
 shot dashboard --library "$demo" --view dashboard --chart confidence

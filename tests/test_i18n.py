@@ -143,28 +143,28 @@ def test_the_reason_is_composed_in_the_interface_language(qapp, restore_english)
     X[0, FEATURE_NAMES.index("_Zero-crossingrate_Mean")] = 10.0  # far beyond the training range
     results = model.explain(X)
     assert all(localized_reason(r) == r.reason[:1].upper() + r.reason[1:] + "." for r in results)
-    assert all(1 <= len(r.reason_parts) <= 2 for r in results)
+    assert all(1 <= len(r.reason_parts) <= 3 for r in results)
 
-    beyond = ReasonPart(family="timbre/brightness", feature="_Zero-crossingrate_Mean", above_median=True,
-                        beyond_range=True)
-    vague = ReasonPart(family="rhythm/tempo", feature="_Pulseclarity_Mean", above_median=False)
-    unmeasured = ReasonPart(family="rhythm/tempo", feature="_Tempo_Mean", above_median=None)
+    vague = ReasonPart(family="tempo/rhythm", feature="_Pulseclarity_Mean", above_median=False)
+    dark = ReasonPart(family="brightness", feature="_Brightness_Mean", above_median=False)
     chroma = ReasonPart(family="harmony/tonality", feature="_Chromagram_Mean_10", above_median=True)
     sad = type(results[0])(label="sad", shap=results[0].shap, base=results[0].base, families={},
-                           reason=reason_text((vague, beyond), "sad"), reason_parts=(vague, beyond))
-    relaxed = dataclasses.replace(sad, label="relaxed", reason=reason_text((unmeasured, chroma), "relaxed"),
-                                  reason_parts=(unmeasured, chroma))
+                           reason=reason_text((vague, dark), "sad"), reason_parts=(vague, dark))
+    relaxed = dataclasses.replace(
+        sad, label="relaxed", reason=reason_text((vague, chroma, dark), "relaxed", unfamiliar=True,
+                                                 unusual_family="timbre"))
     nothing = dataclasses.replace(sad, label="angry", reason=reason_text((), "angry"), reason_parts=())
+    assert localized_reason(sad) == "A vague beat and a dark sound make this sound sad."
 
     assert install_language(restore_english, "es") == []
-    assert localized_reason(sad) == ("Un pulso difuso (ritmo/tempo) y sonido ruidoso y brillante, fuera del rango "
-                                     "de entrenamiento (timbre/brillo) empujan hacia triste.")
-    assert localized_reason(relaxed) == "Tempo_Mean no medible (ritmo/tempo) y mucho A en la armonía " \
-                                        "(armonía/tonalidad) empujan hacia relajado."
-    assert localized_reason(nothing).startswith("Ninguna familia de descriptores apunta claramente a enojado")
+    assert localized_reason(sad) == "Un pulso difuso y un sonido oscuro hacen que suene triste."
+    assert localized_reason(relaxed) == (
+        "Un pulso difuso, mucha presencia de la nota A y un sonido oscuro hacen que suene relajado; el modelo no "
+        "está seguro porque el timbre no se parece al de la música con la que aprendió.")
+    assert localized_reason(nothing).startswith("Nada en la música apunta claramente a enojado")
     assert install_language(restore_english, "tr") == []
-    assert localized_reason(sad).endswith("üzgün yönüne itiyor.")
-    assert "eğitim aralığının dışında" in localized_reason(sad)
+    assert localized_reason(sad) == "Belirsiz bir vuruş ve koyu bir ses bu müziğe üzgün bir hava veriyor."
+    assert localized_reason(relaxed).endswith("model emin değil, çünkü tını öğrendiği müziklerinkine benzemiyor.")
 
 
 def test_explanation_family_names_match_the_model():
@@ -234,13 +234,18 @@ def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir)
     assert pv.window_label.text().startswith("Ventana 2/3 (0:05–0:35): Triste 52 %")
     # Decimal commas where the interface shows decimals: the threshold line and the band tips.
     assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
+    assert "suavizado" in pv.timeline.band_items[0].toolTip()  # a stretch of mood by default
+    pv.timeline.set_smoothed(False)  # each window's own answer
     assert "Triste 0,85" in pv.timeline.band_items[0].toolTip()
     assert "decisión: etiqueta" in pv.timeline.band_items[0].toolTip()
+    pv.timeline.set_smoothed(True)
     qtbot.waitUntil(lambda: {"window", "track"} <= explained, timeout=60000)
     assert pv.explanations.track_chart.title() == "Por qué — pista completa"
-    assert "Descriptores más influyentes:" in pv.explanations.track_chart.reason.text()
+    assert "que suene" in pv.explanations.track_chart.reason.text()
+    assert "Descriptores más influyentes (SHAP, log-odds):" in pv.explanations.track_chart.details.text()
     ticks = pv.explanations.track_chart.plot.getAxis("left")._tickLevels[0]
-    assert {name for _y, name in ticks} <= {"energía/dinámica", "ritmo/tempo", "timbre/brillo", "armonía/tonalidad"}
+    assert {name for _y, name in ticks} <= {"tempo y ritmo", "volumen y dinámica", "brillo",
+                                            "color del sonido (timbre)", "aspereza y disonancia", "armonía y tonalidad"}
     window.show_view("player")
     qtbot.wait(50)
     shot = screenshot_dir / "player_es.png"
@@ -347,7 +352,8 @@ def test_the_whole_window_switches_language_at_once(library, qtbot, restore_engl
     assert "emoción de la pista" in pv.summary.text()
     assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
     qtbot.waitUntil(lambda: {"window", "track"} <= set(explained), timeout=60000)  # worded again
-    assert "Descriptores más influyentes:" in pv.explanations.track_chart.reason.text()
+    assert "que suene" in pv.explanations.track_chart.reason.text()
+    assert "Descriptores más influyentes (SHAP, log-odds):" in pv.explanations.track_chart.details.text()
     assert pv.explanations.window_chart.title().startswith("Por qué — ventana 2")
     assert _still_english(window, "es") == []
 

@@ -172,6 +172,7 @@ def test_timeline_shows_one_band_per_window(tagged, qtbot):
     n = len(window.store.windows_for_track(row.track_id))
     assert n == 2
     timeline = window.player_view.timeline
+    timeline.set_smoothed(False)
     assert len(timeline.band_items) == n
     assert window.tabs.currentIndex() == 1
     assert timeline._wave_curve.xData is not None and len(timeline._wave_curve.xData) > 1000

@@ -95,7 +95,21 @@ def test_player_timeline_and_window_correction(library, qtbot):
     with qtbot.waitSignal(window.audioLoaded, timeout=20000):
         window.open_in_player(row)
     pv = window.player_view
-    assert len(pv.timeline.band_items) == 3
+    # Smoothed by default: window 2 (sad 0.52, relaxed 0.40) takes the median of its neighbours, and
+    # the last window, at the track's end, keeps its own answer: two stretches, one dashed change.
+    tl = pv.timeline
+    assert tl.smoothed and not tl.raw_button.isChecked()
+    assert [s.label for s in tl.segments] == ["sad", "relaxed"] and len(tl.band_items) == 2
+    assert tl.boundaries == [pytest.approx(22.5)] and [line.value() for line in tl.boundary_items] == [22.5]
+    assert "windows 1–2" in tl.band_items[0].toolTip()
+    # the smoothed curves: window 2 is the per-emotion median of windows 1–3, renormalised
+    np.testing.assert_allclose(tl.prob_curves["relaxed"].yData, [0.05, 0.40 / 1.02, 0.85])
+    # One click away: each window's own answer.
+    qtbot.mouseClick(tl.raw_button, Qt.MouseButton.LeftButton)
+    assert not tl.smoothed and len(tl.band_items) == 3 and "Window 2:" in tl.band_items[1].toolTip()
+    np.testing.assert_allclose(tl.prob_curves["relaxed"].yData, [0.05, 0.40, 0.85])
+    qtbot.mouseClick(tl.raw_button, Qt.MouseButton.LeftButton)
+    assert tl.smoothed and len(tl.band_items) == 2
     assert len(pv.timeline.review_items) == 0
     assert pv.timeline._wave_curve.xData is not None
     # "Next unsure window" jumps to the middle (top-2) window; correct it with key 4 (relaxed).

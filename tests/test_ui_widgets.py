@@ -89,7 +89,20 @@ def test_timeline_one_band_per_window_and_click_seeks(qtbot):
     s = _series(3)
     w.set_waveform(samples, sr)
     w.set_series(s, len(samples) / sr, 0.75)
+    assert w.smoothed and len(w.band_items) == len(w.segments) <= 3  # stretches of mood by default
+    w.set_smoothed(False)
+    assert w.raw_button.isChecked() and not w.smoothed
     assert len(w.band_items) == 3
+    # A real change of mood: one band per stretch and a dashed line on the waveform where they meet.
+    probs = np.array([[0.1, 0.8, 0.05, 0.05]] * 6 + [[0.8, 0.1, 0.05, 0.05]] * 6)
+    change = WindowSeries(np.arange(12) * 5.0, np.full(12, 30.0), probs,
+                          ["sad"] * 6 + ["happy"] * 6, probs.max(1), ["label"] * 12, list(range(12)))
+    w.set_smoothed(True)
+    w.set_series(change, 85.0, 0.75)
+    assert [(s.label, len(s)) for s in w.segments] == [("sad", 6), ("happy", 6)] and len(w.band_items) == 2
+    assert [line.value() for line in w.boundary_items] == [pytest.approx(42.5)]
+    assert w.band_items[0].rect().right() == pytest.approx(42.5)
+    w.set_series(s, len(samples) / sr, 0.75)
     assert len(w.review_items) == s.decisions.count("review") == 1
     assert w.band_items[0].brush().color().name().lower() == "#e69f00"  # happy, Okabe–Ito orange
     w.set_cursor(12.5)

@@ -44,10 +44,12 @@ def emotion_title(emotion: str) -> str:
 
 # The model's feature families (model/explain.py FAMILIES), in reasons and on the explanation charts.
 FAMILY_WORDS: dict[str, str] = {
-    "energy/dynamics": QT_TRANSLATE_NOOP("Families", "energy/dynamics"),
-    "rhythm/tempo": QT_TRANSLATE_NOOP("Families", "rhythm/tempo"),
-    "timbre/brightness": QT_TRANSLATE_NOOP("Families", "timbre/brightness"),
-    "harmony/tonality": QT_TRANSLATE_NOOP("Families", "harmony/tonality"),
+    "tempo/rhythm": QT_TRANSLATE_NOOP("Families", "tempo and rhythm"),
+    "loudness/dynamics": QT_TRANSLATE_NOOP("Families", "loudness and dynamics"),
+    "brightness": QT_TRANSLATE_NOOP("Families", "brightness"),
+    "timbre": QT_TRANSLATE_NOOP("Families", "tone colour (timbre)"),
+    "roughness/dissonance": QT_TRANSLATE_NOOP("Families", "roughness and dissonance"),
+    "harmony/tonality": QT_TRANSLATE_NOOP("Families", "harmony and key"),
 }
 
 

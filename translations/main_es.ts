@@ -4,12 +4,27 @@
 <context>
     <name>ExplanationChart</name>
     <message>
-        <source>push towards the emotion (SHAP, log-odds)</source>
-        <translation>empuje hacia la emoción (SHAP, log-odds)</translation>
+        <source>SHAP value towards the emotion (log-odds)</source>
+        <translation>valor SHAP hacia la emoción (log-odds)</translation>
     </message>
     <message>
-        <source>Strongest features: {features}</source>
-        <translation>Descriptores más influyentes: {features}</translation>
+        <source>◀ away from the emotion · towards the emotion ▶</source>
+        <translation>◀ aleja de la emoción · acerca a la emoción ▶</translation>
+    </message>
+    <message>
+        <source>Strongest features (SHAP, log-odds): {features}</source>
+        <translation>Descriptores más influyentes (SHAP, log-odds): {features}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} y %n más</numerusform>
+            <numerusform>{names} y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outside the training range (clipped): {features}</source>
+        <translation>Fuera del rango de entrenamiento (recortados): {features}</translation>
     </message>
 </context>
 <context>
@@ -21,6 +36,18 @@
     <message>
         <source>Why — whole track</source>
         <translation>Por qué — pista completa</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ocultar detalles</translation>
+    </message>
+    <message>
+        <source>For researchers: the feature names and the SHAP values behind the explanation</source>
+        <translation>Para investigadores: los nombres de los descriptores y los valores SHAP detrás de la explicación</translation>
     </message>
 </context>
 <context>
@@ -667,44 +694,44 @@
 <context>
     <name>Reason</name>
     <message>
-        <source>loud</source>
-        <translation>volumen alto</translation>
-    </message>
-    <message>
-        <source>soft</source>
-        <translation>volumen bajo</translation>
-    </message>
-    <message>
         <source>many quiet passages</source>
         <translation>muchos pasajes tranquilos</translation>
     </message>
     <message>
-        <source>steady loudness</source>
-        <translation>volumen estable</translation>
+        <source>loud dynamics</source>
+        <translation>dinámica fuerte</translation>
     </message>
     <message>
-        <source>slow note onsets</source>
-        <translation>ataques de nota lentos</translation>
+        <source>soft dynamics</source>
+        <translation>dinámica suave</translation>
     </message>
     <message>
-        <source>sharp note onsets</source>
-        <translation>ataques de nota nítidos</translation>
+        <source>even loudness</source>
+        <translation>volumen uniforme</translation>
     </message>
     <message>
-        <source>onsets getting slower</source>
-        <translation>ataques cada vez más lentos</translation>
+        <source>gentle note attacks</source>
+        <translation>ataques suaves de las notas</translation>
     </message>
     <message>
-        <source>onsets getting sharper</source>
-        <translation>ataques cada vez más nítidos</translation>
+        <source>sharp note attacks</source>
+        <translation>ataques marcados de las notas</translation>
     </message>
     <message>
-        <source>strong rhythmic pulsation</source>
-        <translation>pulsación rítmica fuerte</translation>
+        <source>note attacks growing gentler</source>
+        <translation>ataques de las notas cada vez más suaves</translation>
     </message>
     <message>
-        <source>weak rhythmic pulsation</source>
-        <translation>pulsación rítmica débil</translation>
+        <source>note attacks growing sharper</source>
+        <translation>ataques de las notas cada vez más marcados</translation>
+    </message>
+    <message>
+        <source>a strong rhythmic pulse</source>
+        <translation>una pulsación rítmica fuerte</translation>
+    </message>
+    <message>
+        <source>a weak rhythmic pulse</source>
+        <translation>una pulsación rítmica débil</translation>
     </message>
     <message>
         <source>fast tempo</source>
@@ -731,92 +758,188 @@
         <translation>un pulso difuso</translation>
     </message>
     <message>
-        <source>rough, dissonant sound</source>
-        <translation>sonido áspero y disonante</translation>
+        <source>a rough sound</source>
+        <translation>un sonido áspero</translation>
     </message>
     <message>
-        <source>smooth sound</source>
-        <translation>sonido suave</translation>
+        <source>a smooth sound</source>
+        <translation>un sonido suave</translation>
     </message>
     <message>
-        <source>roughness increasing</source>
-        <translation>aspereza en aumento</translation>
+        <source>a sound growing rougher</source>
+        <translation>un sonido cada vez más áspero</translation>
     </message>
     <message>
-        <source>roughness decreasing</source>
-        <translation>aspereza en descenso</translation>
+        <source>a sound growing smoother</source>
+        <translation>un sonido cada vez más suave</translation>
     </message>
     <message>
-        <source>noisy, bright sound</source>
-        <translation>sonido ruidoso y brillante</translation>
+        <source>a noisy sound</source>
+        <translation>un sonido ruidoso</translation>
     </message>
     <message>
-        <source>clean, dark sound</source>
-        <translation>sonido limpio y oscuro</translation>
+        <source>a clean sound</source>
+        <translation>un sonido limpio</translation>
     </message>
     <message>
-        <source>bright timbre</source>
-        <translation>timbre brillante</translation>
+        <source>a bright sound</source>
+        <translation>un sonido brillante</translation>
     </message>
     <message>
-        <source>dark timbre</source>
-        <translation>timbre oscuro</translation>
+        <source>a dark sound</source>
+        <translation>un sonido oscuro</translation>
     </message>
     <message>
-        <source>wide-band sound</source>
-        <translation>sonido de banda ancha</translation>
+        <source>a full sound</source>
+        <translation>un sonido amplio</translation>
     </message>
     <message>
-        <source>narrow-band sound</source>
-        <translation>sonido de banda estrecha</translation>
+        <source>a narrow sound</source>
+        <translation>un sonido estrecho</translation>
     </message>
     <message>
-        <source>bass-heavy spectrum</source>
-        <translation>espectro cargado de graves</translation>
+        <source>a bass-heavy sound</source>
+        <translation>un sonido cargado de graves</translation>
     </message>
     <message>
-        <source>balanced spectrum</source>
-        <translation>espectro equilibrado</translation>
+        <source>a balanced sound</source>
+        <translation>un sonido equilibrado</translation>
     </message>
     <message>
-        <source>peaky spectrum</source>
-        <translation>espectro con picos marcados</translation>
+        <source>a few dominant pitches</source>
+        <translation>unas pocas alturas dominantes</translation>
     </message>
     <message>
-        <source>flat spectrum</source>
-        <translation>espectro plano</translation>
+        <source>evenly spread pitches</source>
+        <translation>alturas repartidas por igual</translation>
     </message>
     <message>
-        <source>noise-like timbre</source>
-        <translation>timbre ruidoso</translation>
+        <source>a noise-like tone</source>
+        <translation>un timbre parecido al ruido</translation>
     </message>
     <message>
-        <source>tonal timbre</source>
-        <translation>timbre tonal</translation>
+        <source>a pure tone</source>
+        <translation>un timbre puro</translation>
     </message>
     <message>
-        <source>dense, noisy spectrum</source>
-        <translation>espectro denso y ruidoso</translation>
+        <source>a busy tone</source>
+        <translation>un timbre denso</translation>
     </message>
     <message>
-        <source>sparse, tonal spectrum</source>
-        <translation>espectro disperso y tonal</translation>
+        <source>a simple tone</source>
+        <translation>un timbre sencillo</translation>
     </message>
     <message>
-        <source>frequent harmonic changes</source>
-        <translation>cambios armónicos frecuentes</translation>
+        <source>frequent changes of harmony</source>
+        <translation>cambios de armonía frecuentes</translation>
     </message>
     <message>
-        <source>stable harmony</source>
-        <translation>armonía estable</translation>
+        <source>few changes of harmony</source>
+        <translation>pocos cambios de armonía</translation>
     </message>
     <message>
-        <source>uneven harmonic changes</source>
-        <translation>cambios armónicos irregulares</translation>
+        <source>uneven changes of harmony</source>
+        <translation>cambios de armonía irregulares</translation>
     </message>
     <message>
-        <source>even harmonic changes</source>
-        <translation>cambios armónicos regulares</translation>
+        <source>even changes of harmony</source>
+        <translation>cambios de armonía regulares</translation>
+    </message>
+    <message>
+        <source>quick chord changes</source>
+        <translation>cambios de acorde rápidos</translation>
+    </message>
+    <message>
+        <source>slow chord changes</source>
+        <translation>cambios de acorde lentos</translation>
+    </message>
+    <message>
+        <source>regular chord changes</source>
+        <translation>cambios de acorde regulares</translation>
+    </message>
+    <message>
+        <source>irregular chord changes</source>
+        <translation>cambios de acorde irregulares</translation>
+    </message>
+    <message>
+        <source>unpredictable chord changes</source>
+        <translation>cambios de acorde imprevisibles</translation>
+    </message>
+    <message>
+        <source>predictable chord changes</source>
+        <translation>cambios de acorde previsibles</translation>
+    </message>
+    <message>
+        <source>much of the note {pitch}</source>
+        <translation>mucha presencia de la nota {pitch}</translation>
+    </message>
+    <message>
+        <source>little of the note {pitch}</source>
+        <translation>poca presencia de la nota {pitch}</translation>
+    </message>
+    <message>
+        <source>its particular tone colour</source>
+        <translation>su color de sonido particular</translation>
+    </message>
+    <message>
+        <source>{first} makes this sound {emotion}</source>
+        <translation>{first} hace que suene {emotion}</translation>
+    </message>
+    <message>
+        <source>{first} and {second} make this sound {emotion}</source>
+        <translation>{first} y {second} hacen que suene {emotion}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third} make this sound {emotion}</source>
+        <translation>{first}, {second} y {third} hacen que suene {emotion}</translation>
+    </message>
+    <message>
+        <source>nothing in the music clearly points to {emotion}; it is only the least unlikely of the four</source>
+        <translation>nada en la música apunta claramente a {emotion}; solo es la menos improbable de las cuatro emociones</translation>
+    </message>
+    <message>
+        <source>{first} makes this sound {emotion}; {doubt}</source>
+        <translation>{first} hace que suene {emotion}; {doubt}</translation>
+    </message>
+    <message>
+        <source>{first} and {second} make this sound {emotion}; {doubt}</source>
+        <translation>{first} y {second} hacen que suene {emotion}; {doubt}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third} make this sound {emotion}; {doubt}</source>
+        <translation>{first}, {second} y {third} hacen que suene {emotion}; {doubt}</translation>
+    </message>
+    <message>
+        <source>nothing in the music clearly points to {emotion}; {doubt}</source>
+        <translation>nada en la música apunta claramente a {emotion}; {doubt}</translation>
+    </message>
+    <message>
+        <source>the model is not sure because this music is unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque esta música no se parece a la música con la que aprendió</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the tempo and rhythm are unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque el tempo y el ritmo no se parecen a los de la música con la que aprendió</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the loudness is unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque el volumen no se parece al de la música con la que aprendió</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the brightness of the sound is unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque el brillo del sonido no se parece al de la música con la que aprendió</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the timbre is unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque el timbre no se parece al de la música con la que aprendió</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the roughness of the sound is unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque la aspereza del sonido no se parece a la de la música con la que aprendió</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the harmony is unlike the music it learnt from</source>
+        <translation>el modelo no está seguro porque la armonía no se parece a la de la música con la que aprendió</translation>
     </message>
     <message>
         <source>harmony changing more towards the end</source>
@@ -825,82 +948,6 @@
     <message>
         <source>harmony settling towards the end</source>
         <translation>armonía que se asienta hacia el final</translation>
-    </message>
-    <message>
-        <source>fast harmonic rhythm</source>
-        <translation>ritmo armónico rápido</translation>
-    </message>
-    <message>
-        <source>slow harmonic rhythm</source>
-        <translation>ritmo armónico lento</translation>
-    </message>
-    <message>
-        <source>regular harmonic rhythm</source>
-        <translation>ritmo armónico regular</translation>
-    </message>
-    <message>
-        <source>irregular harmonic rhythm</source>
-        <translation>ritmo armónico irregular</translation>
-    </message>
-    <message>
-        <source>unpredictable harmonic rhythm</source>
-        <translation>ritmo armónico impredecible</translation>
-    </message>
-    <message>
-        <source>predictable harmonic rhythm</source>
-        <translation>ritmo armónico predecible</translation>
-    </message>
-    <message>
-        <source>much {pitch} in the harmony</source>
-        <translation>mucho {pitch} en la armonía</translation>
-    </message>
-    <message>
-        <source>little {pitch} in the harmony</source>
-        <translation>poco {pitch} en la armonía</translation>
-    </message>
-    <message>
-        <source>timbre colour (MFCC {k}) high</source>
-        <translation>color tímbrico (MFCC {k}) alto</translation>
-    </message>
-    <message>
-        <source>timbre colour (MFCC {k}) low</source>
-        <translation>color tímbrico (MFCC {k}) bajo</translation>
-    </message>
-    <message>
-        <source>{feature} high</source>
-        <translation>{feature} alto</translation>
-    </message>
-    <message>
-        <source>{feature} low</source>
-        <translation>{feature} bajo</translation>
-    </message>
-    <message>
-        <source>{feature} not measurable</source>
-        <translation>{feature} no medible</translation>
-    </message>
-    <message>
-        <source>{words}, beyond the training range</source>
-        <translation>{words}, fuera del rango de entrenamiento</translation>
-    </message>
-    <message>
-        <source>{words} ({family})</source>
-        <translation>{words} ({family})</translation>
-    </message>
-    <message>
-        <source>{first} and {second}</source>
-        <translation>{first} y {second}</translation>
-    </message>
-    <message>
-        <source>{parts} pushes towards {emotion}</source>
-        <translation>{parts} empuja hacia {emotion}</translation>
-    </message>
-    <message>
-        <source>{parts} push towards {emotion}</source>
-        <translation>{parts} empujan hacia {emotion}</translation>
-    </message>
-    <message>
-        <source>no feature family clearly points to {emotion}; it is only the least unlikely</source>
-        <translation>ninguna familia de descriptores apunta claramente a {emotion}; solo es la opción menos improbable</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1051,26 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
     <message>
         <source>hatched band = needs review</source>
         <translation>banda rayada = requiere revisión</translation>
+    </message>
+    <message>
+        <source>Show each window</source>
+        <translation>Mostrar cada ventana</translation>
+    </message>
+    <message>
+        <source>The timeline shows stretches of one mood, smoothed over neighbouring windows so that the model hesitating between two moods does not look like a change. Press to see each 30 s window&apos;s own answer.</source>
+        <translation>La línea de tiempo muestra tramos de un mismo estado de ánimo, suavizados entre ventanas vecinas para que las dudas del modelo entre dos estados no parezcan un cambio. Pulse para ver la respuesta propia de cada ventana de 30 s.</translation>
+    </message>
+    <message>
+        <source>Mood over time (smoothed) · dashed lines: the mood changes</source>
+        <translation>Estado de ánimo a lo largo del tiempo (suavizado) · líneas discontinuas: cambia el estado de ánimo</translation>
+    </message>
+    <message>
+        <source>Each 30 s window&apos;s own answer · dashed lines: the smoothed mood changes</source>
+        <translation>Respuesta propia de cada ventana de 30 s · líneas discontinuas: cambia el estado de ánimo suavizado</translation>
+    </message>
+    <message>
+        <source>{emotion} from {start} to {end} (windows {first}–{last}, smoothed)</source>
+        <translation>{emotion} de {start} a {end} (ventanas {first}–{last}, suavizado)</translation>
     </message>
     <message>
         <source>threshold {value}</source>

@@ -4,12 +4,26 @@
 <context>
     <name>ExplanationChart</name>
     <message>
-        <source>push towards the emotion (SHAP, log-odds)</source>
-        <translation>duyguya doğru itme (SHAP, log-odds)</translation>
+        <source>SHAP value towards the emotion (log-odds)</source>
+        <translation>duyguya doğru SHAP değeri (log-odds)</translation>
     </message>
     <message>
-        <source>Strongest features: {features}</source>
-        <translation>En etkili öznitelikler: {features}</translation>
+        <source>◀ away from the emotion · towards the emotion ▶</source>
+        <translation>◀ duygudan uzaklaştırır · duyguya yaklaştırır ▶</translation>
+    </message>
+    <message>
+        <source>Strongest features (SHAP, log-odds): {features}</source>
+        <translation>En etkili öznitelikler (SHAP, log-odds): {features}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} ve %n tane daha</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outside the training range (clipped): {features}</source>
+        <translation>Eğitim aralığının dışında (kırpıldı): {features}</translation>
     </message>
 </context>
 <context>
@@ -21,6 +35,18 @@
     <message>
         <source>Why — whole track</source>
         <translation>Neden — parçanın tamamı</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Ayrıntılar</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ayrıntıları gizle</translation>
+    </message>
+    <message>
+        <source>For researchers: the feature names and the SHAP values behind the explanation</source>
+        <translation>Araştırmacılar için: açıklamanın ardındaki öznitelik adları ve SHAP değerleri</translation>
     </message>
 </context>
 <context>
@@ -650,44 +676,44 @@
 <context>
     <name>Reason</name>
     <message>
-        <source>loud</source>
-        <translation>yüksek ses düzeyi</translation>
-    </message>
-    <message>
-        <source>soft</source>
-        <translation>düşük ses düzeyi</translation>
-    </message>
-    <message>
         <source>many quiet passages</source>
         <translation>çok sayıda sessiz bölüm</translation>
     </message>
     <message>
-        <source>steady loudness</source>
-        <translation>sabit ses düzeyi</translation>
+        <source>loud dynamics</source>
+        <translation>yüksek ses düzeyi</translation>
     </message>
     <message>
-        <source>slow note onsets</source>
-        <translation>yavaş nota başlangıçları</translation>
+        <source>soft dynamics</source>
+        <translation>yumuşak dinamikler</translation>
     </message>
     <message>
-        <source>sharp note onsets</source>
-        <translation>keskin nota başlangıçları</translation>
+        <source>even loudness</source>
+        <translation>dengeli ses düzeyi</translation>
     </message>
     <message>
-        <source>onsets getting slower</source>
-        <translation>giderek yavaşlayan nota başlangıçları</translation>
+        <source>gentle note attacks</source>
+        <translation>notaların yumuşak başlangıçları</translation>
     </message>
     <message>
-        <source>onsets getting sharper</source>
+        <source>sharp note attacks</source>
+        <translation>notaların keskin başlangıçları</translation>
+    </message>
+    <message>
+        <source>note attacks growing gentler</source>
+        <translation>giderek yumuşayan nota başlangıçları</translation>
+    </message>
+    <message>
+        <source>note attacks growing sharper</source>
         <translation>giderek keskinleşen nota başlangıçları</translation>
     </message>
     <message>
-        <source>strong rhythmic pulsation</source>
-        <translation>güçlü ritmik nabız</translation>
+        <source>a strong rhythmic pulse</source>
+        <translation>güçlü bir ritmik nabız</translation>
     </message>
     <message>
-        <source>weak rhythmic pulsation</source>
-        <translation>zayıf ritmik nabız</translation>
+        <source>a weak rhythmic pulse</source>
+        <translation>zayıf bir ritmik nabız</translation>
     </message>
     <message>
         <source>fast tempo</source>
@@ -714,92 +740,188 @@
         <translation>belirsiz bir vuruş</translation>
     </message>
     <message>
-        <source>rough, dissonant sound</source>
-        <translation>pürüzlü, disonant ses</translation>
+        <source>a rough sound</source>
+        <translation>pürüzlü bir ses</translation>
     </message>
     <message>
-        <source>smooth sound</source>
-        <translation>pürüzsüz ses</translation>
+        <source>a smooth sound</source>
+        <translation>pürüzsüz bir ses</translation>
     </message>
     <message>
-        <source>roughness increasing</source>
-        <translation>artan pürüzlülük</translation>
+        <source>a sound growing rougher</source>
+        <translation>giderek pürüzlenen bir ses</translation>
     </message>
     <message>
-        <source>roughness decreasing</source>
-        <translation>azalan pürüzlülük</translation>
+        <source>a sound growing smoother</source>
+        <translation>giderek yumuşayan bir ses</translation>
     </message>
     <message>
-        <source>noisy, bright sound</source>
-        <translation>gürültülü, parlak ses</translation>
+        <source>a noisy sound</source>
+        <translation>gürültülü bir ses</translation>
     </message>
     <message>
-        <source>clean, dark sound</source>
-        <translation>temiz, koyu ses</translation>
+        <source>a clean sound</source>
+        <translation>temiz bir ses</translation>
     </message>
     <message>
-        <source>bright timbre</source>
-        <translation>parlak tını</translation>
+        <source>a bright sound</source>
+        <translation>parlak bir ses</translation>
     </message>
     <message>
-        <source>dark timbre</source>
-        <translation>koyu tını</translation>
+        <source>a dark sound</source>
+        <translation>koyu bir ses</translation>
     </message>
     <message>
-        <source>wide-band sound</source>
-        <translation>geniş bantlı ses</translation>
+        <source>a full sound</source>
+        <translation>dolgun bir ses</translation>
     </message>
     <message>
-        <source>narrow-band sound</source>
-        <translation>dar bantlı ses</translation>
+        <source>a narrow sound</source>
+        <translation>dar bir ses</translation>
     </message>
     <message>
-        <source>bass-heavy spectrum</source>
-        <translation>bas ağırlıklı spektrum</translation>
+        <source>a bass-heavy sound</source>
+        <translation>bası ağır bir ses</translation>
     </message>
     <message>
-        <source>balanced spectrum</source>
-        <translation>dengeli spektrum</translation>
+        <source>a balanced sound</source>
+        <translation>dengeli bir ses</translation>
     </message>
     <message>
-        <source>peaky spectrum</source>
-        <translation>sivri tepeli spektrum</translation>
+        <source>a few dominant pitches</source>
+        <translation>baskın birkaç perde</translation>
     </message>
     <message>
-        <source>flat spectrum</source>
-        <translation>düz spektrum</translation>
+        <source>evenly spread pitches</source>
+        <translation>eşit dağılmış perdeler</translation>
     </message>
     <message>
-        <source>noise-like timbre</source>
-        <translation>gürültü benzeri tını</translation>
+        <source>a noise-like tone</source>
+        <translation>gürültüye benzeyen bir tını</translation>
     </message>
     <message>
-        <source>tonal timbre</source>
-        <translation>tonal tını</translation>
+        <source>a pure tone</source>
+        <translation>saf bir tını</translation>
     </message>
     <message>
-        <source>dense, noisy spectrum</source>
-        <translation>yoğun, gürültülü spektrum</translation>
+        <source>a busy tone</source>
+        <translation>yoğun bir tını</translation>
     </message>
     <message>
-        <source>sparse, tonal spectrum</source>
-        <translation>seyrek, tonal spektrum</translation>
+        <source>a simple tone</source>
+        <translation>yalın bir tını</translation>
     </message>
     <message>
-        <source>frequent harmonic changes</source>
-        <translation>sık armonik değişimler</translation>
+        <source>frequent changes of harmony</source>
+        <translation>sık armoni değişimleri</translation>
     </message>
     <message>
-        <source>stable harmony</source>
-        <translation>kararlı armoni</translation>
+        <source>few changes of harmony</source>
+        <translation>az armoni değişimi</translation>
     </message>
     <message>
-        <source>uneven harmonic changes</source>
-        <translation>düzensiz armonik değişimler</translation>
+        <source>uneven changes of harmony</source>
+        <translation>düzensiz armoni değişimleri</translation>
     </message>
     <message>
-        <source>even harmonic changes</source>
-        <translation>düzenli armonik değişimler</translation>
+        <source>even changes of harmony</source>
+        <translation>düzenli armoni değişimleri</translation>
+    </message>
+    <message>
+        <source>quick chord changes</source>
+        <translation>hızlı akor değişimleri</translation>
+    </message>
+    <message>
+        <source>slow chord changes</source>
+        <translation>yavaş akor değişimleri</translation>
+    </message>
+    <message>
+        <source>regular chord changes</source>
+        <translation>düzenli aralıklı akor değişimleri</translation>
+    </message>
+    <message>
+        <source>irregular chord changes</source>
+        <translation>düzensiz aralıklı akor değişimleri</translation>
+    </message>
+    <message>
+        <source>unpredictable chord changes</source>
+        <translation>öngörülemeyen akor değişimleri</translation>
+    </message>
+    <message>
+        <source>predictable chord changes</source>
+        <translation>öngörülebilir akor değişimleri</translation>
+    </message>
+    <message>
+        <source>much of the note {pitch}</source>
+        <translation>{pitch} notasının sıkça duyulması</translation>
+    </message>
+    <message>
+        <source>little of the note {pitch}</source>
+        <translation>{pitch} notasının az duyulması</translation>
+    </message>
+    <message>
+        <source>its particular tone colour</source>
+        <translation>kendine özgü ses rengi</translation>
+    </message>
+    <message>
+        <source>{first} makes this sound {emotion}</source>
+        <translation>{first} bu müziğe {emotion} bir hava veriyor</translation>
+    </message>
+    <message>
+        <source>{first} and {second} make this sound {emotion}</source>
+        <translation>{first} ve {second} bu müziğe {emotion} bir hava veriyor</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third} make this sound {emotion}</source>
+        <translation>{first}, {second} ve {third} bu müziğe {emotion} bir hava veriyor</translation>
+    </message>
+    <message>
+        <source>nothing in the music clearly points to {emotion}; it is only the least unlikely of the four</source>
+        <translation>müzikte hiçbir şey açıkça {emotion} bir havaya işaret etmiyor; dört duygu içinde yalnızca en az uzak olanı bu</translation>
+    </message>
+    <message>
+        <source>{first} makes this sound {emotion}; {doubt}</source>
+        <translation>{first} bu müziğe {emotion} bir hava veriyor; {doubt}</translation>
+    </message>
+    <message>
+        <source>{first} and {second} make this sound {emotion}; {doubt}</source>
+        <translation>{first} ve {second} bu müziğe {emotion} bir hava veriyor; {doubt}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third} make this sound {emotion}; {doubt}</source>
+        <translation>{first}, {second} ve {third} bu müziğe {emotion} bir hava veriyor; {doubt}</translation>
+    </message>
+    <message>
+        <source>nothing in the music clearly points to {emotion}; {doubt}</source>
+        <translation>müzikte hiçbir şey açıkça {emotion} bir havaya işaret etmiyor; {doubt}</translation>
+    </message>
+    <message>
+        <source>the model is not sure because this music is unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü bu müzik öğrendiği müziklere benzemiyor</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the tempo and rhythm are unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü tempo ve ritim öğrendiği müziklerinkine benzemiyor</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the loudness is unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü ses düzeyi öğrendiği müziklerinkine benzemiyor</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the brightness of the sound is unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü sesin parlaklığı öğrendiği müziklerinkine benzemiyor</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the timbre is unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü tını öğrendiği müziklerinkine benzemiyor</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the roughness of the sound is unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü sesin pürüzlülüğü öğrendiği müziklerinkine benzemiyor</translation>
+    </message>
+    <message>
+        <source>the model is not sure because the harmony is unlike the music it learnt from</source>
+        <translation>model emin değil, çünkü armoni öğrendiği müziklerinkine benzemiyor</translation>
     </message>
     <message>
         <source>harmony changing more towards the end</source>
@@ -808,82 +930,6 @@
     <message>
         <source>harmony settling towards the end</source>
         <translation>sona doğru durulan armoni</translation>
-    </message>
-    <message>
-        <source>fast harmonic rhythm</source>
-        <translation>hızlı armonik ritim</translation>
-    </message>
-    <message>
-        <source>slow harmonic rhythm</source>
-        <translation>yavaş armonik ritim</translation>
-    </message>
-    <message>
-        <source>regular harmonic rhythm</source>
-        <translation>düzenli armonik ritim</translation>
-    </message>
-    <message>
-        <source>irregular harmonic rhythm</source>
-        <translation>düzensiz armonik ritim</translation>
-    </message>
-    <message>
-        <source>unpredictable harmonic rhythm</source>
-        <translation>öngörülemez armonik ritim</translation>
-    </message>
-    <message>
-        <source>predictable harmonic rhythm</source>
-        <translation>öngörülebilir armonik ritim</translation>
-    </message>
-    <message>
-        <source>much {pitch} in the harmony</source>
-        <translation>armonide bol {pitch}</translation>
-    </message>
-    <message>
-        <source>little {pitch} in the harmony</source>
-        <translation>armonide az {pitch}</translation>
-    </message>
-    <message>
-        <source>timbre colour (MFCC {k}) high</source>
-        <translation>tını rengi (MFCC {k}) yüksek</translation>
-    </message>
-    <message>
-        <source>timbre colour (MFCC {k}) low</source>
-        <translation>tını rengi (MFCC {k}) düşük</translation>
-    </message>
-    <message>
-        <source>{feature} high</source>
-        <translation>{feature} yüksek</translation>
-    </message>
-    <message>
-        <source>{feature} low</source>
-        <translation>{feature} düşük</translation>
-    </message>
-    <message>
-        <source>{feature} not measurable</source>
-        <translation>{feature} ölçülemedi</translation>
-    </message>
-    <message>
-        <source>{words}, beyond the training range</source>
-        <translation>{words}, eğitim aralığının dışında</translation>
-    </message>
-    <message>
-        <source>{words} ({family})</source>
-        <translation>{words} ({family})</translation>
-    </message>
-    <message>
-        <source>{first} and {second}</source>
-        <translation>{first} ve {second}</translation>
-    </message>
-    <message>
-        <source>{parts} pushes towards {emotion}</source>
-        <translation>{parts}, {emotion} yönüne itiyor</translation>
-    </message>
-    <message>
-        <source>{parts} push towards {emotion}</source>
-        <translation>{parts}, {emotion} yönüne itiyor</translation>
-    </message>
-    <message>
-        <source>no feature family clearly points to {emotion}; it is only the least unlikely</source>
-        <translation>hiçbir özellik ailesi açıkça {emotion} duygusunu göstermiyor; yalnızca en az olasılık dışı olan bu</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1032,26 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
     <message>
         <source>hatched band = needs review</source>
         <translation>taralı bant = inceleme gerekli</translation>
+    </message>
+    <message>
+        <source>Show each window</source>
+        <translation>Her pencereyi göster</translation>
+    </message>
+    <message>
+        <source>The timeline shows stretches of one mood, smoothed over neighbouring windows so that the model hesitating between two moods does not look like a change. Press to see each 30 s window&apos;s own answer.</source>
+        <translation>Zaman çizelgesi, komşu pencereler üzerinden yumuşatılmış tek bir ruh hâlinin sürdüğü bölümleri gösterir; böylece modelin iki ruh hâli arasında kararsız kalması bir değişim gibi görünmez. Her 30 sn&apos;lik pencerenin kendi yanıtını görmek için basın.</translation>
+    </message>
+    <message>
+        <source>Mood over time (smoothed) · dashed lines: the mood changes</source>
+        <translation>Zaman içinde ruh hâli (yumuşatılmış) · kesikli çizgiler: ruh hâli değişiyor</translation>
+    </message>
+    <message>
+        <source>Each 30 s window&apos;s own answer · dashed lines: the smoothed mood changes</source>
+        <translation>Her 30 sn&apos;lik pencerenin kendi yanıtı · kesikli çizgiler: yumuşatılmış ruh hâli değişiyor</translation>
+    </message>
+    <message>
+        <source>{emotion} from {start} to {end} (windows {first}–{last}, smoothed)</source>
+        <translation>{start}–{end} arası {emotion} ({first}–{last}. pencereler, yumuşatılmış)</translation>
     </message>
     <message>
         <source>threshold {value}</source>

@@ -313,20 +313,28 @@
 <context>
     <name>Families</name>
     <message>
-        <source>energy/dynamics</source>
-        <translation>energía/dinámica</translation>
+        <source>tempo and rhythm</source>
+        <translation>tempo y ritmo</translation>
     </message>
     <message>
-        <source>rhythm/tempo</source>
-        <translation>ritmo/tempo</translation>
+        <source>loudness and dynamics</source>
+        <translation>volumen y dinámica</translation>
     </message>
     <message>
-        <source>timbre/brightness</source>
-        <translation>timbre/brillo</translation>
+        <source>brightness</source>
+        <translation>brillo</translation>
     </message>
     <message>
-        <source>harmony/tonality</source>
-        <translation>armonía/tonalidad</translation>
+        <source>tone colour (timbre)</source>
+        <translation>color del sonido (timbre)</translation>
+    </message>
+    <message>
+        <source>roughness and dissonance</source>
+        <translation>aspereza y disonancia</translation>
+    </message>
+    <message>
+        <source>harmony and key</source>
+        <translation>armonía y tonalidad</translation>
     </message>
 </context>
 <context>

@@ -311,20 +311,28 @@
 <context>
     <name>Families</name>
     <message>
-        <source>energy/dynamics</source>
-        <translation>enerji/dinamik</translation>
+        <source>tempo and rhythm</source>
+        <translation>tempo ve ritim</translation>
     </message>
     <message>
-        <source>rhythm/tempo</source>
-        <translation>ritim/tempo</translation>
+        <source>loudness and dynamics</source>
+        <translation>ses düzeyi ve dinamikler</translation>
     </message>
     <message>
-        <source>timbre/brightness</source>
-        <translation>tını/parlaklık</translation>
+        <source>brightness</source>
+        <translation>parlaklık</translation>
     </message>
     <message>
-        <source>harmony/tonality</source>
-        <translation>armoni/tonalite</translation>
+        <source>tone colour (timbre)</source>
+        <translation>ses rengi (tını)</translation>
+    </message>
+    <message>
+        <source>roughness and dissonance</source>
+        <translation>pürüzlülük ve uyumsuzluk</translation>
+    </message>
+    <message>
+        <source>harmony and key</source>
+        <translation>armoni ve tonalite</translation>
     </message>
 </context>
 <context>

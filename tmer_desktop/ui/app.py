@@ -65,7 +65,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--track", metavar="TEXT", help="open the first track whose path contains TEXT (player view)")
     parser.add_argument("--chart", metavar="KEY",
                         help="dashboard chart to show: by_artist, by_album, by_genre, by_folder, by_session, "
-                             "confidence, confusion, reliability or drift (dashboard view)")
+                             "confidence, confusion, reliability or drift (dashboard view); details or "
+                             "windows (player view: the explanations' Details open, or each window unsmoothed)")
     parser.add_argument("--session-from", metavar="MOOD", choices=MOODS,
                         help=f"sessions view: build a plan starting from this mood (default: {SESSION_FROM})")
     parser.add_argument("--session-to", metavar="GOAL", choices=MOODS + tuple(GOAL_ALIASES),
@@ -212,7 +213,7 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
             from PySide6.QtWidgets import QMessageBox
             QMessageBox.critical(None, "tmer-desktop", error_text(exc))
         return 2
-    if args.chart:
+    if args.chart and args.chart not in ("details", "windows"):  # those two are the player's (ui/screenshot.py)
         try:
             window.dashboard.show_chart(args.chart)
         except KeyError as exc:

@@ -50,4 +50,4 @@ class Explainer:
             result = model.explain(X, label=view.series.labels[window_index])[0]
         reason = localized_reason(result)
         return Explanation(emotion=result.label, reason=reason, families=tuple(result.families.items()),
-                           top_features=tuple(result.top_features[:3]))
+                           top_features=tuple(result.top_features[:3]), clipped=tuple(result.clipped))

@@ -101,6 +101,7 @@ class RecordView(FollowsLanguage, QWidget):
         self._scroll_curve = pg.PlotCurveItem(pen=pg.mkPen("#1f5f8b", width=1), connect="pairs")
         self.scroll_plot.addItem(self._scroll_curve)
         self.timeline = TimelineWidget()
+        self.timeline.set_smoothed(False)  # live: each window as it closes (smoothing would redraw the past)
 
         top = QHBoxLayout()
         self.input_label = QLabel()

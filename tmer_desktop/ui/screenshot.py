@@ -105,6 +105,9 @@ class _ViewFiller:
             series = window.current_track.series if window.current_track else None
             if series is not None and len(series) > 1:
                 window.player_view.seek(float(series.centres[1]))
+            if self.chart in ("details", "windows"):  # the researchers' details / each window unsmoothed
+                window.player_view.explanations.set_details(self.chart == "details")
+                window.player_view.timeline.set_smoothed(self.chart != "windows")
             return False
         return self.audio and {"track", "window"} <= self.explained
 

@@ -1,10 +1,16 @@
 """Waveform and emotion timeline on one shared time axis (pyqtgraph).
 
-Three stacked plots, x-linked: the waveform envelope; a strip with one coloured band per
-analysis window; the four probabilities plus the confidence and the threshold. Windows are
-30 s long and overlap (hop 5 s), so each band covers the stretch nearest to its window's
-centre — the strip stays readable and every band is exactly one window. Windows that need
-review are hatched. A cursor line crosses all three plots; clicking any plot asks to seek.
+Three stacked plots, x-linked: the waveform envelope; a strip of coloured bands; the four
+probabilities plus the confidence and the threshold. Windows are 30 s long and overlap (hop
+5 s), so a window's band covers the stretch nearest to its centre.
+
+By default the strip shows stretches of one mood: the window probabilities smoothed over time
+(analysis/smoothing.py; neighbouring windows share 25 of their 30 s, so a one-step flip is the
+model hesitating, not the music changing), one band per stretch, and the probability lines are
+the smoothed ones. The "Show each window" toggle shows every window's own answer (what the
+library stores and exports). Either way, dashed lines on the waveform mark where the smoothed
+mood changes, and windows that need review are hatched. A cursor line crosses all three plots;
+clicking any plot asks to seek.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from tmer_desktop.analysis import smoothing
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import EMOTIONS, LINE_STYLES, SYMBOLS, emotion_color
@@ -53,6 +60,21 @@ class WindowSeries:
         inner = (c[:-1] + c[1:]) / 2.0
         return np.concatenate([[0.0], inner, [end]])
 
+    @property
+    def hop(self) -> float:
+        """Seconds between window starts (the analysis hop; 5 s when it cannot be told)."""
+        steps = np.diff(self.starts)
+        return float(np.median(steps)) if len(steps) and np.median(steps) > 0 else smoothing.REFERENCE_HOP
+
+    def smoothed_probs(self, smoother: smoothing.Smoother = smoothing.DEFAULT) -> np.ndarray:
+        return smoothing.smooth(self.probs, self.hop, smoother) if len(self) else self.probs
+
+    def smoothed_labels(self, smoother: smoothing.Smoother = smoothing.DEFAULT) -> list[str | None]:
+        """The emotion of each window after smoothing (None where the window's is unknown)."""
+        probs = self.smoothed_probs(smoother)
+        return [EMOTIONS[int(np.argmax(p))] if label is not None and np.isfinite(p).all() else None
+                for p, label in zip(probs, self.labels)]
+
     def index_at(self, seconds: float, track_duration: float) -> int | None:
         if len(self) == 0:
             return None
@@ -87,11 +109,26 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self.series: WindowSeries | None = None
         self.band_items: list[QGraphicsRectItem] = []
         self.review_items: list[QGraphicsRectItem] = []
+        self.boundary_items: list[pg.InfiniteLine] = []
+        self.smoothed = True  # stretches of mood; False: each window's own answer
+        self.segments: list[smoothing.Segment] = []  # the smoothed stretches of the series shown
+        self.boundaries: list[float] = []  # seconds where the smoothed mood changes
+        self._band_spans: list[tuple[int, int, str | None]] = []  # (first, last window, label) per band
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
+        self.mode_note = QLabel()
+        self.mode_note.setStyleSheet("color: #555555;")
+        self.raw_button = QToolButton()
+        self.raw_button.setCheckable(True)
+        self.raw_button.toggled.connect(lambda raw: self.set_smoothed(not raw))
+        mode_row = QHBoxLayout()
+        mode_row.setContentsMargins(0, 0, 0, 0)
+        mode_row.addWidget(self.mode_note, 1)
+        mode_row.addWidget(self.raw_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(mode_row)
         layout.addWidget(self.view)
 
         self.wave_plot = self.view.addPlot(row=0, col=0)
@@ -161,7 +198,28 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         labels[len(EMOTIONS)].setText(self.tr("confidence"))
         labels[len(EMOTIONS) + 1].setText(self.tr("hatched band = needs review"))
         self._show_threshold_label()
+        self._show_mode()
         self.set_emotion_names(self.emotion_names)  # the band tooltips
+
+    def _show_mode(self) -> None:
+        self.raw_button.setText(self.tr("Show each window"))
+        self.raw_button.setToolTip(self.tr(
+            "The timeline shows stretches of one mood, smoothed over neighbouring windows so that the model "
+            "hesitating between two moods does not look like a change. Press to see each 30 s window's own "
+            "answer."))
+        self.mode_note.setText(
+            self.tr("Mood over time (smoothed) · dashed lines: the mood changes") if self.smoothed else
+            self.tr("Each 30 s window's own answer · dashed lines: the smoothed mood changes"))
+
+    def set_smoothed(self, smoothed: bool) -> None:
+        """Show stretches of mood (True, the default) or each window's own answer."""
+        if self.raw_button.isChecked() == smoothed:
+            self.raw_button.setChecked(not smoothed)  # toggled → here again
+            return
+        self.smoothed = smoothed
+        self._show_mode()
+        if self.series is not None:
+            self.set_series(self.series, self._duration, self._threshold)
 
     # -- data ----------------------------------------------------------------------
     def set_waveform(self, samples: np.ndarray | None, sr: int, duration: float | None = None,
@@ -192,7 +250,10 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self._show_threshold_label()
         for item in self.band_items + self.review_items:
             self.band_plot.removeItem(item)
-        self.band_items, self.review_items = [], []
+        for line in self.boundary_items:
+            self.wave_plot.removeItem(line)
+        self.band_items, self.review_items, self.boundary_items = [], [], []
+        self.segments, self.boundaries = [], []
         self._set_duration(duration)
         if series is None or len(series) == 0:
             for curve in self.prob_curves.values():
@@ -200,28 +261,53 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             self.conf_curve.setData([], [])
             return
         edges = series.band_edges(duration)
-        for i in range(len(series)):
-            rect = QRectF(edges[i], 0.0, edges[i + 1] - edges[i], 1.0)
-            band = QGraphicsRectItem(rect)
-            band.setBrush(QBrush(emotion_color(series.labels[i])))
-            band.setPen(QPen(Qt.PenStyle.NoPen))
-            band.setToolTip(self._tooltip(i))
+        smoothed_probs = series.smoothed_probs()
+        smoothed_labels = series.smoothed_labels()
+        self.segments = smoothing.segments(smoothed_labels)
+        self.boundaries = smoothing.boundaries(smoothed_labels, series.centres)
+        if self.smoothed:
+            spans = [(seg.first, seg.last, seg.label) for seg in self.segments]
+        else:
+            spans = [(i, i, series.labels[i]) for i in range(len(series))]
+        for first, last, label in spans:
+            band = QGraphicsRectItem(QRectF(edges[first], 0.0, edges[last + 1] - edges[first], 1.0))
+            band.setBrush(QBrush(emotion_color(label)))
+            # Thin white separators make neighbouring bands of the same emotion countable.
+            band.setPen(pg.mkPen("w", width=1, cosmetic=True))
             self.band_plot.addItem(band)
             self.band_items.append(band)
+        for i in range(len(series)):
             if series.decisions[i] == "review":
-                hatch = QGraphicsRectItem(rect)
+                hatch = QGraphicsRectItem(QRectF(edges[i], 0.0, edges[i + 1] - edges[i], 1.0))
                 hatch.setBrush(QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
                 hatch.setPen(QPen(Qt.PenStyle.NoPen))
                 hatch.setZValue(5)
                 self.band_plot.addItem(hatch)
                 self.review_items.append(hatch)
-        # Thin white separators make neighbouring bands of the same emotion countable.
-        for band in self.band_items:
-            band.setPen(pg.mkPen("w", width=1, cosmetic=True))
+        for seconds in self.boundaries:
+            line = pg.InfiniteLine(pos=seconds, angle=90, pen=pg.mkPen("#333333", width=1.5,
+                                                                        style=Qt.PenStyle.DashLine))
+            line.setZValue(20)
+            self.wave_plot.addItem(line)
+            self.boundary_items.append(line)
+        self._band_spans = spans
+        for i, band in enumerate(self.band_items):
+            band.setToolTip(self._band_tooltip(i))
+        probs = smoothed_probs if self.smoothed else series.probs
         centres = series.centres
         for j, emo in enumerate(EMOTIONS):
-            self.prob_curves[emo].setData(centres, series.probs[:, j])
-        self.conf_curve.setData(centres, series.confidences)
+            self.prob_curves[emo].setData(centres, probs[:, j])
+        self.conf_curve.setData(centres, probs.max(axis=1) if self.smoothed else series.confidences)
+
+    def _band_tooltip(self, i: int) -> str:
+        first, last, label = self._band_spans[i]
+        if not self.smoothed:
+            return self._tooltip(first)
+        s = self.series
+        edges = s.band_edges(self._duration)
+        return self.tr("{emotion} from {start} to {end} (windows {first}–{last}, smoothed)").format(
+            emotion=self.emotion_names.get(label, label) if label else "?", start=i18n.clock(edges[first]),
+            end=i18n.clock(edges[last + 1]), first=first + 1, last=last + 1)
 
     def _show_threshold_label(self) -> None:
         # Formatted here (not by pyqtgraph's "{value}") so the number uses the locale's separator.
@@ -234,7 +320,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         for (_sample, label), emo in zip(self.legend.items, EMOTIONS):
             label.setText(f"p({self.emotion_names[emo]})")
         for i, band in enumerate(self.band_items):
-            band.setToolTip(self._tooltip(i))
+            band.setToolTip(self._band_tooltip(i))
 
     def set_cursor(self, seconds: float) -> None:
         for line in self.cursors:
