@@ -145,6 +145,13 @@ def cmd_playlist(args: argparse.Namespace) -> int:
     return playlist_command(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tmer_desktop.commands.serve import serve_command
+
+    return serve_command(host=args.host, port=args.port, token=args.token, allow_dirs=args.allow_dir,
+                         max_upload_mb=args.max_upload_mb, jobs=args.jobs, verbose=args.verbose)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tmer",
@@ -214,6 +221,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--artist", action="append", help="only tracks by this artist (repeatable)")
     p.add_argument("--language", action="append", help="only tracks in this language, when known (repeatable)")
     p.set_defaults(func=cmd_playlist)
+
+    p = sub.add_parser("serve", help="a local HTTP API over the library and the analysis (docs/scale.md)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only; any other needs a token)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any free port, which is printed)")
+    p.add_argument("--token", help="the token clients must send (default: none on 127.0.0.1; elsewhere the one "
+                                   "in the data directory's server-token file, made on first use)")
+    p.add_argument("--allow-dir", action="append", metavar="DIR",
+                   help="let clients have files in DIR analysed by path (POST /analyse-path; repeatable)")
+    p.add_argument("--max-upload-mb", type=float, default=200.0, help="largest upload accepted (default 200 MB)")
+    p.add_argument("--jobs", type=int, default=1, help="analysis processes (default 1)")
+    p.add_argument("--verbose", action="store_true", help="log every request")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("library", help="look after the library database")
     library = p.add_subparsers(dest="library_command", metavar="ACTION", required=True)
