@@ -38,6 +38,7 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.close()
         raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); "
                          f"is another server using the port? Choose another with --port") from exc
+    sock.listen(128)  # connections wait in the backlog until uvicorn serves them, never refused
     sock.set_inheritable(True)
     return sock
 
