@@ -73,7 +73,8 @@ def main() -> None:
         proc, url = start_server(data)
         health: list[float] = []
         try:
-            print(f"{'file':<34} {'audio s':>7} {'analysis s':>10} {'API new s':>9} {'overhead':>8} {'API known s':>11}")
+            print(f"{'file':<34} {'audio s':>7} {'analysis s':>10} {'API new s':>9} {'overhead':>8} "
+                  f"{'API known s':>11}")
             for path in files:
                 base = statistics.median(_timed(lambda p=path: analyser.analyse(str(p), use_cache=False))
                                          for _ in range(args.repeats))
