@@ -96,6 +96,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         force=args.force,
         model=args.model,
+        scheduler=args.scheduler,
     )
 
 
@@ -181,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-analyse files already in the library")
     p.add_argument("--model", metavar="VERSION",
                    help="model version to use ('bundled' for the shipped model; default: the library's active one)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="analyse on this Dask cluster instead of local processes (docs/scale.md; --jobs is then "
+                        "the cluster's)")
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser("evaluate", help="honest cross-validated metrics on the training data, "
