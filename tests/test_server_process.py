@@ -241,3 +241,25 @@ def test_sigterm_stops_the_server_and_its_analysis_processes(server):
                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
     with LibraryStore.open(server.data / "library.sqlite3") as store:
         assert len(store.tracks()) >= 5
+
+
+def test_bound_beyond_this_computer_it_makes_a_private_token_and_requires_it(tmp_path):
+    data = tmp_path / "data"
+    process = subprocess.Popen([sys.executable, "-m", "tmer_desktop.cli", "serve", "--host", "0.0.0.0", "--port", "0"],
+                               env=_env(data), stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        lines = [process.stderr.readline() for _ in range(2)]
+        port = lines[0].split(" on http://", 1)[1].split()[0].rsplit(":", 1)[1]
+        token_file = data / "server-token"
+        assert f"clients must send the token just written to {token_file}" in lines[1]
+        assert oct(token_file.stat().st_mode & 0o777) == "0o600"
+        token = token_file.read_text().strip()
+        url = f"http://127.0.0.1:{port}"
+        assert requests.get(f"{url}/tracks", timeout=30).status_code == 401
+        with_token = requests.get(f"{url}/tracks", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        assert with_token.status_code == 200
+        assert requests.get(f"{url}/health", timeout=30).json()["auth"] is True
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(60) == 0

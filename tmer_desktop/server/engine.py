@@ -188,10 +188,12 @@ class Engine:
     def _dispatch(self) -> None:
         while self._waiting:
             job = self._waiting[0]
-            if job.future.cancelled():
-                self._waiting.popleft()
-                continue
             if job.content_hash is None:  # first look: settle it from the library if possible
+                # From here on the request cannot cancel it (a client that went away): the
+                # answer is still stored, and setting it cannot fail.
+                if not job.future.set_running_or_notify_cancel():
+                    self._waiting.popleft()
+                    continue
                 try:
                     if not self._prepare(job):
                         self._waiting.popleft()
