@@ -48,7 +48,8 @@ def test_a_scheduler_address_that_is_not_one_is_a_usage_error(tmp_path):
 class Cluster:
     """A scheduler and named workers, each in its own process group (so a kill takes its nanny too)."""
 
-    def __init__(self, root: Path, names: list[str]):
+    def __init__(self, root: Path, names: list[str], **worker_env: str):
+        self.worker_env = {"TMER_TEST_WORKER_DELAY": "3", **worker_env}
         pytest.importorskip("distributed")
         self.root = root
         self.file = root / "scheduler.json"
@@ -71,7 +72,7 @@ class Cluster:
         self.procs[name] = subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", "--scheduler-file", str(self.file), "--name", name,
              "--nthreads", "1", "--nworkers", "1", "--no-dashboard", "--host", "127.0.0.1"],
-            env=_env(self.root / name, TMER_TEST_WORKER_DELAY="3"), start_new_session=True,
+            env=_env(self.root / name, **self.worker_env), start_new_session=True,
             stdout=subprocess.DEVNULL, stderr=open(self.root / f"{name}.log", "w"))
 
     def client(self):
@@ -170,3 +171,26 @@ def test_an_unreachable_scheduler_fails_the_run_with_the_reason(tmp_path):
                   data=tmp_path / "d")
     assert result.returncode == 1
     assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_file_that_hangs_a_cluster_worker_times_out_and_the_worker_is_restarted(tmp_path, data_dir):
+    from tmer_desktop.tagging.runner import BatchTagger
+
+    music = tmp_path / "music"
+    music.mkdir()
+    shutil.copy(SAD, music / "a_hang.ogg")  # the worker's test hook hangs on names with "hang"
+    shutil.copy(CALM, music / "b_calm.ogg")
+    cluster = Cluster(tmp_path, ["w1"], TMER_TEST_WORKER_DELAY="0", TMER_TEST_WORKER_HANG="hang")
+    try:
+        with cluster.client() as client:
+            client.wait_for_workers(1, timeout=120)
+        results = []
+        tagger = BatchTagger([music], scheduler=cluster.address, timeout_per_file=45.0)
+        summary = tagger.run(on_result=results.append)
+    finally:
+        cluster.stop()
+    by_name = {Path(r.path).name: r for r in results}
+    assert by_name["a_hang.ogg"].label is None and by_name["a_hang.ogg"].error.startswith("timed out after")
+    assert by_name["b_calm.ogg"].label is not None and by_name["b_calm.ogg"].error is None
+    assert (summary.done, summary.failed) == (1, 1)

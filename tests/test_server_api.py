@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,7 +102,7 @@ def test_token_comparison_and_loopback_addresses():
 
 
 def _serve(*args, env_data):
-    env = {**os.environ, "TMER_DATA_DIR": str(env_data), "PYTHONPATH": os.getcwd()}
+    env = {**os.environ, "TMER_DATA_DIR": str(env_data), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     return subprocess.run([sys.executable, "-m", "tmer_desktop.cli", "serve", *args], capture_output=True,
                           text=True, timeout=60, env=env)
 

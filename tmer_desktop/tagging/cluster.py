@@ -15,6 +15,13 @@ worker. A worker that dies (killed, out of memory, a decoder crash) loses its ru
 scheduler gives them to another worker, and only a file that killed several workers
 (distributed's `allowed-failures`, 3 by default) is reported, as a transient failure that a later
 run tries again. A cluster without workers for NO_WORKERS_TIMEOUT seconds ends the run.
+
+Timeouts, as in the local pool: a file gets `timeout_per_file` seconds, or else BASE_TIMEOUT plus
+TIMEOUT_PER_AUDIO_SECOND per second of audio, from when a worker starts on it (the workers are
+asked which files they are executing, once a second). A file past its deadline is
+cancelled and reported as timed out (transient), and the process of the worker stuck on it is
+ended, which its nanny (`dask worker` runs one by default) replaces; its other files go to other
+workers, their clocks started again.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import math
 import os
 import tempfile
 import threading
@@ -32,7 +40,13 @@ from typing import Any
 
 from tmer_desktop import paths
 from tmer_desktop.analysis.outcome import Analysis, extractor_version
-from tmer_desktop.tagging.pool import PoolError, PoolEvent
+from tmer_desktop.tagging.pool import (
+    BASE_TIMEOUT,
+    TIMED_OUT_ON_FILE,
+    TIMEOUT_PER_AUDIO_SECOND,
+    PoolError,
+    PoolEvent,
+)
 from tmer_desktop.tagging.worker import Analyser, WorkerConfig, failure_text
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 from tmer_desktop.vocabulary import FailureKind
@@ -54,6 +68,18 @@ OTHER_VERSION = QT_TRANSLATE_NOOP(
     "Tagging", "a cluster worker runs another feature extractor ({theirs}, here {ours}): install the same "
                "tmer-desktop version on every worker")
 TOO_BIG = QT_TRANSLATE_NOOP("Tagging", "too large to send to the cluster ({size} bytes)")
+
+
+def _duration(path: str) -> float:
+    """The file's length in seconds for its deadline (0 when the header cannot be read: the
+    analysis will say why)."""
+    from tmer_desktop.audio.decode import probe
+
+    try:
+        return float(probe(path).duration or 0.0)
+    except Exception:  # any problem of the file is the worker's to report, with its reason
+        log.info("cannot read the length of %s", path, exc_info=True)
+        return 0.0
 
 
 def model_files(folder: str | os.PathLike | None) -> dict[str, bytes]:
@@ -124,6 +150,16 @@ def analyse_on_worker(config: WorkerConfig, files: dict[str, bytes], path: str, 
     return outcome
 
 
+def _executing(dask_worker) -> list[str]:
+    """Runs on a worker: the keys of the tasks its threads are executing now."""
+    return [str(ts.key) for ts in dask_worker.state.executing]
+
+
+def _exit_soon() -> None:
+    """Runs on a worker stuck on a file: end its process just after answering (its nanny replaces it)."""
+    threading.Timer(0.2, os._exit, args=(1,)).start()
+
+
 # -- on the runner ----------------------------------------------------------------------------
 class DaskPool:
     """pool.WorkerPool's interface over a Dask cluster."""
@@ -148,6 +184,10 @@ class DaskPool:
         self._capacity = 0
         self._capacity_at = 0.0
         self.restarts = 0
+        self.timeout_per_file = timeout_per_file
+        self._budget: dict[Any, float] = {}  # future -> seconds it may run
+        self._started: dict[Any, tuple[float, str]] = {}  # future -> (first seen processing, worker)
+        self._checked_at = 0.0
 
     def _threads(self) -> int:
         now = time.monotonic()
@@ -183,6 +223,8 @@ class DaskPool:
         future = self.client.submit(analyse_on_worker, self.config, self._files, path, data,
                                     key=f"tmer-analyse-{uuid.uuid4().hex}", pure=False, retries=0)
         self._tasks[future] = task_id
+        self._budget[future] = self.timeout_per_file if self.timeout_per_file is not None else \
+            BASE_TIMEOUT + TIMEOUT_PER_AUDIO_SECOND * _duration(path)
 
     def poll(self, timeout: float) -> list[PoolEvent]:
         deadline = time.monotonic() + timeout
@@ -193,13 +235,58 @@ class DaskPool:
                 break
             time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
         self._threads()
+        events += self._overdue()
         if self._tasks and self._no_workers_since is not None \
                 and time.monotonic() - self._no_workers_since > NO_WORKERS_TIMEOUT:
             raise PoolError(NO_WORKERS.format(address=self.address, seconds=NO_WORKERS_TIMEOUT))
         return events
 
+    def _overdue(self) -> list[PoolEvent]:
+        """Files past their deadline: cancelled, reported, and the workers stuck on them restarted."""
+        now = time.monotonic()
+        if not self._tasks or now - self._checked_at < 1.0:
+            return []
+        self._checked_at = now
+        by_key = {f.key: f for f in self._tasks}
+        # What each worker is executing now (not merely assigned: those wait, their clocks not started).
+        answers = self.client.run(_executing, on_error="return")
+        here = {(k, w) for w, keys in answers.items() if isinstance(keys, list) for k in keys}
+        for future, (_, worker) in list(self._started.items()):
+            if (future.key, worker) not in here:  # moved to another worker (its worker died): its clock starts again
+                del self._started[future]
+        for key, worker in here:
+            future = by_key.get(key)
+            if future is not None and future not in self._started:
+                self._started[future] = (now, worker)
+        events, stuck = [], set()
+        for future, (since, worker) in list(self._started.items()):
+            if future in self._tasks and now - since > self._budget.get(future, math.inf):
+                task_id = self._tasks.pop(future)
+                self._forget(future)
+                future.cancel()
+                stuck.add(worker)
+                events.append(PoolEvent("failed", task_id, reason=TIMED_OUT_ON_FILE.format(seconds=now - since),
+                                        failure_kind=FailureKind.TRANSIENT))
+        if stuck:
+            # The analysis thread cannot be interrupted: end the worker's process (its nanny starts a new
+            # one); the scheduler gives its other files to other workers.
+            try:
+                self.client.run(_exit_soon, workers=sorted(stuck), on_error="ignore")
+                self.restarts += len(stuck)
+            except Exception:  # the worker may be gone already: the run goes on either way
+                log.warning("cannot stop the cluster workers %s", sorted(stuck), exc_info=True)
+            for future, (_, worker) in list(self._started.items()):
+                if worker in stuck:
+                    del self._started[future]
+        return events
+
+    def _forget(self, future) -> None:
+        self._budget.pop(future, None)
+        self._started.pop(future, None)
+
     def _event(self, future) -> PoolEvent:
         task_id = self._tasks.pop(future)
+        self._forget(future)
         if future.status == "finished":
             analysis = future.result()
             future.release()
@@ -222,6 +309,8 @@ class DaskPool:
 
     def abandon_running(self) -> list[int]:
         dropped = list(self._tasks.values())
+        self._budget.clear()
+        self._started.clear()
         if self._tasks:
             self.client.cancel(list(self._tasks))
         self._tasks.clear()
