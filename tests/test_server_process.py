@@ -74,11 +74,16 @@ class Server:
                     got_url.set()
 
         threading.Thread(target=read, daemon=True).start()
-        assert got_url.wait(60), "".join(self.lines)
-        deadline = time.monotonic() + 300  # the workers' first start compiles (numba)
-        while requests.get(f"{self.url}/health", timeout=5).json()["workers"] != "ready":
-            assert time.monotonic() < deadline and self.process.poll() is None, "".join(self.lines)
-            time.sleep(0.5)
+        try:
+            assert got_url.wait(60), "".join(self.lines)
+            deadline = time.monotonic() + 300  # the workers' first start compiles (numba)
+            while requests.get(f"{self.url}/health", timeout=5).json()["workers"] != "ready":
+                assert time.monotonic() < deadline and self.process.poll() is None, "".join(self.lines)
+                time.sleep(0.5)
+        except BaseException:  # a server that did not come up must not outlive the test
+            self.process.kill()
+            self.process.wait(30)
+            raise
 
     def post_file(self, path: Path, name: str | None = None, **kwargs):
         with open(path, "rb") as fh:
