@@ -58,14 +58,18 @@ class Cluster:
             [*dask, "--scheduler-file", str(self.file), "--host", "127.0.0.1", "--port", "0",
              "--dashboard-address", ":0"], env=_env(root / "scheduler"), start_new_session=True,
             stdout=subprocess.DEVNULL, stderr=open(root / "scheduler.log", "w"))}
-        deadline = time.monotonic() + 120
-        while not self.file.exists():
-            assert time.monotonic() < deadline, (root / "scheduler.log").read_text()
-            time.sleep(0.2)
-        time.sleep(0.5)
-        self.address = json.loads(self.file.read_text())["address"]
-        for name in names:
-            self.add_worker(name)
+        try:
+            deadline = time.monotonic() + 120
+            while not self.file.exists():
+                assert time.monotonic() < deadline, (root / "scheduler.log").read_text()
+                time.sleep(0.2)
+            time.sleep(0.5)
+            self.address = json.loads(self.file.read_text())["address"]
+            for name in names:
+                self.add_worker(name)
+        except BaseException:  # nothing started here may outlive the test
+            self.stop()
+            raise
 
     def add_worker(self, name: str) -> None:
         # The test hook slows every file down (tagging/worker.py), so a worker can be killed mid-file.
