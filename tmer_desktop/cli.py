@@ -120,6 +120,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         force=args.force,
         model=args.model,
+        scheduler=args.scheduler,
     )
 
 
@@ -237,6 +238,13 @@ def _add_library_option(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help=LIBRARY_HELP)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tmer_desktop.commands.serve import serve_command
+
+    return serve_command(host=args.host, port=args.port, token=args.token, allow_dirs=args.allow_dir,
+                         max_upload_mb=args.max_upload_mb, jobs=args.jobs, verbose=args.verbose)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tmer",
@@ -280,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-analyse files already in the library")
     p.add_argument("--model", metavar="VERSION",
                    help="model version to use ('bundled' for the shipped model; default: the library's active one)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="analyse on this Dask cluster instead of local processes (docs/scale.md; --jobs is then "
+                        "the cluster's)")
     p.set_defaults(func=cmd_tag)
 
     p = _command(sub, "evaluate", "honest cross-validated metrics on the training data, "
@@ -344,6 +355,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--artist", action="append", help="only tracks by this artist (repeatable)")
     p.add_argument("--language", action="append", help="only tracks in this language, when known (repeatable)")
     p.set_defaults(func=cmd_playlist, reads_library=True)
+
+    p = _command(sub, "serve", "a local HTTP API over the library and the analysis (docs/scale.md)",
+                 "Serve the library and the analysis over HTTP for notebooks and other programs: POST an "
+                 "audio file to /analyse and get its windows, decisions and explanation; the tracks, "
+                 "corrections and the model are under /tracks, /corrections and /model; OpenAPI docs at "
+                 "/docs. Only this computer can connect unless --host names another address, which then "
+                 "requires a token.",
+                 "  tmer serve\n  tmer serve --port 0\n  tmer serve --host 0.0.0.0 --allow-dir ~/Music")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (127.0.0.1: this computer only; any other needs a token)")
+    p.add_argument("--port", type=int, default=8765, help="port (0: any free port, which is printed)")
+    p.add_argument("--token", help="the token clients must send (default: none on 127.0.0.1; elsewhere the one "
+                                   "in the data directory's server-token file, made on first use)")
+    p.add_argument("--allow-dir", action="append", metavar="DIR",
+                   help="let clients have files in DIR analysed by path (POST /analyse-path; repeatable)")
+    p.add_argument("--max-upload-mb", type=float, default=200.0, help="largest upload accepted, in MB")
+    p.add_argument("--jobs", type=int, default=1, help="analysis processes")
+    p.add_argument("--verbose", action="store_true", help="log every request")
+    p.set_defaults(func=cmd_serve)
 
     _library_parsers(sub)
     _add_library_option(parser)

@@ -347,5 +347,33 @@
         <source>Writing tags into {path} was interrupted; the file was restored as it was before.</source>
         <translation>La escritura de etiquetas en {path} se interrumpió; el archivo se restauró tal como estaba.</translation>
     </message>
+    <message>
+        <source>cannot reach the Dask scheduler at {address} ({detail})</source>
+        <translation>no se puede conectar con el planificador de Dask en {address} ({detail})</translation>
+    </message>
+    <message>
+        <source>the Dask cluster at {address} has had no workers for {seconds:.0f} s</source>
+        <translation>el clúster de Dask en {address} lleva {seconds:.0f} s sin ningún trabajador</translation>
+    </message>
+    <message>
+        <source>the analysis killed every cluster worker that tried this file ({detail}); the file may be damaged or trigger a decoder bug</source>
+        <translation>el análisis detuvo todos los trabajadores del clúster que probaron este archivo ({detail}); puede que el archivo esté dañado o provoque un fallo del decodificador</translation>
+    </message>
+    <message>
+        <source>the cluster lost this file&apos;s analysis ({detail})</source>
+        <translation>el clúster perdió el análisis de este archivo ({detail})</translation>
+    </message>
+    <message>
+        <source>a cluster worker runs another feature extractor ({theirs}, here {ours}): install the same tmer-desktop version on every worker</source>
+        <translation>un trabajador del clúster usa otro extractor de características ({theirs}; aquí, {ours}): instale la misma versión de tmer-desktop en todos los trabajadores</translation>
+    </message>
+    <message>
+        <source>too large to send to the cluster ({size} bytes)</source>
+        <translation>demasiado grande para enviarlo al clúster ({size} bytes)</translation>
+    </message>
+    <message>
+        <source>tagging on a cluster needs Dask: pip install &apos;tmer-desktop[cluster]&apos;</source>
+        <translation>etiquetar en un clúster requiere Dask: pip install &apos;tmer-desktop[cluster]&apos;</translation>
+    </message>
 </context>
 </TS>

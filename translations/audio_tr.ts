@@ -347,5 +347,33 @@
         <source>Writing tags into {path} was interrupted; the file was restored as it was before.</source>
         <translation>{path} dosyasına etiket yazma yarıda kesildi; dosya önceki hâline geri getirildi.</translation>
     </message>
+    <message>
+        <source>cannot reach the Dask scheduler at {address} ({detail})</source>
+        <translation>{address} adresindeki Dask zamanlayıcısına ulaşılamıyor ({detail})</translation>
+    </message>
+    <message>
+        <source>the Dask cluster at {address} has had no workers for {seconds:.0f} s</source>
+        <translation>{address} adresindeki Dask kümesinde {seconds:.0f} sn boyunca hiç çalışan yok</translation>
+    </message>
+    <message>
+        <source>the analysis killed every cluster worker that tried this file ({detail}); the file may be damaged or trigger a decoder bug</source>
+        <translation>analiz, bu dosyayı deneyen tüm küme çalışanlarını durdurdu ({detail}); dosya hasarlı olabilir ya da kod çözücüde bir hataya yol açıyor olabilir</translation>
+    </message>
+    <message>
+        <source>the cluster lost this file&apos;s analysis ({detail})</source>
+        <translation>küme bu dosyanın analizini kaybetti ({detail})</translation>
+    </message>
+    <message>
+        <source>a cluster worker runs another feature extractor ({theirs}, here {ours}): install the same tmer-desktop version on every worker</source>
+        <translation>bir küme çalışanı başka bir özellik çıkarıcı kullanıyor ({theirs}; burada {ours}): her çalışana aynı tmer-desktop sürümünü kurun</translation>
+    </message>
+    <message>
+        <source>too large to send to the cluster ({size} bytes)</source>
+        <translation>kümeye gönderilemeyecek kadar büyük ({size} bayt)</translation>
+    </message>
+    <message>
+        <source>tagging on a cluster needs Dask: pip install &apos;tmer-desktop[cluster]&apos;</source>
+        <translation>kümede etiketleme için Dask gerekir: pip install &apos;tmer-desktop[cluster]&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -64,6 +64,13 @@ def _check_inputs(paths) -> None:
         raise UsageError("not found (no such file or folder): " + ", ".join(map(str, missing)))
 
 
+def _check_scheduler(address: str) -> None:
+    """--scheduler: a Dask scheduler's address, tcp://HOST:PORT (or tls://, ws://, wss://, inproc://)."""
+    scheme, sep, rest = address.partition("://")
+    if not sep or scheme not in ("tcp", "tls", "ws", "wss", "inproc") or not rest:
+        raise UsageError(f"--scheduler {address}: not a Dask scheduler address; give tcp://HOST:PORT")
+
+
 def _format_eta(seconds: float | None) -> str:
     if seconds is None:
         return "ETA --"
@@ -78,7 +85,7 @@ def _write_windows(rows: list[TrackResult], path: str, kind: str, model_version:
 
 
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
-                fmt=None, model=None) -> int:
+                fmt=None, model=None, scheduler=None) -> int:
     """`tmer tag`: returns 0 when every file was tagged (or was already), 1 when some could not be
     (their rows say why) or the library or the output file cannot be written, 2 for usage
     errors, 130 when interrupted (the exit status of every tmer command: cli.EXIT_STATUS)."""
@@ -91,6 +98,8 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         windows_kind = _check_output(windows_out, fmt) if windows_out else None
         if jobs is not None and jobs < 1:
             raise UsageError(f"--jobs must be at least 1, not {jobs}")
+        if scheduler is not None:
+            _check_scheduler(scheduler)
     except UsageError as exc:
         print(for_terminal(f"tmer tag: {exc}"), file=err)
         return 2
@@ -99,7 +108,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         print(f"tmer tag: using the model version {model!r}, as asked (not the library's active model)", file=err)
     tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,
                          hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run,
-                         model=model)
+                         model=model, scheduler=scheduler)
     rows: list[TrackResult] = []
     is_tty = err.isatty()
 

@@ -103,10 +103,12 @@ def default_jobs() -> int:
 class BatchTagger:
     def __init__(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = None, force: bool = False,
                  window: float = 30.0, hop: float = 5.0, store=None, timeout_per_file: float | None = None,
-                 write_tags: bool = False, settings=None, dry_run: bool = False, model: str | None = None):
+                 write_tags: bool = False, settings=None, dry_run: bool = False, model: str | None = None,
+                 scheduler: str | None = None):
         """dry_run: analyse, but write nothing (no library, no tags); tag changes are listed in
         TrackResult.tag_changes when write_tags is also set. model: a model store version
-        ("bundled", "v002", ...) to use instead of the library's active one."""
+        ("bundled", "v002", ...) to use instead of the library's active one. scheduler: a Dask
+        scheduler's address: analyse on that cluster (cluster.py) instead of local processes."""
         if settings is None:
             from tmer_desktop.settings import load_settings
 
@@ -128,6 +130,7 @@ class BatchTagger:
         self._cancel = threading.Event()
         self.requested_model = model
         self.model_version: str | None = None
+        self.scheduler = scheduler
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -280,6 +283,10 @@ class _Run:
         from tmer_desktop.tagging.pool import WorkerPool
 
         config = dataclasses.replace(self._config(), allow_retrain=allow_retrain)
+        if self.t.scheduler is not None:
+            from tmer_desktop.tagging.cluster import DaskPool
+
+            return DaskPool(self.t.scheduler, config, timeout_per_file=self.t.timeout_per_file)
         return WorkerPool(self.t.jobs, config, timeout_per_file=self.t.timeout_per_file)
 
     def _poll(self):
