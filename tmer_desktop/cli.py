@@ -96,6 +96,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         force=args.force,
         model=args.model,
+        fine=args.fine,
     )
 
 
@@ -172,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-tags", action="store_true", help="write emotion tags into the audio files (opt-in)")
     p.add_argument("--dry-run", action="store_true", help="with --write-tags: list the tag changes, write nothing")
     p.add_argument("--force", action="store_true", help="re-analyse files already in the library")
+    p.add_argument("--fine", action="store_true",
+                   help="make the fine timeline (30 s windows every hop, 5 s by default) instead of the coarse one "
+                        "(a window every 30 s); the coarse windows already analysed are reused")
     p.add_argument("--model", metavar="VERSION",
                    help="model version to use ('bundled' for the shipped model; default: the library's active one)")
     p.set_defaults(func=cmd_tag)

@@ -1,5 +1,5 @@
 """Words every layer shares: the four emotions (in the model's class order), the three
-decisions, the decision rule's thresholds, and the two kinds of failure.
+decisions, the decision rule's thresholds, the two kinds of failure and the two levels of analysis.
 
 One definition here; `model.data.CLASSES`, `library.schema.EMOTIONS` and the UI's palette are
 this tuple. The defaults are the `Settings` defaults (settings.py reads them from here), so a
@@ -33,6 +33,21 @@ class FailureKind(StrEnum):
 
 
 FAILURE_KINDS: tuple[str, ...] = tuple(kind.value for kind in FailureKind)
+
+
+class Timeline(StrEnum):
+    """The two levels of analysis of a track (docs/tagging.md, "Two levels of analysis"), stored
+    with the track (`tracks.timeline`)."""
+
+    # Non-overlapping windows (hop = window): what a library needs (the track's emotion and a
+    # timeline), six times cheaper than the fine one; what a batch makes by default.
+    COARSE = "coarse"
+    # Overlapping windows every `hop` seconds (the settings' hop, 5 s by default): made on request
+    # (`tmer tag --fine`) or when the track is opened in the player. Holds every coarse window.
+    FINE = "fine"
+
+
+TIMELINES: tuple[str, ...] = tuple(level.value for level in Timeline)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,17 @@ def _write_windows(rows: list[TrackResult], path: str, kind: str, model_version:
         report.write_windows(rows, path, kind, model_version, store)
 
 
+def _timelines_note(rows: list[TrackResult], window: float, hop: float) -> str:
+    """Which level of analysis the windows file holds (a coarse run keeps a fine timeline already stored)."""
+    fine = sum(1 for r in rows if r.label is not None and r.timeline == "fine")
+    coarse = sum(1 for r in rows if r.label is not None and r.timeline == "coarse")
+    return (f"tmer tag: the windows file holds the coarse timeline (a {window:g} s window every {window:g} s) "
+            f"of {coarse} track(s) and the fine one (every {hop:g} s) of {fine}"
+            + ("; add --fine for the fine timeline of every track" if coarse else ""))
+
+
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
-                fmt=None, model=None) -> int:
+                fmt=None, model=None, fine=False) -> int:
     """`tmer tag`: returns 0 when every file was tagged (or was already), 1 when some could not be
     (their rows say why) or the library or the output file cannot be written, 2 for usage
     errors, 130 when interrupted (the exit status of every tmer command: cli.EXIT_STATUS)."""
@@ -82,7 +91,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         print(f"tmer tag: using the model version {model!r}, as asked (not the library's active model)", file=err)
     tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,
                          hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run,
-                         model=model)
+                         model=model, fine=fine)
     rows: list[TrackResult] = []
     is_tty = err.isatty()
 
@@ -155,6 +164,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
             report.write_results(rows, out, kind)
             if windows_kind:
                 _write_windows(rows, windows_out, windows_kind, tagger.model_version)
+                print(_timelines_note(rows, settings.window_s, settings.hop_s), file=err)
         except TmerError as exc:
             print(for_terminal(f"tmer tag: {exc}"), file=err)
             return 1
