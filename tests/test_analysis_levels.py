@@ -156,3 +156,42 @@ def test_a_batch_stores_the_coarse_level_and_fine_adds_the_fine_one_reusing_it(t
         assert np.allclose(ours, theirs, rtol=1e-9, atol=1e-12, equal_nan=True)
     # both levels are now current
     assert all(r.skipped for r in run().values()) and all(r.skipped for r in run(fine=True).values())
+
+
+@pytest.mark.slow
+def test_the_player_shows_the_coarse_timeline_at_once_then_the_fine_one(tmp_path, data_dir, qtbot):
+    pytest.importorskip("pytestqt")
+    from tmer_desktop.settings import Settings
+    from tmer_desktop.tagging.runner import BatchTagger
+    from tmer_desktop.ui.library_model import COL_DURATION
+    from tmer_desktop.ui.main_window import MainWindow
+
+    calm = excerpt(CALM, tmp_path / "music" / "calm.wav", 0, 45)
+    store = LibraryStore.open()
+    try:
+        BatchTagger([calm], jobs=1, settings=Settings(), store=store).run()
+        track_id = store.track_by_path(calm).id
+        window = MainWindow(store, Settings(jobs=1))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+        model = window.library.model
+        assert "detailed" not in model.data(model.index(0, COL_DURATION))
+        with qtbot.waitSignal(window.trackShown, timeout=5000):
+            window.show_track(track_id)
+        player = window.player_view
+        # at once: the overview (coarse) timeline, and a note that the detailed one is coming
+        assert list(player.track.series.starts) == [0.0, 15.0] and player.timeline_state == "computing"
+        assert "being computed" in player.timeline_note.text()
+        with qtbot.waitSignal(window.fineTimelineFinished, timeout=180000):
+            pass
+        assert list(player.track.series.starts) == [0.0, 5.0, 10.0, 15.0]
+        assert window.current_track.timeline == "fine" and player.timeline_note.text() == "Detailed timeline."
+        assert store.track_by_path(calm).timeline == "fine"
+        assert "detailed" in model.data(model.index(0, COL_DURATION))
+        # opening it again starts no background work
+        window.show_track(track_id)
+        assert window._fine_task is None and player.timeline_state == ""
+        window.shutdown()
+    finally:
+        store.close()
