@@ -65,9 +65,10 @@ def _timelines_note(rows: list[TrackResult], window: float, hop: float) -> str:
     """Which level of analysis the windows file holds (a coarse run keeps a fine timeline already stored)."""
     fine = sum(1 for r in rows if r.label is not None and r.timeline == "fine")
     coarse = sum(1 for r in rows if r.label is not None and r.timeline == "coarse")
-    return (f"tmer tag: the windows file holds the coarse timeline (a {window:g} s window every {window:g} s) "
-            f"of {coarse} track(s) and the fine one (every {hop:g} s) of {fine}"
-            + ("; add --fine for the fine timeline of every track" if coarse else ""))
+    parts = [f"{n} track(s) with the {level} timeline (a {window:g} s window every {step:g} s)"
+             for n, level, step in ((coarse, "coarse", window), (fine, "fine", hop)) if n]
+    return ("tmer tag: windows file: " + ", ".join(parts or ["no tagged track"])
+            + ("; tmer tag --fine makes the fine one" if coarse else ""))
 
 
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,

@@ -551,6 +551,8 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             return results
 
         def done(results):
+            if task.cancelled:  # another track was opened, or the window is closing (the store with it)
+                return
             for result in results:
                 self._show_result_row(result)  # the library row shows its detailed timeline
             if request != self._track_request:
@@ -571,13 +573,13 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             self.fineTimelineFinished.emit(track_id)
 
         def failed(_message, _exc):
-            if request == self._track_request:
+            if request == self._track_request and not task.cancelled:
                 self._fine_task = None
                 self.player_view.set_timeline_state("failed")
                 self.fineTimelineFinished.emit(track_id)
 
         self.player_view.set_timeline_state("computing")
-        self._fine_task = self._spawn(work, "fine timeline", succeeded=done, failed=failed)
+        task = self._fine_task = self._spawn(work, "fine timeline", succeeded=done, failed=failed)
 
     # -- explanations ---------------------------------------------------------------------
     def _on_window_changed(self, index: int) -> None:
