@@ -112,8 +112,8 @@ class Analyser:
         # A coarse timeline is the fine one when both plans give the same windows (a track not
         # much longer than one window): then it is stored as fine and never made again.
         n = first_sample(duration)
-        same = cfg.fine or plan_windows(n, ANALYSIS_RATE, cfg.window, cfg.window) == \
-            plan_windows(n, ANALYSIS_RATE, cfg.window, cfg.hop)
+        same = cfg.fine or [(w.first, w.length) for w in plan_windows(n, ANALYSIS_RATE, cfg.window, cfg.window)] \
+            == [(w.first, w.length) for w in plan_windows(n, ANALYSIS_RATE, cfg.window, cfg.hop)]
         result = Analysis(
             path=path, content_hash=track.content_hash, duration=duration,
             sample_rate=int(track.sample_rate), channels=int(track.channels),
