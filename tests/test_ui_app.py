@@ -25,7 +25,7 @@ from fixtures.music import BATTLE, CALM, SAD  # noqa: E402
 
 pytestmark = pytest.mark.slow  # batches run through the window: ~25 s
 
-CLIPS = {  # source file, start (s), length (s): ~36 s gives two 30 s windows at a 5 s hop
+CLIPS = {  # source file, start (s), length (s): ~36 s gives one coarse window (a batch), two 30 s windows at a 5 s hop
     "battle.wav": (BATTLE, 9.0, 36.0),
     "calm.wav": (CALM, 0.0, 36.0),
     "sad.wav": (SAD, 0.0, 36.0),
@@ -149,7 +149,7 @@ def test_open_folder_fills_rows_with_errors_per_row(tagged):
         assert r.emotion in ("happy", "sad", "angry", "relaxed")
         assert 0.25 <= r.confidence <= 1.0
         assert r.decision in ("label", "top-2", "review")
-        assert r.n_windows == 2
+        assert r.n_windows == 1  # the batch makes the coarse (overview) timeline
     assert rows["broken.mp3"].error and "empty" in rows["broken.mp3"].error
     # Rows arrived one by one as partial results, not at the end.
     assert [count for _, count in tagged["results"]] == [1, 2, 3]
@@ -167,8 +167,9 @@ def test_gui_never_blocked_while_batch_runs(tagged):
 def test_timeline_shows_one_band_per_window(tagged, qtbot):
     window = tagged["window"]
     row = next(r for r in window.library.model.rows() if r.path.endswith("calm.wav"))
-    with qtbot.waitSignal(window.audioLoaded, timeout=30000):
-        window.open_in_player(row)
+    with qtbot.waitSignal(window.fineTimelineFinished, timeout=BATCH_TIMEOUT_MS):
+        window.open_in_player(row)  # the overview at once, the detailed timeline from the background
+    qtbot.waitUntil(lambda: window.player_view.timeline._wave_curve.xData is not None, timeout=30000)
     n = len(window.store.windows_for_track(row.track_id))
     assert n == 2
     timeline = window.player_view.timeline
@@ -227,6 +228,7 @@ def test_threshold_change_redecides_without_reanalysis(tagged, qtbot):
     import dataclasses
 
     window = tagged["window"]
+    qtbot.waitUntil(lambda: window._fine_task is None, timeout=BATCH_TIMEOUT_MS)  # the player's detailed timeline
     n_windows_before = sum(len(window.store.windows_for_track(r.track_id))
                            for r in window.library.model.rows() if r.track_id)
     strict = dataclasses.replace(window.settings, decision_threshold=1.0, top2_threshold=1.0)
