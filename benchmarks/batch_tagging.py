@@ -14,8 +14,10 @@ counted):
   bytes are analysed once and every other path reuses that analysis, so this measures what
   grows with the folder (scan, hashing, library writes, result rows) and shows whether memory
   stays flat as the folder grows.
-Full timelines: every track is analysed in --window s windows every --hop s (30 s / 5 s, the
-app's defaults).
+Level: a batch makes the coarse timeline (--window s windows, one after another: what `tmer tag`
+does with --coarse); with --fine the fine one (--window s windows every --hop s, 30 s / 5 s: what every batch
+made before the two levels, and what `tmer tag` makes by default). benchmarks/analysis_levels.py
+compares the two levels in one run (throughput and agreement).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ class PeakMemory(threading.Thread):
 
 
 # ------------------------------------------------------------------------------ one measurement
-def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
+def measure(paths: list[str], jobs: int, window: float, hop: float, fine: bool = False) -> dict:
     """Runs in a child process whose TMER_DATA_DIR / TMER_CACHE_DIR are fresh."""
     import soundfile as sf
 
@@ -108,11 +110,14 @@ def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
     first = []
     started = time.monotonic()
 
+    labels = {}
+
     def on_result(result):
         if result.label is not None and not first:
             first.append(time.monotonic() - started)
+        labels[result.path] = [result.label, result.decision, result.n_windows]
 
-    tagger = BatchTagger(paths, jobs=jobs, window=window, hop=hop, settings=Settings())
+    tagger = BatchTagger(paths, jobs=jobs, window=window, hop=hop, settings=Settings(), fine=fine)
     summary = tagger.run(on_result=on_result)
     wall = time.monotonic() - started
     peak = memory.stop()
@@ -120,18 +125,18 @@ def measure(paths: list[str], jobs: int, window: float, hop: float) -> dict:
         "files": summary.total, "tagged": summary.done, "failed": summary.failed, "jobs": jobs,
         "audio_s": audio_seconds, "wall_s": wall, "x_realtime": audio_seconds / wall,
         "first_result_s": first[0] if first else None, "peak_mb": peak / 1024,
-        "runner_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "runner_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "labels": labels,
     }
 
 
-def _child(paths: list[str], jobs: int, window: float, hop: float, numba_dir: str) -> dict:
+def _child(paths: list[str], jobs: int, window: float, hop: float, numba_dir: str, fine: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="tmer-bench-") as home:
         env = {**os.environ, "TMER_DATA_DIR": f"{home}/data", "TMER_CACHE_DIR": f"{home}/cache",
                "NUMBA_CACHE_DIR": numba_dir}
         list_file = Path(home) / "paths.json"
         list_file.write_text(json.dumps(paths))
         cmd = [sys.executable, __file__, "--child", str(list_file), "--jobs", str(jobs),
-               "--window", str(window), "--hop", str(hop)]
+               "--window", str(window), "--hop", str(hop)] + ([] if fine else ["--coarse"])
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)
         if done.returncode != 0:
             raise SystemExit(f"benchmark child failed:\n{done.stderr}")
@@ -159,12 +164,14 @@ def main() -> int:
     ap.add_argument("--copies", default="100,300", help="folder sizes for the many-paths test ('' to skip)")
     ap.add_argument("--window", type=float, default=30.0)
     ap.add_argument("--hop", type=float, default=5.0)
+    ap.add_argument("--fine", action="store_true",
+                    help="make the fine timeline (tmer tag's default), not only the coarse one (tmer tag --coarse)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child:
         paths = json.loads(Path(args.child).read_text())
-        print(json.dumps(measure(paths, int(args.jobs), args.window, args.hop)))
+        print(json.dumps(measure(paths, int(args.jobs), args.window, args.hop, args.fine)))
         return 0
 
     music = Path(args.music)
@@ -180,21 +187,23 @@ def main() -> int:
     load_before = os.getloadavg()
     numba_dir = tempfile.mkdtemp(prefix="tmer-bench-numba-")
     print(f"warming numba's compile cache in {numba_dir} ...", file=sys.stderr)
-    _child([str(files[0])], 1, args.window, args.hop, numba_dir)
+    _child([str(files[0])], 1, args.window, args.hop, numba_dir, args.fine)
 
     rows = []
     for jobs in [int(j) for j in args.jobs.split(",") if j]:
         print(f"distinct files: {len(files)} with {jobs} worker(s) ...", file=sys.stderr)
-        rows.append(("distinct", _child([str(f) for f in files], jobs, args.window, args.hop, numba_dir)))
+        rows.append(("distinct", _child([str(f) for f in files], jobs, args.window, args.hop, numba_dir, args.fine)))
     with tempfile.TemporaryDirectory(prefix="tmer-bench-links-") as links:
         for count in [int(c) for c in args.copies.split(",") if c]:
             print(f"{count} paths over {len(files)} distinct files ...", file=sys.stderr)
             folder = _symlink_folder(files, count, Path(links) / f"n{count}")
             rows.append((f"{count} paths", _child(folder, max(int(j) for j in args.jobs.split(",")),
-                                                  args.window, args.hop, numba_dir)))
+                                                  args.window, args.hop, numba_dir, args.fine)))
 
     base = next((r for kind, r in rows if kind == "distinct" and r["jobs"] == 1), None)
-    print(f"\nbatch tagging, window {args.window:g} s, hop {args.hop:g} s, {os.cpu_count()} cores")
+    level = f"fine (window {args.window:g} s, hop {args.hop:g} s)" if args.fine else \
+        f"coarse (window {args.window:g} s, hop {args.window:g} s)"
+    print(f"\nbatch tagging, {level} timeline, {os.cpu_count()} cores")
     print(f"load average before: {load_before}, after: {os.getloadavg()}")
     print(f"{'set':<12} {'files':>6} {'jobs':>4} {'audio s':>9} {'wall s':>8} {'x real time':>11} "
           f"{'vs 1 job':>8} {'1st result s':>12} {'peak MB':>8} {'runner MB':>9}")

@@ -388,7 +388,7 @@ def test_migration_from_v1_writes_a_backup_that_opens_with_the_old_data(tmp_path
     make_v1_database(path)
     store = LibraryStore.open(path)
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 5
+        assert store.schema_version() == SCHEMA_VERSION == 6
         backups = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.bak-v1-")]
         assert len(backups) == 1
         (message,) = store.open_messages
@@ -447,7 +447,7 @@ def test_migration_to_v5_gives_old_failures_their_kind_from_the_english_text(tmp
                      "/music/killed.wav": transient, "/music/hung.wav": transient, "/music/png.wav": permanent,
                      "/music/says_crashed.wav": permanent, "/music/tagged.wav": None}
     (backup,) = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.bak-v4-")]
-    assert str(backup) in notice and "from version 4 to 5" in notice
+    assert str(backup) in notice and f"from version 4 to {SCHEMA_VERSION}" in notice
     old = sqlite3.connect(backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 4
     assert "error_kind" not in [r[1] for r in old.execute("PRAGMA table_info(tracks)")]

@@ -1,5 +1,5 @@
 """Words every layer shares: the four emotions (in the model's class order), the three
-decisions, the decision rule's thresholds, and the two kinds of failure.
+decisions, the decision rule's thresholds, the two kinds of failure and the two levels of analysis.
 
 One definition here; `model.data.CLASSES`, `library.schema.EMOTIONS` and the UI's palette are
 this tuple. The defaults are the `Settings` defaults (settings.py reads them from here), so a
@@ -33,6 +33,22 @@ class FailureKind(StrEnum):
 
 
 FAILURE_KINDS: tuple[str, ...] = tuple(kind.value for kind in FailureKind)
+
+
+class Timeline(StrEnum):
+    """The two levels of analysis of a track (docs/tagging.md, "Two levels of analysis"), stored
+    with the track (`tracks.timeline`)."""
+
+    # Non-overlapping windows (hop = window): an overview, 2.5-3x cheaper than the fine one
+    # (`tmer tag --coarse`); the track's emotion can change when the fine one is made.
+    COARSE = "coarse"
+    # Overlapping windows every `hop` seconds (the settings' hop, 5 s by default): what every
+    # batch makes unless `tmer tag --coarse`, and what the player makes for a coarse-only track.
+    # Holds every coarse window.
+    FINE = "fine"
+
+
+TIMELINES: tuple[str, ...] = tuple(level.value for level in Timeline)
 
 
 @dataclass(frozen=True)

@@ -640,6 +640,22 @@
         <translation>Ninguna ventana dudosa</translation>
     </message>
     <message>
+        <source>Detailed timeline.</source>
+        <translation>Línea de tiempo detallada.</translation>
+    </message>
+    <message>
+        <source>Overview timeline (a window every 30 s); the detailed timeline is being computed…</source>
+        <translation>Línea de tiempo general (una ventana cada 30 s); se está calculando la línea de tiempo detallada…</translation>
+    </message>
+    <message>
+        <source>Overview timeline (a window every 30 s); the detailed timeline could not be computed.</source>
+        <translation>Línea de tiempo general (una ventana cada 30 s); no se pudo calcular la línea de tiempo detallada.</translation>
+    </message>
+    <message>
+        <source>Overview timeline (a window every 30 s).</source>
+        <translation>Línea de tiempo general (una ventana cada 30 s).</translation>
+    </message>
+    <message>
         <source>Computing explanation…</source>
         <translation>Calculando la explicación…</translation>
     </message>
@@ -1142,6 +1158,11 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <translation>Error</translation>
     </message>
     <message>
+        <source>{duration} · detailed</source>
+        <comment>the track has its detailed timeline</comment>
+        <translation>{duration} · detallada</translation>
+    </message>
+    <message>
         <source>top-2: {first} / {second}</source>
         <translation>top-2: {first} / {second}</translation>
     </message>
@@ -1163,6 +1184,14 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <source>review</source>
         <comment>decision: needs a person to listen</comment>
         <translation>revisión</translation>
+    </message>
+    <message>
+        <source>Detailed timeline: the emotion of overlapping 30 s stretches, a few seconds apart.</source>
+        <translation>Línea de tiempo detallada: la emoción de tramos de 30 s superpuestos, separados por pocos segundos.</translation>
+    </message>
+    <message>
+        <source>Overview timeline: the emotion of every 30 s stretch, one after another. The detailed timeline is made when you open the track in the player.</source>
+        <translation>Línea de tiempo general: la emoción de cada tramo de 30 s, uno tras otro. La línea de tiempo detallada se calcula al abrir la pista en el reproductor.</translation>
     </message>
     <message>
         <source>This music sounds unlike the music the model learned from, so it is not given a single emotion. Listen to it, and correct the emotion if needed: your corrections teach the model your music.</source>

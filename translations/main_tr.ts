@@ -623,6 +623,22 @@
         <translation>Belirsiz pencere yok</translation>
     </message>
     <message>
+        <source>Detailed timeline.</source>
+        <translation>Ayrıntılı zaman çizelgesi.</translation>
+    </message>
+    <message>
+        <source>Overview timeline (a window every 30 s); the detailed timeline is being computed…</source>
+        <translation>Genel zaman çizelgesi (her 30 sn&apos;de bir pencere); ayrıntılı zaman çizelgesi hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>Overview timeline (a window every 30 s); the detailed timeline could not be computed.</source>
+        <translation>Genel zaman çizelgesi (her 30 sn&apos;de bir pencere); ayrıntılı zaman çizelgesi hesaplanamadı.</translation>
+    </message>
+    <message>
+        <source>Overview timeline (a window every 30 s).</source>
+        <translation>Genel zaman çizelgesi (her 30 sn&apos;de bir pencere).</translation>
+    </message>
+    <message>
         <source>Computing explanation…</source>
         <translation>Açıklama hesaplanıyor…</translation>
     </message>
@@ -1123,6 +1139,11 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <translation>Hata</translation>
     </message>
     <message>
+        <source>{duration} · detailed</source>
+        <comment>the track has its detailed timeline</comment>
+        <translation>{duration} · ayrıntılı</translation>
+    </message>
+    <message>
         <source>top-2: {first} / {second}</source>
         <translation>ilk 2: {first} / {second}</translation>
     </message>
@@ -1144,6 +1165,14 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <source>review</source>
         <comment>decision: needs a person to listen</comment>
         <translation>inceleme</translation>
+    </message>
+    <message>
+        <source>Detailed timeline: the emotion of overlapping 30 s stretches, a few seconds apart.</source>
+        <translation>Ayrıntılı zaman çizelgesi: birkaç saniye arayla, üst üste binen 30 sn&apos;lik bölümlerin duygusu.</translation>
+    </message>
+    <message>
+        <source>Overview timeline: the emotion of every 30 s stretch, one after another. The detailed timeline is made when you open the track in the player.</source>
+        <translation>Genel zaman çizelgesi: art arda her 30 sn&apos;lik bölümün duygusu. Ayrıntılı zaman çizelgesi, parça oynatıcıda açıldığında hesaplanır.</translation>
     </message>
     <message>
         <source>This music sounds unlike the music the model learned from, so it is not given a single emotion. Listen to it, and correct the emotion if needed: your corrections teach the model your music.</source>

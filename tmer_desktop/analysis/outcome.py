@@ -51,6 +51,8 @@ class Analysis:
     model_version: str | None = None
     extractor_version: str | None = None
     unfamiliar: bool | None = None
+    timeline: str | None = None  # vocabulary.Timeline of `windows` (None: the run's level)
+    reused_windows: int = 0  # windows whose features came from an earlier analysis, not computed
 
 
 def extractor_version() -> str:

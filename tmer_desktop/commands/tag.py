@@ -84,8 +84,18 @@ def _write_windows(rows: list[TrackResult], path: str, kind: str, model_version:
         return report.write_windows(rows, path, kind, model_version, store)
 
 
+def _timelines_note(rows: list[TrackResult], window: float, hop: float) -> str:
+    """Which level of analysis the windows file holds (a coarse run keeps a fine timeline already stored)."""
+    fine = sum(1 for r in rows if r.label is not None and r.timeline == "fine")
+    coarse = sum(1 for r in rows if r.label is not None and r.timeline == "coarse")
+    parts = [f"{n} track(s) with the {level} timeline (a {window:g} s window every {step:g} s)"
+             for n, level, step in ((coarse, "coarse", window), (fine, "fine", hop)) if n]
+    return ("tmer tag: windows file: " + ", ".join(parts or ["no tagged track"])
+            + ("; tmer tag without --coarse makes the fine one" if coarse else ""))
+
+
 def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_run=False, force=False,
-                fmt=None, model=None, scheduler=None) -> int:
+                fmt=None, model=None, scheduler=None, fine=True) -> int:
     """`tmer tag`: returns 0 when every file was tagged (or was already), 1 when some could not be
     (their rows say why) or the library or the output file cannot be written, 2 for usage
     errors, 130 when interrupted (the exit status of every tmer command: cli.EXIT_STATUS)."""
@@ -108,7 +118,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         print(f"tmer tag: using the model version {model!r}, as asked (not the library's active model)", file=err)
     tagger = BatchTagger(paths, jobs=jobs or settings.jobs, force=force, window=settings.window_s,
                          hop=settings.hop_s, write_tags=write_tags, settings=settings, dry_run=dry_run,
-                         model=model, scheduler=scheduler)
+                         model=model, scheduler=scheduler, fine=fine)
     rows: list[TrackResult] = []
     is_tty = err.isatty()
 
@@ -192,6 +202,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
             if windows_kind:
                 windows = _write_windows(rows, windows_out, windows_kind, tagger.model_version)
                 written += f" and {windows} window row(s) to {windows_out}"
+                print(_timelines_note(rows, settings.window_s, settings.hop_s), file=err)
         except TmerError as exc:
             print(for_terminal(f"tmer tag: {exc}"), file=err)
             return 1

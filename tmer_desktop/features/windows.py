@@ -16,6 +16,10 @@ frame by frame, where a frame lies wholly inside two windows at the same sample
 (onsets.MagnitudeFrameMemo). Everything else is computed per window (docs/features_rhythm.md
 says why the other onset curves cannot be shared exactly).
 
+Windows already known (`known`: features by first sample at the analysis rate, e.g. the
+coarse timeline's windows when the fine one is made) are taken as they are and not computed
+again; a block whose windows are all known is not even decoded (long files).
+
 Preparation (features/prepare.py): the track is resampled to the analysis rate, and each window
 is scaled to full-scale peak on its own. Shared data stays exact under that per-window gain:
 the magnitude spectrogram and the Bark-band power are linear in the gain and are scaled when
@@ -36,13 +40,14 @@ from tmer_desktop.errors import AudioError
 from tmer_desktop.features import cache as feature_cache
 from tmer_desktop.features import fluctuation as fluct
 from tmer_desktop.features import roughness as rough
+from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.extract import extract_features, extract_with_shared
 from tmer_desktop.features.framing import FrameGrid, frame_grid
 from tmer_desktop.features.onsets import MagnitudeFrameMemo
 from tmer_desktop.features.prepare import DEFAULT as DEFAULT_PREPARATION
 from tmer_desktop.features.prepare import Preparation
 from tmer_desktop.features.spectrum import grid_spectra
-from tmer_desktop.features.track import TrackFeatures, WindowFeatures
+from tmer_desktop.features.track import Known, TrackFeatures, WindowFeatures, first_sample
 from tmer_desktop.hashing import file_sha256
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 
@@ -151,29 +156,52 @@ def _blocks(spans: list[_Span], sr: int, window: float) -> list[list[_Span]]:
 
 def analyse_samples(y: np.ndarray, sr: int, window: float = 30.0, hop: float = 5.0,
                     progress: Progress | None = None,
-                    preparation: Preparation = DEFAULT_PREPARATION) -> list[WindowFeatures]:
-    """Window features of samples already in memory (e.g. a recording)."""
+                    preparation: Preparation = DEFAULT_PREPARATION,
+                    known: Known | None = None) -> list[WindowFeatures]:
+    """Window features of samples already in memory (e.g. a recording); `known`: windows not
+    to compute again (see the module docstring)."""
     y, sr = preparation.resample(np.asarray(y, dtype=np.float64), sr)
     spans = plan_windows(len(y), sr, window, hop)
     out: list[WindowFeatures] = []
     for group in _blocks(spans, sr, window):
         a = group[0].first
         b = group[-1].first + group[-1].length
-        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress, preparation)
+        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress, preparation, known)
     return out
 
 
-def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first: int,
+def _known_values(v) -> dict[str, float]:
+    if isinstance(v, dict):
+        return dict(v)
+    if len(v) != len(FEATURE_NAMES):
+        raise ValueError(f"a known window has {len(v)} values, not {len(FEATURE_NAMES)}")
+    return dict(zip(FEATURE_NAMES, map(float, v), strict=True))
+
+
+def _count_known(windows: list[WindowFeatures], known: Known | None, sr: int) -> int:
+    return sum(1 for w in windows if known and first_sample(w.start, sr) in known)
+
+
+def _all_known(group: list[_Span], known: Known | None) -> bool:
+    return bool(known) and all(sp.first in known for sp in group)  # type: ignore[operator]
+
+
+def _analyse_group(y_block: np.ndarray | None, sr: int, group: list[_Span], block_first: int,
                    window: float, out: list[WindowFeatures], total: int,
-                   progress: Progress | None, preparation: Preparation) -> None:
-    """Append the features of the windows of one block to `out`, reporting each one."""
+                   progress: Progress | None, preparation: Preparation, known: Known | None = None) -> None:
+    """Append the features of the windows of one block to `out`, reporting each one (y_block may
+    be None when every window of the group is known)."""
     W = int(round(window * sr))
-    blk = _Block(y_block, sr) if len(group) > 1 else None
+    todo = [sp for sp in group if not (known and sp.first in known)]
+    blk = _Block(y_block, sr) if len(todo) > 1 and y_block is not None else None
     for sp in group:
         off = sp.first - block_first
-        if blk:
+        if known and sp.first in known:
+            vals = _known_values(known[sp.first])
+        elif blk:
             vals = blk.features(off, sp.length, preparation)
         else:
+            assert y_block is not None, "a window to compute has its block's samples"
             vals = extract_features(preparation.normalise(y_block[off:off + sp.length])[0], sr)
         out.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
                                   short=sp.length < W, values=vals))
@@ -183,8 +211,10 @@ def _analyse_group(y_block: np.ndarray, sr: int, group: list[_Span], block_first
 
 def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: bool = True,
                  progress: Progress | None = None,
-                 preparation: Preparation = DEFAULT_PREPARATION) -> TrackFeatures:
-    """Per-window features of a whole track, prepared for analysis (raises AudioError)."""
+                 preparation: Preparation = DEFAULT_PREPARATION, known: Known | None = None) -> TrackFeatures:
+    """Per-window features of a whole track, prepared for analysis (raises AudioError).
+    known: windows already computed (by first sample at the analysis rate), taken as they are;
+    TrackFeatures.reused counts them."""
     info = decode.probe(path)
     try:
         content_hash = file_sha256(path)
@@ -201,7 +231,7 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
     if info.format == "FFMPEG" or info.frames <= WHOLE_LOAD_SECONDS * native:
         y, native = decode.load(path)
         duration = len(y) / native
-        windows = analyse_samples(y, native, window, hop, progress, preparation)
+        windows = analyse_samples(y, native, window, hop, progress, preparation, known)
         del y
     else:
         duration = info.frames / native
@@ -218,6 +248,9 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
         for group in _blocks(spans, sr, window):
             a = group[0].first
             b = group[-1].first + group[-1].length
+            if _all_known(group, known):
+                _analyse_group(None, sr, group, a, window, windows, len(spans), progress, preparation, known)
+                continue
             first = max(0, (a - margin) // step * step)
             skip = a - first
             y_block, _ = decode.load(path, first / sr, (b - first) / sr + 2 * margin / sr)
@@ -225,10 +258,11 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
             y_block = y_block[skip:skip + (b - a)]
             if len(y_block) < b - a:  # the file's end, or rounding of the length at the native rate
                 y_block = np.pad(y_block, (0, b - a - len(y_block)))
-            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress, preparation)
+            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress, preparation, known)
             del y_block
     track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=native,
-                          channels=info.channels, duration=duration, windows=windows)
+                          channels=info.channels, duration=duration, windows=windows,
+                          reused=_count_known(windows, known, preparation.output_rate(native)))
     if use_cache:
         feature_cache.store(track, window, hop, preparation.tag)
     return track

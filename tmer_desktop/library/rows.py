@@ -107,6 +107,7 @@ class TrackRow:
     hop_s: float | None
     extractor_version: str | None
     error_kind: FailureKind | None  # with an error: whether it is worth trying again (NULL: not known)
+    timeline: str | None = None  # vocabulary.Timeline of the stored windows; None: no analysis
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> TrackRow:

@@ -16,11 +16,12 @@ import sqlite3
 from collections.abc import Callable
 
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.vocabulary import DECISIONS, EMOTIONS, FAILURE_KINDS, FailureKind  # noqa: F401 (re-exported)
+from tmer_desktop.vocabulary import DECISIONS, EMOTIONS, FAILURE_KINDS, TIMELINES, FailureKind  # noqa: F401 (re-exported)
 
 _EMOTION_LIST = ", ".join(f"'{e}'" for e in EMOTIONS)
 _DECISION_LIST = ", ".join(f"'{d}'" for d in DECISIONS)
 _FAILURE_KIND_LIST = ", ".join(f"'{k}'" for k in FAILURE_KINDS)
+_TIMELINE_LIST = ", ".join(f"'{t}'" for t in TIMELINES)
 
 _V1 = f"""
 CREATE TABLE meta (
@@ -202,6 +203,23 @@ def _step_5(conn: sqlite3.Connection) -> None:
                      (FailureKind.TRANSIENT.value, len(start), start))
 
 
+# v6: the level of analysis of a track's stored timeline (vocabulary.Timeline): 'coarse'
+# (non-overlapping windows, what a batch makes) or 'fine' (overlapping windows, made on request or
+# when the player opens the track); NULL for a track without analysis. Up to v5 every batch made the
+# fine timeline (hop < window); a timeline whose hop equals its window is the coarse one.
+_V6 = f"""
+ALTER TABLE tracks ADD COLUMN timeline TEXT CHECK (timeline IN ({_TIMELINE_LIST}));
+UPDATE tracks SET timeline = CASE WHEN hop_s < window_s - 1e-9 THEN 'fine' ELSE 'coarse' END
+    WHERE error IS NULL AND window_s IS NOT NULL AND hop_s IS NOT NULL
+    AND EXISTS (SELECT 1 FROM windows w WHERE w.track_id = tracks.id);
+"""
+
+
+def _step_6(conn: sqlite3.Connection) -> None:
+    for statement in _split(_V6):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     # executescript() would COMMIT the surrounding transaction; run statements one by one.
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
@@ -214,6 +232,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _step_3,
     4: _step_4,
     5: _step_5,
+    6: _step_6,
 }
 
 SCHEMA_VERSION: int = max(MIGRATIONS)

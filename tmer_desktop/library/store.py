@@ -12,7 +12,7 @@ API summary (plain Python, no Qt; rows are frozen dataclasses from `library.rows
 
     upsert_track(path, *, content_hash=, size=, mtime=, duration=, sample_rate=, channels=,
                  artist=, album=, title=, genre=, year=, error=, error_kind=, analysed_at=,
-                 window_s=, hop_s=, extractor_version=) -> track_id   # only the keywords given are written
+                 window_s=, hop_s=, extractor_version=, timeline=) -> track_id   # only the keywords given are written
     track(track_id) / track_by_path(path) / track_by_hash(content_hash) -> TrackRow | None
     delete_track(track_id) -> bool
     replace_windows(track_id, windows) -> list[window_id]       # windows: NewWindow/mapping/object
@@ -79,12 +79,13 @@ from tmer_desktop.library.rows import (
 )
 from tmer_desktop.library.schema import DECISIONS, EMOTIONS
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP, as_message
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, FAILURE_KINDS
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, FAILURE_KINDS, TIMELINES
 
 _UNSET: Any = object()
 _TRACK_FIELDS = (
     "content_hash", "size", "mtime", "duration", "sample_rate", "channels", "artist", "album",
     "title", "genre", "year", "error", "error_kind", "analysed_at", "window_s", "hop_s", "extractor_version",
+    "timeline",
 )
 _ORDERS = {
     "path": "t.path",
@@ -284,6 +285,7 @@ class LibraryStore:
         window_s: float | None = _UNSET,
         hop_s: float | None = _UNSET,
         extractor_version: str | None = _UNSET,
+        timeline: str | None = _UNSET,
     ) -> int:
         """Insert the track at `path` (absolute, symlinks kept) or update it; returns its id.
 
@@ -304,6 +306,9 @@ class LibraryStore:
                     raise LibraryError("A track without an error has no failure kind.")
                 _check_choice(str(kind), FAILURE_KINDS, "failure kind")
             given["error_kind"] = None if kind is None else str(kind)
+        if given.get("timeline") is not None:
+            _check_choice(str(given["timeline"]), TIMELINES, "timeline")
+            given["timeline"] = str(given["timeline"])
         key = os.path.abspath(os.fspath(path))
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM tracks WHERE path = ?", (key,)).fetchone()

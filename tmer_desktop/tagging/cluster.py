@@ -129,8 +129,10 @@ def _analyser(config: WorkerConfig, files: dict[str, bytes]) -> Analyser:
         return _analysers[key]
 
 
-def analyse_on_worker(config: WorkerConfig, files: dict[str, bytes], path: str, data: bytes) -> Analysis:
-    """Runs on a Dask worker: analyse `data` (the bytes of `path` on the runner's machine)."""
+def analyse_on_worker(config: WorkerConfig, files: dict[str, bytes], path: str, data: bytes,
+                      known=None) -> Analysis:
+    """Runs on a Dask worker: analyse `data` (the bytes of `path` on the runner's machine); known:
+    the window features the library already holds (not computed again), as for the local pool."""
     from tmer_desktop.tagging.worker import _test_hooks
 
     _test_hooks(path)
@@ -140,7 +142,7 @@ def analyse_on_worker(config: WorkerConfig, files: dict[str, bytes], path: str, 
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         try:
-            outcome = _analyser(config, files).analyse(local)
+            outcome = _analyser(config, files).analyse(local, known=known)
         except Exception as exc:  # every failure of one file is that file's error row, as in worker.py
             log.warning("%s could not be analysed", path, exc_info=True)
             outcome = Analysis(path=path, error=failure_text(exc))
@@ -207,7 +209,7 @@ class DaskPool:
     def busy_count(self) -> int:
         return len(self._tasks) + len(self._settled)
 
-    def submit(self, task_id: int, path: str) -> None:
+    def submit(self, task_id: int, path: str, known=None) -> None:
         try:
             size = os.path.getsize(path)
             if size > MAX_FILE_BYTES:
@@ -220,7 +222,7 @@ class DaskPool:
             self._settled.append(PoolEvent("failed", task_id, reason=failure_text(exc),
                                            failure_kind=FailureKind.TRANSIENT))
             return
-        future = self.client.submit(analyse_on_worker, self.config, self._files, path, data,
+        future = self.client.submit(analyse_on_worker, self.config, self._files, path, data, known or None,
                                     key=f"tmer-analyse-{uuid.uuid4().hex}", pure=False, retries=0)
         self._tasks[future] = task_id
         self._budget[future] = self.timeout_per_file if self.timeout_per_file is not None else \

@@ -8,7 +8,7 @@ overruns its deadline is killed and replaced, and only that file gets an error.
 Protocol (worker.worker_main):
   worker -> runner: ("ready", pid) | ("fatal", reason) | ("started", task_id, duration_s)
                     | ("result", task_id, Analysis)
-  runner -> worker: (task_id, path) | None (exit)
+  runner -> worker: (task_id, path, known window features or None) | None (exit)
 
 Processes are started with 'spawn' (a fresh interpreter: no inherited locks, threads or Qt
 state, works the same on Linux, macOS and Windows).
@@ -134,13 +134,14 @@ class WorkerPool:
         return sum(1 for s in self._slots if s.task is not None)
 
     # -- work -------------------------------------------------------------------------------
-    def submit(self, task_id: int, path: str) -> None:
+    def submit(self, task_id: int, path: str, known=None) -> None:
+        """known: window features the worker need not compute (features.track.Known)."""
         slot = next(s for s in self._slots if s.ready and s.task is None)
         now = time.monotonic()
         deadline = now + (self._timeout if self._timeout is not None else PROBE_GRACE)
         slot.task = _Task(task_id, path, now, deadline)
         try:
-            slot.parent_conn.send((task_id, path))
+            slot.parent_conn.send((task_id, path, known or None))
         except (OSError, ValueError):
             pass  # the worker just died; poll() will see it and report this task
 

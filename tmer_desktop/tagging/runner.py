@@ -5,9 +5,11 @@
     tagger.cancel()                                         # from any thread; finished results stay
 
 Per file, in order: hash the bytes; skip the file if the library already holds an analysis of
-these bytes at this path with the same window, hop, extractor and model version (unless
-force); else reuse an analysis of identical bytes at another path (a copy: one analysis,
-one row per path); else send it to a worker process (pool.py). Each finished track is
+these bytes at this path at the level asked for (fine by default, only the coarse one with `fine=False`:
+persist.AnalysisKey), with the same window, extractor and model version (unless force); else
+reuse an analysis of identical bytes at another path (a copy: one analysis, one row per path);
+else send it to a worker process (pool.py), with the window features the library already holds
+for these bytes (a coarse timeline's windows are not computed again for the fine one). Each finished track is
 written to the library at once, in one transaction, by this process only. docs/tagging.md
 describes the behaviour for users.
 """
@@ -32,7 +34,7 @@ from tmer_desktop.tagging.inplace import recover_interrupted
 from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import WorkerConfig
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, EMOTIONS, FailureKind
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, EMOTIONS, FailureKind, Timeline
 
 if TYPE_CHECKING:  # imported when needed: a run that finds no audio opens neither
     from tmer_desktop.library.store import LibraryStore
@@ -62,6 +64,8 @@ class TrackResult:
     skipped: bool
     tag_changes: list | None = None  # filetags.TagChange list when tags were (or would be) written
     unfamiliar: bool | None = None  # music unlike what the model learnt from (None: not assessed)
+    timeline: str | None = None  # vocabulary.Timeline of the stored windows (None: no analysis)
+    reused_windows: int = 0  # windows taken from the library's earlier analysis, not computed
 
 
 @dataclass
@@ -94,6 +98,7 @@ class _Item:
     mtime: float | None = None
     waiting: list[_Item] = field(default_factory=list)  # copies with the same bytes
     changed_retries: int = 0  # times it changed under us and was queued again
+    known: dict | None = None  # window features the library holds for these bytes (persist.known_windows)
 
 
 def default_jobs() -> int:
@@ -104,11 +109,13 @@ class BatchTagger:
     def __init__(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = None, force: bool = False,
                  window: float = 30.0, hop: float = 5.0, store=None, timeout_per_file: float | None = None,
                  write_tags: bool = False, settings=None, dry_run: bool = False, model: str | None = None,
-                 scheduler: str | None = None):
+                 scheduler: str | None = None, fine: bool = True):
         """dry_run: analyse, but write nothing (no library, no tags); tag changes are listed in
         TrackResult.tag_changes when write_tags is also set. model: a model store version
         ("bundled", "v002", ...) to use instead of the library's active one. scheduler: a Dask
-        scheduler's address: analyse on that cluster (cluster.py) instead of local processes."""
+        scheduler's address: analyse on that cluster (cluster.py) instead of local processes.
+        fine: make the fine timeline (windows every `hop` s, the default) rather than only the
+        coarse one (every `window` s: faster, see docs/tagging.md "Two levels of analysis")."""
         if settings is None:
             from tmer_desktop.settings import load_settings
 
@@ -122,6 +129,7 @@ class BatchTagger:
         self.force = force
         self.window = float(window)
         self.hop = float(hop)
+        self.fine = bool(fine)
         self.timeout_per_file = timeout_per_file
         self.write_tags = write_tags
         self.dry_run = dry_run
@@ -203,7 +211,7 @@ class _Run:
             threshold=float(getattr(s, "decision_threshold", DEFAULT_THRESHOLD)),
             top2_threshold=getattr(s, "top2_threshold", None),
             aggregation=str(getattr(s, "aggregation", "mean")),
-            model_dir=self.model.folder, model_version=self.model.version,
+            model_dir=self.model.folder, model_version=self.model.version, fine=self.t.fine,
         )
 
     # -- main loop ---------------------------------------------------------------------------
@@ -222,7 +230,8 @@ class _Run:
         # The model asked for, else the library's active one (analysis/model_choice.py).
         self.model = choose_model(self.store, self.t.requested_model)
         self.t.model_version = self.model.version
-        self.key = persist.AnalysisKey(self.t.window, self.t.hop, extractor_version(), self.t.model_version)
+        self.key = persist.AnalysisKey(self.t.window, self.t.hop, extractor_version(), self.t.model_version,
+                                       Timeline.FINE if self.t.fine else Timeline.COARSE)
         self._remove_leftovers(found.leftovers)
         pending = self.pending = deque(_Item(p) for p in found.audio)
         queued: deque[_Item] = deque()  # hashed, waiting for a free worker
@@ -241,7 +250,7 @@ class _Run:
             while queued and self.pool is not None and self.pool.idle_count() > 0:
                 item = queued.popleft()
                 inflight[next_id] = item
-                self.pool.submit(next_id, item.path)
+                self.pool.submit(next_id, item.path, item.known)
                 self._first_dispatch = self._first_dispatch or time.monotonic()
                 self.current = item.path
                 next_id += 1
@@ -354,6 +363,7 @@ class _Run:
             if twin is not None:
                 self._emit_stored(item, twin, skipped=False)
                 return False
+            item.known = persist.known_windows(self.store, item.path, item.content_hash, self.key) or None
         return True
 
     def _emit_stored(self, item: _Item, stored: persist.StoredTrack, *, skipped: bool) -> None:
@@ -365,7 +375,7 @@ class _Run:
                              stored.label, stored.confidence, stored.decision,
                              dict(stored.probs) if stored.probs else None,
                              stored.n_windows, stored.short, stored.error, skipped,
-                             unfamiliar=stored.unfamiliar)
+                             unfamiliar=stored.unfamiliar, timeline=stored.track.timeline)
         if self._tags(result, item, stored.track.content_hash):
             self._emit(result)
 
@@ -391,7 +401,7 @@ class _Run:
             item.path, track_id, analysis.label, analysis.confidence, analysis.decision,
             dict(zip(EMOTIONS, analysis.probs)) if analysis.probs is not None else None,
             len(analysis.windows), analysis.short, analysis.error, False,
-            unfamiliar=analysis.unfamiliar,
+            unfamiliar=analysis.unfamiliar, timeline=analysis.timeline, reused_windows=analysis.reused_windows,
         )
         if self._tags(result, item, analysis.content_hash or item.content_hash):
             self._emit(result)

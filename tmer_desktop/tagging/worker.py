@@ -27,9 +27,10 @@ import numpy as np
 from tmer_desktop.analysis.outcome import Analysis, WindowOutcome, extractor_version
 from tmer_desktop.errors import AudioError, TmerError
 from tmer_desktop.features.columns import FEATURE_NAMES
-from tmer_desktop.features.prepare import MIN_DURATION, TOO_SHORT
+from tmer_desktop.features.prepare import ANALYSIS_RATE, MIN_DURATION, TOO_SHORT
+from tmer_desktop.features.track import Known, first_sample
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import DEFAULT_TOP2_THRESHOLD, DecisionRule
+from tmer_desktop.vocabulary import DEFAULT_TOP2_THRESHOLD, DecisionRule, Timeline
 
 # In a worker process, records go to stderr, which _log_stderr_to_file points at the workers' log file.
 log = logging.getLogger(__name__)
@@ -57,6 +58,9 @@ class WorkerConfig:
     model_dir: str | None = None  # None: the model shipped with the app
     model_version: str | None = None  # the name predictions are stored under (model store version)
     allow_retrain: bool = False  # see runner._poll: only after the runner has loaded the model once
+    # The fine timeline (windows every `hop` s); False: the coarse one (every `window` s,
+    # vocabulary.Timeline), what a batch makes unless asked for more.
+    fine: bool = True
 
     @property
     def rule(self) -> DecisionRule:
@@ -94,19 +98,27 @@ class Analyser:
         finally:
             os.unlink(name)
 
-    def analyse(self, path: str, *, use_cache: bool | None = None) -> Analysis:
+    def analyse(self, path: str, *, use_cache: bool | None = None, known: Known | None = None) -> Analysis:
+        """known: window features the library already holds (persist.known_windows), not computed again."""
         from tmer_desktop.audio.decode import probe
-        from tmer_desktop.features.windows import analyse_file
+        from tmer_desktop.features.windows import analyse_file, plan_windows
         from tmer_desktop.tagging.filetags import read_metadata
 
         cfg = self.config
-        track = analyse_file(path, window=cfg.window, hop=cfg.hop,
-                             use_cache=cfg.use_cache if use_cache is None else use_cache)
+        hop = cfg.hop if cfg.fine else cfg.window
+        track = analyse_file(path, window=cfg.window, hop=hop,
+                             use_cache=cfg.use_cache if use_cache is None else use_cache, known=known)
         duration = float(track.duration)
+        # A coarse timeline is the fine one when both plans give the same windows (a track not
+        # much longer than one window): then it is stored as fine and never made again.
+        n = first_sample(duration)
+        same = cfg.fine or [(w.first, w.length) for w in plan_windows(n, ANALYSIS_RATE, cfg.window, cfg.window)] \
+            == [(w.first, w.length) for w in plan_windows(n, ANALYSIS_RATE, cfg.window, cfg.hop)]
         result = Analysis(
             path=path, content_hash=track.content_hash, duration=duration,
             sample_rate=int(track.sample_rate), channels=int(track.channels),
             model_version=self.model_version, extractor_version=self.extractor_version,
+            timeline=Timeline.FINE if same else Timeline.COARSE, reused_windows=track.reused,
         )
         result.metadata = read_metadata(path)
         if duration < MIN_DURATION:
@@ -240,12 +252,12 @@ def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
             return
         if message is None:
             return
-        task_id, path = message
+        task_id, path, known = message
         _test_hooks(path)
         try:
             info = probe(path)
             conn.send(("started", task_id, info.duration))
-            outcome = analyser.analyse(path)
+            outcome = analyser.analyse(path, known=known)
         except BaseException as exc:  # every failure of one file is that file's error row
             log.warning("%s could not be analysed", path, exc_info=True)
             outcome = Analysis(path=path, error=failure_text(exc))

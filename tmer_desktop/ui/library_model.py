@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import emotion_color
+from tmer_desktop.vocabulary import Timeline
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class TableRow:
     n_windows: int = 0
     candidates: tuple[str, ...] = ()  # the two emotions shown for a top-2 decision
     unfamiliar: bool | None = None  # music unlike what the model learnt from (None: not assessed)
+    timeline: str | None = None  # vocabulary.Timeline: "fine" is marked in the Duration column
 
     @property
     def display_title(self) -> str:
@@ -127,6 +129,8 @@ class TrackTableModel(QAbstractTableModel):
                 return i18n.translated(row.error)
             if col == COL_DECISION and row.unfamiliar:
                 return self.unfamiliar_explanation()
+            if col == COL_DURATION and row.timeline:
+                return self.timeline_explanation(row.timeline)
             return row.path
         if role == Qt.ItemDataRole.DecorationRole and col == COL_EMOTION and row.emotion:
             return emotion_color(row.emotion)
@@ -144,6 +148,9 @@ class TrackTableModel(QAbstractTableModel):
         if col == COL_ALBUM:
             return row.album
         if col == COL_DURATION:
+            if row.timeline == Timeline.FINE:
+                return self.tr("{duration} · detailed", "the track has its detailed timeline").format(
+                    duration=i18n.clock(row.duration))
             return i18n.clock(row.duration)
         if col == COL_EMOTION:
             return self.emotion_names.get(row.emotion, row.emotion) if row.emotion else ""
@@ -168,6 +175,12 @@ class TrackTableModel(QAbstractTableModel):
                  "top-2": self.tr("top-2", "decision: one of the two best emotions"),
                  "review": self.tr("review", "decision: needs a person to listen")}
         return shown.get(decision, decision or "")
+
+    def timeline_explanation(self, timeline: str) -> str:
+        if timeline == Timeline.FINE:
+            return self.tr("Detailed timeline: the emotion of overlapping 30 s stretches, a few seconds apart.")
+        return self.tr("Overview timeline: the emotion of every 30 s stretch, one after another. The detailed "
+                       "timeline is made when you open the track in the player.")
 
     def unfamiliar_explanation(self) -> str:
         return self.tr("This music sounds unlike the music the model learned from, so it is not given a "

@@ -27,6 +27,7 @@ from tmer_desktop.ui.library_model import (
     COL_ALBUM,
     COL_ARTIST,
     COL_DECISION,
+    COL_DURATION,
     COL_ERROR,
     COL_TITLE,
     ROW_ROLE,
@@ -227,6 +228,10 @@ class LibraryView(FollowsLanguage, QWidget):
         self.table.resizeColumnToContents(COL_DECISION)
         self.table.setColumnWidth(COL_DECISION, max(170, self.table.columnWidth(COL_DECISION)))
         self.table.resizeColumnToContents(COL_ERROR)
+        # "3:35 · detailed" where the track has its detailed timeline
+        width = self.table.columnWidth(COL_DURATION)
+        self.table.resizeColumnToContents(COL_DURATION)
+        self.table.setColumnWidth(COL_DURATION, max(width, self.table.columnWidth(COL_DURATION)))
 
     # -- drag and drop ---------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

@@ -34,6 +34,7 @@ from tmer_desktop.ui.session_view import SessionBuilderView
 from tmer_desktop.ui.settings_dialog import SettingsDialog
 from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter, run_in_background
 from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
+from tmer_desktop.vocabulary import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
     batchResult = Signal(object)     # one runner TrackResult, after its row was shown
     recoveryFinished = Signal(object)  # the RecoveryReport, or the exception when it failed
     demoRequested = Signal()         # "Try the bundled demo" in the user's own library: the app opens the demo library
+    fineTimelineFinished = Signal(int)  # track id, once its detailed timeline is shown (or could not be made)
 
     def __init__(self, store, settings, messages: list[str] | None = None):
         super().__init__()
@@ -104,6 +106,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self.model_choice: QMessageBox | None = None  # open while the user decides about a broken model
         self._tasks: set[BackgroundTask] = set()
         self._track_request = 0
+        self._fine_task: BackgroundTask | None = None  # the detailed timeline being made for the player
         self._explainer = explain_mod.Explainer(store)
         self.current_track: TrackView | None = None
         self.library_loaded = False
@@ -378,6 +381,12 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             self.statusBar().showMessage(self.tr("Cancelling: finished tracks are kept…"))
 
     def _on_batch_result(self, result) -> None:
+        self._show_result_row(result)
+        self._update_status()
+        self.batchResult.emit(result)
+
+    def _show_result_row(self, result) -> None:
+        """Add or refresh the library row of one runner TrackResult."""
         ds = self.decision_settings()
         row = None
         if getattr(result, "track_id", None) is not None:
@@ -391,8 +400,6 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             row = TableRow(track_id=None, path=str(result.path), title=Path(str(result.path)).stem,
                            error=result.error or self.tr("not analysed"))
         self.library.model.upsert(row)
-        self._update_status()
-        self.batchResult.emit(result)
 
     def _on_batch_progress(self, p) -> None:
         self.library.batch_progress(p.done, p.total, p.failed, p.skipped, p.eta)
@@ -497,9 +504,13 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
             self.tr("Model {version} is now active; new analyses use it.").format(version=version), 15000)
 
     def show_track(self, track_id: int) -> None:
-        """Load the track's windows (fast, here) and its audio and explanations (background)."""
+        """Load the track's windows (fast, here) and its audio and explanations (background); a
+        track with only the overview (coarse) timeline gets its detailed one made in the background."""
         self._track_request += 1
         request = self._track_request
+        if self._fine_task is not None:  # the previous track's detailed timeline: not needed now
+            self._fine_task.cancel()
+            self._fine_task = None
         try:
             view = load_track_view(self.store, track_id, self.decision_settings())
         except Exception as exc:
@@ -536,6 +547,55 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
         self._spawn(decode, "decode", succeeded=audio_ready, failed=audio_failed)
         self._explain(view, None)
+        if view.timeline == Timeline.COARSE and len(view.series):
+            self._make_fine_timeline(view, request)
+
+    def _make_fine_timeline(self, view: TrackView, request: int) -> None:
+        """Make the detailed (fine) timeline of the track shown, off the GUI thread: a one-file batch
+        at the fine level in its own analysis process (the overview's windows are reused), stored
+        in the library; then shown in place of the overview, keeping audio and cursor."""
+        store, settings, track_id = self.store, self.settings, view.track_id
+
+        def work(ctx):
+            from tmer_desktop.tagging.runner import BatchTagger
+
+            tagger = BatchTagger([view.path], jobs=1, window=settings.window_s, hop=settings.hop_s, store=store,
+                                 settings=settings, fine=True)
+            ctx.on_cancel(tagger.cancel)
+            results = []
+            tagger.run(on_result=results.append)
+            return results
+
+        def done(results):
+            if task.cancelled:  # another track was opened, or the window is closing (the store with it)
+                return
+            for result in results:
+                self._show_result_row(result)  # the library row shows its detailed timeline
+            if request != self._track_request:
+                return
+            self._fine_task = None
+            try:
+                new = load_track_view(self.store, track_id, self.decision_settings())
+            except Exception as exc:  # the overview stays on screen
+                log.exception("the detailed timeline of %s cannot be shown", view.path)
+                self.statusBar().showMessage(i18n.error_text(exc), 15000)
+                new = None
+            if new is not None and new.timeline == Timeline.FINE and len(new.series):
+                self.current_track = new
+                self.player_view.refresh_decisions(new)
+                self.player_view.set_timeline_state("")
+            else:
+                self.player_view.set_timeline_state("failed")
+            self.fineTimelineFinished.emit(track_id)
+
+        def failed(_message, _exc):
+            if request == self._track_request and not task.cancelled:
+                self._fine_task = None
+                self.player_view.set_timeline_state("failed")
+                self.fineTimelineFinished.emit(track_id)
+
+        self.player_view.set_timeline_state("computing")
+        task = self._fine_task = self._spawn(work, "fine timeline", succeeded=done, failed=failed)
 
     # -- explanations ---------------------------------------------------------------------
     def _on_window_changed(self, index: int) -> None:

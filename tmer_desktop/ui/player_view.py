@@ -29,6 +29,7 @@ from tmer_desktop.ui.explain_panel import ExplanationPanel
 from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
 from tmer_desktop.ui.player import PlayerController
 from tmer_desktop.ui.timeline import TimelineWidget
+from tmer_desktop.vocabulary import Timeline
 
 SLIDER_STEPS_PER_SECOND = 10
 
@@ -55,6 +56,10 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         self._device_note = ""
         self.playback_note = QLabel()
         self.playback_note.setStyleSheet("color: #8A4B00;")
+        # The level of the timeline shown: the overview at once, the detailed one when it is ready.
+        self.timeline_note = QLabel()
+        self.timeline_note.setStyleSheet("color: #555555;")
+        self.timeline_state = ""  # "" | "computing" | "failed"
 
         self.play_button = QPushButton()
         self.play_button.setEnabled(False)
@@ -102,6 +107,7 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.title)
         top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.timeline_note)
         top_layout.addWidget(self.playback_note)
         top_layout.addLayout(transport)
         top_layout.addWidget(self.timeline, 1)
@@ -135,6 +141,7 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
             self._show_device_note()
         self._update_unsure_button()
         self._update_window_label()
+        self._update_timeline_note()
         if self.track is None:
             self.title.setText(self.tr("No track selected"))
             self.explanations.clear(self.tr("Select a track to see why the model chose its emotion."))
@@ -214,10 +221,33 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
             self._update_window_label()
 
     # -- showing a track -------------------------------------------------------------
+    def set_timeline_state(self, state: str) -> None:
+        """"computing": the detailed timeline is being made in the background; "failed": it could
+        not be; "": nothing is going on (the note then says which timeline is shown)."""
+        self.timeline_state = state
+        self._update_timeline_note()
+
+    def _update_timeline_note(self) -> None:
+        t = self.track
+        if t is None or not len(t.series) or t.timeline is None:
+            self.timeline_note.setText("")
+        elif t.timeline == Timeline.FINE:
+            self.timeline_note.setText(self.tr("Detailed timeline."))
+        elif self.timeline_state == "computing":
+            self.timeline_note.setText(self.tr("Overview timeline (a window every 30 s); the detailed timeline "
+                                               "is being computed…"))
+        elif self.timeline_state == "failed":
+            self.timeline_note.setText(self.tr("Overview timeline (a window every 30 s); the detailed timeline "
+                                               "could not be computed."))
+        else:
+            self.timeline_note.setText(self.tr("Overview timeline (a window every 30 s)."))
+        self.timeline_note.setVisible(bool(self.timeline_note.text()))
+
     def show_track(self, track) -> None:
         """Show a TrackView (its windows/predictions); audio arrives later via set_audio."""
         self.player.stop()
         self.track = track
+        self.timeline_state = ""
         self.title.setText(track.title)
         self._update_summary()
         series = track.series
@@ -232,6 +262,7 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         self.feedback_note.setText("")
         self.explanations.clear(self.tr("Computing explanation…") if series is not None and len(series) else
                                 (i18n.translated(track.error) or self.tr("No analysis for this track.")))
+        self._update_timeline_note()
 
     def set_audio(self, samples, sr: int, env=None) -> None:
         """samples: mono float32; env: its envelope() when already computed off the GUI thread."""
@@ -252,9 +283,11 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         self._show_playback_message(message)
 
     def refresh_decisions(self, track) -> None:
-        """Same track, new decisions (threshold/aggregation changed): keep audio and cursor."""
+        """Same track, new decisions (threshold/aggregation changed) or its detailed timeline:
+        keep audio and cursor."""
         self.track = track
         self._update_summary()
+        self._update_timeline_note()
         self.timeline.set_series(track.series, track.duration, track.threshold)
         self.timeline.set_cursor(self.player.position)
         self.current_window = -1

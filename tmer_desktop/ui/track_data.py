@@ -45,6 +45,7 @@ def table_row(summary: TrackSummary) -> TableRow:
         duration=t.duration, emotion=summary.label, confidence=summary.confidence,
         decision=summary.decision, error=t.error, n_windows=summary.n_windows,
         unfamiliar=_flag(summary.prediction.unfamiliar) if summary.prediction else None,
+        timeline=t.timeline,
     )
 
 
@@ -70,6 +71,7 @@ class TrackView:
     series: WindowSeries
     windows: list[WindowRow]
     unfamiliar: bool | None = None  # the track's music is unlike what the model learnt from
+    timeline: str | None = None  # vocabulary.Timeline of the stored windows: "coarse" or "fine"
 
 
 def _decide(probs: np.ndarray, ds: DecisionSettings, unfamiliar: bool | None = None):
@@ -128,7 +130,7 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
         subtitle=subtitle, duration=duration, error=track.error, label=label,
         confidence=confidence, decision=decision, candidates=candidates, track_probs=track_probs,
         threshold=ds.threshold, model_version=model_version, series=series, windows=kept,
-        unfamiliar=unfamiliar,
+        unfamiliar=unfamiliar, timeline=track.timeline,
     )
 
 
@@ -138,6 +140,7 @@ def row_from_view(view: TrackView, track) -> TableRow:
         album=track.album or "", duration=track.duration, emotion=view.label,
         confidence=view.confidence, decision=view.decision, error=track.error,
         n_windows=len(view.series), candidates=view.candidates, unfamiliar=view.unfamiliar,
+        timeline=view.timeline,
     )
 
 
