@@ -16,6 +16,7 @@ import soundfile as sf
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from test_ui_track import MODEL, lament_library  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.model.decide import decide, decide_all  # noqa: E402
@@ -28,7 +29,6 @@ from tmer_desktop.ui.track_data import DecisionSettings, decided_rows  # noqa: E
 from tmer_desktop.vocabulary import EMOTIONS  # noqa: E402
 
 from fixtures.music import SAD  # noqa: E402
-from test_ui_track import MODEL, lament_library  # noqa: E402
 
 # Windows of "Storm": needs review, sure (angry), needs review; the track itself needs review.
 STORM = [(0.30, 0.30, 0.20, 0.20), (0.05, 0.05, 0.85, 0.05), (0.25, 0.25, 0.25, 0.25)]
@@ -43,8 +43,9 @@ def add_storm(store, tmp_path) -> int:
     tid = store.upsert_track(clip, duration=40.0, title="Storm", sample_rate=sr, channels=2)
     store.replace_windows(tid, [{"idx": i, "start": 5.0 * i, "duration": 30.0, "short": False,
                                  "features": features[i]} for i in range(3)])
+    decided = decide_all(STORM)
     preds = [dict(window_idx=i, **dict(zip([f"p_{e}" for e in EMOTIONS], p)), label=d.label,
-                  confidence=d.confidence, decision=d.decision) for i, (p, d) in enumerate(zip(STORM, decide_all(STORM)))]
+                  confidence=d.confidence, decision=d.decision) for i, (p, d) in enumerate(zip(STORM, decided))]
     mean = np.mean(STORM, axis=0)
     d = decide(mean)
     preds.append(dict(**dict(zip([f"p_{e}" for e in EMOTIONS], mean)), label=d.label, confidence=d.confidence,
@@ -98,7 +99,7 @@ def test_the_same_words_and_counts_everywhere(library, qtbot, restore_english, s
     assert cells["Lament"].data(Qt.ItemDataRole.ToolTipRole).startswith(f"{two}: ")
     header_tip = proxy.headerData(COL_DECISION, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert header_tip.splitlines() == [i18n.decision_explanation(d) for d in ("label", "top-2", "review")]
-    assert [l.split(":")[0] for l in header_tip.splitlines()] == [sure, two, review]
+    assert [line.split(":")[0] for line in header_tip.splitlines()] == [sure, two, review]
     combo = window.library.decision_filter
     assert [combo.itemText(i) for i in (1, 2, 3)] == [sure, two, review]
     combo.setCurrentIndex(combo.findData("review"))
