@@ -218,7 +218,7 @@ def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir)
     assert proxy.index(lament, 4).data() == "Triste"
     # The locale's percent style (Spanish puts a space before %), sorting stays on the raw value.
     assert proxy.index(lament, 5).data() == f"{round(100 * float(np.mean(PROBS, axis=0).max()))} %"
-    assert proxy.index(lament, 6).data() == "top-2: Triste / Relajado"
+    assert proxy.index(lament, 6).data() == "Dos candidatas: Triste / Relajado"
     assert window.library.emotion_filter.itemText(1) == "Feliz"
     assert window.status_label.text().startswith("2 pistas · ")
 
@@ -237,7 +237,7 @@ def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir)
     assert "suavizado" in pv.timeline.band_items[0].toolTip()  # a stretch of mood by default
     pv.timeline.set_smoothed(False)  # each window's own answer
     assert "Triste 0,85" in pv.timeline.band_items[0].toolTip()
-    assert "decisión: etiqueta" in pv.timeline.band_items[0].toolTip()
+    assert "decisión: segura" in pv.timeline.band_items[0].toolTip()
     pv.timeline.set_smoothed(True)
     qtbot.waitUntil(lambda: {"window", "track"} <= explained, timeout=60000)
     assert pv.explanations.track_chart.title() == "Por qué — pista completa"
@@ -267,7 +267,7 @@ def test_main_window_in_turkish(library, qtbot, restore_english):
     assert proxy.index(lament, 4).data() == "Üzgün"
     assert proxy.index(lament, 5).data().startswith("%")  # Turkish writes the sign first
     qtbot.waitUntil(lambda: window.review.model.rowCount() == 1, timeout=10000)
-    assert window.review.header.text().startswith("1 parça inceleme bekliyor")
+    assert window.review.header.text().startswith("0 inceleme gerekli · 1 iki aday")
     window.close()
 
 
@@ -348,7 +348,7 @@ def test_the_whole_window_switches_language_at_once(library, qtbot, restore_engl
     assert window.library.proxy.headerData(0, Qt.Orientation.Horizontal) == "Título"
     assert window.status_label.text().startswith("2 pistas · ")
     assert pv.window_label.text().startswith("Ventana 2/3 (0:05–0:35): Triste 52 %")
-    assert pv.next_unsure_button.text().startswith("Siguiente ventana dudosa (N) · ")
+    assert pv.next_unsure_button.text() == "Ninguna ventana requiere revisión"  # the middle one has two candidates
     assert "emoción de la pista" in pv.summary.text()
     assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
     qtbot.waitUntil(lambda: {"window", "track"} <= set(explained), timeout=60000)  # worded again

@@ -199,7 +199,8 @@ def test_a_saved_session_reopened_in_spanish_shows_its_reasons_translated(langua
     qtbot.addWidget(view)
     assert view.open_session(session_id)
     first = view.slot_list.item(0)
-    assert re.search(r"\n    (Feliz|Triste|Enojado|Relajado) \d+ % \((etiqueta|top-2|revisión)\) · \d+ % del camino "
+    assert re.search(r"\n    (Feliz|Triste|Enojado|Relajado) \d+ % \((segura|dos candidatas|requiere revisión)\) · "
+                     r"\d+ % del camino "
                      r"hacia relajado · a \d,\d\d del punto planificado · guardada · bloqueada$",
                      first.text()), first.text()
     # The reason stored with the session (the library keeps it as a message), translated too.

@@ -119,12 +119,13 @@ def test_slot_reasons_keep_their_english_and_read_in_spanish_and_turkish(store, 
     c = slot.candidate
     reason = slot.reason(plan.goal)
     assert isinstance(reason, Message)
-    # The English the CSV export and `tmer playlist` have always written.
-    assert str(reason) == (f"{c.label.capitalize()} {c.confidence:.0%} ({c.decision}) · {slot.progress:.0%} of the way "
-                           f"to relaxed · {slot.waypoint_distance:.2f} from the planned point · "
-                           f"step {slot.step:.2f} · locked")
+    # The English the CSV export and `tmer playlist` write, the decision in the app's words.
+    english_decision = {"label": "sure", "top-2": "two candidates", "review": "needs review"}[c.decision]
+    assert str(reason) == (f"{c.label.capitalize()} {c.confidence:.0%} ({english_decision}) · "
+                           f"{slot.progress:.0%} of the way to relaxed · "
+                           f"{slot.waypoint_distance:.2f} from the planned point · step {slot.step:.2f} · locked")
     spanish_emotion = {"happy": "Feliz", "sad": "Triste", "angry": "Enojado", "relaxed": "Relajado"}[c.label]
-    spanish_decision = {"label": "etiqueta", "top-2": "top-2", "review": "revisión"}[c.decision]
+    spanish_decision = {"label": "segura", "top-2": "dos candidatas", "review": "requiere revisión"}[c.decision]
 
     def comma(value):
         return f"{value:.2f}".replace(".", ",")

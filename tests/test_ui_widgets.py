@@ -50,7 +50,7 @@ def test_upsert_updates_in_place(qtbot):
     model.set_rows(_rows()[:2])
     model.upsert(TableRow(2, "/m/b.ogg", "Lament", emotion="sad", confidence=0.8, decision="label"))
     assert model.rowCount() == 2
-    assert model.index(1, 6).data() == "label"
+    assert model.index(1, 6).data() == "Sure"  # the decision in words (the row keeps "label")
     model.upsert(TableRow(5, "/m/new.ogg", "New"))
     assert model.rowCount() == 3
 

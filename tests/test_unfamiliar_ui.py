@@ -66,7 +66,7 @@ def test_unfamiliar_music_is_flagged_in_library_and_player(store, qtbot, languag
         tip = model.data(model.index(i, decision_col), 3)  # ToolTipRole
         assert len(tip) > 60
         window.grab().save(str(screenshot_dir / f"library_unfamiliar_{code}.png"))
-    assert texts["en"].endswith("· unfamiliar music") and "top-2" in texts["en"]
+    assert texts["en"].endswith("· unfamiliar music") and "Two candidates" in texts["en"]
     assert texts["es"].endswith("· música desconocida")
     language("en")
     # The filter lists only the unfamiliar track.

@@ -24,11 +24,28 @@ EMOTION_TITLES: dict[str, str] = {
     "angry": QT_TRANSLATE_NOOP("Emotions", "Angry"),
     "relaxed": QT_TRANSLATE_NOOP("Emotions", "Relaxed"),
 }
-# The tagger's decision for a track (model/decide.py): one emotion, the best two, or a person listens.
+# The tagger's decision for a track or a window (model/decide.py), inside a sentence: one emotion is
+# sure, the best two are ("two candidates"), or neither is and a person should listen. The machine
+# values ("label", "top-2", "review") stay in the CSVs and the API (docs/tagging.md).
 DECISIONS: dict[str, str] = {
-    "label": QT_TRANSLATE_NOOP("Decisions", "label"),
-    "top-2": QT_TRANSLATE_NOOP("Decisions", "top-2"),
-    "review": QT_TRANSLATE_NOOP("Decisions", "review"),
+    "label": QT_TRANSLATE_NOOP("Decisions", "sure"),
+    "top-2": QT_TRANSLATE_NOOP("Decisions", "two candidates"),
+    "review": QT_TRANSLATE_NOOP("Decisions", "needs review"),
+}
+# At the head of a phrase or in a table cell.
+DECISION_TITLES: dict[str, str] = {
+    "label": QT_TRANSLATE_NOOP("Decisions", "Sure"),
+    "top-2": QT_TRANSLATE_NOOP("Decisions", "Two candidates"),
+    "review": QT_TRANSLATE_NOOP("Decisions", "Needs review"),
+}
+# One line each, for tooltips, the timeline's legend and the guide (docs/guide/04-timeline-and-explanations.md).
+DECISION_EXPLANATIONS: dict[str, str] = {
+    "label": QT_TRANSLATE_NOOP("Decisions", "Sure: one emotion is clear enough (its probability reaches the "
+                                            "threshold in Settings) and is shown alone."),
+    "top-2": QT_TRANSLATE_NOOP("Decisions", "Two candidates: no single emotion is clear, but the best two together "
+                                            "are; the music is very likely one of them."),
+    "review": QT_TRANSLATE_NOOP("Decisions", "Needs review: not even the best two emotions together are clear; "
+                                             "a person should listen and choose."),
 }
 
 
@@ -58,4 +75,15 @@ def family_word(family: str) -> str:
 
 
 def decision_word(decision: str) -> str:
+    """The decision as a marked word for inside a sentence (an unknown value as it is)."""
     return DECISIONS.get(decision, decision)
+
+
+def decision_title(decision: str) -> str:
+    """The decision as a marked, capitalised word for a table cell or the head of a phrase."""
+    return DECISION_TITLES.get(decision, decision)
+
+
+def decision_explanation(decision: str) -> str:
+    """What the decision means, in one marked line."""
+    return DECISION_EXPLANATIONS.get(decision, decision)

@@ -184,18 +184,6 @@
         <translation>Todas las decisiones</translation>
     </message>
     <message>
-        <source>Labelled</source>
-        <translation>Etiquetadas</translation>
-    </message>
-    <message>
-        <source>Top-2</source>
-        <translation>Top-2</translation>
-    </message>
-    <message>
-        <source>Needs review</source>
-        <translation>Requieren revisión</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Con error</translation>
     </message>
@@ -392,10 +380,6 @@
         </translation>
     </message>
     <message>
-        <source>{tracks} · {review} to review · {failed} failed</source>
-        <translation>{tracks} · {review} por revisar · {failed} con error</translation>
-    </message>
-    <message>
         <source>Open music folder</source>
         <translation>Abrir carpeta de música</translation>
     </message>
@@ -537,6 +521,10 @@
             <numerusform>%n completadas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{tracks} · {review} need review · {two} with two candidates · {failed} failed</source>
+        <translation>{tracks} · {review} requieren revisión · {two} con dos candidatas · {failed} con error</translation>
+    </message>
     <message numerus="yes">
         <source>%n tagged</source>
         <translation>
@@ -584,16 +572,20 @@
         <translation>Ninguna pista seleccionada</translation>
     </message>
     <message>
+        <source>Next window to review (N) · {count}</source>
+        <translation>Siguiente ventana por revisar (N) · {count}</translation>
+    </message>
+    <message>
+        <source>No window needs review</source>
+        <translation>Ninguna ventana requiere revisión</translation>
+    </message>
+    <message>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
         <source>Playback position</source>
         <translation>Posición de reproducción</translation>
-    </message>
-    <message>
-        <source>Jump to the next window whose decision is top-2 or review</source>
-        <translation>Saltar a la siguiente ventana cuya decisión sea top-2 o revisión</translation>
     </message>
     <message>
         <source>Window: —</source>
@@ -616,6 +608,10 @@
         <translation>✓ Correcto</translation>
     </message>
     <message>
+        <source>Jump to the next hatched window (key N).</source>
+        <translation>Ir a la siguiente ventana rayada (tecla N).</translation>
+    </message>
+    <message>
         <source>Mark the window&apos;s emotion as correct</source>
         <translation>Marcar como correcta la emoción de la ventana</translation>
     </message>
@@ -630,14 +626,6 @@
     <message>
         <source>The track is really {emotion}</source>
         <translation>La emoción real de la pista es {emotion}</translation>
-    </message>
-    <message>
-        <source>Next unsure window (N) · {count}</source>
-        <translation>Siguiente ventana dudosa (N) · {count}</translation>
-    </message>
-    <message>
-        <source>No unsure windows</source>
-        <translation>Ninguna ventana dudosa</translation>
     </message>
     <message>
         <source>Detailed timeline.</source>
@@ -670,18 +658,6 @@
     <message>
         <source>{first} or {second}</source>
         <translation>{first} o {second}</translation>
-    </message>
-    <message>
-        <source>confident</source>
-        <translation>confianza alta</translation>
-    </message>
-    <message>
-        <source>one of two</source>
-        <translation>una de dos</translation>
-    </message>
-    <message>
-        <source>needs review</source>
-        <translation>requiere revisión</translation>
     </message>
     <message numerus="yes">
         <source>%n windows of 30 s</source>
@@ -980,16 +956,13 @@
         <source>Open in player</source>
         <translation>Abrir en el reproductor</translation>
     </message>
-    <message numerus="yes">
-        <source>%n track(s) need review (confidence below the threshold or no single clear emotion).</source>
-        <translation>
-            <numerusform>%n pista requiere revisión (confianza por debajo del umbral o ninguna emoción clara).</numerusform>
-            <numerusform>%n pistas requieren revisión (confianza por debajo del umbral o ninguna emoción clara).</numerusform>
-        </translation>
+    <message>
+        <source>{review} need review · {two} with two candidates. Tracks you have already checked are not listed.</source>
+        <translation>{review} requieren revisión · {two} con dos candidatas. Las pistas que ya revisó no aparecen.</translation>
     </message>
     <message>
-        <source>Nothing to review: every analysed track has a confident label or was reviewed.</source>
-        <translation>Nada que revisar: todas las pistas analizadas tienen una etiqueta segura o ya se revisaron.</translation>
+        <source>Nothing to review: every analysed track is sure or was checked.</source>
+        <translation>Nada por revisar: todas las pistas analizadas son seguras o ya se revisaron.</translation>
     </message>
 </context>
 <context>
@@ -1012,12 +985,18 @@
         <translation> s</translation>
     </message>
     <message>
-        <source>Confidence threshold:</source>
-        <translation>Umbral de confianza:</translation>
+        <source>Sure when one emotion reaches:</source>
+        <translation>Segura cuando una emoción alcanza:</translation>
     </message>
     <message>
-        <source>Top-2 threshold:</source>
-        <translation>Umbral top-2:</translation>
+        <source>Two candidates when the best two reach:</source>
+        <translation>Dos candidatas cuando las dos mejores suman:</translation>
+    </message>
+    <message>
+        <source>The two thresholds and the aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
+Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
+        <translation>Los dos umbrales y la agregación se aplican de inmediato a todas las pistas (se vuelven a decidir las probabilidades guardadas; no se reanaliza nada).
+La duración de la ventana y el paso solo se aplican al próximo análisis. El modelo se entrenó con fragmentos de 30 s.</translation>
     </message>
     <message>
         <source>Track aggregation:</source>
@@ -1034,12 +1013,6 @@
     <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
-    </message>
-    <message>
-        <source>Threshold, top-2 threshold and aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
-Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
-        <translation>El umbral, el umbral top-2 y la agregación se aplican de inmediato a todas las pistas (se vuelven a decidir las probabilidades guardadas; no se reanaliza nada).
-La duración de la ventana y el paso solo se aplican al próximo análisis. El modelo se entrenó con fragmentos de 30 s.</translation>
     </message>
 </context>
 <context>
@@ -1065,8 +1038,8 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <translation>confianza</translation>
     </message>
     <message>
-        <source>hatched band = needs review</source>
-        <translation>banda rayada = requiere revisión</translation>
+        <source>hatched = needs review</source>
+        <translation>rayado = requiere revisión</translation>
     </message>
     <message>
         <source>Show each window</source>
@@ -1091,21 +1064,6 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
     <message>
         <source>threshold {value}</source>
         <translation>umbral {value}</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <comment>decision: one confident emotion</comment>
-        <translation>etiqueta</translation>
-    </message>
-    <message>
-        <source>top-2</source>
-        <comment>decision: one of the two best emotions</comment>
-        <translation>top-2</translation>
-    </message>
-    <message>
-        <source>review</source>
-        <comment>decision: needs a person to listen</comment>
-        <translation>revisión</translation>
     </message>
     <message>
         <source>Window {number}: {start}–{end} s
@@ -1163,27 +1121,12 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <translation>{duration} · detallada</translation>
     </message>
     <message>
-        <source>top-2: {first} / {second}</source>
-        <translation>top-2: {first} / {second}</translation>
+        <source>{decision}: {first} / {second}</source>
+        <translation>{decision}: {first} / {second}</translation>
     </message>
     <message>
         <source>{decision} · unfamiliar music</source>
         <translation>{decision} · música desconocida</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <comment>decision: one confident emotion</comment>
-        <translation>etiqueta</translation>
-    </message>
-    <message>
-        <source>top-2</source>
-        <comment>decision: one of the two best emotions</comment>
-        <translation>top-2</translation>
-    </message>
-    <message>
-        <source>review</source>
-        <comment>decision: needs a person to listen</comment>
-        <translation>revisión</translation>
     </message>
     <message>
         <source>Detailed timeline: the emotion of overlapping 30 s stretches, a few seconds apart.</source>

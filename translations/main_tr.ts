@@ -175,18 +175,6 @@
         <translation>Tüm kararlar</translation>
     </message>
     <message>
-        <source>Labelled</source>
-        <translation>Etiketlenmiş</translation>
-    </message>
-    <message>
-        <source>Top-2</source>
-        <translation>İlk 2</translation>
-    </message>
-    <message>
-        <source>Needs review</source>
-        <translation>İnceleme gerekli</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Başarısız</translation>
     </message>
@@ -380,10 +368,6 @@
         </translation>
     </message>
     <message>
-        <source>{tracks} · {review} to review · {failed} failed</source>
-        <translation>{tracks} · {review} incelenecek · {failed} başarısız</translation>
-    </message>
-    <message>
         <source>Open music folder</source>
         <translation>Müzik klasörü aç</translation>
     </message>
@@ -523,6 +507,10 @@
             <numerusform>%n tamamlandı</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{tracks} · {review} need review · {two} with two candidates · {failed} failed</source>
+        <translation>{tracks} · {review} inceleme gerekli · {two} iki aday · {failed} başarısız</translation>
+    </message>
     <message numerus="yes">
         <source>%n tagged</source>
         <translation>
@@ -567,16 +555,20 @@
         <translation>Parça seçilmedi</translation>
     </message>
     <message>
+        <source>Next window to review (N) · {count}</source>
+        <translation>İncelenecek sonraki pencere (N) · {count}</translation>
+    </message>
+    <message>
+        <source>No window needs review</source>
+        <translation>İnceleme gereken pencere yok</translation>
+    </message>
+    <message>
         <source>Play</source>
         <translation>Çal</translation>
     </message>
     <message>
         <source>Playback position</source>
         <translation>Çalma konumu</translation>
-    </message>
-    <message>
-        <source>Jump to the next window whose decision is top-2 or review</source>
-        <translation>Kararı ilk 2 ya da inceleme olan sonraki pencereye git</translation>
     </message>
     <message>
         <source>Window: —</source>
@@ -599,6 +591,10 @@
         <translation>✓ Doğru</translation>
     </message>
     <message>
+        <source>Jump to the next hatched window (key N).</source>
+        <translation>Sonraki taralı pencereye git (N tuşu).</translation>
+    </message>
+    <message>
         <source>Mark the window&apos;s emotion as correct</source>
         <translation>Pencerenin duygusunu doğru olarak işaretle</translation>
     </message>
@@ -613,14 +609,6 @@
     <message>
         <source>The track is really {emotion}</source>
         <translation>Parçanın gerçek duygusu: {emotion}</translation>
-    </message>
-    <message>
-        <source>Next unsure window (N) · {count}</source>
-        <translation>Sonraki belirsiz pencere (N) · {count}</translation>
-    </message>
-    <message>
-        <source>No unsure windows</source>
-        <translation>Belirsiz pencere yok</translation>
     </message>
     <message>
         <source>Detailed timeline.</source>
@@ -653,18 +641,6 @@
     <message>
         <source>{first} or {second}</source>
         <translation>{first} ya da {second}</translation>
-    </message>
-    <message>
-        <source>confident</source>
-        <translation>yüksek güven</translation>
-    </message>
-    <message>
-        <source>one of two</source>
-        <translation>ikisinden biri</translation>
-    </message>
-    <message>
-        <source>needs review</source>
-        <translation>inceleme gerekli</translation>
     </message>
     <message numerus="yes">
         <source>%n windows of 30 s</source>
@@ -962,15 +938,13 @@
         <source>Open in player</source>
         <translation>Oynatıcıda aç</translation>
     </message>
-    <message numerus="yes">
-        <source>%n track(s) need review (confidence below the threshold or no single clear emotion).</source>
-        <translation>
-            <numerusform>%n parça inceleme bekliyor (güven eşiğin altında ya da tek bir belirgin duygu yok).</numerusform>
-        </translation>
+    <message>
+        <source>{review} need review · {two} with two candidates. Tracks you have already checked are not listed.</source>
+        <translation>{review} inceleme gerekli · {two} iki aday. Daha önce kontrol ettiğiniz parçalar listelenmez.</translation>
     </message>
     <message>
-        <source>Nothing to review: every analysed track has a confident label or was reviewed.</source>
-        <translation>İncelenecek bir şey yok: analiz edilen her parçanın güvenilir bir etiketi var ya da parça incelendi.</translation>
+        <source>Nothing to review: every analysed track is sure or was checked.</source>
+        <translation>İncelenecek bir şey yok: analiz edilen her parça kesin ya da kontrol edildi.</translation>
     </message>
 </context>
 <context>
@@ -993,12 +967,18 @@
         <translation> sn</translation>
     </message>
     <message>
-        <source>Confidence threshold:</source>
-        <translation>Güven eşiği:</translation>
+        <source>Sure when one emotion reaches:</source>
+        <translation>Bir duygu şu değere ulaşınca kesin:</translation>
     </message>
     <message>
-        <source>Top-2 threshold:</source>
-        <translation>İlk 2 eşiği:</translation>
+        <source>Two candidates when the best two reach:</source>
+        <translation>En iyi ikisi birlikte şu değere ulaşınca iki aday:</translation>
+    </message>
+    <message>
+        <source>The two thresholds and the aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
+Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
+        <translation>İki eşik ve birleştirme tüm parçalara hemen uygulanır (kayıtlı olasılıklara göre yeniden karar verilir; hiçbir şey yeniden analiz edilmez).
+Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 30 sn&apos;lik kesitlerle eğitildi.</translation>
     </message>
     <message>
         <source>Track aggregation:</source>
@@ -1015,12 +995,6 @@
     <message>
         <source>Language:</source>
         <translation>Dil:</translation>
-    </message>
-    <message>
-        <source>Threshold, top-2 threshold and aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
-Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
-        <translation>Eşik, ilk 2 eşiği ve birleştirme tüm parçalara hemen uygulanır (kayıtlı olasılıklara göre yeniden karar verilir; hiçbir şey yeniden analiz edilmez).
-Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 30 sn&apos;lik kesitlerle eğitildi.</translation>
     </message>
 </context>
 <context>
@@ -1046,8 +1020,8 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <translation>güven</translation>
     </message>
     <message>
-        <source>hatched band = needs review</source>
-        <translation>taralı bant = inceleme gerekli</translation>
+        <source>hatched = needs review</source>
+        <translation>taralı = inceleme gerekli</translation>
     </message>
     <message>
         <source>Show each window</source>
@@ -1072,21 +1046,6 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
     <message>
         <source>threshold {value}</source>
         <translation>eşik {value}</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <comment>decision: one confident emotion</comment>
-        <translation>etiket</translation>
-    </message>
-    <message>
-        <source>top-2</source>
-        <comment>decision: one of the two best emotions</comment>
-        <translation>ilk 2</translation>
-    </message>
-    <message>
-        <source>review</source>
-        <comment>decision: needs a person to listen</comment>
-        <translation>inceleme</translation>
     </message>
     <message>
         <source>Window {number}: {start}–{end} s
@@ -1144,27 +1103,12 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <translation>{duration} · ayrıntılı</translation>
     </message>
     <message>
-        <source>top-2: {first} / {second}</source>
-        <translation>ilk 2: {first} / {second}</translation>
+        <source>{decision}: {first} / {second}</source>
+        <translation>{decision}: {first} / {second}</translation>
     </message>
     <message>
         <source>{decision} · unfamiliar music</source>
         <translation>{decision} · tanıdık olmayan müzik</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <comment>decision: one confident emotion</comment>
-        <translation>etiket</translation>
-    </message>
-    <message>
-        <source>top-2</source>
-        <comment>decision: one of the two best emotions</comment>
-        <translation>ilk 2</translation>
-    </message>
-    <message>
-        <source>review</source>
-        <comment>decision: needs a person to listen</comment>
-        <translation>inceleme</translation>
     </message>
     <message>
         <source>Detailed timeline: the emotion of overlapping 30 s stretches, a few seconds apart.</source>

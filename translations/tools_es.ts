@@ -212,16 +212,40 @@
 <context>
     <name>Decisions</name>
     <message>
-        <source>label</source>
-        <translation>etiqueta</translation>
+        <source>sure</source>
+        <translation>segura</translation>
     </message>
     <message>
-        <source>top-2</source>
-        <translation>top-2</translation>
+        <source>two candidates</source>
+        <translation>dos candidatas</translation>
     </message>
     <message>
-        <source>review</source>
-        <translation>revisión</translation>
+        <source>needs review</source>
+        <translation>requiere revisión</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>Segura</translation>
+    </message>
+    <message>
+        <source>Two candidates</source>
+        <translation>Dos candidatas</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Requiere revisión</translation>
+    </message>
+    <message>
+        <source>Sure: one emotion is clear enough (its probability reaches the threshold in Settings) and is shown alone.</source>
+        <translation>Segura: una emoción es lo bastante clara (su probabilidad alcanza el umbral de Ajustes) y se muestra sola.</translation>
+    </message>
+    <message>
+        <source>Two candidates: no single emotion is clear, but the best two together are; the music is very likely one of them.</source>
+        <translation>Dos candidatas: ninguna emoción es clara por sí sola, pero las dos mejores juntas sí; lo más probable es que la música sea una de ellas.</translation>
+    </message>
+    <message>
+        <source>Needs review: not even the best two emotions together are clear; a person should listen and choose.</source>
+        <translation>Requiere revisión: ni siquiera las dos mejores emociones juntas son claras; una persona debe escuchar y elegir.</translation>
     </message>
 </context>
 <context>

@@ -210,16 +210,40 @@
 <context>
     <name>Decisions</name>
     <message>
-        <source>label</source>
-        <translation>etiket</translation>
+        <source>sure</source>
+        <translation>kesin</translation>
     </message>
     <message>
-        <source>top-2</source>
-        <translation>ilk 2</translation>
+        <source>two candidates</source>
+        <translation>iki aday</translation>
     </message>
     <message>
-        <source>review</source>
-        <translation>inceleme</translation>
+        <source>needs review</source>
+        <translation>inceleme gerekli</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>Kesin</translation>
+    </message>
+    <message>
+        <source>Two candidates</source>
+        <translation>İki aday</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>İnceleme gerekli</translation>
+    </message>
+    <message>
+        <source>Sure: one emotion is clear enough (its probability reaches the threshold in Settings) and is shown alone.</source>
+        <translation>Kesin: bir duygu yeterince açık (olasılığı Ayarlar&apos;daki eşiğe ulaşıyor) ve tek başına gösterilir.</translation>
+    </message>
+    <message>
+        <source>Two candidates: no single emotion is clear, but the best two together are; the music is very likely one of them.</source>
+        <translation>İki aday: tek bir duygu açık değil, ama en iyi ikisi birlikte açık; müzik büyük olasılıkla bunlardan biri.</translation>
+    </message>
+    <message>
+        <source>Needs review: not even the best two emotions together are clear; a person should listen and choose.</source>
+        <translation>İnceleme gerekli: en iyi iki duygu birlikte bile açık değil; bir kişi dinleyip seçmeli.</translation>
     </message>
 </context>
 <context>

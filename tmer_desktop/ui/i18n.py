@@ -7,8 +7,9 @@ import string
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from tmer_desktop import paths
+from tmer_desktop import paths, wording
 from tmer_desktop.translatable import as_message
+from tmer_desktop.vocabulary import DECISIONS
 
 TRANSLATIONS_DIR = paths.RESOURCES_DIR / "translations"
 
@@ -32,6 +33,25 @@ def emotion_name(key: str | None, lower: bool = False) -> str:
     """An emotion's name in the interface language; lower-case inside a sentence."""
     name = emotion_names(current_language()).get(key or "", key or "")
     return name.lower() if lower else name
+
+
+def decision_name(decision: str | None, title: bool = True) -> str:
+    """A decision ("label", "top-2", "review") in the interface language: "Sure", "Two candidates",
+    "Needs review" (wording.py), capitalised for a cell, lower-case inside a sentence."""
+    if not decision:
+        return ""
+    word = wording.decision_title(decision) if title else wording.decision_word(decision)
+    return QCoreApplication.translate("Decisions", word)
+
+
+def decision_explanation(decision: str) -> str:
+    """One line on what the decision means, in the interface language."""
+    return QCoreApplication.translate("Decisions", wording.decision_explanation(decision))
+
+
+def decisions_help() -> str:
+    """The three decisions explained, one line each (tooltips, the timeline's legend)."""
+    return "\n".join(decision_explanation(d) for d in DECISIONS)
 
 
 def install_language(app: QCoreApplication, language: str) -> list[str]:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.palette import emotion_color
-from tmer_desktop.vocabulary import Timeline
+from tmer_desktop.vocabulary import DECISIONS, Timeline
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,21 @@ class TableRow:
     @property
     def display_title(self) -> str:
         return self.title or Path(self.path).stem
+
+
+# The review queue lists the tracks a person should listen to: "needs review" ones, and "two
+# candidates" ones (a person chooses between the two). The counts shown keep the two apart.
+QUEUED_DECISIONS = ("review", "top-2")
+
+
+def decision_counts(rows) -> dict[str, int]:
+    """How many analysed (not failed) rows have each decision ("label", "top-2", "review"): the one
+    count behind the status bar, the review queue and the library's filter."""
+    counts = dict.fromkeys(DECISIONS, 0)
+    for row in rows:
+        if not row.error and row.decision in counts:
+            counts[row.decision] += 1
+    return counts
 
 
 # Header texts are translated when shown (headerData), so they follow the interface language.
@@ -111,6 +126,8 @@ class TrackTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("TrackTableModel", COLUMNS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section == COL_DECISION:
+            return i18n.decisions_help()
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,8 +144,9 @@ class TrackTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_ERROR and row.error:
                 return i18n.translated(row.error)
-            if col == COL_DECISION and row.unfamiliar:
-                return self.unfamiliar_explanation()
+            if col == COL_DECISION and row.decision:
+                tip = i18n.decision_explanation(row.decision)
+                return tip + "\n\n" + self.unfamiliar_explanation() if row.unfamiliar else tip
             if col == COL_DURATION and row.timeline:
                 return self.timeline_explanation(row.timeline)
             return row.path
@@ -159,7 +177,8 @@ class TrackTableModel(QAbstractTableModel):
         if col == COL_DECISION:
             if row.decision == "top-2" and len(row.candidates) == 2:
                 a, b = (self.emotion_names.get(c, c) for c in row.candidates)
-                text = self.tr("top-2: {first} / {second}").format(first=a, second=b)
+                text = self.tr("{decision}: {first} / {second}").format(
+                    decision=self.decision_text(row.decision), first=a, second=b)
             else:
                 text = self.decision_text(row.decision)
             if row.unfamiliar:
@@ -170,11 +189,9 @@ class TrackTableModel(QAbstractTableModel):
         return ""
 
     def decision_text(self, decision: str | None) -> str:
-        """The decision as shown (the data keeps "label", "top-2", "review")."""
-        shown = {"label": self.tr("label", "decision: one confident emotion"),
-                 "top-2": self.tr("top-2", "decision: one of the two best emotions"),
-                 "review": self.tr("review", "decision: needs a person to listen")}
-        return shown.get(decision, decision or "")
+        """The decision as shown: "Sure", "Two candidates", "Needs review" (the data keeps "label",
+        "top-2", "review")."""
+        return i18n.decision_name(decision)
 
     def timeline_explanation(self, timeline: str) -> str:
         if timeline == Timeline.FINE:

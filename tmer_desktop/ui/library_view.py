@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.i18n import FollowsLanguage, clock
 from tmer_desktop.ui.library_model import (
     COL_ALBUM,
@@ -36,6 +37,7 @@ from tmer_desktop.ui.library_model import (
     TrackTableModel,
 )
 from tmer_desktop.ui.palette import EMOTIONS
+from tmer_desktop.vocabulary import DECISIONS
 
 
 def format_eta(seconds: float | None) -> str:
@@ -143,9 +145,12 @@ class LibraryView(FollowsLanguage, QWidget):
         self.emotion_filter.setAccessibleName(self.tr("Show only this emotion"))
         self.emotion_filter.setItemText(0, self.tr("All emotions"))
         self.decision_filter.setAccessibleName(self.tr("Show only this decision"))
-        for i, text in enumerate((self.tr("All decisions"), self.tr("Labelled"), self.tr("Top-2"),
-                                  self.tr("Needs review"), self.tr("Unfamiliar music"), self.tr("Failed"))):
+        for i, text in enumerate((self.tr("All decisions"), i18n.decision_name("label"), i18n.decision_name("top-2"),
+                                  i18n.decision_name("review"), self.tr("Unfamiliar music"), self.tr("Failed"))):
             self.decision_filter.setItemText(i, text)
+        for i, value in enumerate(DECISIONS, start=1):  # the one-line meaning of each decision
+            self.decision_filter.setItemData(i, i18n.decision_explanation(value), Qt.ItemDataRole.ToolTipRole)
+        self.decision_filter.setToolTip(i18n.decisions_help())
         self.emotion_label.setText(self.tr("Emotion:"))
         self.decision_label.setText(self.tr("Decision:"))
         if self.cancel_button.isEnabled():

@@ -24,7 +24,7 @@ from tmer_desktop.ui import explain as explain_mod
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.dashboard_view import DashboardView
 from tmer_desktop.ui.i18n import emotion_names, install_language
-from tmer_desktop.ui.library_model import TableRow
+from tmer_desktop.ui.library_model import QUEUED_DECISIONS, TableRow, decision_counts
 from tmer_desktop.ui.library_notice import LibraryNotice
 from tmer_desktop.ui.library_view import LibraryView
 from tmer_desktop.ui.player_view import PlayerView
@@ -302,7 +302,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
     def refresh_review(self) -> None:
         store = self.store
-        rows = [r for r in self.library.model.rows() if r.decision in ("top-2", "review") and not r.error]
+        rows = [r for r in self.library.model.rows() if r.decision in QUEUED_DECISIONS and not r.error]
 
         self._review_generation += 1
         generation = self._review_generation
@@ -320,11 +320,13 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
     def _update_status(self) -> None:
         rows = self.library.model.rows()
-        review = sum(1 for r in rows if r.decision in ("top-2", "review"))
+        counts = decision_counts(rows)
         failed = sum(1 for r in rows if r.error)
         tracks = self.tr("%n tracks", "", len(rows))
-        self.status_label.setText(self.tr("{tracks} · {review} to review · {failed} failed").format(
-            tracks=tracks, review=review, failed=failed))
+        self.status_label.setText(self.tr("{tracks} · {review} need review · {two} with two candidates · "
+                                          "{failed} failed").format(
+            tracks=tracks, review=counts["review"], two=counts["top-2"], failed=failed))
+        self.status_label.setToolTip(i18n.decisions_help())
 
     # -- batches ---------------------------------------------------------------------------
     def open_folder_dialog(self) -> None:

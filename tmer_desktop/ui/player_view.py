@@ -127,7 +127,8 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         """Every text in the interface language, the ones that depend on the state included."""
         self.slider.setAccessibleName(self.tr("Playback position"))
-        self.next_unsure_button.setToolTip(self.tr("Jump to the next window whose decision is top-2 or review"))
+        self.next_unsure_button.setToolTip(self.tr("Jump to the next hatched window (key N).") + "\n"
+                                           + i18n.decision_explanation("review"))
         self.track_label.setText(self.tr("Whole track:"))
         self.keys_hint.setText(self.tr("Keys: Space play/pause · 1–4 window emotion · Shift+1–4 track emotion · "
                                        "Enter window correct"))
@@ -184,10 +185,10 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
 
     def unsure_windows(self) -> list[int]:
         s = self.track.series if self.track else None
-        return [] if s is None else [i for i, d in enumerate(s.decisions) if d != "label"]
+        return [] if s is None else s.review_windows()  # exactly the hatched windows
 
     def next_unsure_window(self) -> int | None:
-        """Move the cursor to the centre of the next unsure window (wrapping); its index."""
+        """Move the cursor to the centre of the next window that needs review (wrapping); its index."""
         unsure = self.unsure_windows()
         if not unsure:
             return None
@@ -199,8 +200,8 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
     def _update_unsure_button(self) -> None:
         n = len(self.unsure_windows())
         self.next_unsure_button.setEnabled(n > 0)
-        self.next_unsure_button.setText(self.tr("Next unsure window (N) · {count}").format(count=n) if n
-                                        else self.tr("No unsure windows"))
+        self.next_unsure_button.setText(self.tr("Next window to review (N) · {count}").format(count=n) if n
+                                        else self.tr("No window needs review"))
 
     def _key_correction(self, scope: str, emotion: str | None) -> None:
         if self.track is None or (scope == "window" and self.current_window < 0):
@@ -296,6 +297,7 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
 
     def _update_summary(self) -> None:
         t = self.track
+        self.summary.setToolTip("")
         if t.error:
             self.summary.setText(f"<span style='color:#B00020'>{html.escape(i18n.translated(t.error))}</span>")
         elif t.label is None:
@@ -305,8 +307,7 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
                      for e in (t.candidates or (t.label,))]
             shown = (self.tr("{first} or {second}").format(first=names[0], second=names[1]) if len(names) == 2
                      else names[0])
-            verdict = {"label": self.tr("confident"), "top-2": self.tr("one of two"),
-                       "review": self.tr("needs review")}.get(t.decision, t.decision)
+            verdict = i18n.decision_name(t.decision, title=False)
             windows = self.tr("%n windows of 30 s", "", len(t.series))
             text = self.tr("{subtitle} — track emotion: {emotions} ({confidence}, {verdict}) · {windows}").format(
                 subtitle=t.subtitle, emotions=shown, confidence=i18n.percent(t.confidence), verdict=verdict,
@@ -316,6 +317,7 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
                     "Unfamiliar music: it sounds unlike the music the model learned from, so treat its answer "
                     "as a suggestion and correct it if needed.")) + "</span>"
             self.summary.setText(text)
+            self.summary.setToolTip(i18n.decision_explanation(t.decision))
 
     def _show_playback_message(self, message: str) -> None:
         self.playback_note.setText(message)

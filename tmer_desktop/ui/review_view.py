@@ -1,4 +1,4 @@
-"""Review queue: every track whose decision is not a confident label and that nobody reviewed.
+"""Review queue: every track that needs review or has two candidates, and that nobody checked yet.
 
 Select a row and confirm (Enter / ✓) or correct it (1–4); it leaves the queue at once and
 the next one is selected, so a user can clear the queue from the keyboard.
@@ -19,8 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tmer_desktop.ui import i18n
 from tmer_desktop.ui.i18n import FollowsLanguage
-from tmer_desktop.ui.library_model import COL_DECISION, COL_TITLE, ROW_ROLE, TableRow, TrackFilterProxy, TrackTableModel
+from tmer_desktop.ui.library_model import (
+    COL_DECISION,
+    COL_TITLE,
+    ROW_ROLE,
+    TableRow,
+    TrackFilterProxy,
+    TrackTableModel,
+    decision_counts,
+)
 from tmer_desktop.ui.palette import EMOTIONS, emotion_hex
 
 
@@ -120,8 +129,11 @@ class ReviewView(FollowsLanguage, QWidget):
 
     def _update_header(self) -> None:
         n = self.model.rowCount()
+        counts = decision_counts(self.model.rows())
         self.header.setText(
-            self.tr("%n track(s) need review (confidence below the threshold or no single clear emotion).", "", n)
-            if n else self.tr("Nothing to review: every analysed track has a confident label or was reviewed."))
+            self.tr("{review} need review · {two} with two candidates. Tracks you have already checked are "
+                    "not listed.").format(review=counts["review"], two=counts["top-2"])
+            if n else self.tr("Nothing to review: every analysed track is sure or was checked."))
+        self.header.setToolTip(i18n.decisions_help())
         for b in [self.correct_button, self.open_button, *self.emotion_buttons]:
             b.setEnabled(n > 0)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tmer_desktop.ui import i18n
+
 # Each language is named in itself, so a user can find theirs whatever the interface shows.
 LANGUAGES = (("en", "English"), ("es", "Español"), ("tr", "Türkçe"))
 AGGREGATIONS = (("mean", QT_TRANSLATE_NOOP("SettingsDialog", "Mean of window probabilities")),
@@ -63,14 +65,16 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
         form = QFormLayout()
-        form.addRow(self.tr("Confidence threshold:"), self.threshold)
-        form.addRow(self.tr("Top-2 threshold:"), self.top2_threshold)
+        form.addRow(self.tr("Sure when one emotion reaches:"), self.threshold)
+        form.addRow(self.tr("Two candidates when the best two reach:"), self.top2_threshold)
+        self.threshold.setToolTip(i18n.decision_explanation("label"))
+        self.top2_threshold.setToolTip(i18n.decision_explanation("top-2") + "\n" + i18n.decision_explanation("review"))
         form.addRow(self.tr("Track aggregation:"), self.aggregation)
         form.addRow(self.tr("Window length:"), self.window)
         form.addRow(self.tr("Hop:"), self.hop)
         form.addRow(self.tr("Language:"), self.language)
         note = QLabel(self.tr(
-            "Threshold, top-2 threshold and aggregation apply at once to every track (the stored "
+            "The two thresholds and the aggregation apply at once to every track (the stored "
             "probabilities are re-decided; nothing is re-analysed).\nWindow length and hop apply "
             "to the next analysis only. The model was trained on 30 s excerpts."))
         note.setWordWrap(True)

@@ -44,6 +44,11 @@ class WindowSeries:
     decisions: list[str]               # "label" | "top-2" | "review"
     window_ids: list[int] = field(default_factory=list)
 
+    def review_windows(self) -> list[int]:
+        """The windows whose decision is "needs review": the ones hatched on the timeline and the
+        ones the player's "Next window to review" visits (one definition for both)."""
+        return [i for i, d in enumerate(self.decisions) if d == "review"]
+
     def __len__(self) -> int:
         return len(self.starts)
 
@@ -196,7 +201,9 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self.prob_plot.setLabel("bottom", self.tr("Time (s)"))
         labels = [label for _sample, label in self.legend.items]
         labels[len(EMOTIONS)].setText(self.tr("confidence"))
-        labels[len(EMOTIONS) + 1].setText(self.tr("hatched band = needs review"))
+        labels[len(EMOTIONS) + 1].setText(self.tr("hatched = needs review"))
+        labels[len(EMOTIONS) + 1].setToolTip(i18n.decisions_help())
+        self.legend.setToolTip(i18n.decisions_help())
         self._show_threshold_label()
         self._show_mode()
         self.set_emotion_names(self.emotion_names)  # the band tooltips
@@ -276,14 +283,13 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             band.setPen(pg.mkPen("w", width=1, cosmetic=True))
             self.band_plot.addItem(band)
             self.band_items.append(band)
-        for i in range(len(series)):
-            if series.decisions[i] == "review":
-                hatch = QGraphicsRectItem(QRectF(edges[i], 0.0, edges[i + 1] - edges[i], 1.0))
-                hatch.setBrush(QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
-                hatch.setPen(QPen(Qt.PenStyle.NoPen))
-                hatch.setZValue(5)
-                self.band_plot.addItem(hatch)
-                self.review_items.append(hatch)
+        for i in series.review_windows():
+            hatch = QGraphicsRectItem(QRectF(edges[i], 0.0, edges[i + 1] - edges[i], 1.0))
+            hatch.setBrush(QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
+            hatch.setPen(QPen(Qt.PenStyle.NoPen))
+            hatch.setZValue(5)
+            self.band_plot.addItem(hatch)
+            self.review_items.append(hatch)
         for seconds in self.boundaries:
             line = pg.InfiniteLine(pos=seconds, angle=90, pen=pg.mkPen("#333333", width=1.5,
                                                                         style=Qt.PenStyle.DashLine))
@@ -340,10 +346,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         start = float(s.starts[i])
         names = self.emotion_names
         probs = ", ".join(f"{names[emo]} {i18n.number(s.probs[i, j])}" for j, emo in enumerate(EMOTIONS))
-        decision_names = {"label": self.tr("label", "decision: one confident emotion"),
-                          "top-2": self.tr("top-2", "decision: one of the two best emotions"),
-                          "review": self.tr("review", "decision: needs a person to listen")}
-        decision = decision_names.get(s.decisions[i], s.decisions[i])
+        decision = i18n.decision_name(s.decisions[i], title=False)
         label = names.get(s.labels[i], s.labels[i]) if s.labels[i] else "?"
         return self.tr(
             "Window {number}: {start}–{end} s\n{emotion} ({confidence}), decision: {decision}\n{probabilities}").format(
