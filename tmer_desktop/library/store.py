@@ -135,6 +135,10 @@ class LibraryStore:
         conn, messages, moved = db.open_database(target)
         return cls(target, conn, messages, moved)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         with self._conns_lock:
             if self._closed:

@@ -492,7 +492,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
         self.retrain_button.setText(self.tr("Retrain with corrections"))
         self.activate_button.setText(self.tr("Make active"))
         self.rollback_button.setText(self.tr("Roll back"))
-        if self._listed:
+        if self._listed and not self.store.closed:  # a closed window's panel may hear the change too
             self.refresh_versions()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
