@@ -74,6 +74,7 @@ def _predictions(version):
         store.close()
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_tag_refuses_an_unloadable_model_of_the_users_and_says_what_to_do(broken_active_model, tmp_path):
     song = _music(tmp_path / "music" / "song.wav")
     out = tmp_path / "results.csv"
@@ -100,6 +101,7 @@ def test_tag_refuses_an_unloadable_model_of_the_users_and_says_what_to_do(broken
     store.close()
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_the_window_offers_the_choice_and_the_shipped_model_only_when_chosen(broken_active_model, tmp_path, qapp):
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QMessageBox

@@ -164,6 +164,7 @@ def test_features_on_a_ten_hour_header_warns_and_stays_small(tmp_path):
     assert peak < MAX_RSS, f"peak memory {peak / 2 ** 20:.0f} MiB"
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_tag_warns_on_a_ten_hour_header_and_stays_small(damaged_batch):
     done = damaged_batch["done"]
     row = _row(damaged_batch, "ten_hours")
@@ -229,6 +230,7 @@ def _sleeping(pid: int) -> bool:
 
 
 @linux_only
+@pytest.mark.slow  # a real batch or process: seconds
 def test_a_worker_killed_from_outside_is_reported_and_retried(tmp_path):
     music = tmp_path / "music"
     music.mkdir()
@@ -275,6 +277,7 @@ def test_a_crash_still_points_at_the_file():
 
 # --------------------------------------------------------------------------- e. orphaned workers
 @linux_only
+@pytest.mark.slow  # a real batch or process: seconds
 def test_workers_end_when_their_parent_is_killed(tmp_path):
     music = tmp_path / "music"
     music.mkdir()
@@ -344,6 +347,7 @@ def test_playlist_on_a_full_disk_exits_1(tmp_path, full_disk):
     _says_disk_full(done, "playlist", target)
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_tag_on_a_full_disk_exits_1(tmp_path, full_disk):
     song = tmp_path / "song.wav"
     sf.write(str(song), _noise(3.0, seed=6), SR, subtype="PCM_16")
@@ -375,6 +379,7 @@ def test_usage_errors_still_exit_2(tmp_path):
 
 
 # --------------------------------------------------------------------------- g. control characters
+@pytest.mark.slow  # a real batch or process: seconds
 def test_names_with_control_characters_are_escaped_on_the_terminal_only(damaged_batch, tmp_path):
     newline = damaged_batch["files"]["newline"]
     shown = for_terminal(str(newline))

@@ -89,6 +89,7 @@ def read_only_folder(tmp_path):
         subprocess.run(["umount", str(ro)], capture_output=True)
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_write_tags_on_a_read_only_folder_warns_per_file_and_the_batch_goes_on(read_only_folder, tmp_path, data_dir):
     src, ro = read_only_folder
     _music(src / "t.wav", 8, 1)
@@ -110,6 +111,7 @@ def test_write_tags_on_a_read_only_folder_warns_per_file_and_the_batch_goes_on(r
 
 
 # ------------------------------------------------------- 2. file replaced while it is tagged
+@pytest.mark.slow  # a real batch or process: seconds
 def test_a_file_replaced_during_its_analysis_is_analysed_again_never_stamped_with_the_old_emotion(tmp_path, data_dir):
     root = tmp_path / "music"
     target = _music(root / "x.wav", 60, 4)

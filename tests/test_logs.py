@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from tmer_desktop import logs
@@ -12,6 +13,7 @@ from tmer_desktop import logs
 from conftest import REPO_ROOT
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_a_command_logs_warnings_to_stderr_once_and_to_the_log_file(data_dir, tmp_path):
     data_dir.mkdir(parents=True)
     (data_dir / "settings.json").write_text("{not json")

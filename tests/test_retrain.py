@@ -125,6 +125,7 @@ def test_a_series_of_corrections_retrains_promotes_refuses_and_rolls_back(clinic
     assert [v.version for v in models.versions() if v.active] == ["v002"]
 
 
+@pytest.mark.slow  # a real batch or process: seconds
 def test_retrain_tells_its_progress_step_by_step(clinic):
     library, models, base_csv, rows = clinic
     fill_library(library, rows, model=quick_model(), windows_per_track=2)
