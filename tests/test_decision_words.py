@@ -16,12 +16,11 @@ import soundfile as sf
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from test_ui_track import MODEL, lament_library  # noqa: E402
+from test_ui_track import MODEL, lament_library, open_window  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.model.decide import decide, decide_all  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
-from tmer_desktop.settings import Settings  # noqa: E402
 from tmer_desktop.ui import i18n  # noqa: E402
 from tmer_desktop.ui.i18n import install_language  # noqa: E402
 from tmer_desktop.ui.library_model import COL_DECISION  # noqa: E402
@@ -62,23 +61,13 @@ def library(data_dir, tmp_path):
     built["store"].close()
 
 
-def _window(library, qtbot, language="en"):
-    from tmer_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(library["store"], Settings(jobs=1, language=language))
-    qtbot.addWidget(window)
-    window.resize(1280, 820)
-    window.show()
-    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
-    return window
-
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_same_words_and_counts_everywhere(library, qtbot, restore_english, screenshot_dir, language):
     assert install_language(restore_english, language) == []
     sure, two, review = WORDS[language]
     store = library["store"]
-    window = _window(library, qtbot, language)
+    window = open_window(library, qtbot, language)
     # The library's count, decided from its stored probabilities with the settings' thresholds (as
     # every view decides): Storm needs review, Lament has two candidates, broken.mp3 failed.
     decided = [r.decision for r in decided_rows(store, DecisionSettings()) if not r.error]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.fixtures.music import CALM, SAD
 from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.windows import analyse_file
 from tmer_desktop.model.bundle import load_model
 from tmer_desktop.model.explain import FAMILIES, feature_words, reason_text
 from tmer_desktop.wording import FAMILY_WORDS
+
+from fixtures.music import CALM, SAD
 
 # Words an engineer uses that must not reach the sentence.
 JARGON = ("SHAP", "log-odds", "training range", "MFCC", "Chromagram", "Roughness_", "_Mean", "HCDF")
@@ -71,7 +72,7 @@ def test_every_family_and_feature_has_plain_words():
 
 @pytest.fixture
 def library(data_dir, tmp_path):
-    from tests.test_ui_track import lament_library
+    from test_ui_track import lament_library
 
     built = lament_library(data_dir, tmp_path, model_version="bundled")
     yield built
@@ -80,15 +81,9 @@ def library(data_dir, tmp_path):
 
 def test_the_player_reads_in_words_and_details_show_the_raw_names(library, qtbot):
     from PySide6.QtCore import Qt
+    from test_ui_track import open_window
 
-    from tmer_desktop.settings import Settings
-    from tmer_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(library["store"], Settings(jobs=1))
-    qtbot.addWidget(window)
-    window.resize(1280, 820)
-    window.show()
-    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
+    window = open_window(library, qtbot)
     explained = set()
     window.explanationShown.connect(explained.add)
     window.show_track(library["track_id"])

@@ -21,11 +21,11 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
-from test_ui_track import PROBS, lament_library  # noqa: E402
+from test_ui_track import PROBS, lament_library, open_window  # noqa: E402
 
 from tmer_desktop.features.columns import FEATURE_NAMES  # noqa: E402
 from tmer_desktop.paths import TRAINING_CSV  # noqa: E402
-from tmer_desktop.settings import Settings, load_settings  # noqa: E402
+from tmer_desktop.settings import load_settings  # noqa: E402
 from tmer_desktop.ui.i18n import EMOTION_NAMES, TRANSLATIONS_DIR, install_language  # noqa: E402
 
 from conftest import REPO_ROOT  # noqa: E402
@@ -183,16 +183,6 @@ def library(data_dir, tmp_path):
     built["store"].close()
 
 
-def _window(library, qtbot, language: str):
-    from tmer_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(library["store"], Settings(jobs=1, language=language))
-    qtbot.addWidget(window)
-    window.resize(1280, 820)
-    window.show()
-    qtbot.waitUntil(lambda: window.library_loaded, timeout=10000)
-    return window
-
 
 def _accelerator_clashes(menu_bar) -> list[str]:
     clashes = []
@@ -207,7 +197,7 @@ def _accelerator_clashes(menu_bar) -> list[str]:
 
 def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir):
     assert install_language(restore_english, "es") == []
-    window = _window(library, qtbot, "es")
+    window = open_window(library, qtbot, "es")
     assert [window.tabs.tabText(i) for i in range(3)] == ["Biblioteca", "Reproductor", "Cola de revisión"]
     assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Ver", "Ay&uda"]
     assert _accelerator_clashes(window.menuBar()) == []
@@ -258,7 +248,7 @@ def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir)
 
 def test_main_window_in_turkish(library, qtbot, restore_english):
     assert install_language(restore_english, "tr") == []
-    window = _window(library, qtbot, "tr")
+    window = open_window(library, qtbot, "tr")
     assert window.tabs.tabText(0) == "Kitaplık" and window.tabs.tabText(2) == "İnceleme kuyruğu"
     assert _accelerator_clashes(window.menuBar()) == []
     proxy = window.library.proxy
@@ -324,7 +314,7 @@ def _still_english(window, language: str) -> list[str]:
 
 def test_the_whole_window_switches_language_at_once(library, qtbot, restore_english):
     """Settings → Language: every view words its texts again, with no restart, and back."""
-    window = _window(library, qtbot, "en")
+    window = open_window(library, qtbot, "en")
     for i in range(window.tabs.count()):  # every view built and shown once
         window.tabs.setCurrentIndex(i)
         qtbot.wait(20)

@@ -77,10 +77,11 @@ def test_track_view_redecides_from_stored_probabilities(library):
     assert by_title["broken"].error.startswith("not an audio file")
 
 
-def _window(library, qtbot):
+def open_window(library, qtbot, language: str = "en"):
+    """The main window on a built library, shown at 1280x820 once its tracks are listed."""
     from tmer_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(library["store"], Settings(jobs=1))
+    window = MainWindow(library["store"], Settings(jobs=1, language=language))
     qtbot.addWidget(window)
     window.resize(1280, 820)
     window.show()
@@ -89,7 +90,7 @@ def _window(library, qtbot):
 
 
 def test_player_timeline_and_window_correction(library, qtbot):
-    window = _window(library, qtbot)
+    window = open_window(library, qtbot)
     tid = library["track_id"]
     row = next(r for r in window.library.model.rows() if r.track_id == tid)
     with qtbot.waitSignal(window.audioLoaded, timeout=20000):
@@ -135,7 +136,7 @@ def test_player_timeline_and_window_correction(library, qtbot):
 
 
 def test_review_queue_lists_unsure_tracks_and_clears(library, qtbot):
-    window = _window(library, qtbot)
+    window = open_window(library, qtbot)
     window.show_track(library["track_id"])
     assert window.player_view.timeline.review_items == []
     strict = Settings(jobs=1, decision_threshold=0.9, top2_threshold=0.99)
@@ -217,7 +218,7 @@ def test_first_run_offers_the_bundled_demo(data_dir, qtbot):
 def test_export_tracks_and_corrections(library, qtbot, tmp_path):
     import csv
 
-    window = _window(library, qtbot)
+    window = open_window(library, qtbot)
     window.open_in_player(next(r for r in window.library.model.rows() if r.track_id == library["track_id"]))
     with qtbot.waitSignal(window.feedbackStored, timeout=10000):
         window.player_view.track_buttons[4].click()  # "Relaxed": a real correction
@@ -251,7 +252,7 @@ def test_app_refuses_an_unusable_library_dir_with_a_clear_message(qapp, tmp_path
 def test_language_setting_renames_emotions_without_redeciding(library, qtbot):
     import dataclasses
 
-    window = _window(library, qtbot)
+    window = open_window(library, qtbot)
     window.show_track(library["track_id"])
     window.apply_settings(dataclasses.replace(window.settings, language="es"))
     proxy = window.library.proxy
