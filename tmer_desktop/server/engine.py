@@ -35,7 +35,7 @@ from tmer_desktop.library.store import LibraryStore
 from tmer_desktop.tagging import persist
 from tmer_desktop.tagging.pool import PoolError, WorkerPool
 from tmer_desktop.tagging.worker import WorkerConfig
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, FailureKind
+from tmer_desktop.vocabulary import FailureKind
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +67,6 @@ class _Job:
     size: int | None = None
     mtime: float | None = None
     choice: ModelChoice | None = None
-
-
-def worker_config(settings, window: float, hop: float, choice: ModelChoice) -> WorkerConfig:
-    """The workers' configuration from the user's settings, as tagging/runner.py builds it for
-    `tmer tag` (tests/test_server_process.py checks both give the same answer)."""
-    return WorkerConfig(
-        window=window, hop=hop,
-        threshold=float(getattr(settings, "decision_threshold", DEFAULT_THRESHOLD)),
-        top2_threshold=getattr(settings, "top2_threshold", None),
-        aggregation=str(getattr(settings, "aggregation", "mean")),
-        model_dir=choice.folder, model_version=choice.version,
-    )
 
 
 class Engine:
@@ -253,7 +241,7 @@ class Engine:
             log.info("the active model is now %s: restarting the analysis processes", choice.version)
             self._pool.close()
             self._pool = None
-        config = dataclasses.replace(worker_config(self.settings, self.window, self.hop, choice),
+        config = dataclasses.replace(WorkerConfig.for_run(self.settings, self.window, self.hop, choice),
                                      allow_retrain=allow_retrain)
         self._pool = WorkerPool(self.jobs, config, timeout_per_file=self.timeout_per_file)
         self._pool_model = choice

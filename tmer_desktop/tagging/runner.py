@@ -34,7 +34,7 @@ from tmer_desktop.tagging.inplace import recover_interrupted
 from tmer_desktop.tagging.scan import scan
 from tmer_desktop.tagging.worker import WorkerConfig
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, EMOTIONS, FailureKind, Timeline
+from tmer_desktop.vocabulary import EMOTIONS, FailureKind, Timeline
 
 if TYPE_CHECKING:  # imported when needed: a run that finds no audio opens neither
     from tmer_desktop.library.store import LibraryStore
@@ -204,15 +204,8 @@ class _Run:
         return store
 
     def _config(self) -> WorkerConfig:
-        s = self.t.settings
         assert self.model is not None, "the model is chosen before the workers start"
-        return WorkerConfig(
-            window=self.t.window, hop=self.t.hop,
-            threshold=float(getattr(s, "decision_threshold", DEFAULT_THRESHOLD)),
-            top2_threshold=getattr(s, "top2_threshold", None),
-            aggregation=str(getattr(s, "aggregation", "mean")),
-            model_dir=self.model.folder, model_version=self.model.version, fine=self.t.fine,
-        )
+        return WorkerConfig.for_run(self.t.settings, self.t.window, self.t.hop, self.model, fine=self.t.fine)
 
     # -- main loop ---------------------------------------------------------------------------
     def execute(self) -> None:

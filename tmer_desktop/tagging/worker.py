@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -30,7 +31,10 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.prepare import ANALYSIS_RATE, MIN_DURATION, TOO_SHORT
 from tmer_desktop.features.track import Known, first_sample
 from tmer_desktop.translatable import QT_TRANSLATE_NOOP
-from tmer_desktop.vocabulary import DEFAULT_TOP2_THRESHOLD, DecisionRule, Timeline
+from tmer_desktop.vocabulary import DEFAULT_THRESHOLD, DEFAULT_TOP2_THRESHOLD, DecisionRule, Timeline
+
+if TYPE_CHECKING:  # only named in an annotation
+    from tmer_desktop.analysis.model_choice import ModelChoice
 
 # In a worker process, records go to stderr, which _log_stderr_to_file points at the workers' log file.
 log = logging.getLogger(__name__)
@@ -51,21 +55,33 @@ UNEXPECTED = QT_TRANSLATE_NOOP("Tagging", "unexpected error while analysing ({er
 class WorkerConfig:
     window: float = 30.0
     hop: float = 5.0
-    threshold: float = 0.75
+    threshold: float = DEFAULT_THRESHOLD
     top2_threshold: float | None = None
     aggregation: str = "mean"
     use_cache: bool = True
     model_dir: str | None = None  # None: the model shipped with the app
     model_version: str | None = None  # the name predictions are stored under (model store version)
     allow_retrain: bool = False  # see runner._poll: only after the runner has loaded the model once
-    # The fine timeline (windows every `hop` s); False: the coarse one (every `window` s,
-    # vocabulary.Timeline), what a batch makes unless asked for more.
+    # The fine timeline (windows every `hop` s), what a batch makes unless `tmer tag --coarse`;
+    # False: only the coarse one (every `window` s, vocabulary.Timeline).
     fine: bool = True
 
     @property
     def rule(self) -> DecisionRule:
         top2 = DEFAULT_TOP2_THRESHOLD if self.top2_threshold is None else self.top2_threshold
         return DecisionRule(threshold=self.threshold, top2_threshold=top2)
+
+    @classmethod
+    def for_run(cls, settings, window: float, hop: float, choice: ModelChoice, *, fine: bool = True) -> WorkerConfig:
+        """The workers' configuration from the user's settings (None: the defaults) and the chosen
+        model: the one way `tmer tag`, the app and `tmer serve` build it, so they answer alike."""
+        return cls(
+            window=window, hop=hop,
+            threshold=float(getattr(settings, "decision_threshold", DEFAULT_THRESHOLD)),
+            top2_threshold=getattr(settings, "top2_threshold", None),
+            aggregation=str(getattr(settings, "aggregation", "mean")),
+            model_dir=choice.folder, model_version=choice.version, fine=fine,
+        )
 
 
 class Analyser:
