@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from tmer_desktop import __version__, logs, paths
+from tmer_desktop.commands.output import require_output_folder
 from tmer_desktop.console import for_terminal
 from tmer_desktop.errors import TmerError, UsageError
 from tmer_desktop.vocabulary import DECISIONS, EMOTIONS
@@ -50,14 +51,6 @@ class _Parser(argparse.ArgumentParser):
 def _json_value(value: float) -> float | None:
     # JSON has no NaN: MIRtoolbox's NaN (e.g. centroid of noise) becomes null.
     return None if isinstance(value, float) and math.isnan(value) else value
-
-
-def _output_folder(path: str) -> None:
-    """A missing folder for an output is a usage error (2), in the words `tmer tag` uses; a write
-    that fails is the work failing (1)."""
-    parent = Path(path).expanduser().resolve().parent
-    if not parent.is_dir():
-        raise UsageError(f"{path}: the folder {parent} does not exist")
 
 
 def _csv_cell(value: float) -> str:
@@ -165,7 +158,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_export_feedback(args: argparse.Namespace) -> int:
     from tmer_desktop.commands.feedback import export_feedback_command
 
-    _output_folder(args.out)
+    require_output_folder(args.out)
     return export_feedback_command(args.out, anonymise=args.anonymise)
 
 
@@ -199,7 +192,7 @@ def cmd_playlist(args: argparse.Namespace) -> int:
 
     for out in (args.out, args.csv):
         if out:
-            _output_folder(out)
+            require_output_folder(out)
     return playlist_command(args)
 
 

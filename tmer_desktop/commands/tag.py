@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tmer_desktop.analysis.model_choice import ModelRefusedError
 from tmer_desktop.commands.notices import print_notice, print_open_notices
+from tmer_desktop.commands.output import require_output_folder
 from tmer_desktop.console import for_terminal
 from tmer_desktop.errors import TmerError, UsageError
 from tmer_desktop.library.store import LibraryStore
@@ -44,9 +45,7 @@ def _check_output(path: str, fmt: str | None) -> str:
     """The format of an output, once it is known the file can be written: checked before any
     analysis, so a bad --out does not cost the whole batch."""
     kind = _output_format(path, fmt)
-    parent = Path(path).expanduser().resolve().parent
-    if not parent.is_dir():
-        raise UsageError(f"{path}: the folder {parent} does not exist")
+    parent = require_output_folder(path)
     if Path(path).is_dir():
         raise UsageError(f"{path}: is a folder; give a file name")
     try:  # the results are written atomically (a temporary file beside it, then renamed): try exactly that
