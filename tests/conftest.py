@@ -1,13 +1,17 @@
 """Session-wide test set-up: offscreen Qt, and a throw-away data directory per test session."""
 
+import atexit
 import gc
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 # Must be set before Qt or tmer_desktop is imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="tmer-tests-"))
+# Removed when the test process ends, so repeated runs do not pile up data directories in /tmp.
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
 os.environ.setdefault("TMER_DATA_DIR", str(_SESSION_HOME / "data"))
 os.environ.setdefault("TMER_CACHE_DIR", str(_SESSION_HOME / "cache"))
 
