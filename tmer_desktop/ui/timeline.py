@@ -132,7 +132,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         mode_row.addWidget(self.mode_note, 1)
         mode_row.addWidget(self.raw_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(2, 2, 2, 2)  # room for the focus ring around the plots
         layout.addLayout(mode_row)
         layout.addWidget(self.view)
 
