@@ -20,12 +20,11 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAccessible, QColor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel, QTabBar, QWidget  # noqa: E402
+from test_ui_track import lament_library, open_window  # noqa: E402
 
 from tmer_desktop.settings import Settings  # noqa: E402
 from tmer_desktop.ui import palette  # noqa: E402
 from tmer_desktop.vocabulary import EMOTIONS  # noqa: E402
-
-from test_ui_track import lament_library, open_window  # noqa: E402
 
 # -- colour-vision deficiency ------------------------------------------------------------------
 MACHADO_2009 = {  # severity 1.0, linear RGB → linear RGB
