@@ -168,6 +168,18 @@
         <translation>Buscar en la biblioteca</translation>
     </message>
     <message>
+        <source>Tracks</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>One row per track; Enter opens the track in the player.</source>
+        <translation>Una fila por pista; Intro abre la pista en el reproductor.</translation>
+    </message>
+    <message>
+        <source>Tagging progress</source>
+        <translation>Progreso del etiquetado</translation>
+    </message>
+    <message>
         <source>Show only this emotion</source>
         <translation>Mostrar solo esta emoción</translation>
     </message>
@@ -295,6 +307,18 @@
     <message>
         <source>Record</source>
         <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>{view} (Ctrl+{number})</source>
+        <translation>{view} (Ctrl+{number})</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Library summary</source>
+        <translation>Resumen de la biblioteca</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -606,6 +630,22 @@
     <message>
         <source>✓ Correct</source>
         <translation>✓ Correcto</translation>
+    </message>
+    <message>
+        <source>Arrow keys: 5 s; Page Up and Page Down: 30 s</source>
+        <translation>Flechas: 5 s; Re Pág y Av Pág: 30 s</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Window is correct</source>
+        <translation>La ventana es correcta</translation>
+    </message>
+    <message>
+        <source>Whole track is correct</source>
+        <translation>La pista entera es correcta</translation>
     </message>
     <message>
         <source>Jump to the next hatched window (key N).</source>
@@ -957,6 +997,14 @@
         <translation>Abrir en el reproductor</translation>
     </message>
     <message>
+        <source>Tracks to review</source>
+        <translation>Pistas por revisar</translation>
+    </message>
+    <message>
+        <source>Least confident first; Enter marks the track correct, keys 1 to 4 give its emotion.</source>
+        <translation>Primero las menos seguras; Intro marca la pista como correcta, las teclas 1 a 4 le dan su emoción.</translation>
+    </message>
+    <message>
         <source>{review} need review · {two} with two candidates. Tracks you have already checked are not listed.</source>
         <translation>{review} requieren revisión · {two} con dos candidatas. Las pistas que ya revisó no aparecen.</translation>
     </message>
@@ -991,6 +1039,30 @@
     <message>
         <source>Two candidates when the best two reach:</source>
         <translation>Dos candidatas cuando las dos mejores suman:</translation>
+    </message>
+    <message>
+        <source>Sure when one emotion reaches</source>
+        <translation>Segura cuando una emoción alcanza</translation>
+    </message>
+    <message>
+        <source>Two candidates when the best two reach</source>
+        <translation>Dos candidatas cuando las dos mejores suman</translation>
+    </message>
+    <message>
+        <source>Track aggregation</source>
+        <translation>Agregación por pista</translation>
+    </message>
+    <message>
+        <source>Window length</source>
+        <translation>Duración de la ventana</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>Paso entre ventanas</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>The two thresholds and the aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
@@ -1034,12 +1106,31 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
         <translation>Tiempo (s)</translation>
     </message>
     <message>
+        <source>Emotion timeline</source>
+        <translation>Línea de tiempo de emociones</translation>
+    </message>
+    <message>
         <source>confidence</source>
         <translation>confianza</translation>
     </message>
     <message>
         <source>hatched = needs review</source>
         <translation>rayado = requiere revisión</translation>
+    </message>
+    <message>
+        <source>No analysis to show yet.</source>
+        <translation>Todavía no hay ningún análisis que mostrar.</translation>
+    </message>
+    <message>
+        <source>{emotion} from {start} to {end}</source>
+        <translation>{emotion} de {start} a {end}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) need review.</source>
+        <translation>
+            <numerusform>%n ventana necesita revisión.</numerusform>
+            <numerusform>%n ventanas necesitan revisión.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show each window</source>

@@ -159,6 +159,18 @@
         <translation>Kitaplıkta ara</translation>
     </message>
     <message>
+        <source>Tracks</source>
+        <translation>Parçalar</translation>
+    </message>
+    <message>
+        <source>One row per track; Enter opens the track in the player.</source>
+        <translation>Her parça bir satır; Enter parçayı oynatıcıda açar.</translation>
+    </message>
+    <message>
+        <source>Tagging progress</source>
+        <translation>Etiketleme ilerlemesi</translation>
+    </message>
+    <message>
         <source>Show only this emotion</source>
         <translation>Yalnızca bu duyguyu göster</translation>
     </message>
@@ -284,6 +296,18 @@
     <message>
         <source>Record</source>
         <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>{view} (Ctrl+{number})</source>
+        <translation>{view} (Ctrl+{number})</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Görünümler</translation>
+    </message>
+    <message>
+        <source>Library summary</source>
+        <translation>Kitaplık özeti</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -589,6 +613,22 @@
     <message>
         <source>✓ Correct</source>
         <translation>✓ Doğru</translation>
+    </message>
+    <message>
+        <source>Arrow keys: 5 s; Page Up and Page Down: 30 s</source>
+        <translation>Ok tuşları: 5 sn; Page Up ve Page Down: 30 sn</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Window is correct</source>
+        <translation>Pencere doğru</translation>
+    </message>
+    <message>
+        <source>Whole track is correct</source>
+        <translation>Parçanın tamamı doğru</translation>
     </message>
     <message>
         <source>Jump to the next hatched window (key N).</source>
@@ -939,6 +979,14 @@
         <translation>Oynatıcıda aç</translation>
     </message>
     <message>
+        <source>Tracks to review</source>
+        <translation>İncelenecek parçalar</translation>
+    </message>
+    <message>
+        <source>Least confident first; Enter marks the track correct, keys 1 to 4 give its emotion.</source>
+        <translation>Önce en az emin olunanlar; Enter parçayı doğru olarak işaretler, 1–4 tuşları duygusunu belirler.</translation>
+    </message>
+    <message>
         <source>{review} need review · {two} with two candidates. Tracks you have already checked are not listed.</source>
         <translation>{review} inceleme gerekli · {two} iki aday. Daha önce kontrol ettiğiniz parçalar listelenmez.</translation>
     </message>
@@ -973,6 +1021,30 @@
     <message>
         <source>Two candidates when the best two reach:</source>
         <translation>En iyi ikisi birlikte şu değere ulaşınca iki aday:</translation>
+    </message>
+    <message>
+        <source>Sure when one emotion reaches</source>
+        <translation>Bir duygu şu değere ulaşınca kesin</translation>
+    </message>
+    <message>
+        <source>Two candidates when the best two reach</source>
+        <translation>En iyi ikisi birlikte şu değere ulaşınca iki aday</translation>
+    </message>
+    <message>
+        <source>Track aggregation</source>
+        <translation>Parça düzeyinde birleştirme</translation>
+    </message>
+    <message>
+        <source>Window length</source>
+        <translation>Pencere uzunluğu</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>Pencere adımı</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Dil</translation>
     </message>
     <message>
         <source>The two thresholds and the aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
@@ -1016,12 +1088,30 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
         <translation>Zaman (sn)</translation>
     </message>
     <message>
+        <source>Emotion timeline</source>
+        <translation>Duygu zaman çizelgesi</translation>
+    </message>
+    <message>
         <source>confidence</source>
         <translation>güven</translation>
     </message>
     <message>
         <source>hatched = needs review</source>
         <translation>taralı = inceleme gerekli</translation>
+    </message>
+    <message>
+        <source>No analysis to show yet.</source>
+        <translation>Henüz gösterilecek bir analiz yok.</translation>
+    </message>
+    <message>
+        <source>{emotion} from {start} to {end}</source>
+        <translation>{start} ile {end} arası {emotion}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) need review.</source>
+        <translation>
+            <numerusform>%n pencerenin incelenmesi gerekiyor.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show each window</source>

@@ -16,6 +16,10 @@
         <translation>Gráfico</translation>
     </message>
     <message>
+        <source>Library and corrections in numbers</source>
+        <translation>La biblioteca y las correcciones en cifras</translation>
+    </message>
+    <message>
         <source>Chart:</source>
         <translation>Gráfico:</translation>
     </message>
@@ -64,6 +68,10 @@
     <message>
         <source>The dashboards could not be computed: {message}</source>
         <translation>No se pudieron calcular los paneles: {message}</translation>
+    </message>
+    <message>
+        <source>The numbers behind this chart: Export CSV…</source>
+        <translation>Las cifras de este gráfico: Exportar CSV…</translation>
     </message>
     <message>
         <source>tracks</source>
@@ -774,6 +782,30 @@
         <translation>Nivel:</translation>
     </message>
     <message>
+        <source>Input device</source>
+        <translation>Dispositivo de entrada</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>Nivel de entrada</translation>
+    </message>
+    <message>
+        <source>Loudness of the input in decibels below full scale</source>
+        <translation>Volumen de la entrada en decibelios por debajo de la escala completa</translation>
+    </message>
+    <message>
+        <source>Recording time</source>
+        <translation>Tiempo de grabación</translation>
+    </message>
+    <message>
+        <source>Live waveform</source>
+        <translation>Forma de onda en directo</translation>
+    </message>
+    <message>
+        <source>The last seconds of sound from the input</source>
+        <translation>Los últimos segundos de sonido de la entrada</translation>
+    </message>
+    <message>
         <source>Seconds before now</source>
         <translation>Segundos antes de ahora</translation>
     </message>
@@ -988,6 +1020,66 @@
     <message>
         <source>Build session</source>
         <translation>Crear sesión</translation>
+    </message>
+    <message>
+        <source>Start mood</source>
+        <translation>Estado de ánimo inicial</translation>
+    </message>
+    <message>
+        <source>Start mood from a track</source>
+        <translation>Estado de ánimo inicial a partir de una pista</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <source>Only these genres</source>
+        <translation>Solo estos géneros</translation>
+    </message>
+    <message>
+        <source>Only these artists</source>
+        <translation>Solo estos artistas</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>Título de la sesión</translation>
+    </message>
+    <message>
+        <source>Client pseudonym</source>
+        <translation>Seudónimo del cliente</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notas de la sesión</translation>
+    </message>
+    <message>
+        <source>Saved sessions</source>
+        <translation>Sesiones guardadas</translation>
+    </message>
+    <message>
+        <source>Tracks of the session, in play order</source>
+        <translation>Pistas de la sesión, en orden de reproducción</translation>
+    </message>
+    <message>
+        <source>Suggested replacements</source>
+        <translation>Sustitutas sugeridas</translation>
+    </message>
+    <message>
+        <source>Track to add</source>
+        <translation>Pista para añadir</translation>
+    </message>
+    <message>
+        <source>Session path in valence and arousal</source>
+        <translation>Recorrido de la sesión en valencia y activación</translation>
+    </message>
+    <message>
+        <source>Each track is a point, its shape and colour its emotion: circle happy, square sad, triangle angry, diamond relaxed; the dashed line is the planned path from the star at the start to the goal.</source>
+        <translation>Cada pista es un punto cuya forma y color indican su emoción: círculo feliz, cuadrado triste, triángulo enojado, rombo relajado; la línea discontinua es el recorrido previsto desde la estrella del inicio hasta el objetivo.</translation>
     </message>
     <message>
         <source>Open</source>

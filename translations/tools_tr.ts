@@ -16,6 +16,10 @@
         <translation>Grafik</translation>
     </message>
     <message>
+        <source>Library and corrections in numbers</source>
+        <translation>Rakamlarla kitaplık ve düzeltmeler</translation>
+    </message>
+    <message>
         <source>Chart:</source>
         <translation>Grafik:</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
         <source>The dashboards could not be computed: {message}</source>
         <translation>Panolar hesaplanamadı: {message}</translation>
+    </message>
+    <message>
+        <source>The numbers behind this chart: Export CSV…</source>
+        <translation>Bu grafiğin arkasındaki sayılar: CSV olarak dışa aktar…</translation>
     </message>
     <message>
         <source>tracks</source>
@@ -771,6 +779,30 @@
         <translation>Düzey:</translation>
     </message>
     <message>
+        <source>Input device</source>
+        <translation>Giriş aygıtı</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>Giriş seviyesi</translation>
+    </message>
+    <message>
+        <source>Loudness of the input in decibels below full scale</source>
+        <translation>Girişin tam ölçeğin altındaki desibel cinsinden ses yüksekliği</translation>
+    </message>
+    <message>
+        <source>Recording time</source>
+        <translation>Kayıt süresi</translation>
+    </message>
+    <message>
+        <source>Live waveform</source>
+        <translation>Canlı dalga biçimi</translation>
+    </message>
+    <message>
+        <source>The last seconds of sound from the input</source>
+        <translation>Girişten gelen sesin son saniyeleri</translation>
+    </message>
+    <message>
         <source>Seconds before now</source>
         <translation>Şu andan önceki saniyeler</translation>
     </message>
@@ -983,6 +1015,66 @@
     <message>
         <source>Build session</source>
         <translation>Seans oluştur</translation>
+    </message>
+    <message>
+        <source>Start mood</source>
+        <translation>Başlangıç ruh hali</translation>
+    </message>
+    <message>
+        <source>Start mood from a track</source>
+        <translation>Bir parçadan başlangıç ruh hali</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Hedef</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Dakika cinsinden süre</translation>
+    </message>
+    <message>
+        <source>Only these genres</source>
+        <translation>Yalnızca bu türler</translation>
+    </message>
+    <message>
+        <source>Only these artists</source>
+        <translation>Yalnızca bu sanatçılar</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>Seans başlığı</translation>
+    </message>
+    <message>
+        <source>Client pseudonym</source>
+        <translation>Danışan takma adı</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Seans notları</translation>
+    </message>
+    <message>
+        <source>Saved sessions</source>
+        <translation>Kayıtlı seanslar</translation>
+    </message>
+    <message>
+        <source>Tracks of the session, in play order</source>
+        <translation>Seansın parçaları, çalma sırasıyla</translation>
+    </message>
+    <message>
+        <source>Suggested replacements</source>
+        <translation>Önerilen yerine koymalar</translation>
+    </message>
+    <message>
+        <source>Track to add</source>
+        <translation>Eklenecek parça</translation>
+    </message>
+    <message>
+        <source>Session path in valence and arousal</source>
+        <translation>Değerlik ve uyarılmışlık düzleminde seans yolu</translation>
+    </message>
+    <message>
+        <source>Each track is a point, its shape and colour its emotion: circle happy, square sad, triangle angry, diamond relaxed; the dashed line is the planned path from the star at the start to the goal.</source>
+        <translation>Her parça bir noktadır; şekli ve rengi duygusunu gösterir: daire mutlu, kare üzgün, üçgen öfkeli, eşkenar dörtgen rahat; kesikli çizgi, başlangıçtaki yıldızdan hedefe planlanan yoldur.</translation>
     </message>
     <message>
         <source>Open</source>

@@ -16,7 +16,7 @@ import os
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,7 @@ from tmer_desktop.errors import TmerError
 from tmer_desktop.library.schema import EMOTIONS
 from tmer_desktop.ui.i18n import FollowsLanguage, date_time, emotion_name, error_text, number, percent, translated
 from tmer_desktop.ui.locale_axis import locale_axes
-from tmer_desktop.ui.palette import emotion_color
+from tmer_desktop.ui.palette import emotion_color, emotion_pattern
 from tmer_desktop.ui.tasks import BackgroundTask
 
 log = logging.getLogger(__name__)
@@ -128,6 +128,8 @@ class DashboardView(FollowsLanguage, QWidget):
         """Every fixed text in the interface language (again on a language change, with the data)."""
         self.alert.setAccessibleName(self.tr("Drift status"))
         self.chooser.setAccessibleName(self.tr("Chart"))
+        self.plot.setAccessibleName(chart_title(self.current_chart()))  # the drawn title replaces it
+        self.summary.setAccessibleName(self.tr("Library and corrections in numbers"))
         for index in range(self.chooser.count()):
             self.chooser.setItemText(index, chart_title(self.chooser.itemData(index)))
         self.chart_label.setText(self.tr("Chart:"))
@@ -236,8 +238,11 @@ class DashboardView(FollowsLanguage, QWidget):
         item = self.plot.getPlotItem()
         item.clear()
         self.legend.clear()
+        self.patterns: dict[str, pg.BarGraphItem] = {}  # emotion → its pattern overlay (bar charts)
         self.legend.setOffset(legend_at)
         item.setTitle(title, color="#222")
+        self.plot.setAccessibleName(title)
+        self.plot.setAccessibleDescription(self.tr("The numbers behind this chart: Export CSV…"))
         item.setLabel("bottom", x_label)
         item.setLabel("left", y_label)
         for axis in ("bottom", "left"):
@@ -287,11 +292,20 @@ class DashboardView(FollowsLanguage, QWidget):
                 x0=left, y=rows, height=0.75, width=counts, brush=emotion_color(emotion), pen=pg.mkPen("w", width=0.5)
             )
             item.addItem(bars)
-            self.legend.addItem(bars, emotion_name(emotion))
+            self._add_pattern(item, bars, emotion)
             left = left + counts
         item.getAxis("left").setTicks([[(r, _short(groups.get(name, name))) for r, name in zip(rows, table.index)]])
         item.setXRange(0, max(1.0, left.max()) * 1.25)
         item.setYRange(-0.6, len(table) - 0.4)
+
+    def _add_pattern(self, item: pg.PlotItem, bars: pg.BarGraphItem, emotion: str) -> None:
+        """The emotion's fill pattern over its coloured bars, and both in the legend's sample, so the
+        emotions differ without colour (palette.FILL_PATTERNS)."""
+        pattern = pg.BarGraphItem(**{**bars.opts, "brush": emotion_pattern(emotion), "pen": None})
+        pattern.setZValue(bars.zValue() + 1)
+        item.addItem(pattern)
+        self.legend.addItem(_PatternSample(bars, pattern), emotion_name(emotion))
+        self.patterns[emotion] = pattern
 
     def _draw_confidence(self, table: pd.DataFrame) -> None:
         item = self._reset_plot(
@@ -308,7 +322,7 @@ class DashboardView(FollowsLanguage, QWidget):
             counts = table[emotion].to_numpy(dtype=float)
             bars = pg.BarGraphItem(x=centres, y0=bottom, height=counts, width=width, brush=emotion_color(emotion))
             item.addItem(bars)
-            self.legend.addItem(bars, emotion_name(emotion))
+            self._add_pattern(item, bars, emotion)
             bottom = bottom + counts
         threshold = pg.InfiniteLine(pos=0.75, angle=90, pen=pg.mkPen("#444", style=Qt.PenStyle.DashLine))
         item.addItem(threshold)
@@ -420,6 +434,20 @@ class DashboardView(FollowsLanguage, QWidget):
             QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
 
 
+class _PatternSample(pg.ItemSample):
+    """A legend sample that draws a bar chart's colour and then its pattern."""
+
+    def __init__(self, bars: pg.BarGraphItem, pattern: pg.BarGraphItem):
+        super().__init__(bars)
+        self.pattern = pattern
+
+    def paint(self, p, *args) -> None:
+        super().paint(p, *args)  # the colour
+        p.setPen(pg.mkPen(None))
+        p.setBrush(self.pattern.opts["brush"])
+        p.drawRect(QRectF(2, 2, 18, 18))
+
+
 class ModelsPanel(FollowsLanguage, QWidget):
     """Model versions with their metrics; export corrections, retrain, activate or roll back."""
 
@@ -455,6 +483,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
 
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self._ask_export)

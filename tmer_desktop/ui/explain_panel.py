@@ -91,6 +91,7 @@ class ExplanationChart(i18n.FollowsLanguage, QGroupBox):
     def set_message(self, text: str) -> None:
         self._explanation = None
         self.reason.setText(text)
+        self.plot.setAccessibleDescription(text)
         self.details.setText("")
         self.details.setVisible(False)
         self._set_bars(())
@@ -101,6 +102,7 @@ class ExplanationChart(i18n.FollowsLanguage, QGroupBox):
             return
         self._explanation = explanation
         self.reason.setText(explanation.reason)
+        self.plot.setAccessibleDescription(explanation.reason)  # the chart in words, for a screen reader
         lines = []
         if explanation.top_features:
             lines.append(self.tr("Strongest features (SHAP, log-odds): {features}").format(features=", ".join(
@@ -179,6 +181,8 @@ class ExplanationPanel(i18n.FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         self.window_chart.setTitle(self.tr("Why — this window"))
         self.track_chart.setTitle(self.tr("Why — whole track"))
+        for chart in (self.window_chart, self.track_chart):
+            chart.plot.setAccessibleName(chart.title())
         self._word_button()
         self.details_button.setToolTip(self.tr("For researchers: the feature names and the SHAP values behind "
                                                "the explanation"))

@@ -77,7 +77,9 @@ class LibraryView(FollowsLanguage, QWidget):
         self.decision_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_decision(self.decision_filter.currentData()))
         self.emotion_label = QLabel()
+        self.emotion_label.setBuddy(self.emotion_filter)
         self.decision_label = QLabel()
+        self.decision_label.setBuddy(self.decision_filter)
 
         bar = QHBoxLayout()
         bar.addWidget(self.open_button)
@@ -109,6 +111,7 @@ class LibraryView(FollowsLanguage, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -142,6 +145,9 @@ class LibraryView(FollowsLanguage, QWidget):
         self.open_button.setText(self.tr("Open music folder…"))
         self.search.setPlaceholderText(self.tr("Search title, artist, album, file…"))
         self.search.setAccessibleName(self.tr("Search the library"))
+        self.table.setAccessibleName(self.tr("Tracks"))
+        self.table.setAccessibleDescription(self.tr("One row per track; Enter opens the track in the player."))
+        self.progress_bar.setAccessibleName(self.tr("Tagging progress"))
         self.emotion_filter.setAccessibleName(self.tr("Show only this emotion"))
         self.emotion_filter.setItemText(0, self.tr("All emotions"))
         self.decision_filter.setAccessibleName(self.tr("Show only this decision"))

@@ -16,13 +16,23 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tmer_desktop import __version__, paths
 from tmer_desktop.errors import TmerError
 from tmer_desktop.ui import explain as explain_mod
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.dashboard_view import DashboardView
+from tmer_desktop.ui.focus import install_focus_ring
 from tmer_desktop.ui.i18n import emotion_names, install_language
 from tmer_desktop.ui.library_model import QUEUED_DECISIONS, TableRow, decision_counts
 from tmer_desktop.ui.library_notice import LibraryNotice
@@ -114,6 +124,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         self._reviewed_tracks: set[int] = set()  # track-level feedback given in this session
 
         self.resize(1280, 820)
+        install_focus_ring(QApplication.instance())  # a visible keyboard focus in every view and dialog
         self.library = LibraryView()
         self.player_view = PlayerView()
         self.review = ReviewView()
@@ -217,6 +228,9 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
                 self.tr("Dashboards"), self.tr("Record"))
         for i, text in enumerate(tabs):
             self.tabs.setTabText(i, text)
+            self.tabs.setTabToolTip(i, self.tr("{view} (Ctrl+{number})").format(view=text, number=i + 1))
+        self.tabs.tabBar().setAccessibleName(self.tr("Views"))
+        self.status_label.setAccessibleName(self.tr("Library summary"))
         self.file_menu.setTitle(self.tr("&File"))
         self.open_action.setText(self.tr("&Open music folder…"))
         self.export_action.setText(self.tr("&Export…"))

@@ -66,7 +66,11 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         self.play_button.clicked.connect(self.player.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setEnabled(False)
-        self.slider.sliderMoved.connect(lambda v: self.seek(v / SLIDER_STEPS_PER_SECOND))
+        # Dragging and the keyboard (arrows: 5 s, Page Up/Down: 30 s, Home/End) both seek; the
+        # position updates from playback block the signal (see _on_position).
+        self.slider.setSingleStep(5 * SLIDER_STEPS_PER_SECOND)
+        self.slider.setPageStep(30 * SLIDER_STEPS_PER_SECOND)
+        self.slider.valueChanged.connect(lambda v: self.seek(v / SLIDER_STEPS_PER_SECOND))
         self.time_label = QLabel("0:00 / 0:00")
         self.next_unsure_button = QPushButton()
         self.next_unsure_button.clicked.connect(self.next_unsure_window)
@@ -127,6 +131,11 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         """Every text in the interface language, the ones that depend on the state included."""
         self.slider.setAccessibleName(self.tr("Playback position"))
+        self.slider.setAccessibleDescription(self.tr("Arrow keys: 5 s; Page Up and Page Down: 30 s"))
+        self.time_label.setAccessibleName(self.tr("Time"))
+        for scope, buttons in (("window", self.window_buttons), ("track", self.track_buttons)):
+            buttons[0].setAccessibleName(self.tr("Window is correct") if scope == "window"
+                                         else self.tr("Whole track is correct"))
         self.next_unsure_button.setToolTip(self.tr("Jump to the next hatched window (key N).") + "\n"
                                            + i18n.decision_explanation("review"))
         self.track_label.setText(self.tr("Whole track:"))
@@ -217,6 +226,9 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
             self.track_buttons[i].setText(name)
             self.window_buttons[i].setToolTip(self._correction_tip("window", name.lower()))
             self.track_buttons[i].setToolTip(self._correction_tip("track", name.lower()))
+            # Said by a screen reader instead of "1 Happy" / "Happy", which do not say what they do.
+            self.window_buttons[i].setAccessibleName(self._correction_tip("window", name.lower()))
+            self.track_buttons[i].setAccessibleName(self._correction_tip("track", name.lower()))
         if self.track is not None:
             self._update_summary()
             self._update_window_label()
@@ -337,7 +349,9 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
     def _on_position(self, seconds: float) -> None:
         self.timeline.set_cursor(seconds)
         if not self.slider.isSliderDown():
+            blocked = self.slider.blockSignals(True)
             self.slider.setValue(int(seconds * SLIDER_STEPS_PER_SECOND))
+            self.slider.blockSignals(blocked)
         total = self.track.duration if self.track else 0.0
         self.time_label.setText(f"{i18n.clock(seconds)} / {i18n.clock(total)}")
         series = self.track.series if self.track else None

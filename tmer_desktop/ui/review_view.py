@@ -50,6 +50,7 @@ class ReviewView(FollowsLanguage, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_TITLE, 240)
@@ -86,6 +87,9 @@ class ReviewView(FollowsLanguage, QWidget):
         self.correct_button.setText(self.tr("✓ Correct (Enter)"))
         self.correct_button.setToolTip(self.tr("The track's emotion is right: take it off the queue"))
         self.open_button.setText(self.tr("Open in player"))
+        self.table.setAccessibleName(self.tr("Tracks to review"))
+        self.table.setAccessibleDescription(self.tr(
+            "Least confident first; Enter marks the track correct, keys 1 to 4 give its emotion."))
         self._update_header()
 
     def set_emotion_names(self, names: dict[str, str]) -> None:

@@ -77,6 +77,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         self.pseudonym_edit = QLineEdit()
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(60)
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on (a tab character is no use in a note)
         self.genre_edit = QLineEdit()
         self.artist_edit = QLineEdit()
         self.build_button = QPushButton()
@@ -237,6 +238,22 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         self.genre_edit.setPlaceholderText(self.tr("any genre (comma-separated to limit)"))
         self.artist_edit.setPlaceholderText(self.tr("any artist (comma-separated to limit)"))
         self.build_button.setText(self.tr("Build session"))
+        for widget, name in ((self.start_combo, self.tr("Start mood")),
+                             (self.start_track_combo, self.tr("Start mood from a track")),
+                             (self.goal_combo, self.tr("Goal")), (self.minutes_spin, self.tr("Duration in minutes")),
+                             (self.genre_edit, self.tr("Only these genres")),
+                             (self.artist_edit, self.tr("Only these artists")),
+                             (self.title_edit, self.tr("Session title")),
+                             (self.pseudonym_edit, self.tr("Client pseudonym")),
+                             (self.notes_edit, self.tr("Session notes")), (self.saved_combo, self.tr("Saved sessions")),
+                             (self.slot_list, self.tr("Tracks of the session, in play order")),
+                             (self.suggest_combo, self.tr("Suggested replacements")),
+                             (self.add_combo, self.tr("Track to add")),
+                             (self.chart, self.tr("Session path in valence and arousal"))):
+            widget.setAccessibleName(name)
+        self.chart.setAccessibleDescription(self.tr(
+            "Each track is a point, its shape and colour its emotion: circle happy, square sad, triangle angry, "
+            "diamond relaxed; the dashed line is the planned path from the star at the start to the goal."))
         self.open_button.setText(self.tr("Open"))
         self.remove_button.setText(self.tr("Remove"))
         self.lock_button.setText(self.tr("Lock / unlock"))

@@ -73,6 +73,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Window length:"), self.window)
         form.addRow(self.tr("Hop:"), self.hop)
         form.addRow(self.tr("Language:"), self.language)
+        # The rows' labels are the fields' buddies; the names are said by screen readers on every platform.
+        for field, name in ((self.threshold, self.tr("Sure when one emotion reaches")),
+                            (self.top2_threshold, self.tr("Two candidates when the best two reach")),
+                            (self.aggregation, self.tr("Track aggregation")), (self.window, self.tr("Window length")),
+                            (self.hop, self.tr("Hop")), (self.language, self.tr("Language"))):
+            field.setAccessibleName(name)
         note = QLabel(self.tr(
             "The two thresholds and the aggregation apply at once to every track (the stored "
             "probabilities are re-decided; nothing is re-analysed).\nWindow length and hop apply "

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QToolButto
 from tmer_desktop.analysis import smoothing
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.locale_axis import locale_axes
-from tmer_desktop.ui.palette import EMOTIONS, LINE_STYLES, SYMBOLS, emotion_color
+from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_pen
 from tmer_desktop.vocabulary import DEFAULT_THRESHOLD
 
 ENVELOPE_BINS = 2000
@@ -132,7 +132,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         mode_row.addWidget(self.mode_note, 1)
         mode_row.addWidget(self.raw_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(2, 2, 2, 2)  # room for the focus ring around the plots
         layout.addLayout(mode_row)
         layout.addWidget(self.view)
 
@@ -170,9 +170,8 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self.prob_curves = {}
         self.emotion_names = {emo: emo for emo in EMOTIONS}
         for emo in EMOTIONS:
-            pen = pg.mkPen(emotion_color(emo), width=2, style=LINE_STYLES[emo])
             self.prob_curves[emo] = self.prob_plot.plot(
-                [], [], pen=pen, symbol=SYMBOLS[emo], symbolSize=5,
+                [], [], pen=emotion_pen(emo), symbol=SYMBOLS[emo], symbolSize=7,
                 symbolBrush=emotion_color(emo), symbolPen=None)
             self.legend.addItem(self.prob_curves[emo], f"p({emo})")
         self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5))
@@ -199,6 +198,8 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self.band_plot.setLabel("left", self.tr("Emotion"))
         self.prob_plot.setLabel("left", self.tr("Probability"))
         self.prob_plot.setLabel("bottom", self.tr("Time (s)"))
+        self.view.setAccessibleName(self.tr("Emotion timeline"))
+        self._describe()
         labels = [label for _sample, label in self.legend.items]
         labels[len(EMOTIONS)].setText(self.tr("confidence"))
         labels[len(EMOTIONS) + 1].setText(self.tr("hatched = needs review"))
@@ -207,6 +208,21 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self._show_threshold_label()
         self._show_mode()
         self.set_emotion_names(self.emotion_names)  # the band tooltips
+
+    def _describe(self) -> None:
+        """The timeline in words for a screen reader: its stretches of mood, or say it is empty."""
+        if not self.segments or self.series is None:
+            self.view.setAccessibleDescription(self.tr("No analysis to show yet."))
+            return
+        edges = self.series.band_edges(self._duration)
+        stretches = [self.tr("{emotion} from {start} to {end}").format(
+            emotion=self.emotion_names.get(seg.label, seg.label) if seg.label else "?",
+            start=i18n.clock(edges[seg.first]), end=i18n.clock(edges[seg.last + 1])) for seg in self.segments]
+        review = len(self.series.review_windows())
+        text = "; ".join(stretches)
+        if review:
+            text += ". " + self.tr("%n window(s) need review.", "", review)
+        self.view.setAccessibleDescription(text)
 
     def _show_mode(self) -> None:
         self.raw_button.setText(self.tr("Show each window"))
@@ -266,6 +282,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             for curve in self.prob_curves.values():
                 curve.setData([], [])
             self.conf_curve.setData([], [])
+            self._describe()
             return
         edges = series.band_edges(duration)
         smoothed_probs = series.smoothed_probs()
@@ -304,6 +321,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         for j, emo in enumerate(EMOTIONS):
             self.prob_curves[emo].setData(centres, probs[:, j])
         self.conf_curve.setData(centres, probs.max(axis=1) if self.smoothed else series.confidences)
+        self._describe()
 
     def _band_tooltip(self, i: int) -> str:
         first, last, label = self._band_spans[i]
@@ -327,6 +345,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             label.setText(f"p({self.emotion_names[emo]})")
         for i, band in enumerate(self.band_items):
             band.setToolTip(self._band_tooltip(i))
+        self._describe()
 
     def set_cursor(self, seconds: float) -> None:
         for line in self.cursors:
