@@ -380,7 +380,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n need(s) review</source>
+        <source>%n to review</source>
         <translation>
             <numerusform>%n requiere revisión</numerusform>
             <numerusform>%n requieren revisión</numerusform>
@@ -967,7 +967,7 @@
         <translation>Abrir en el reproductor</translation>
     </message>
     <message numerus="yes">
-        <source>%n need(s) review</source>
+        <source>%n to review</source>
         <translation>
             <numerusform>%n requiere revisión</numerusform>
             <numerusform>%n requieren revisión</numerusform>

@@ -368,7 +368,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n need(s) review</source>
+        <source>%n to review</source>
         <translation>
             <numerusform>%n inceleme gerekli</numerusform>
         </translation>
@@ -947,7 +947,7 @@
         <translation>Oynatıcıda aç</translation>
     </message>
     <message numerus="yes">
-        <source>%n need(s) review</source>
+        <source>%n to review</source>
         <translation>
             <numerusform>%n inceleme gerekli</numerusform>
         </translation>

@@ -325,7 +325,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         tracks = self.tr("%n tracks", "", len(rows))
         # Each count a sentence part of its own, so each language has its plural forms.
         self.status_label.setText(" · ".join((
-            tracks, self.tr("%n need(s) review", "", counts["review"]),
+            tracks, self.tr("%n to review", "", counts["review"]),
             self.tr("%n with two candidates", "", counts["top-2"]), self.tr("%n failed", "", failed))))
         self.status_label.setToolTip(i18n.decisions_help())
 

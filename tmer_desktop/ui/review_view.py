@@ -146,7 +146,7 @@ class ReviewView(FollowsLanguage, QWidget):
         n = self.model.rowCount()
         counts = decision_counts(self.model.rows())
         self.header.setText(
-            self.tr("%n need(s) review", "", counts["review"]) + " · "
+            self.tr("%n to review", "", counts["review"]) + " · "
             + self.tr("%n with two candidates", "", counts["top-2"]) + ". "
             + self.tr("Tracks you have already checked are not listed.")
             if n else self.tr("Nothing to review: every analysed track is sure or was checked."))
