@@ -112,7 +112,7 @@ def test_the_same_words_and_counts_everywhere(library, qtbot, restore_english, s
     assert len(hatched) == 2 and pv.unsure_windows() == [0, 2]
     assert pv.next_unsure_button.text().endswith(f"· {len(hatched)}") and pv.next_unsure_button.isEnabled()
     assert i18n.decision_explanation("review") in pv.next_unsure_button.toolTip()
-    legend = [label for _sample, label in pv.timeline.legend.items][-1]
+    legend = [label for _sample, label in pv.timeline.legend.items][-2]  # the hatching (the threshold comes last)
     assert review.lower() in legend.text and legend.toolTip() == i18n.decisions_help()
     # The button visits exactly the hatched windows, in order, then wraps.
     visited = [pv.next_unsure_window() for _ in range(3)]
