@@ -74,7 +74,7 @@ def test_the_same_words_and_counts_everywhere(library, qtbot, restore_english, s
     n_review, n_two = decided.count("review"), decided.count("top-2")
     assert (n_review, n_two) == (1, 1)
     status = window.status_label.text()
-    need_word = {"en": "need review", "es": "requieren revisión"}[language]
+    need_word = {"en": "to review", "es": "requiere revisión"}[language]  # one: the singular form
     two_word = {"en": "with two candidates", "es": "con dos candidatas"}[language]
     assert f"· {n_review} {need_word} ·" in status and f"· {n_two} {two_word} ·" in status, status
     assert window.status_label.toolTip() == i18n.decisions_help()
@@ -112,7 +112,7 @@ def test_the_same_words_and_counts_everywhere(library, qtbot, restore_english, s
     assert len(hatched) == 2 and pv.unsure_windows() == [0, 2]
     assert pv.next_unsure_button.text().endswith(f"· {len(hatched)}") and pv.next_unsure_button.isEnabled()
     assert i18n.decision_explanation("review") in pv.next_unsure_button.toolTip()
-    legend = [label for _sample, label in pv.timeline.legend.items][-1]
+    legend = [label for _sample, label in pv.timeline.legend.items][-2]  # the hatching (the threshold comes last)
     assert review.lower() in legend.text and legend.toolTip() == i18n.decisions_help()
     # The button visits exactly the hatched windows, in order, then wraps.
     visited = [pv.next_unsure_window() for _ in range(3)]

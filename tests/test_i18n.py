@@ -223,7 +223,7 @@ def test_main_window_in_spanish(library, qtbot, restore_english, screenshot_dir)
     assert "emoción de la pista" in pv.summary.text() and "Triste" in pv.summary.text()
     assert pv.window_label.text().startswith("Ventana 2/3 (0:05–0:35): Triste 52 %")
     # Decimal commas where the interface shows decimals: the threshold line and the band tips.
-    assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
+    assert pv.timeline.threshold_label.text == "umbral 0,75"
     assert "suavizado" in pv.timeline.band_items[0].toolTip()  # a stretch of mood by default
     pv.timeline.set_smoothed(False)  # each window's own answer
     assert "Triste 0,85" in pv.timeline.band_items[0].toolTip()
@@ -340,7 +340,7 @@ def test_the_whole_window_switches_language_at_once(library, qtbot, restore_engl
     assert pv.window_label.text().startswith("Ventana 2/3 (0:05–0:35): Triste 52 %")
     assert pv.next_unsure_button.text() == "Ninguna ventana requiere revisión"  # the middle one has two candidates
     assert "emoción de la pista" in pv.summary.text()
-    assert pv.timeline.threshold_line.label.toPlainText() == "umbral 0,75"
+    assert pv.timeline.threshold_label.text == "umbral 0,75"
     qtbot.waitUntil(lambda: {"window", "track"} <= set(explained), timeout=60000)  # worded again
     assert "que suene" in pv.explanations.track_chart.reason.text()
     assert "Descriptores más influyentes (SHAP, log-odds):" in pv.explanations.track_chart.details.text()

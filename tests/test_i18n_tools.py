@@ -64,7 +64,7 @@ def test_the_drift_alert_shows_the_cores_sentences_in_spanish_and_turkish(langua
     data.drift = everything
     view.set_data(data)
     lines = view.alert.text().split("\n")
-    assert lines[0] == "⚠ Alerta de deriva" and len(lines) == 6, lines
+    assert lines[0] == "⚠ Puede que el modelo no se ajuste a esta biblioteca:" and len(lines) == 6, lines
     assert lines[1].startswith("8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25; "
                                "las peores: feature_"), lines[1]
     assert re.fullmatch(r"El \d+ % de las predicciones tiene una confianza inferior a 0,75 "
@@ -72,16 +72,16 @@ def test_the_drift_alert_shows_the_cores_sentences_in_spanish_and_turkish(langua
     assert re.fullmatch(r"La exactitud en uso según 100 correcciones es del \d+ % \(alerta por debajo del 70 %\)\.",
                         lines[3]), lines[3]
     assert lines[4].startswith("La confianza está mal calibrada según las correcciones: ECE 0,")
-    assert lines[5].startswith("La biblioteca se ha alejado de los datos de entrenamiento.")
+    assert lines[5].startswith("Corrija algunas predicciones") and "tmer" not in lines[5]  # the app's buttons
     data.drift = too_little
     view.set_data(data)
     assert view.alert.text().split("\n") == [
-        "No se detecta deriva; el modelo se ajusta a esta biblioteca.",
+        "Aún no se ha analizado música suficiente para saber si el modelo se ajusta a esta biblioteca.",
         "Deriva de características no evaluada: 10 ventanas independientes analizadas; se necesitan al menos 30.",
         "Exactitud en uso no evaluada: 5 correcciones; se necesitan al menos 20."]
     language("tr")  # an open view follows a language change
     assert view.alert.text().split("\n") == [
-        "Kayma saptanmadı; model bu kitaplığa uyuyor.",
+        "Modelin bu kitaplığa uyup uymadığını söylemek için henüz yeterince müzik analiz edilmedi.",
         "Özellik kayması değerlendirilmedi: 10 bağımsız pencere analiz edildi, en az 30 gerekli.",
         "Kullanımdaki doğruluk değerlendirilmedi: 5 düzeltme var, en az 20 gerekli."]
     assert view.chooser.itemText(2) == "Türe göre duygular"
@@ -102,14 +102,14 @@ def test_dashboard_in_spanish(language, library, qtbot, screenshot_dir):  # noqa
     qtbot.waitUntil(lambda: not view.busy, timeout=60_000)
 
     assert view.refresh_button.text() == "Actualizar" and view.png_button.text() == "Exportar PNG…"
-    assert view.tabs.tabText(0) == "Gráficos" and view.tabs.tabText(1) == "Modelos && correcciones"
+    assert view.tabs.tabText(0) == "Gráficos" and view.tabs.tabText(1) == "Modelos y correcciones"
     assert view.chooser.itemText(0) == "Emociones por artista"
     plot = view.plot.getPlotItem()
     assert "Emociones por artista" in plot.titleLabel.text
     assert [label.text for _, label in view.legend.items] == ["Feliz", "Triste", "Enojado", "Relajado"]
     summary = view.summary.text()
     assert summary == "10 pistas, 30 correcciones, exactitud en uso 100 %", summary
-    assert view.alert.text().startswith(("No se detecta deriva", "⚠ Alerta de deriva"))
+    assert view.alert.text().startswith(("No se detecta deriva", "⚠ Puede que el modelo", "Aún no se ha analizado"))
     view.show_chart("confusion")
     assert plot.getAxis("bottom").labelText == "predicha"
     _buttons_fit(view)

@@ -120,5 +120,5 @@ def test_widget_on_an_empty_library_shows_the_reason(qtbot, store):
     view = SessionBuilderView(store)
     qtbot.addWidget(view)
     assert not view.build()
-    assert "no tagged tracks" in view.status_label.text()
+    assert "No analysed tracks" in view.status_label.text() and "tmer" not in view.status_label.text()
     assert not view.save_button.isEnabled() and view.plan is None

@@ -403,6 +403,20 @@
             <numerusform>%n pistas</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n requiere revisión</numerusform>
+            <numerusform>%n requieren revisión</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with two candidates</source>
+        <translation>
+            <numerusform>%n con dos candidatas</numerusform>
+            <numerusform>%n con dos candidatas</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Open music folder</source>
         <translation>Abrir carpeta de música</translation>
@@ -544,10 +558,6 @@
             <numerusform>%n completada</numerusform>
             <numerusform>%n completadas</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{tracks} · {review} need review · {two} with two candidates · {failed} failed</source>
-        <translation>{tracks} · {review} requieren revisión · {two} con dos candidatas · {failed} con error</translation>
     </message>
     <message numerus="yes">
         <source>%n tagged</source>
@@ -996,6 +1006,20 @@
         <source>Open in player</source>
         <translation>Abrir en el reproductor</translation>
     </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n requiere revisión</numerusform>
+            <numerusform>%n requieren revisión</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with two candidates</source>
+        <translation>
+            <numerusform>%n con dos candidatas</numerusform>
+            <numerusform>%n con dos candidatas</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Tracks to review</source>
         <translation>Pistas por revisar</translation>
@@ -1005,8 +1029,8 @@
         <translation>Primero las menos seguras; Intro marca la pista como correcta, las teclas 1 a 4 le dan su emoción.</translation>
     </message>
     <message>
-        <source>{review} need review · {two} with two candidates. Tracks you have already checked are not listed.</source>
-        <translation>{review} requieren revisión · {two} con dos candidatas. Las pistas que ya revisó no aparecen.</translation>
+        <source>Tracks you have already checked are not listed.</source>
+        <translation>Las pistas que ya revisó no aparecen.</translation>
     </message>
     <message>
         <source>Nothing to review: every analysed track is sure or was checked.</source>
@@ -1061,14 +1085,22 @@
         <translation>Paso entre ventanas</translation>
     </message>
     <message>
+        <source>Step between windows:</source>
+        <translation>Paso entre ventanas:</translation>
+    </message>
+    <message>
+        <source>How far each 30 s window starts after the one before (the hop): a shorter step gives a finer timeline and takes longer to analyse.</source>
+        <translation>Cuánto después de la anterior empieza cada ventana de 30 s (el salto): un paso más corto da una línea de tiempo más fina y tarda más en analizarse.</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
         <source>The two thresholds and the aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
-Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
-        <translation>Los dos umbrales y la agregación se aplican de inmediato a todas las pistas (se vuelven a decidir las probabilidades guardadas; no se reanaliza nada).
-La duración de la ventana y el paso solo se aplican al próximo análisis. El modelo se entrenó con fragmentos de 30 s.</translation>
+Window length and step apply to the next analysis only. The model was trained on 30 s excerpts.</source>
+        <translation>Los dos umbrales y la agregación se aplican de inmediato a todas las pistas (se vuelve a decidir con las probabilidades guardadas; no se reanaliza nada).
+La duración de la ventana y el paso se aplican solo al próximo análisis. El modelo se entrenó con fragmentos de 30 s.</translation>
     </message>
     <message>
         <source>Track aggregation:</source>
@@ -1077,10 +1109,6 @@ La duración de la ventana y el paso solo se aplican al próximo análisis. El m
     <message>
         <source>Window length:</source>
         <translation>Duración de la ventana:</translation>
-    </message>
-    <message>
-        <source>Hop:</source>
-        <translation>Paso entre ventanas:</translation>
     </message>
     <message>
         <source>Language:</source>

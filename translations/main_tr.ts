@@ -391,6 +391,18 @@
             <numerusform>%n parça</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n inceleme gerekli</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with two candidates</source>
+        <translation>
+            <numerusform>%n iki aday</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Open music folder</source>
         <translation>Müzik klasörü aç</translation>
@@ -530,10 +542,6 @@
         <translation>
             <numerusform>%n tamamlandı</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{tracks} · {review} need review · {two} with two candidates · {failed} failed</source>
-        <translation>{tracks} · {review} inceleme gerekli · {two} iki aday · {failed} başarısız</translation>
     </message>
     <message numerus="yes">
         <source>%n tagged</source>
@@ -978,6 +986,18 @@
         <source>Open in player</source>
         <translation>Oynatıcıda aç</translation>
     </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n inceleme gerekli</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with two candidates</source>
+        <translation>
+            <numerusform>%n iki aday</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Tracks to review</source>
         <translation>İncelenecek parçalar</translation>
@@ -987,8 +1007,8 @@
         <translation>Önce en az emin olunanlar; Enter parçayı doğru olarak işaretler, 1–4 tuşları duygusunu belirler.</translation>
     </message>
     <message>
-        <source>{review} need review · {two} with two candidates. Tracks you have already checked are not listed.</source>
-        <translation>{review} inceleme gerekli · {two} iki aday. Daha önce kontrol ettiğiniz parçalar listelenmez.</translation>
+        <source>Tracks you have already checked are not listed.</source>
+        <translation>Daha önce kontrol ettiğiniz parçalar listelenmez.</translation>
     </message>
     <message>
         <source>Nothing to review: every analysed track is sure or was checked.</source>
@@ -1043,14 +1063,22 @@
         <translation>Pencere adımı</translation>
     </message>
     <message>
+        <source>Step between windows:</source>
+        <translation>Pencereler arası adım:</translation>
+    </message>
+    <message>
+        <source>How far each 30 s window starts after the one before (the hop): a shorter step gives a finer timeline and takes longer to analyse.</source>
+        <translation>Her 30 sn&apos;lik pencerenin bir öncekinden ne kadar sonra başladığı (kaydırma): daha kısa bir adım daha ayrıntılı bir zaman çizelgesi verir ve analizi daha uzun sürer.</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Dil</translation>
     </message>
     <message>
         <source>The two thresholds and the aggregation apply at once to every track (the stored probabilities are re-decided; nothing is re-analysed).
-Window length and hop apply to the next analysis only. The model was trained on 30 s excerpts.</source>
-        <translation>İki eşik ve birleştirme tüm parçalara hemen uygulanır (kayıtlı olasılıklara göre yeniden karar verilir; hiçbir şey yeniden analiz edilmez).
-Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 30 sn&apos;lik kesitlerle eğitildi.</translation>
+Window length and step apply to the next analysis only. The model was trained on 30 s excerpts.</source>
+        <translation>İki eşik ve birleştirme yöntemi tüm parçalara hemen uygulanır (kayıtlı olasılıklarla yeniden karar verilir; hiçbir şey yeniden analiz edilmez).
+Pencere uzunluğu ve adım yalnızca bir sonraki analize uygulanır. Model 30 sn&apos;lik parçalarla eğitildi.</translation>
     </message>
     <message>
         <source>Track aggregation:</source>
@@ -1059,10 +1087,6 @@ Pencere uzunluğu ve adımı yalnızca bir sonraki analizde geçerlidir. Model 3
     <message>
         <source>Window length:</source>
         <translation>Pencere uzunluğu:</translation>
-    </message>
-    <message>
-        <source>Hop:</source>
-        <translation>Pencere adımı:</translation>
     </message>
     <message>
         <source>Language:</source>

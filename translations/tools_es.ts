@@ -40,12 +40,20 @@
         <translation>Gráficos</translation>
     </message>
     <message>
-        <source>Models &amp;&amp; corrections</source>
-        <translation>Modelos &amp;&amp; correcciones</translation>
+        <source>Models and corrections</source>
+        <translation>Modelos y correcciones</translation>
     </message>
     <message>
-        <source>Drift alert</source>
-        <translation>Alerta de deriva</translation>
+        <source>The model may not suit this library:</source>
+        <translation>Puede que el modelo no se ajuste a esta biblioteca:</translation>
+    </message>
+    <message>
+        <source>Correct a few predictions of the affected tracks (Player or Review queue), then press “Retrain with corrections” under “Models and corrections”.</source>
+        <translation>Corrija algunas predicciones de las pistas afectadas (Reproductor o Cola de revisión) y pulse «Reentrenar con las correcciones» en «Modelos y correcciones».</translation>
+    </message>
+    <message>
+        <source>Not enough music analysed yet to tell whether the model suits this library.</source>
+        <translation>Aún no se ha analizado música suficiente para saber si el modelo se ajusta a esta biblioteca.</translation>
     </message>
     <message numerus="yes">
         <source>%n track(s)</source>
@@ -380,8 +388,8 @@
         <translation>Creada</translation>
     </message>
     <message>
-        <source>CV macro-F1</source>
-        <translation>Macro-F1 (VC)</translation>
+        <source>Score in tests</source>
+        <translation>Puntuación en pruebas</translation>
     </message>
     <message>
         <source>On your held-back corrections</source>
@@ -398,6 +406,10 @@
     <message>
         <source>Active</source>
         <translation>Activa</translation>
+    </message>
+    <message>
+        <source>How often the model was right on training music it had not seen, from 0 to 1 (cross-validated macro-F1: the F1 score averaged over the four emotions).</source>
+        <translation>Con qué frecuencia acertó el modelo con música de entrenamiento que no había visto, de 0 a 1 (macro-F1 con validación cruzada: la puntuación F1 promediada sobre las cuatro emociones).</translation>
     </message>
     <message>
         <source>Model versions</source>
@@ -449,6 +461,22 @@
         <translation>✓ activa</translation>
     </message>
     <message>
+        <source>No corrections yet: correct a few tracks in the Player or the Review queue first.</source>
+        <translation>Aún no hay correcciones: corrija primero algunas pistas en el Reproductor o en la Cola de revisión.</translation>
+    </message>
+    <message>
+        <source>Train a new model version from your corrections; it becomes active only if it does better.</source>
+        <translation>Entrena una nueva versión del modelo con sus correcciones; solo pasa a estar activa si lo hace mejor.</translation>
+    </message>
+    <message>
+        <source>There is no earlier model version to go back to.</source>
+        <translation>No hay ninguna versión anterior del modelo a la que volver.</translation>
+    </message>
+    <message>
+        <source>Make the model version before the active one active again.</source>
+        <translation>Vuelve a activar la versión del modelo anterior a la activa.</translation>
+    </message>
+    <message>
         <source>{new} right on {count}</source>
         <translation>{new} de acierto en {count}</translation>
     </message>
@@ -468,8 +496,8 @@
         <translation>Reentrenando con las correcciones… (la aplicación sigue disponible)</translation>
     </message>
     <message>
-        <source>Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})</source>
-        <translation>Candidato {candidate} frente a {current}: macro-F1 VC {new} frente a {old} ({folds} particiones x {repeats})</translation>
+        <source>Candidate {candidate} vs {current}: score in tests {new} vs {old} ({folds} folds x {repeats})</source>
+        <translation>Candidato {candidate} frente a {current}: puntuación en pruebas {new} frente a {old} ({folds} particiones x {repeats})</translation>
     </message>
     <message>
         <source>On your {count} held-back corrections: {old} right before, {new} with this version</source>
@@ -804,6 +832,14 @@
     <message>
         <source>The last seconds of sound from the input</source>
         <translation>Los últimos segundos de sonido de la entrada</translation>
+    </message>
+    <message>
+        <source>%v dB</source>
+        <translation>%v dB</translation>
+    </message>
+    <message>
+        <source>How loud the input is, in decibels below the loudest it can record (dBFS): 0 dB is the maximum, -60 dB is silence.</source>
+        <translation>Qué tan fuerte llega la entrada, en decibelios por debajo de lo máximo que puede grabar (dBFS): 0 dB es el máximo y -60 dB, silencio.</translation>
     </message>
     <message>
         <source>Seconds before now</source>
@@ -1147,6 +1183,10 @@
             <numerusform>{title} (%n pista)</numerusform>
             <numerusform>{title} (%n pistas)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No analysed tracks to build a session from yet. In the Library tab, press “Open music folder…” (or drop a folder there) to analyse your music first.</source>
+        <translation>Aún no hay pistas analizadas con las que crear una sesión. En la pestaña Biblioteca, pulse «Abrir carpeta de música…» (o suelte allí una carpeta) para analizar primero su música.</translation>
     </message>
     <message numerus="yes">
         <source>Built %n tracks from {tagged} tagged.</source>

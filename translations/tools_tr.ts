@@ -40,12 +40,20 @@
         <translation>Grafikler</translation>
     </message>
     <message>
-        <source>Models &amp;&amp; corrections</source>
-        <translation>Modeller &amp;&amp; düzeltmeler</translation>
+        <source>Models and corrections</source>
+        <translation>Modeller ve düzeltmeler</translation>
     </message>
     <message>
-        <source>Drift alert</source>
-        <translation>Kayma uyarısı</translation>
+        <source>The model may not suit this library:</source>
+        <translation>Model bu kitaplığa uymayabilir:</translation>
+    </message>
+    <message>
+        <source>Correct a few predictions of the affected tracks (Player or Review queue), then press “Retrain with corrections” under “Models and corrections”.</source>
+        <translation>Etkilenen parçaların birkaç tahminini düzeltin (Oynatıcı veya İnceleme kuyruğu), ardından “Modeller ve düzeltmeler” altında “Düzeltmelerle yeniden eğit” düğmesine basın.</translation>
+    </message>
+    <message>
+        <source>Not enough music analysed yet to tell whether the model suits this library.</source>
+        <translation>Modelin bu kitaplığa uyup uymadığını söylemek için henüz yeterince müzik analiz edilmedi.</translation>
     </message>
     <message numerus="yes">
         <source>%n track(s)</source>
@@ -378,8 +386,8 @@
         <translation>Oluşturulma</translation>
     </message>
     <message>
-        <source>CV macro-F1</source>
-        <translation>ÇD macro-F1</translation>
+        <source>Score in tests</source>
+        <translation>Test puanı</translation>
     </message>
     <message>
         <source>On your held-back corrections</source>
@@ -396,6 +404,10 @@
     <message>
         <source>Active</source>
         <translation>Etkin</translation>
+    </message>
+    <message>
+        <source>How often the model was right on training music it had not seen, from 0 to 1 (cross-validated macro-F1: the F1 score averaged over the four emotions).</source>
+        <translation>Modelin görmediği eğitim müziğinde ne sıklıkla doğru bildiği, 0&apos;dan 1&apos;e (çapraz doğrulamalı makro-F1: dört duygu üzerinden ortalaması alınan F1 puanı).</translation>
     </message>
     <message>
         <source>Model versions</source>
@@ -447,6 +459,22 @@
         <translation>✓ etkin</translation>
     </message>
     <message>
+        <source>No corrections yet: correct a few tracks in the Player or the Review queue first.</source>
+        <translation>Henüz düzeltme yok: önce Oynatıcı&apos;da veya İnceleme kuyruğunda birkaç parçayı düzeltin.</translation>
+    </message>
+    <message>
+        <source>Train a new model version from your corrections; it becomes active only if it does better.</source>
+        <translation>Düzeltmelerinizden yeni bir model sürümü eğitir; yalnızca daha iyi sonuç verirse etkin olur.</translation>
+    </message>
+    <message>
+        <source>There is no earlier model version to go back to.</source>
+        <translation>Geri dönülecek daha eski bir model sürümü yok.</translation>
+    </message>
+    <message>
+        <source>Make the model version before the active one active again.</source>
+        <translation>Etkin olandan önceki model sürümünü yeniden etkin yapar.</translation>
+    </message>
+    <message>
         <source>{new} right on {count}</source>
         <translation>{count} düzeltmede {new} doğru</translation>
     </message>
@@ -465,8 +493,8 @@
         <translation>Düzeltmelerle yeniden eğitiliyor… (uygulama kullanılabilir durumda)</translation>
     </message>
     <message>
-        <source>Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})</source>
-        <translation>Aday {candidate} ile {current}: ÇD macro-F1 {new} / {old} ({folds} katman x {repeats})</translation>
+        <source>Candidate {candidate} vs {current}: score in tests {new} vs {old} ({folds} folds x {repeats})</source>
+        <translation>Aday {candidate} ile {current}: test puanı {new} / {old} ({folds} katman x {repeats})</translation>
     </message>
     <message>
         <source>On your {count} held-back corrections: {old} right before, {new} with this version</source>
@@ -801,6 +829,14 @@
     <message>
         <source>The last seconds of sound from the input</source>
         <translation>Girişten gelen sesin son saniyeleri</translation>
+    </message>
+    <message>
+        <source>%v dB</source>
+        <translation>%v dB</translation>
+    </message>
+    <message>
+        <source>How loud the input is, in decibels below the loudest it can record (dBFS): 0 dB is the maximum, -60 dB is silence.</source>
+        <translation>Girişin ne kadar yüksek olduğu, kaydedebileceği en yüksek sesin altında desibel olarak (dBFS): 0 dB en yüksek, -60 dB sessizliktir.</translation>
     </message>
     <message>
         <source>Seconds before now</source>
@@ -1141,6 +1177,10 @@
         <translation>
             <numerusform>{title} (%n parça)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No analysed tracks to build a session from yet. In the Library tab, press “Open music folder…” (or drop a folder there) to analyse your music first.</source>
+        <translation>Henüz oturum oluşturulacak analiz edilmiş parça yok. Önce müziğinizi analiz etmek için Kitaplık sekmesinde “Müzik klasörü aç…” düğmesine basın (veya oraya bir klasör bırakın).</translation>
     </message>
     <message numerus="yes">
         <source>Built %n tracks from {tagged} tagged.</source>

@@ -62,6 +62,12 @@ def _short(text: str) -> str:
     return text if len(text) <= _NAME_CHARS else "…" + text[-(_NAME_CHARS - 1):]
 
 
+def whole_ticks(axis: pg.AxisItem, largest: float) -> None:
+    """Ticks at whole numbers only, about five of them, for an axis that counts things."""
+    step = max(1, int(np.ceil(max(float(largest), 1.0) * 1.25 / 5)))
+    axis.setTickSpacing(major=step, minor=step)
+
+
 class DashboardView(FollowsLanguage, QWidget):
     """Charts of the library and of the corrections, with a drift alert and PNG/CSV export."""
 
@@ -137,7 +143,7 @@ class DashboardView(FollowsLanguage, QWidget):
         self.png_button.setText(self.tr("Export PNG…"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self.tabs.setTabText(0, self.tr("Charts"))
-        self.tabs.setTabText(1, self.tr("Models && corrections"))
+        self.tabs.setTabText(1, self.tr("Models and corrections"))
         if self.data is not None:
             self._show_data()
         elif self._failure is not None:
@@ -187,13 +193,21 @@ class DashboardView(FollowsLanguage, QWidget):
         data = self.data
         report = data.drift
         # The drift report's sentences are the core's marked messages, said in the interface language.
+        # What to do is said with the app's own buttons (the core's suggestion names the command),
+        # and "no drift" is claimed only when the features could be judged at all.
         if report.alert:
             self.alert.setStyleSheet(_ALERT_STYLE)
-            lines = ["⚠ " + self.tr("Drift alert"), *report.alerts, *report.notes, report.suggestion]
+            lines = ["⚠ " + self.tr("The model may not suit this library:"), *map(translated, report.alerts),
+                     *map(translated, report.notes),
+                     self.tr("Correct a few predictions of the affected tracks (Player or Review queue), then "
+                             "press “Retrain with corrections” under “Models and corrections”.")]
         else:
             self.alert.setStyleSheet(_OK_STYLE)
-            lines = [report.suggestion, *report.notes]
-        self.alert.setText("\n".join(translated(line) for line in lines))
+            judged = bool(report.features)
+            lines = [translated(report.suggestion) if judged else
+                     self.tr("Not enough music analysed yet to tell whether the model suits this library."),
+                     *map(translated, report.notes)]
+        self.alert.setText("\n".join(lines))
         parts = [self.tr("%n track(s)", "", data.n_tracks), self.tr("%n correction(s)", "", data.n_corrections)]
         if report.live_accuracy is not None:
             parts.append(self.tr("live accuracy {accuracy}").format(accuracy=percent(report.live_accuracy)))
@@ -249,6 +263,7 @@ class DashboardView(FollowsLanguage, QWidget):
             # Never rescale ticks by an SI prefix ("PSI (x0.001)" reads badly).
             item.getAxis(axis).setSIPrefixEnableRanges(((0.0, 0.0),))
             item.getAxis(axis).setTicks(None)
+            item.getAxis(axis).setTickSpacing()  # automatic again (counts set whole steps)
             item.getAxis(axis).setTextPen("#222")
             item.getAxis(axis).setPen("#666")
         item.setAspectLocked(False)
@@ -295,6 +310,7 @@ class DashboardView(FollowsLanguage, QWidget):
             self._add_pattern(item, bars, emotion)
             left = left + counts
         item.getAxis("left").setTicks([[(r, _short(groups.get(name, name))) for r, name in zip(rows, table.index)]])
+        whole_ticks(item.getAxis("bottom"), left.max())  # track counts: no half steps
         item.setXRange(0, max(1.0, left.max()) * 1.25)
         item.setYRange(-0.6, len(table) - 0.4)
 
@@ -327,6 +343,7 @@ class DashboardView(FollowsLanguage, QWidget):
         threshold = pg.InfiniteLine(pos=0.75, angle=90, pen=pg.mkPen("#444", style=Qt.PenStyle.DashLine))
         item.addItem(threshold)
         item.setXRange(0.25, 1.0)
+        whole_ticks(item.getAxis("left"), bottom.max())  # window counts
         item.setYRange(0, bottom.max() * 1.1)
 
     def _draw_confusion(self, table: pd.DataFrame) -> None:
@@ -458,7 +475,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
     COLUMNS = (
         QT_TRANSLATE_NOOP("ModelsPanel", "Version"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Created"),
-        QT_TRANSLATE_NOOP("ModelsPanel", "CV macro-F1"),
+        QT_TRANSLATE_NOOP("ModelsPanel", "Score in tests"),
         QT_TRANSLATE_NOOP("ModelsPanel", "On your held-back corrections"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Corrections"),
         QT_TRANSLATE_NOOP("ModelsPanel", "Verdict"),
@@ -510,11 +527,15 @@ class ModelsPanel(FollowsLanguage, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self._listed = False
+        self._versions: list = []
         self.retranslate()
 
     def retranslate(self) -> None:
         """Every fixed text in the interface language (again on a language change, with the list)."""
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("ModelsPanel", c) for c in self.COLUMNS])
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr(
+            "How often the model was right on training music it had not seen, from 0 to 1 (cross-validated "
+            "macro-F1: the F1 score averaged over the four emotions)."))
         self.table.setAccessibleName(self.tr("Model versions"))
         self.export_button.setText(self.tr("Export corrections…"))
         self.anonymise.setText(self.tr("without file names and notes"))
@@ -541,6 +562,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
             self.status.setText(
                 self.tr("The model versions cannot be listed: {error}").format(error=error_text(exc)))
             return
+        self._versions = versions
         self.table.setRowCount(len(versions))
         for row, v in enumerate(versions):
             m = v.metrics
@@ -566,6 +588,29 @@ class ModelsPanel(FollowsLanguage, QWidget):
                 if col == 5 and v.reason:  # why it was (not) promoted, kept as a translatable message
                     item.setToolTip(translated(v.reason))
                 self.table.setItem(row, col, item)
+        self._set_busy(self.busy)
+
+    def _update_actions(self) -> None:
+        """Retrain needs corrections and Roll back an earlier version: otherwise disabled, the
+        tooltip saying why."""
+        try:
+            corrections = len(self.store.feedback_rows())
+        except Exception:  # a damaged library: the button stays usable and retraining says why
+            log.warning("counting the corrections failed", exc_info=True)
+            corrections = None
+        if corrections == 0:
+            self.retrain_button.setEnabled(False)
+            self.retrain_button.setToolTip(self.tr(
+                "No corrections yet: correct a few tracks in the Player or the Review queue first."))
+        else:
+            self.retrain_button.setToolTip(self.tr(
+                "Train a new model version from your corrections; it becomes active only if it does better."))
+        active = next((i for i, v in enumerate(self._versions) if v.active), 0)
+        if active == 0:
+            self.rollback_button.setEnabled(False)
+            self.rollback_button.setToolTip(self.tr("There is no earlier model version to go back to."))
+        else:
+            self.rollback_button.setToolTip(self.tr("Make the model version before the active one active again."))
 
     def held_back_gain(self, hold: dict) -> str:
         """What the user gained, in words: "62 % → 81 % right on 48" (before → with this version)."""
@@ -635,7 +680,7 @@ class ModelsPanel(FollowsLanguage, QWidget):
         try:
             cv = result.metrics["cv"]
             lines = [self.tr(
-                "Candidate {candidate} vs {current}: CV macro-F1 {new} vs {old} ({folds} folds x {repeats})")
+                "Candidate {candidate} vs {current}: score in tests {new} vs {old} ({folds} folds x {repeats})")
                      .format(candidate=result.candidate, current=result.compared_with,
                              new=number(cv["candidate_mean"], 3), old=number(cv["current_mean"], 3),
                              folds=cv["folds"], repeats=cv["repeats"])]
@@ -702,3 +747,5 @@ class ModelsPanel(FollowsLanguage, QWidget):
     def _set_busy(self, busy: bool) -> None:
         for button in (self.retrain_button, self.activate_button, self.rollback_button):
             button.setEnabled(not busy)
+        if not busy and self._listed:
+            self._update_actions()

@@ -29,7 +29,6 @@ from tmer_desktop.ui.library_model import (
     COL_ARTIST,
     COL_DECISION,
     COL_DURATION,
-    COL_ERROR,
     COL_TITLE,
     ROW_ROLE,
     TableRow,
@@ -238,7 +237,8 @@ class LibraryView(FollowsLanguage, QWidget):
         # A decision can read "top-2: Sad / Angry · unfamiliar music": as wide as it needs.
         self.table.resizeColumnToContents(COL_DECISION)
         self.table.setColumnWidth(COL_DECISION, max(170, self.table.columnWidth(COL_DECISION)))
-        self.table.resizeColumnToContents(COL_ERROR)
+        # The error column stretches over what is left (the whole message is its tooltip): sized
+        # to its text, a long message pushed the table into a horizontal scroll bar.
         # "3:35 · detailed" where the track has its detailed timeline
         width = self.table.columnWidth(COL_DURATION)
         self.table.resizeColumnToContents(COL_DURATION)

@@ -337,9 +337,10 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         counts = decision_counts(rows)
         failed = sum(1 for r in rows if r.error)
         tracks = self.tr("%n tracks", "", len(rows))
-        self.status_label.setText(self.tr("{tracks} · {review} need review · {two} with two candidates · "
-                                          "{failed} failed").format(
-            tracks=tracks, review=counts["review"], two=counts["top-2"], failed=failed))
+        # Each count a sentence part of its own, so each language has its plural forms.
+        self.status_label.setText(" · ".join((
+            tracks, self.tr("%n to review", "", counts["review"]),
+            self.tr("%n with two candidates", "", counts["top-2"]), self.tr("%n failed", "", failed))))
         self.status_label.setToolTip(i18n.decisions_help())
 
     # -- batches ---------------------------------------------------------------------------

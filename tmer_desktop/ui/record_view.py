@@ -81,7 +81,6 @@ class RecordView(FollowsLanguage, QWidget):
         self.meter = QProgressBar()
         self.meter.setRange(int(METER_FLOOR_DB), 0)
         self.meter.setValue(int(METER_FLOOR_DB))  # silence until something is captured
-        self.meter.setFormat("%v dBFS")
         self.meter.setMinimumWidth(220)
         self.state_label = QLabel()
         self.provisional_label = QLabel()
@@ -154,6 +153,9 @@ class RecordView(FollowsLanguage, QWidget):
         self.elapsed_label.setAccessibleName(self.tr("Recording time"))
         self.scroll_plot.setAccessibleName(self.tr("Live waveform"))
         self.scroll_plot.setAccessibleDescription(self.tr("The last seconds of sound from the input"))
+        self.meter.setFormat(self.tr("%v dB"))
+        self.meter.setToolTip(self.tr("How loud the input is, in decibels below the loudest it can record "
+                                      "(dBFS): 0 dB is the maximum, -60 dB is silence."))
         self.scroll_plot.setLabel("bottom", self.tr("Seconds before now"))
         self.timeline.set_emotion_names(emotion_names(current_language()))
         self._update_buttons()

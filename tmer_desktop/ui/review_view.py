@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 from tmer_desktop.ui import i18n
 from tmer_desktop.ui.i18n import FollowsLanguage
 from tmer_desktop.ui.library_model import (
+    COL_CONFIDENCE,
     COL_DECISION,
+    COL_DURATION,
+    COL_EMOTION,
     COL_TITLE,
     ROW_ROLE,
     TableRow,
@@ -51,6 +54,7 @@ class ReviewView(FollowsLanguage, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_TITLE, 240)
@@ -101,6 +105,7 @@ class ReviewView(FollowsLanguage, QWidget):
     def set_rows(self, rows: list[TableRow]) -> None:
         self.model.set_rows(rows)
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # least confident first
+        self._fit_columns()
         self._update_header()
         if self.proxy.rowCount():
             self._select(0)
@@ -111,6 +116,16 @@ class ReviewView(FollowsLanguage, QWidget):
         self._update_header()
         if self.proxy.rowCount():
             self._select(min(max(current, 0), self.proxy.rowCount() - 1))
+
+    def _fit_columns(self) -> None:
+        """Hide the columns no queued track fills (often Artist, Album and always Error: a failed
+        file is never queued) and size the short ones to their text, so that no cell wraps."""
+        rows = self.model.rows()
+        for col in range(self.model.columnCount()):
+            empty = not any(self.model.index(r, col).data() for r in range(len(rows)))
+            self.table.setColumnHidden(col, bool(rows) and empty)
+        for col in (COL_DURATION, COL_EMOTION, COL_CONFIDENCE, COL_DECISION):
+            self.table.resizeColumnToContents(col)
 
     def current_row(self) -> TableRow | None:
         index = self.table.currentIndex()
@@ -135,8 +150,9 @@ class ReviewView(FollowsLanguage, QWidget):
         n = self.model.rowCount()
         counts = decision_counts(self.model.rows())
         self.header.setText(
-            self.tr("{review} need review · {two} with two candidates. Tracks you have already checked are "
-                    "not listed.").format(review=counts["review"], two=counts["top-2"])
+            self.tr("%n to review", "", counts["review"]) + " · "
+            + self.tr("%n with two candidates", "", counts["top-2"]) + ". "
+            + self.tr("Tracks you have already checked are not listed.")
             if n else self.tr("Nothing to review: every analysed track is sure or was checked."))
         self.header.setToolTip(i18n.decisions_help())
         for b in [self.correct_button, self.open_button, *self.emotion_buttons]:

@@ -37,6 +37,12 @@ from tmer_desktop.ui.i18n import FollowsLanguage, clock, emotion_name, error_tex
 from tmer_desktop.ui.locale_axis import locale_axes
 from tmer_desktop.ui.palette import EMOTIONS, SYMBOLS, emotion_color, emotion_hex
 
+CHART_EDGE = 1.2       # the mood square's half width, with room for the corner names
+CHART_MARGIN = 0.35    # around the plan's points when the chart shows only the part it uses
+CHART_MIN_SPAN = 1.2   # the chart shows at least half of the square each way
+# Where a track's number may go around its point, in order of preference (x, y directions).
+NUMBER_PLACES = ((1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
+
 TRACK_ROLE = Qt.ItemDataRole.UserRole
 # (text marked for Qt's tools, goal); an empty text shows the emotion's own name.
 GOALS = ((QT_TRANSLATE_NOOP("SessionBuilderView", "Relaxing (→ relaxed)"), "relaxed"),
@@ -166,8 +172,10 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             label.setPos(v * 1.18, a * 1.18)
             self.chart.addItem(label)
             self._corner_labels[emo] = label
-        self.legend = self.chart.addLegend(offset=(70, 5), labelTextSize="8pt", labelTextColor="#333333")
-        # Named in retranslate(), which (re)adds them to the legend.
+        # The key to the lines sits under the chart, where it cannot cover a corner's name or a track.
+        self.chart_key = QLabel()
+        self.chart_key.setWordWrap(True)
+        self.chart_key.setStyleSheet("color: #333333;")
         self.path_curve = self.chart.plot([], [], pen=pg.mkPen("#777777", width=2, style=Qt.PenStyle.DashLine))
         self.track_curve = self.chart.plot([], [], pen=pg.mkPen("#333333", width=1.5))
         self.track_points = pg.ScatterPlotItem(size=13, pen=pg.mkPen("k", width=1))
@@ -175,6 +183,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         self.endpoints = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#FFFFFF"))
         self.chart.addItem(self.endpoints)
         self._number_items: list[pg.TextItem] = []
+        self.chart.getViewBox().sigResized.connect(self._place_numbers)
 
         # ---- save / export
         self.save_button = QPushButton()
@@ -202,7 +211,12 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         left_layout.addLayout(add_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.chart)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.chart_key)
+        splitter.addWidget(chart_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -268,9 +282,8 @@ class SessionBuilderView(FollowsLanguage, QWidget):
         self.chart.setLabel("left", self.tr("arousal (calm → energetic)"))
         for emo, label in self._corner_labels.items():
             label.setText(emotion_name(emo))
-        self.legend.clear()
-        self.legend.addItem(self.path_curve, self.tr("planned path (☆ start → goal)"))
-        self.legend.addItem(self.track_curve, self.tr("tracks in play order"))
+        self.chart_key.setText("╌╌ " + self.tr("planned path (☆ start → goal)") + "     —— "
+                               + self.tr("tracks in play order"))
         if self.pool is not None:
             self._fill_track_combos()
             self.reload_sessions()
@@ -336,6 +349,11 @@ class SessionBuilderView(FollowsLanguage, QWidget):
     def build(self) -> bool:
         self.reload_tracks()
         if self.pool is None:
+            return False
+        if len(self.pool) == 0:  # said with the app's buttons (the planner's own message names the command)
+            self._status(lambda: self.tr(
+                "No analysed tracks to build a session from yet. In the Library tab, press “Open music folder…” "
+                "(or drop a folder there) to analyse your music first."), error=True)
             return False
         try:
             plan = build_session(self.request(), self.pool)
@@ -588,6 +606,7 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             self.track_curve.setData([], [])
             self.track_points.setData([])
             self.endpoints.setData([])
+            self._show_area([])
             return
         path = plan.path.sample(40)
         self.path_curve.setData([p[0] for p in path], [p[1] for p in path])
@@ -601,11 +620,77 @@ class SessionBuilderView(FollowsLanguage, QWidget):
             for x, y, s in zip(xs, ys, plan.slots)
         ])
         self.endpoints.setData([{"pos": plan.path.start}, {"pos": plan.path.goal}])
+        self._show_area([*zip(xs, ys), *path, plan.path.start, plan.path.goal])
         for i, (x, y) in enumerate(zip(xs, ys), 1):
-            text = pg.TextItem(str(i), color="#000000", anchor=(-0.3, 1.1))
+            text = pg.TextItem(str(i), color="#000000", anchor=(0.5, 0.5))
             text.setPos(x, y)
             self.chart.addItem(text)
             self._number_items.append(text)
+        self._place_numbers()
+
+    def _show_area(self, points) -> None:
+        """Show the part of the mood square the plan uses (all of it without a plan), at least
+        half of it each way, with each visible quadrant named in its corner of the view."""
+        lo, hi = -CHART_EDGE, CHART_EDGE
+        ranges = []
+        for axis in (0, 1):
+            values = [float(p[axis]) for p in points]
+            if not values:
+                ranges.append((lo, hi))
+                continue
+            a, b = max(lo, min(values) - CHART_MARGIN), min(hi, max(values) + CHART_MARGIN)
+            grow = max(0.0, CHART_MIN_SPAN - (b - a)) / 2
+            a, b = a - grow, b + grow
+            shift = max(0.0, lo - a) - max(0.0, b - hi)  # keep the span inside the square
+            ranges.append((a + shift, b + shift))
+        (x0, x1), (y0, y1) = ranges
+        self.chart.setXRange(x0, x1, padding=0)
+        self.chart.setYRange(y0, y1, padding=0)
+        for emo, label in self._corner_labels.items():
+            v, a = CORNERS[emo]
+            # The quadrant's share of the view each way; a sliver is not named.
+            share_x = (x1 - max(x0, 0.0)) if v > 0 else (min(x1, 0.0) - x0)
+            share_y = (y1 - max(y0, 0.0)) if a > 0 else (min(y1, 0.0) - y0)
+            label.setVisible(min(share_x / (x1 - x0), share_y / (y1 - y0)) >= 0.2)
+            label.setPos(x1 if v > 0 else x0, y1 if a > 0 else y0)
+
+    def _place_numbers(self, *_args) -> None:
+        """Put each track's number beside its point where it covers no line, point or other
+        number (the first free place of eight around it, in pixels, so it holds at any size)."""
+        if not self._number_items or self.plan is None:
+            return
+        box = self.chart.getViewBox()
+        px, py = box.viewPixelSize()
+        if not (px > 0 and py > 0):
+            return
+        (x0, x1), (y0, y1) = box.viewRange()
+        points = [(float(s.candidate.position[0]), float(s.candidate.position[1])) for s in self.plan.slots]
+        lines = [points, [(float(p[0]), float(p[1])) for p in self.plan.path.sample(40)]]
+        taken: list[tuple[float, float, float, float]] = [  # (left, right, bottom, top) in data units
+            (x - 8 * px, x + 8 * px, y - 8 * py, y + 8 * py) for x, y in points]
+
+        def clash(rect) -> int:
+            left, right, bottom, top = rect
+            count = 10 * int(left < x0 or right > x1 or bottom < y0 or top > y1)
+            count += 3 * sum(left < r2 and l2 < right and bottom < t2 and b2 < top for l2, r2, b2, t2 in taken)
+            for line in lines:
+                for (ax, ay), (bx, by) in zip(line, line[1:]):
+                    steps = 12
+                    count += any(left < ax + (bx - ax) * k / steps < right and bottom < ay + (by - ay) * k / steps < top
+                                 for k in range(steps + 1))
+            return count
+
+        for (x, y), text in zip(points, self._number_items):
+            bounds = text.textItem.boundingRect()
+            w, h = (bounds.width() - 4) * px / 2, (bounds.height() - 6) * py / 2
+            options = []
+            for k, (dx, dy) in enumerate(NUMBER_PLACES):
+                cx, cy = x + dx * (9 * px + w), y + dy * (9 * py + h)
+                rect = (cx - w, cx + w, cy - h, cy + h)
+                options.append((clash(rect), k, cx, cy, rect))
+            _score, _k, cx, cy, rect = min(options)
+            text.setPos(cx, cy)
+            taken.append(rect)
 
     def _update_buttons(self) -> None:
         has_plan = self.plan is not None and len(self.plan) > 0

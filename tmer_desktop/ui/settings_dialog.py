@@ -71,7 +71,9 @@ class SettingsDialog(QDialog):
         self.top2_threshold.setToolTip(i18n.decision_explanation("top-2") + "\n" + i18n.decision_explanation("review"))
         form.addRow(self.tr("Track aggregation:"), self.aggregation)
         form.addRow(self.tr("Window length:"), self.window)
-        form.addRow(self.tr("Hop:"), self.hop)
+        form.addRow(self.tr("Step between windows:"), self.hop)
+        self.hop.setToolTip(self.tr("How far each 30 s window starts after the one before (the hop): a shorter "
+                                    "step gives a finer timeline and takes longer to analyse."))
         form.addRow(self.tr("Language:"), self.language)
         # The rows' labels are the fields' buddies; the names are said by screen readers on every platform.
         for field, name in ((self.threshold, self.tr("Sure when one emotion reaches")),
@@ -81,7 +83,7 @@ class SettingsDialog(QDialog):
             field.setAccessibleName(name)
         note = QLabel(self.tr(
             "The two thresholds and the aggregation apply at once to every track (the stored "
-            "probabilities are re-decided; nothing is re-analysed).\nWindow length and hop apply "
+            "probabilities are re-decided; nothing is re-analysed).\nWindow length and step apply "
             "to the next analysis only. The model was trained on 30 s excerpts."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")

@@ -163,7 +163,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         self.wave_plot.addItem(self._wave_curve)
 
         # The legend gets its own row under the plots, so it never hides a line.
-        self.legend = pg.LegendItem(colCount=6, labelTextSize="9pt", labelTextColor="#222222")
+        self.legend = pg.LegendItem(colCount=7, labelTextSize="9pt", labelTextColor="#222222")
         self.view.addItem(self.legend, row=3, col=0)
         self.legend.setMaximumHeight(30)
         self.view.ci.layout.setRowStretchFactor(3, 0)
@@ -179,10 +179,12 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         hatch_sample = pg.BarGraphItem(
             x=[0], height=[1], width=1, brush=QBrush(QColor(0, 0, 0, 170), Qt.BrushStyle.BDiagPattern))
         self.legend.addItem(hatch_sample, "")
-        self.threshold_line = pg.InfiniteLine(
-            pos=self._threshold, angle=0, pen=pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine),
-            label="", labelOpts={"position": 0.02, "color": "k", "anchors": [(0, 1), (0, 1)]})
+        threshold_pen = pg.mkPen("k", width=1, style=Qt.PenStyle.DashLine)
+        self.threshold_line = pg.InfiniteLine(pos=self._threshold, angle=0, pen=threshold_pen)
         self.prob_plot.addItem(self.threshold_line)
+        # Named in the legend row, not on the line, where the confidence curve would run through it.
+        self.legend.addItem(pg.PlotDataItem(pen=threshold_pen), "")
+        self.threshold_label = self.legend.items[-1][1]
 
         self.cursors = []
         for plot in (self.wave_plot, self.band_plot, self.prob_plot):
@@ -335,8 +337,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
 
     def _show_threshold_label(self) -> None:
         # Formatted here (not by pyqtgraph's "{value}") so the number uses the locale's separator.
-        self.threshold_line.label.setFormat(
-            self.tr("threshold {value}").format(value=i18n.number(self._threshold)))
+        self.threshold_label.setText(self.tr("threshold {value}").format(value=i18n.number(self._threshold)))
 
     def set_emotion_names(self, names: dict[str, str]) -> None:
         """Legend and tooltips in the user's language (the data keeps the English keys)."""
