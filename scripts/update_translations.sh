@@ -3,7 +3,8 @@
 #   bash scripts/update_translations.sh                 lupdate (new/changed strings) + lrelease
 #   bash scripts/update_translations.sh --group audio   lupdate of one group only + lrelease
 #   bash scripts/update_translations.sh --release       lrelease only
-# Sources: translations/<group>_<lang>.ts (edit them with pyside6-linguist or by hand).
+# Sources: translations/<group>_<lang>.ts (edit them with pyside6-linguist or by hand), and
+# translations/plurals_en.ts: English's own singular and plural of every "%n" message.
 # Output:  resources/translations/tmer_<lang>.qm, which the app loads (tmer_desktop/ui/i18n.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,13 @@ if [ "$mode" != release ]; then
     done
   done
 fi
+# English needs only its plural forms ("1 track", "2 tracks" for the code's "%n track(s)").
+if [ "$mode" != release ]; then
+  # shellcheck disable=SC2086
+  $bin/pyside6-lupdate -pluralonly -no-obsolete -locations none ${groups[*]} -ts translations/plurals_en.ts
+fi
 mkdir -p resources/translations
+$bin/pyside6-lrelease translations/plurals_en.ts -qm resources/translations/tmer_en.qm
 for lang in "${languages[@]}"; do
   $bin/pyside6-lrelease -removeidentical translations/*_$lang.ts -qm resources/translations/tmer_$lang.qm
 done

@@ -79,6 +79,16 @@ def screenshot_dir(tmp_path):
 
 
 # -- the interface language (Qt is imported only by the tests that ask for these) ---------------
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, in English as the app starts it (with English's plural forms:
+    "1 track", not "1 track(s)"), whatever test runs first."""
+    from tmer_desktop.ui.i18n import install_language
+
+    assert install_language(qapp, "en") == []
+    return qapp
+
+
 @pytest.fixture
 def restore_english(qapp):
     """For a test that changes the interface language: English and the previous default locale

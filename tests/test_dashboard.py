@@ -101,7 +101,7 @@ def test_dashboard_view_draws_every_chart_and_exports(filled, qtbot, tmp_path):
     with qtbot.waitSignal(view.refreshed, timeout=60_000):
         view.show()  # the first show loads the data in the background
     qtbot.waitUntil(lambda: not view.busy, timeout=60_000)
-    assert view.png_button.isEnabled() and "30 track(s), 90 correction(s)" in view.summary.text()
+    assert view.png_button.isEnabled() and "30 tracks, 90 corrections" in view.summary.text()
     for key in CHARTS:
         view.show_chart(key)
         png = tmp_path / f"{key}.png"
@@ -143,7 +143,7 @@ def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: 
     for key in ("by_artist", "confusion", "reliability", "drift", "confidence"):
         view.show_chart(key)
         view.export_png(tmp_path / f"{key}.png")
-    assert "0 track(s)" in view.summary.text() and "at least 30 needed" in view.alert.text()
+    assert "0 tracks" in view.summary.text() and "at least 30 needed" in view.alert.text()
 
 
 # --------------------------------------------------------------------------- models tab

@@ -90,17 +90,31 @@ def test_spanish_and_turkish_emotion_names():
 
 def test_shipped_qm_files_are_compiled_from_the_current_sources(tmp_path):
     """lrelease is deterministic (same .ts → same bytes), so a fresh build must equal the shipped file."""
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, "en"):
         built = []
         for attempt in range(2):
             target = tmp_path / f"tmer_{language}_{attempt}.qm"
-            subprocess.run([_tool("pyside6-lrelease"), "-silent", "-removeidentical",
+            identical = ["-removeidentical"] if language != "en" else []  # as scripts/update_translations.sh
+            subprocess.run([_tool("pyside6-lrelease"), "-silent", *identical,
                             *map(str, _ts_files(language)), "-qm", str(target)], check=True)
             built.append(target.read_bytes())
         assert built[0] == built[1], "lrelease output is not deterministic"
         shipped = TRANSLATIONS_DIR / f"tmer_{language}.qm"
         assert shipped.read_bytes() == built[0], (
             f"{shipped} is out of date: run scripts/update_translations.sh")
+
+
+def test_english_counts_read_in_the_singular_and_the_plural(qapp):
+    """The code writes "%n track(s)"; English's plural forms (translations/plurals_en.ts, loaded for
+    English by install_language) make it "1 track" and "2 tracks", and the shipped file is current."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert (TRANSLATIONS_DIR / "tmer_en.qm").exists(), "tmer_en.qm is missing: run scripts/update_translations.sh"
+    translate = QCoreApplication.translate
+    assert translate("DashboardView", "%n track(s)", "", 1) == "1 track"
+    assert translate("DashboardView", "%n track(s)", "", 2) == "2 tracks"
+    assert translate("TimelineWidget", "%n window(s) need review.", "", 1) == "1 window needs review."
+    assert translate("TimelineWidget", "%n window(s) need review.", "", 3) == "3 windows need review."
 
 
 def test_no_text_to_translate_hides_inside_an_f_string():

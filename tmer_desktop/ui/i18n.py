@@ -63,15 +63,17 @@ def install_language(app: QCoreApplication, language: str) -> list[str]:
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.deleteLater()
-    if language == "en":
-        return []
     warnings = []
     ours = QTranslator(app)
-    qm = TRANSLATIONS_DIR / f"tmer_{language}.qm"
+    qm = TRANSLATIONS_DIR / f"tmer_{language}.qm"  # English's holds only its plural forms
     if ours.load(str(qm)):
         app.installTranslator(ours)
+    elif language == "en":
+        warnings.append(f"The English plural forms ({qm}) could not be loaded; counts read \"1 track(s)\".")
     else:
         warnings.append(f"The {language} translation ({qm}) could not be loaded; the interface stays in English.")
+    if language == "en":
+        return warnings
     qt_own = QTranslator(app)  # Qt's standard buttons and dialogs
     if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
