@@ -143,7 +143,7 @@ def test_dashboard_view_on_an_empty_library(library, qtbot, tmp_path):  # noqa: 
     for key in ("by_artist", "confusion", "reliability", "drift", "confidence"):
         view.show_chart(key)
         view.export_png(tmp_path / f"{key}.png")
-    assert "0 tracks" in view.summary.text() and "at least 30 needed" in view.alert.text()
+    assert "0 tracks" in view.summary.text() and "needs 30 independent half-minutes" in view.alert.text()
 
 
 # --------------------------------------------------------------------------- models tab

@@ -63,7 +63,7 @@ def test_matched_library_is_quiet_and_shifted_library_alerts():
     loud = assess_drift(train, only_angry, FEATURE_NAMES)
     assert loud.alert
     assert len(loud.shifted_features) >= 5
-    assert "features differ from the training data" in loud.alerts[0]
+    assert "sounds unlike the music the model learnt from" in loud.alerts[0]
     assert "retrain" in loud.suggestion
 
 
@@ -73,7 +73,7 @@ def test_small_library_is_not_judged_and_overlap_counts_once():
     few = train[:20]
     report = assess_drift(train, few, FEATURE_NAMES)
     assert report.features == [] and not report.alert
-    assert "at least 30 needed" in report.notes[0]
+    assert "needs 30 independent half-minutes" in report.notes[0]
     # 60 heavily overlapping windows of 10 recordings are judged as 10 samples: not enough.
     report = assess_drift(train, train[:60], FEATURE_NAMES, effective_windows=10)
     assert report.features == []
@@ -98,7 +98,8 @@ def test_live_accuracy_and_calibration_from_corrections():
     report = assess_drift(train, _sample(train), FEATURE_NAMES, correction_confidence=conf, correction_correct=right)
     assert report.live_accuracy == pytest.approx(0.5)
     assert report.live_ece == pytest.approx(0.4)
-    assert any("Live accuracy" in a for a in report.alerts) and any("ECE 0.40" in a for a in report.alerts)
+    assert any("corrections say the model was right" in a for a in report.alerts)
+    assert any("calibration error 0.40" in a for a in report.alerts)
     good = assess_drift(
         train, _sample(train), FEATURE_NAMES, correction_confidence=conf,
         correction_correct=np.r_[np.ones(36, bool), np.zeros(4, bool)],
@@ -107,7 +108,7 @@ def test_live_accuracy_and_calibration_from_corrections():
     assert not good.alert
     few = assess_drift(
         train, _sample(train), FEATURE_NAMES, correction_confidence=conf[:5], correction_correct=right[:5])
-    assert not few.alert and "at least 20 needed" in few.notes[-1]
+    assert not few.alert and "needs 20 corrections" in few.notes[-1]
 
 
 def test_reliability_table_bins():

@@ -65,25 +65,28 @@ def test_the_drift_alert_shows_the_cores_sentences_in_spanish_and_turkish(langua
     view.set_data(data)
     lines = view.alert.text().split("\n")
     assert lines[0] == "⚠ Puede que el modelo no se ajuste a esta biblioteca:" and len(lines) == 6, lines
-    assert lines[1].startswith("8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25; "
-                               "las peores: feature_"), lines[1]
-    assert re.fullmatch(r"El \d+ % de las predicciones tiene una confianza inferior a 0,75 "
-                        r"\(alerta por encima del 45 %\)\.", lines[2]), lines[2]
-    assert re.fullmatch(r"La exactitud en uso según 100 correcciones es del \d+ % \(alerta por debajo del 70 %\)\.",
-                        lines[3]), lines[3]
-    assert lines[4].startswith("La confianza está mal calibrada según las correcciones: ECE 0,")
+    assert lines[1].startswith("Esta música suena distinta de la música con la que aprendió el modelo en 8 de 8 "
+                               "mediciones (desviación superior a 0,25; las mayores: feature_"), lines[1]
+    assert re.fullmatch(r"El modelo duda en el \d+ % de la música \(confianza inferior a 0,75; lo esperable es "
+                        r"como mucho el 45 %\)\.", lines[2]), lines[2]
+    assert re.fullmatch(r"Según sus 100 correcciones, el modelo acertó el \d+ % de las veces \(lo esperable es al "
+                        r"menos el 70 %\)\.", lines[3]), lines[3]
+    assert lines[4].startswith("En sus correcciones, la confianza mostrada no coincide con la frecuencia con que "
+                               "acierta el modelo (error de calibración 0,")
     assert lines[5].startswith("Corrija algunas predicciones") and "tmer" not in lines[5]  # the app's buttons
     data.drift = too_little
     view.set_data(data)
     assert view.alert.text().split("\n") == [
         "Aún no se ha analizado música suficiente para saber si el modelo se ajusta a esta biblioteca.",
-        "Deriva de características no evaluada: 10 ventanas independientes analizadas; se necesitan al menos 30.",
-        "Exactitud en uso no evaluada: 5 correcciones; se necesitan al menos 20."]
+        "Comparar esta música con la música con la que aprendió el modelo requiere 30 medios minutos "
+        "independientes; por ahora hay 10.",
+        "Saber con qué frecuencia acierta el modelo con esta música requiere 20 correcciones; por ahora hay 5."]
     language("tr")  # an open view follows a language change
     assert view.alert.text().split("\n") == [
         "Modelin bu kitaplığa uyup uymadığını söylemek için henüz yeterince müzik analiz edilmedi.",
-        "Özellik kayması değerlendirilmedi: 10 bağımsız pencere analiz edildi, en az 30 gerekli.",
-        "Kullanımdaki doğruluk değerlendirilmedi: 5 düzeltme var, en az 20 gerekli."]
+        "Bu müziği modelin öğrendiği müzikle karşılaştırmak için 30 bağımsız yarım dakika gerekiyor; şimdilik "
+        "10 tane var.",
+        "Modelin bu müzikte ne sıklıkla doğru olduğunu anlamak için 20 düzeltme gerekiyor; şimdilik 5 tane var."]
     assert view.chooser.itemText(2) == "Türe göre duygular"
 
 

@@ -200,29 +200,34 @@ def test_drift_sentences_in_english_spanish_and_turkish(in_languages):
                           correction_correct=np.r_[np.ones(20, bool), np.zeros(20, bool)])
     shift, low, accuracy, ece = report.alerts
     assert all(isinstance(a, Message) and a.context == "Drift" for a in report.alerts)
-    assert str(low) == "60% of the predictions have a confidence below 0.75 (alert above 45%)."
+    assert str(low) == "The model is unsure about 60% of the music (confidence below 0.75; expected at most 45%)."
     assert in_languages(low) == {
         "en": str(low),
-        "es": "El 60 % de las predicciones tiene una confianza inferior a 0,75 (alerta por encima del 45 %).",
-        "tr": "Tahminlerin %60 kadarında güven 0,75 değerinin altında (uyarı sınırı: %45 üstü).",
+        "es": "El modelo duda en el 60 % de la música (confianza inferior a 0,75; lo esperable es como mucho el 45 %).",
+        "tr": "Model müziğin %60 kadarında emin değil (0,75 altında güven; beklenen en çok %45).",
     }
     assert in_languages(accuracy)["es"] == (
-        "La exactitud en uso según 40 correcciones es del 50 % (alerta por debajo del 70 %).")
+        "Según sus 40 correcciones, el modelo acertó el 50 % de las veces (lo esperable es al menos el 70 %).")
     assert in_languages(ece)["tr"] == (
-        "Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE 0,45 (uyarı sınırı: 0,15 üstü).")
+        "Düzeltmelerinizde gösterilen güven, modelin ne sıklıkla doğru olduğuyla örtüşmüyor (kalibrasyon hatası 0,45; "
+        "beklenen en çok 0,15).")
     worst = [f"{f.name.strip('_')} {f.psi:.2f}" for f in sorted(report.shifted_features, key=lambda f: -f.psi)[:3]]
-    assert str(shift) == f"8 of 8 features differ from the training data (PSI > 0.25; worst: {', '.join(worst)})."
+    assert str(shift) == (f"This music sounds unlike the music the model learnt from in 8 of 8 measurements "
+                          f"(shift above 0.25; largest: {', '.join(worst)}).")
     assert in_languages(shift)["es"] == (
-        f"8 de 8 características difieren de los datos de entrenamiento (PSI > 0,25; las peores: "
+        f"Esta música suena distinta de la música con la que aprendió el modelo en 8 de 8 mediciones (desviación "
+        f"superior a 0,25; las mayores: "
         f"{', '.join(w.replace('.', ',') for w in worst)}).")
-    assert in_languages(report.suggestion)["tr"].startswith("Kitaplık eğitim verisinden uzaklaştı.")
+    assert in_languages(report.suggestion)["tr"].startswith("Model bu kitaplığa uymuyor olabilir.")
 
     one = assess_drift(train, shifted[:1], names, correction_confidence=np.full(1, 0.9),
                        correction_correct=np.ones(1, dtype=bool))
     assert [str(n) for n in one.notes] == [
-        "Feature drift not judged: 1 independent window analysed, at least 30 needed.",
-        "Live accuracy not judged: 1 correction, at least 20 needed."]
+        "Comparing this music with the music the model learnt from needs 30 independent half-minutes; so far "
+        "there is 1.",
+        "Telling how often the model is right on this music needs 20 corrections; so far there is 1."]
     assert [in_languages(n)["es"] for n in one.notes] == [
-        "Deriva de características no evaluada: 1 ventana independiente analizada; se necesitan al menos 30.",
-        "Exactitud en uso no evaluada: 1 corrección; se necesitan al menos 20."]
+        "Comparar esta música con la música con la que aprendió el modelo requiere 30 medios minutos independientes; "
+        "por ahora hay 1.",
+        "Saber con qué frecuencia acierta el modelo con esta música requiere 20 correcciones; por ahora hay 1."]
     assert in_languages(one.suggestion)["es"] == "No se detecta deriva; el modelo se ajusta a esta biblioteca."

@@ -271,16 +271,16 @@
         <translation>No se detecta deriva; el modelo se ajusta a esta biblioteca.</translation>
     </message>
     <message>
-        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
-        <translation>La biblioteca se ha alejado de los datos de entrenamiento. Corrija algunas predicciones de las pistas afectadas, exporte las correcciones y reentrene el modelo (tmer train --feedback).</translation>
+        <source>The model may not suit this library. Correct a few predictions of the affected tracks, then retrain with the corrections (tmer train --feedback).</source>
+        <translation>Puede que el modelo no se ajuste a esta biblioteca. Corrija algunas predicciones de las pistas afectadas y reentrene el modelo con las correcciones (tmer train --feedback).</translation>
     </message>
     <message>
-        <source>Feature drift not judged: {windows} independent window analysed, at least {needed} needed.</source>
-        <translation>Deriva de características no evaluada: {windows} ventana independiente analizada; se necesitan al menos {needed}.</translation>
+        <source>Comparing this music with the music the model learnt from needs {needed} independent half-minutes; so far there is {windows}.</source>
+        <translation>Comparar esta música con la música con la que aprendió el modelo requiere {needed} medios minutos independientes; por ahora hay {windows}.</translation>
     </message>
     <message>
-        <source>Feature drift not judged: {windows} independent windows analysed, at least {needed} needed.</source>
-        <translation>Deriva de características no evaluada: {windows} ventanas independientes analizadas; se necesitan al menos {needed}.</translation>
+        <source>Comparing this music with the music the model learnt from needs {needed} independent half-minutes; so far there are {windows}.</source>
+        <translation>Comparar esta música con la música con la que aprendió el modelo requiere {needed} medios minutos independientes; por ahora hay {windows}.</translation>
     </message>
     <message>
         <source>{feature} {psi:.2f}</source>
@@ -291,28 +291,28 @@
         <translation>{list}, {item}</translation>
     </message>
     <message>
-        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
-        <translation>{shifted} de {total} características difieren de los datos de entrenamiento (PSI &gt; {bar}; las peores: {worst}).</translation>
+        <source>This music sounds unlike the music the model learnt from in {shifted} of {total} measurements (shift above {bar}; largest: {worst}).</source>
+        <translation>Esta música suena distinta de la música con la que aprendió el modelo en {shifted} de {total} mediciones (desviación superior a {bar}; las mayores: {worst}).</translation>
     </message>
     <message>
-        <source>{share:.0f}% of the predictions have a confidence below {low:.2f} (alert above {bar:.0f}%).</source>
-        <translation>El {share:.0f} % de las predicciones tiene una confianza inferior a {low:.2f} (alerta por encima del {bar:.0f} %).</translation>
+        <source>The model is unsure about {share:.0f}% of the music (confidence below {low:.2f}; expected at most {bar:.0f}%).</source>
+        <translation>El modelo duda en el {share:.0f} % de la música (confianza inferior a {low:.2f}; lo esperable es como mucho el {bar:.0f} %).</translation>
     </message>
     <message>
-        <source>Live accuracy not judged: {count} correction, at least {needed} needed.</source>
-        <translation>Exactitud en uso no evaluada: {count} corrección; se necesitan al menos {needed}.</translation>
+        <source>Telling how often the model is right on this music needs {needed} corrections; so far there is {count}.</source>
+        <translation>Saber con qué frecuencia acierta el modelo con esta música requiere {needed} correcciones; por ahora hay {count}.</translation>
     </message>
     <message>
-        <source>Live accuracy not judged: {count} corrections, at least {needed} needed.</source>
-        <translation>Exactitud en uso no evaluada: {count} correcciones; se necesitan al menos {needed}.</translation>
+        <source>Telling how often the model is right on this music needs {needed} corrections; so far there are {count}.</source>
+        <translation>Saber con qué frecuencia acierta el modelo con esta música requiere {needed} correcciones; por ahora hay {count}.</translation>
     </message>
     <message>
-        <source>Live accuracy from {count} corrections is {accuracy:.0f}% (alert below {bar:.0f}%).</source>
-        <translation>La exactitud en uso según {count} correcciones es del {accuracy:.0f} % (alerta por debajo del {bar:.0f} %).</translation>
+        <source>Your {count} corrections say the model was right {accuracy:.0f}% of the time (expected at least {bar:.0f}%).</source>
+        <translation>Según sus {count} correcciones, el modelo acertó el {accuracy:.0f} % de las veces (lo esperable es al menos el {bar:.0f} %).</translation>
     </message>
     <message>
-        <source>Confidence is miscalibrated on the corrections: ECE {ece:.2f} (alert above {bar:.2f}).</source>
-        <translation>La confianza está mal calibrada según las correcciones: ECE {ece:.2f} (alerta por encima de {bar:.2f}).</translation>
+        <source>On your corrections the confidence shown does not match how often the model is right (calibration error {ece:.2f}, expected at most {bar:.2f}).</source>
+        <translation>En sus correcciones, la confianza mostrada no coincide con la frecuencia con que acierta el modelo (error de calibración {ece:.2f}; lo esperable es como mucho {bar:.2f}).</translation>
     </message>
 </context>
 <context>

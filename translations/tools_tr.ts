@@ -269,16 +269,16 @@
         <translation>Kayma saptanmadı; model bu kitaplığa uyuyor.</translation>
     </message>
     <message>
-        <source>The library has drifted from the training data. Correct a few predictions of the affected tracks, export the corrections and retrain (tmer train --feedback).</source>
-        <translation>Kitaplık eğitim verisinden uzaklaştı. Etkilenen parçaların birkaç tahminini düzeltin, düzeltmeleri dışa aktarın ve modeli yeniden eğitin (tmer train --feedback).</translation>
+        <source>The model may not suit this library. Correct a few predictions of the affected tracks, then retrain with the corrections (tmer train --feedback).</source>
+        <translation>Model bu kitaplığa uymuyor olabilir. Etkilenen parçaların birkaç tahminini düzeltin, ardından modeli düzeltmelerle yeniden eğitin (tmer train --feedback).</translation>
     </message>
     <message>
-        <source>Feature drift not judged: {windows} independent window analysed, at least {needed} needed.</source>
-        <translation>Özellik kayması değerlendirilmedi: {windows} bağımsız pencere analiz edildi, en az {needed} gerekli.</translation>
+        <source>Comparing this music with the music the model learnt from needs {needed} independent half-minutes; so far there is {windows}.</source>
+        <translation>Bu müziği modelin öğrendiği müzikle karşılaştırmak için {needed} bağımsız yarım dakika gerekiyor; şimdilik {windows} tane var.</translation>
     </message>
     <message>
-        <source>Feature drift not judged: {windows} independent windows analysed, at least {needed} needed.</source>
-        <translation>Özellik kayması değerlendirilmedi: {windows} bağımsız pencere analiz edildi, en az {needed} gerekli.</translation>
+        <source>Comparing this music with the music the model learnt from needs {needed} independent half-minutes; so far there are {windows}.</source>
+        <translation>Bu müziği modelin öğrendiği müzikle karşılaştırmak için {needed} bağımsız yarım dakika gerekiyor; şimdilik {windows} tane var.</translation>
     </message>
     <message>
         <source>{feature} {psi:.2f}</source>
@@ -289,28 +289,28 @@
         <translation>{list}, {item}</translation>
     </message>
     <message>
-        <source>{shifted} of {total} features differ from the training data (PSI &gt; {bar}; worst: {worst}).</source>
-        <translation>{total} özellikten {shifted} tanesi eğitim verisinden farklı (PSI &gt; {bar}; en kötüleri: {worst}).</translation>
+        <source>This music sounds unlike the music the model learnt from in {shifted} of {total} measurements (shift above {bar}; largest: {worst}).</source>
+        <translation>Bu müzik, {total} ölçümün {shifted} tanesinde modelin öğrendiği müziğe benzemiyor ({bar} üzerinde kayma; en büyükleri: {worst}).</translation>
     </message>
     <message>
-        <source>{share:.0f}% of the predictions have a confidence below {low:.2f} (alert above {bar:.0f}%).</source>
-        <translation>Tahminlerin %{share:.0f} kadarında güven {low:.2f} değerinin altında (uyarı sınırı: %{bar:.0f} üstü).</translation>
+        <source>The model is unsure about {share:.0f}% of the music (confidence below {low:.2f}; expected at most {bar:.0f}%).</source>
+        <translation>Model müziğin %{share:.0f} kadarında emin değil ({low:.2f} altında güven; beklenen en çok %{bar:.0f}).</translation>
     </message>
     <message>
-        <source>Live accuracy not judged: {count} correction, at least {needed} needed.</source>
-        <translation>Kullanımdaki doğruluk değerlendirilmedi: {count} düzeltme var, en az {needed} gerekli.</translation>
+        <source>Telling how often the model is right on this music needs {needed} corrections; so far there is {count}.</source>
+        <translation>Modelin bu müzikte ne sıklıkla doğru olduğunu anlamak için {needed} düzeltme gerekiyor; şimdilik {count} tane var.</translation>
     </message>
     <message>
-        <source>Live accuracy not judged: {count} corrections, at least {needed} needed.</source>
-        <translation>Kullanımdaki doğruluk değerlendirilmedi: {count} düzeltme var, en az {needed} gerekli.</translation>
+        <source>Telling how often the model is right on this music needs {needed} corrections; so far there are {count}.</source>
+        <translation>Modelin bu müzikte ne sıklıkla doğru olduğunu anlamak için {needed} düzeltme gerekiyor; şimdilik {count} tane var.</translation>
     </message>
     <message>
-        <source>Live accuracy from {count} corrections is {accuracy:.0f}% (alert below {bar:.0f}%).</source>
-        <translation>{count} düzeltmeye göre kullanımdaki doğruluk %{accuracy:.0f} (uyarı sınırı: %{bar:.0f} altı).</translation>
+        <source>Your {count} corrections say the model was right {accuracy:.0f}% of the time (expected at least {bar:.0f}%).</source>
+        <translation>{count} düzeltmenize göre model zamanın %{accuracy:.0f} kadarında doğruydu (beklenen en az %{bar:.0f}).</translation>
     </message>
     <message>
-        <source>Confidence is miscalibrated on the corrections: ECE {ece:.2f} (alert above {bar:.2f}).</source>
-        <translation>Güven, düzeltmelere göre iyi kalibre edilmemiş: ECE {ece:.2f} (uyarı sınırı: {bar:.2f} üstü).</translation>
+        <source>On your corrections the confidence shown does not match how often the model is right (calibration error {ece:.2f}, expected at most {bar:.2f}).</source>
+        <translation>Düzeltmelerinizde gösterilen güven, modelin ne sıklıkla doğru olduğuyla örtüşmüyor (kalibrasyon hatası {ece:.2f}; beklenen en çok {bar:.2f}).</translation>
     </message>
 </context>
 <context>

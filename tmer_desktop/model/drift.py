@@ -97,8 +97,8 @@ class DriftReport:
         if not self.alerts:
             return QT_TRANSLATE_NOOP("Drift", "No drift detected; the model matches this library.")
         return QT_TRANSLATE_NOOP(
-            "Drift", "The library has drifted from the training data. Correct a few predictions of "
-                     "the affected tracks, export the corrections and retrain (tmer train --feedback)."
+            "Drift", "The model may not suit this library. Correct a few predictions of the affected "
+                     "tracks, then retrain with the corrections (tmer train --feedback)."
         )
 
 
@@ -214,11 +214,11 @@ def assess_drift(
     if report.effective_windows < t.min_effective_windows:
         windows = round(report.effective_windows)
         if windows == 1:
-            note = QT_TRANSLATE_NOOP("Drift", "Feature drift not judged: {windows} independent window analysed, "
-                                              "at least {needed} needed.")
+            note = QT_TRANSLATE_NOOP("Drift", "Comparing this music with the music the model learnt from needs "
+                                              "{needed} independent half-minutes; so far there is {windows}.")
         else:
-            note = QT_TRANSLATE_NOOP("Drift", "Feature drift not judged: {windows} independent windows analysed, "
-                                              "at least {needed} needed.")
+            note = QT_TRANSLATE_NOOP("Drift", "Comparing this music with the music the model learnt from needs "
+                                              "{needed} independent half-minutes; so far there are {windows}.")
         report.notes.append(note.format(windows=windows, needed=t.min_effective_windows))
     else:
         report.features = feature_shifts(
@@ -232,8 +232,8 @@ def assess_drift(
                             for f in sorted(shifted, key=lambda f: -f.psi)[:3]],
                            QT_TRANSLATE_NOOP("Drift", "{list}, {item}"))
             report.alerts.append(
-                QT_TRANSLATE_NOOP("Drift", "{shifted} of {total} features differ from the training data "
-                                           "(PSI > {bar}; worst: {worst}).")
+                QT_TRANSLATE_NOOP("Drift", "This music sounds unlike the music the model learnt from in {shifted} "
+                                           "of {total} measurements (shift above {bar}; largest: {worst}).")
                 .format(shifted=len(shifted), total=len(names), bar=t.psi_shifted, worst=worst)
             )
 
@@ -250,8 +250,8 @@ def assess_drift(
         )
         if share > bar:
             report.alerts.append(
-                QT_TRANSLATE_NOOP("Drift", "{share:.0f}% of the predictions have a confidence below {low:.2f} "
-                                           "(alert above {bar:.0f}%).")
+                QT_TRANSLATE_NOOP("Drift", "The model is unsure about {share:.0f}% of the music (confidence below "
+                                           "{low:.2f}; expected at most {bar:.0f}%).")
                 .format(share=100.0 * share, low=t.low_confidence, bar=100.0 * bar)
             )
 
@@ -267,23 +267,26 @@ def assess_drift(
         if report.n_corrections < t.min_corrections:
             if report.n_corrections == 1:
                 note = QT_TRANSLATE_NOOP(
-                    "Drift", "Live accuracy not judged: {count} correction, at least {needed} needed.")
+                    "Drift", "Telling how often the model is right on this music needs {needed} "
+                             "corrections; so far there is {count}.")
             else:
                 note = QT_TRANSLATE_NOOP(
-                    "Drift", "Live accuracy not judged: {count} corrections, at least {needed} needed.")
+                    "Drift", "Telling how often the model is right on this music needs {needed} "
+                             "corrections; so far there are {count}.")
             report.notes.append(note.format(count=report.n_corrections, needed=t.min_corrections))
         else:
             if report.live_accuracy < t.live_accuracy:
                 report.alerts.append(
-                    QT_TRANSLATE_NOOP("Drift", "Live accuracy from {count} corrections is {accuracy:.0f}% "
-                                               "(alert below {bar:.0f}%).")
+                    QT_TRANSLATE_NOOP("Drift", "Your {count} corrections say the model was right {accuracy:.0f}% "
+                                               "of the time (expected at least {bar:.0f}%).")
                     .format(count=report.n_corrections, accuracy=100.0 * report.live_accuracy,
                             bar=100.0 * t.live_accuracy)
                 )
             if report.live_ece is not None and report.live_ece > t.live_ece:
                 report.alerts.append(
-                    QT_TRANSLATE_NOOP("Drift", "Confidence is miscalibrated on the corrections: ECE {ece:.2f} "
-                                               "(alert above {bar:.2f}).")
+                    QT_TRANSLATE_NOOP("Drift", "On your corrections the confidence shown does not match how often "
+                                               "the model is right (calibration error {ece:.2f}, expected at most "
+                                               "{bar:.2f}).")
                     .format(ece=report.live_ece, bar=t.live_ece)
                 )
     return report
