@@ -298,7 +298,6 @@ def test_the_focus_ring_follows_the_keyboard_not_the_mouse(data_dir, qtbot):
     qtbot.addWidget(dialog)
     activate(qtbot, dialog)
     dialog.threshold.setFocus(Qt.FocusReason.TabFocusReason)
-    assert tracker.widget is dialog.threshold
     QTest.keyClick(dialog.threshold, Qt.Key.Key_Tab)
     assert tracker.widget is dialog.top2_threshold is QApplication.focusWidget()
     ring = tracker.ring
@@ -314,6 +313,14 @@ def test_the_focus_ring_follows_the_keyboard_not_the_mouse(data_dir, qtbot):
     # A click moves the focus without a ring.
     QTest.mouseClick(dialog.hop, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is dialog.hop and tracker.widget is None
+    # A window that opens after a click shows no ring ...
+    second = SettingsDialog(Settings())
+    qtbot.addWidget(second)
+    activate(qtbot, second)
+    assert QApplication.focusWidget() is not None and tracker.widget is None
+    # ... until a key is pressed in it.
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert tracker.widget is QApplication.focusWidget()
 
 
 # -- emotions without colour ---------------------------------------------------------------------

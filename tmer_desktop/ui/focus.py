@@ -3,14 +3,16 @@
 Fusion marks a focused button or chart only with a faint outline, and a widget with a style sheet
 (the emotion buttons' coloured edge) loses even that. One ring per application follows the focus:
 a 2 px frame in palette.FOCUS_HEX drawn just outside the focused widget (QFocusFrame keeps it on
-top and following the widget). It shows when focus moves by keyboard or by the program, and hides
-when a mouse click moved it (the clicked control needs no marking), as a browser's :focus-visible.
+top and following the widget). As a browser's :focus-visible, it shows once a key is pressed
+(Tab, Shift+Tab, a shortcut, an arrow) and follows the focus from then on, and hides at a mouse
+click until the next key: a window opened with the mouse, or a control just clicked, carries no
+ring; a window opened from the keyboard has its ring at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
 
 from tmer_desktop.ui.palette import FOCUS_HEX
@@ -32,25 +34,47 @@ class FocusRing(QFocusFrame):
 
 
 class FocusTracker(QObject):
-    """Moves the application's one FocusRing to each newly focused widget."""
+    """Moves the application's one FocusRing to the focused widget while the keyboard is in use."""
 
     def __init__(self, app: QApplication):
         super().__init__(app)
         self.ring: FocusRing | None = None
-        app.focusChanged.connect(self._on_focus_changed)
+        self.by_keyboard = False  # was the last key or button press a key?
+        app.installEventFilter(self)
 
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        by_mouse = QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
-        if new is None or new.isWindow() or by_mouse:
-            if self.ring is not None:
-                self.ring.setWidget(None)
-                self.ring.hide()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            if not self.by_keyboard:
+                self.by_keyboard = True
+                focused = QApplication.focusWidget()
+                if focused is not None:
+                    self._show_on(focused)
+        elif kind == QEvent.Type.MouseButtonPress:
+            self.by_keyboard = False
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            if isinstance(event, QFocusEvent) and event.reason() == Qt.FocusReason.MouseFocusReason:
+                self.by_keyboard = False  # Qt gives focus before the press reaches this filter
+            if self.by_keyboard:
+                self._show_on(watched)
+            else:
+                self._hide()
+        return False  # only watching
+
+    def _show_on(self, widget: QWidget) -> None:
+        if widget.isWindow():
+            self._hide()
             return
         if self.ring is None:
             self.ring = FocusRing()
             self.ring.destroyed.connect(self._forget_ring)
-        self.ring.setWidget(new)
+        self.ring.setWidget(widget)
         self.ring.show()
+
+    def _hide(self) -> None:
+        if self.ring is not None:
+            self.ring.setWidget(None)
+            self.ring.hide()
 
     def _forget_ring(self, *_args) -> None:
         self.ring = None  # deleted with the window it was in

@@ -173,7 +173,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
             self.prob_curves[emo] = self.prob_plot.plot(
                 [], [], pen=emotion_pen(emo), symbol=SYMBOLS[emo], symbolSize=7,
                 symbolBrush=emotion_color(emo), symbolPen=None)
-            self.legend.addItem(self.prob_curves[emo], f"p({emo})")
+            self.legend.addItem(self.prob_curves[emo], emo)
         self.conf_curve = self.prob_plot.plot([], [], pen=pg.mkPen("k", width=2.5))
         self.legend.addItem(self.conf_curve, "")
         hatch_sample = pg.BarGraphItem(
@@ -343,7 +343,7 @@ class TimelineWidget(i18n.FollowsLanguage, QWidget):
         """Legend and tooltips in the user's language (the data keeps the English keys)."""
         self.emotion_names = {emo: names.get(emo, emo) for emo in EMOTIONS}
         for (_sample, label), emo in zip(self.legend.items, EMOTIONS):
-            label.setText(f"p({self.emotion_names[emo]})")
+            label.setText(self.emotion_names[emo])  # the axis says these are probabilities
         for i, band in enumerate(self.band_items):
             band.setToolTip(self._band_tooltip(i))
         self._describe()
