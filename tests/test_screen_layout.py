@@ -392,3 +392,32 @@ def test_the_first_run_views_in_every_language(data_dir, qtbot, language):
     finally:
         store.close()
     assert not found, "\n".join(found)
+
+
+def test_empty_artist_and_album_columns_give_their_width_to_the_error(qtbot):
+    """A library without tags (the demo, a folder of untagged files): its empty Artist and Album
+    columns shrink to their headers, so a failed file's error has room; once a track has an
+    artist, the column is wide again."""
+    from tmer_desktop.ui.library_model import COL_ARTIST, TableRow
+    from tmer_desktop.ui.library_view import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.resize(1280, 600)
+    view.show()
+    rows = [TableRow(track_id=1, path="/music/a.ogg", title="a", duration=45.0, emotion="sad", confidence=0.8,
+                     decision="label", n_windows=2),
+            TableRow(track_id=None, path="/music/notes.flac", title="notes",
+                     error="not an audio format this app can read (a text file)")]
+    view.model.set_rows(rows)
+    view.resize_columns()
+    settle(qtbot)
+    header = view.table.horizontalHeader()
+    narrow = header.sectionSizeFromContents(COL_ARTIST).width()
+    assert view.table.columnWidth(COL_ARTIST) == narrow < 130
+    error_width = view.table.columnWidth(COL_ERROR)
+    view.model.set_rows([*rows, TableRow(track_id=2, path="/music/b.ogg", title="b", artist="Someone", n_windows=1)])
+    view.resize_columns()
+    settle(qtbot)
+    assert view.table.columnWidth(COL_ARTIST) == 130
+    assert view.table.columnWidth(COL_ERROR) < error_width  # the last column stretches over what is left

@@ -234,11 +234,20 @@ class LibraryView(FollowsLanguage, QWidget):
         self.empty_row.setVisible(empty)
 
     def resize_columns(self) -> None:
-        # A decision can read "top-2: Sad / Angry · unfamiliar music": as wide as it needs.
+        # A decision can read "Two candidates: Sad / Angry · unfamiliar music": as wide as it needs.
         self.table.resizeColumnToContents(COL_DECISION)
         self.table.setColumnWidth(COL_DECISION, max(170, self.table.columnWidth(COL_DECISION)))
-        # The error column stretches over what is left (the whole message is its tooltip): sized
-        # to its text, a long message pushed the table into a horizontal scroll bar.
+        # The error column (last) stretches over what is left, the whole message in its tooltip
+        # (sized to its text, a long message pushed the table into a horizontal scroll bar); an
+        # Artist or Album column no track fills gives it its width.
+        rows = self.model.rows()
+        header = self.table.horizontalHeader()
+        for col, filled in ((COL_ARTIST, any(r.artist for r in rows)), (COL_ALBUM, any(r.album for r in rows))):
+            narrow = header.sectionSizeFromContents(col).width()
+            if not filled:
+                self.table.setColumnWidth(col, narrow)
+            elif self.table.columnWidth(col) <= narrow:
+                self.table.setColumnWidth(col, 130)
         # "3:35 · detailed" where the track has its detailed timeline
         width = self.table.columnWidth(COL_DURATION)
         self.table.resizeColumnToContents(COL_DURATION)
