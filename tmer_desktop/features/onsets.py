@@ -27,6 +27,8 @@ import numpy as np
 import scipy.fft
 from numba import njit
 
+from tmer_desktop.features.spectrum import window_frames
+
 PRESILENCE_SAMPLES = 2000
 CHUNK_LIMIT = 5_000_000  # mirchunklim default: samples held in memory at once
 MAGNITUDE_BLOCK = 128  # frames per batched FFT (2048-point rows: ~1-2 MB, cache-sized)
@@ -204,16 +206,6 @@ def _power_sums(x, starts, w, nfft, out):
 
 
 @njit(cache=True)
-def _fill_windowed(x, starts, w, buf):
-    """buf[i, :L] = x[starts[i]:starts[i]+L]·w (the zero padding beyond L is kept)."""
-    L = w.shape[0]
-    for i in range(starts.shape[0]):
-        s0 = starts[i]
-        for n in range(L):
-            buf[i, n] = x[s0 + n] * w[n]
-
-
-@njit(cache=True)
 def _magnitude_sums(spec, out):
     """out[i] = Σ_k |spec[i, k]| (complex128 spectra)."""
     for i in range(spec.shape[0]):
@@ -330,7 +322,7 @@ def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
     fresh = np.empty(len(todo))
     for b in range(0, len(todo), block):
         m = min(block, len(todo) - b)
-        _fill_windowed(x, todo_rows[b:b + m], w, buf)
+        window_frames(x, todo_rows[b:b + m], w, buf)
         spec = scipy.fft.rfft(buf[:m], axis=1)
         if single:
             _magnitude_sums_single(spec.view(np.float32), fresh[b:b + m])
@@ -418,7 +410,13 @@ def _gammatone_envelopes(x, b0, b1, a1, a2, a, step, out):
     recent = np.zeros((4, nch))  # last four rectified samples, ring buffer
     zf = np.empty(nch)
     sums = np.zeros(out.shape)
+    m = 0  # i // step and i % step, kept as counters (no division per sample)
+    j = -1
     for i in range(n):
+        j += 1
+        if j == step:
+            j = 0
+            m += 1
         if (i & 63) == 0:
             _flush_tiny(z1)
             _flush_tiny(z2)
@@ -434,34 +432,35 @@ def _gammatone_envelopes(x, b0, b1, a1, a2, a, step, out):
                 z2[s, c] = -a2[c] * yv
                 v[c] = yv
         slot = i & 3
+        if i >= 4:
+            pj = powers[j]
+            for c in range(nch):  # rectify, then the forward smoothing
+                r = abs(v[c])
+                recent[slot, c] = r
+                yf = b * r + zf[c]
+                zf[c] = a * yf
+                sums[m, c] += pj * yf
+            continue
         for c in range(nch):
             r = abs(v[c])
             v[c] = r
             recent[slot, c] = r
-        if i < 4:
-            for c in range(nch):
-                head[i, c] = v[c]
-            if i == 3:
-                # forward pass through the left reflection, then the first four samples
-                for c in range(nch):
-                    zf[c] = a * (2.0 * head[0, c] - head[3, c])
-                for k in range(pad):
-                    for c in range(nch):
-                        e = 2.0 * head[0, c] - head[pad - k, c]
-                        zf[c] = a * (b * e + zf[c])
-                for k in range(4):
-                    m, j = k // step, k % step
-                    for c in range(nch):
-                        yf = b * head[k, c] + zf[c]
-                        zf[c] = a * yf
-                        sums[m, c] += powers[j] * yf
-            continue
-        m, j = i // step, i % step
-        pj = powers[j]
         for c in range(nch):
-            yf = b * v[c] + zf[c]
-            zf[c] = a * yf
-            sums[m, c] += pj * yf
+            head[i, c] = v[c]
+        if i == 3:
+            # forward pass through the left reflection, then the first four samples
+            for c in range(nch):
+                zf[c] = a * (2.0 * head[0, c] - head[3, c])
+            for k in range(pad):
+                for c in range(nch):
+                    e = 2.0 * head[0, c] - head[pad - k, c]
+                    zf[c] = a * (b * e + zf[c])
+            for k in range(4):
+                mk, jk = k // step, k % step
+                for c in range(nch):
+                    yf = b * head[k, c] + zf[c]
+                    zf[c] = a * yf
+                    sums[mk, c] += powers[jk] * yf
     # right reflection: forward, then the start of the backward pass
     last = (n - 1) & 3
     ypad = np.empty((pad, nch))
