@@ -183,26 +183,90 @@ def spectro_power_envelope(y: np.ndarray, sr: float, frame_s: float = 0.1,
 
 
 @njit(cache=True)
-def _power_sums(x, starts, w, nfft, out):
-    """Half-spectrum power of each windowed frame x[s:s+L]·w, via Parseval."""
+def _power_sum(x, s0, w, nfft):
+    """Half-spectrum power of the windowed frame x[s0:s0+L]·w, via Parseval."""
     L = w.shape[0]
-    for i in range(starts.shape[0]):
+    energy = 0.0
+    dc = 0.0
+    nyq = 0.0
+    for n in range(0, L - 1, 2):
+        u = x[s0 + n] * w[n]
+        v = x[s0 + n + 1] * w[n + 1]
+        energy += u * u + v * v
+        dc += u + v
+        nyq += u - v
+    if L % 2 == 1:
+        u = x[s0 + L - 1] * w[L - 1]
+        energy += u * u
+        dc += u
+        nyq += u
+    return 0.5 * (nfft * energy + dc * dc + nyq * nyq)
+
+
+@njit(cache=True)
+def _power_sums(x, starts, w, nfft, out):
+    """_power_sum of each frame. Four frames run side by side, each summed in the same order
+    as alone (so the same bits): four independent chains of additions instead of one that
+    waits for the last addition at every sample (about 3x faster)."""
+    L = w.shape[0]
+    nf = starts.shape[0]
+    i = 0
+    while i + 4 <= nf:
         s0 = starts[i]
-        energy = 0.0
-        dc = 0.0
-        nyq = 0.0
+        s1 = starts[i + 1]
+        s2 = starts[i + 2]
+        s3 = starts[i + 3]
+        e0 = e1 = e2 = e3 = 0.0
+        d0 = d1 = d2 = d3 = 0.0
+        q0 = q1 = q2 = q3 = 0.0
         for n in range(0, L - 1, 2):
-            u = x[s0 + n] * w[n]
-            v = x[s0 + n + 1] * w[n + 1]
-            energy += u * u + v * v
-            dc += u + v
-            nyq += u - v
+            wa = w[n]
+            wb = w[n + 1]
+            u = x[s0 + n] * wa
+            v = x[s0 + n + 1] * wb
+            e0 += u * u + v * v
+            d0 += u + v
+            q0 += u - v
+            u = x[s1 + n] * wa
+            v = x[s1 + n + 1] * wb
+            e1 += u * u + v * v
+            d1 += u + v
+            q1 += u - v
+            u = x[s2 + n] * wa
+            v = x[s2 + n + 1] * wb
+            e2 += u * u + v * v
+            d2 += u + v
+            q2 += u - v
+            u = x[s3 + n] * wa
+            v = x[s3 + n + 1] * wb
+            e3 += u * u + v * v
+            d3 += u + v
+            q3 += u - v
         if L % 2 == 1:
-            u = x[s0 + L - 1] * w[L - 1]
-            energy += u * u
-            dc += u
-            nyq += u
-        out[i] = 0.5 * (nfft * energy + dc * dc + nyq * nyq)
+            wl = w[L - 1]
+            u = x[s0 + L - 1] * wl
+            e0 += u * u
+            d0 += u
+            q0 += u
+            u = x[s1 + L - 1] * wl
+            e1 += u * u
+            d1 += u
+            q1 += u
+            u = x[s2 + L - 1] * wl
+            e2 += u * u
+            d2 += u
+            q2 += u
+            u = x[s3 + L - 1] * wl
+            e3 += u * u
+            d3 += u
+            q3 += u
+        out[i] = 0.5 * (nfft * e0 + d0 * d0 + q0 * q0)
+        out[i + 1] = 0.5 * (nfft * e1 + d1 * d1 + q1 * q1)
+        out[i + 2] = 0.5 * (nfft * e2 + d2 * d2 + q2 * q2)
+        out[i + 3] = 0.5 * (nfft * e3 + d3 * d3 + q3 * q3)
+        i += 4
+    for k in range(i, nf):
+        out[k] = _power_sum(x, starts[k], w, nfft)
 
 
 @njit(cache=True)
