@@ -3,7 +3,7 @@ batch every run made before (the baseline, measured in the same run), and how of
 decisions agree, on real music. Printed as a table, each figure next to its goal (issue 16).
 
     PYTHONPATH=. .venv/bin/python benchmarks/analysis_levels.py [--corpus DIR ...] [--jobs 2]
-                                                                [--limit N] [--no-librosa]
+                                                                [--limit N] [--no-librosa] [--coarse-only]
 
 Per corpus (default: ../shared/music and ../shared/devset/emotify86, every audio file under it),
 each batch in a fresh child process with an empty library and feature cache (numba's compile
@@ -14,6 +14,8 @@ cache warmed first and shared, as in benchmarks/batch_tagging.py, whose children
     benchmarks/features_speed.py) over the same audio in the coarse windows, with as many processes
     as --jobs: the figure users would compare with (unless --no-librosa).
 Agreement: share of the tracks whose track-level emotion (and decision) is the same at both levels.
+--coarse-only: the coarse batch alone (no fine batch, no agreement), e.g. to time two checkouts of the
+feature code one after the other.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="only the first N files of each corpus")
     ap.add_argument("--no-librosa", action="store_true")
+    ap.add_argument("--coarse-only", action="store_true", help="no fine batch and no agreement")
     args = ap.parse_args()
     corpora = [Path(c) for c in args.corpus] if args.corpus else DEFAULT_CORPORA
     missing = [c for c in corpora if not c.is_dir()]
@@ -100,8 +103,10 @@ def main() -> int:
         files = _files(corpus, args.limit)
         print(f"{corpus.name}: {len(files)} files, coarse batch ...", file=sys.stderr)
         coarse = _child(files, args.jobs, 30.0, 5.0, numba_dir, False)
-        print(f"{corpus.name}: fine batch (the baseline) ...", file=sys.stderr)
-        fine = _child(files, args.jobs, 30.0, 5.0, numba_dir, True)
+        fine = None
+        if not args.coarse_only:
+            print(f"{corpus.name}: fine batch (the baseline) ...", file=sys.stderr)
+            fine = _child(files, args.jobs, 30.0, 5.0, numba_dir, True)
         lib = None
         if not args.no_librosa:
             print(f"{corpus.name}: librosa defaults ...", file=sys.stderr)
@@ -114,11 +119,17 @@ def main() -> int:
     print(f"{'corpus':<12} {'files':>5} {'audio min':>9} {'coarse x':>9} {'fine x':>7} {'coarse/fine':>11} "
           f"{'librosa x':>9} {'coarse/librosa':>14} {'same label':>13} {'same decision':>13} {'windows c/f':>11}")
     for name, coarse, fine, lib in rows:
-        n, same_label, same_decision = _agreement(coarse, fine)
         wins_c = sum(v[2] for v in coarse["labels"].values())
-        wins_f = sum(v[2] for v in fine["labels"].values())
         lib_x = f"{lib['x_realtime']:.1f}" if lib else "-"
         lib_ratio = f"{coarse['x_realtime'] / lib['x_realtime']:.2f}" if lib else "-"
+        if fine is None:
+            print(f"{name:<12} {coarse['files']:>5} {coarse['audio_s'] / 60:>9.1f} {coarse['x_realtime']:>9.1f} "
+                  f"{'-':>7} {'-':>11} {lib_x:>9} {lib_ratio:>14} {'-':>13} {'-':>13} {f'{wins_c}/-':>11}")
+            if coarse["failed"]:
+                print(f"  ({name}: {coarse['failed']} coarse failure(s) left out)")
+            continue
+        n, same_label, same_decision = _agreement(coarse, fine)
+        wins_f = sum(v[2] for v in fine["labels"].values())
         print(f"{name:<12} {coarse['files']:>5} {coarse['audio_s'] / 60:>9.1f} {coarse['x_realtime']:>9.1f} "
               f"{fine['x_realtime']:>7.1f} {coarse['x_realtime'] / fine['x_realtime']:>11.2f} {lib_x:>9} "
               f"{lib_ratio:>14} {f'{same_label}/{n} {same_label / max(n, 1):.0%}':>13} "

@@ -136,7 +136,7 @@ def _child(paths: list[str], jobs: int, window: float, hop: float, numba_dir: st
         list_file = Path(home) / "paths.json"
         list_file.write_text(json.dumps(paths))
         cmd = [sys.executable, __file__, "--child", str(list_file), "--jobs", str(jobs),
-               "--window", str(window), "--hop", str(hop)] + ([] if fine else ["--coarse"])
+               "--window", str(window), "--hop", str(hop)] + (["--fine"] if fine else [])
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)
         if done.returncode != 0:
             raise SystemExit(f"benchmark child failed:\n{done.stderr}")

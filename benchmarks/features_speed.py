@@ -8,14 +8,21 @@ from ../shared/music, 44.1 kHz):
     set on every window.
 Both wall-clock and CPU (process) time are printed; on a shared machine CPU time is the
 steadier figure. Run on one core:  taskset -c 0 .venv/bin/python benchmarks/features_speed.py
+
+--baseline DIR: also time the 50 columns of another checkout of the code (e.g. the main branch
+exported with `git archive main | tar -x -C /tmp/base`) on the same clip, in child processes that
+alternate with children running this checkout (--rounds each), and print both next to the goal
+(issue 16: one 30 s window, 50 columns, one core, <= 0.4 s).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,7 +37,29 @@ from tmer_desktop.features import attack, onsets, rhythm  # noqa: E402
 from tmer_desktop.features import extract as ex  # noqa: E402
 from tmer_desktop.features.windows import analyse_samples, plan_windows  # noqa: E402
 
-DEFAULT_TRACK = REPO.parent / "shared" / "music" / "wesnoth__traveling_minstrels.ogg"
+# ../shared beside the checkout (or beside the folder of worktrees)
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
+              REPO.parent / "shared")
+DEFAULT_TRACK = SHARED / "music" / "wesnoth__traveling_minstrels.ogg"
+GOAL_WINDOW_S = 0.4  # issue 16: one 30 s window, 50 columns, one core
+
+# Run in a child with the checkout to time first on sys.path: CPU seconds of each extract_features
+# call on the benchmark's clip (after one warm-up call), as JSON.
+_CHILD = """
+import json, sys, time
+import numpy as np
+from tmer_desktop.audio import decode
+from tmer_desktop.features import extract
+y, sr = decode.load(sys.argv[1])
+clip = np.ascontiguousarray(y[60 * sr: 90 * sr] if len(y) >= 90 * sr else y[: 30 * sr])
+extract.extract_features(clip, sr)
+cpu = []
+for _ in range(int(sys.argv[2])):
+    c0 = time.process_time()
+    extract.extract_features(clip, sr)
+    cpu.append(time.process_time() - c0)
+print(json.dumps(cpu))
+"""
 
 
 def librosa_defaults(y: np.ndarray, sr: int) -> dict[str, float]:
@@ -62,6 +91,32 @@ def timed(fn, repeats: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
+def child_clip_times(checkout: Path, track: str, repeats: int) -> list[float]:
+    """CPU seconds of `repeats` extract_features calls in a child process running `checkout`'s code."""
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    out = subprocess.run([sys.executable, "-c", _CHILD, track, str(repeats)], env=env, cwd=str(checkout),
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def compare_with_baseline(baseline: Path, track: str, rounds: int, repeats: int) -> None:
+    """This checkout against `baseline`, children alternating, on the same clip; medians and minima."""
+    ours: list[float] = []
+    base: list[float] = []
+    for _ in range(rounds):
+        base += child_clip_times(baseline, track, repeats)
+        ours += child_clip_times(REPO, track, repeats)
+    print(f"\none 30 s window, 50 columns, CPU s ({rounds} alternating rounds x {repeats} calls, "
+          f"load average now {os.getloadavg()[0]:.2f})")
+    print(f"  {'':<34} {'median':>7} {'min':>7}")
+    print(f"  {'baseline (' + baseline.name + ')':<34} {statistics.median(base):7.3f} {min(base):7.3f}")
+    print(f"  {'this checkout':<34} {statistics.median(ours):7.3f} {min(ours):7.3f}")
+    print(f"  {'ratio this / baseline':<34} {statistics.median(ours) / statistics.median(base):7.2f} "
+          f"{min(ours) / min(base):7.2f}")
+    verdict = "met" if statistics.median(ours) <= GOAL_WINDOW_S else "not met"
+    print(f"  goal <= {GOAL_WINDOW_S} s per window on one core: {verdict} (median)")
+
+
 def cpu_name() -> str:
     try:
         for line in open("/proc/cpuinfo"):
@@ -78,7 +133,16 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--hop", type=float, default=5.0)
     ap.add_argument("--skip-timeline", action="store_true")
+    ap.add_argument("--baseline", type=Path, help="another checkout of the code to time on the same clip")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating child runs per checkout (--baseline)")
     args = ap.parse_args()
+    if args.baseline is not None and not (args.baseline / "tmer_desktop" / "features").is_dir():
+        print(f"--baseline {args.baseline}: not a checkout of tmer-desktop (no tmer_desktop/features in it)",
+              file=sys.stderr)
+        return 2
+    if not Path(args.track).is_file():
+        print(f"track {args.track}: not found", file=sys.stderr)
+        return 2
 
     y, sr = decode.load(args.track)
     clip = y[60 * sr: 90 * sr] if len(y) >= 90 * sr else y[: 30 * sr]
@@ -128,6 +192,9 @@ def main() -> int:
         print(f"  librosa defaults on every window    {tb[0]:7.3f}  {tb[1]:7.3f}")
         print(f"  ratio ours / librosa (CPU)          {tl[1] / tb[1]:7.2f}")
         print(f"  per window, 50 / 45 columns (CPU)   {tl[1] / len(spans):7.3f}  {tm[1] / len(spans):7.3f}")
+    if args.baseline is not None:
+        ex.rhythm_features = with_rhythm
+        compare_with_baseline(args.baseline, args.track, args.rounds, args.repeats)
     return 0
 
 

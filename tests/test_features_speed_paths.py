@@ -103,3 +103,34 @@ def test_timeline_windows_sharing_attack_frames_equal_the_sliced_clip():
             # scaled window to rounding (1e-15); attack time is level-free and exact
             assert shared[name] == pytest.approx(alone[name], rel=1e-12, abs=1e-300, nan_ok=True), name
     assert block.attack_memo.reused > 3000
+
+
+# The kernels sped up for issue 16 keep every value: checked bit for bit against their plain forms.
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_window_frames_writes_the_windowed_slices_and_leaves_the_padding(excerpt, dtype):
+    from tmer_desktop.features.spectrum import hamming, window_frames
+
+    y, sr = excerpt
+    L, width = 1323, 2048
+    w = hamming(L)
+    starts = np.array([0, 1, 26, 1000, len(y) - L], dtype=np.int64)
+    buf = np.full((len(starts), width), 7.0, dtype=dtype)
+    window_frames(y, starts, w, buf)
+    for row, s in zip(buf, starts):
+        np.testing.assert_array_equal(row[:L], (y[s:s + L] * w).astype(dtype))
+        assert np.all(row[L:] == 7.0)  # e.g. an FFT's zero padding stays as it was
+
+
+@pytest.mark.parametrize("L", [4409, 4410])  # odd and even frame lengths
+def test_power_sums_side_by_side_are_each_frame_summed_alone(excerpt, L):
+    y, sr = excerpt
+    x = np.concatenate([np.zeros(L), y])
+    w = onsets.matlab_hanning(L)
+    for count in range(1, 10):  # whole groups of four frames and every remainder
+        starts = (np.arange(count) * 441 + 17).astype(np.int64)
+        together = np.empty(count)
+        onsets._power_sums(x, starts, w, 8192.0, together)
+        alone = np.array([onsets._power_sum(x, int(s), w, 8192.0) for s in starts])
+        np.testing.assert_array_equal(together, alone)
+        assert np.all(alone > 0)  # real music, not a comparison of zeros

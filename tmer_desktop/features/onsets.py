@@ -27,6 +27,8 @@ import numpy as np
 import scipy.fft
 from numba import njit
 
+from tmer_desktop.features.spectrum import window_frames
+
 PRESILENCE_SAMPLES = 2000
 CHUNK_LIMIT = 5_000_000  # mirchunklim default: samples held in memory at once
 MAGNITUDE_BLOCK = 128  # frames per batched FFT (2048-point rows: ~1-2 MB, cache-sized)
@@ -181,36 +183,90 @@ def spectro_power_envelope(y: np.ndarray, sr: float, frame_s: float = 0.1,
 
 
 @njit(cache=True)
-def _power_sums(x, starts, w, nfft, out):
-    """Half-spectrum power of each windowed frame x[s:s+L]·w, via Parseval."""
+def _power_sum(x, s0, w, nfft):
+    """Half-spectrum power of the windowed frame x[s0:s0+L]·w, via Parseval."""
     L = w.shape[0]
-    for i in range(starts.shape[0]):
-        s0 = starts[i]
-        energy = 0.0
-        dc = 0.0
-        nyq = 0.0
-        for n in range(0, L - 1, 2):
-            u = x[s0 + n] * w[n]
-            v = x[s0 + n + 1] * w[n + 1]
-            energy += u * u + v * v
-            dc += u + v
-            nyq += u - v
-        if L % 2 == 1:
-            u = x[s0 + L - 1] * w[L - 1]
-            energy += u * u
-            dc += u
-            nyq += u
-        out[i] = 0.5 * (nfft * energy + dc * dc + nyq * nyq)
+    energy = 0.0
+    dc = 0.0
+    nyq = 0.0
+    for n in range(0, L - 1, 2):
+        u = x[s0 + n] * w[n]
+        v = x[s0 + n + 1] * w[n + 1]
+        energy += u * u + v * v
+        dc += u + v
+        nyq += u - v
+    if L % 2 == 1:
+        u = x[s0 + L - 1] * w[L - 1]
+        energy += u * u
+        dc += u
+        nyq += u
+    return 0.5 * (nfft * energy + dc * dc + nyq * nyq)
 
 
 @njit(cache=True)
-def _fill_windowed(x, starts, w, buf):
-    """buf[i, :L] = x[starts[i]:starts[i]+L]·w (the zero padding beyond L is kept)."""
+def _power_sums(x, starts, w, nfft, out):
+    """_power_sum of each frame. Four frames run side by side, each summed in the same order
+    as alone (so the same bits): four independent chains of additions instead of one that
+    waits for the last addition at every sample (about 3x faster)."""
     L = w.shape[0]
-    for i in range(starts.shape[0]):
+    nf = starts.shape[0]
+    i = 0
+    while i + 4 <= nf:
         s0 = starts[i]
-        for n in range(L):
-            buf[i, n] = x[s0 + n] * w[n]
+        s1 = starts[i + 1]
+        s2 = starts[i + 2]
+        s3 = starts[i + 3]
+        e0 = e1 = e2 = e3 = 0.0
+        d0 = d1 = d2 = d3 = 0.0
+        q0 = q1 = q2 = q3 = 0.0
+        for n in range(0, L - 1, 2):
+            wa = w[n]
+            wb = w[n + 1]
+            u = x[s0 + n] * wa
+            v = x[s0 + n + 1] * wb
+            e0 += u * u + v * v
+            d0 += u + v
+            q0 += u - v
+            u = x[s1 + n] * wa
+            v = x[s1 + n + 1] * wb
+            e1 += u * u + v * v
+            d1 += u + v
+            q1 += u - v
+            u = x[s2 + n] * wa
+            v = x[s2 + n + 1] * wb
+            e2 += u * u + v * v
+            d2 += u + v
+            q2 += u - v
+            u = x[s3 + n] * wa
+            v = x[s3 + n + 1] * wb
+            e3 += u * u + v * v
+            d3 += u + v
+            q3 += u - v
+        if L % 2 == 1:
+            wl = w[L - 1]
+            u = x[s0 + L - 1] * wl
+            e0 += u * u
+            d0 += u
+            q0 += u
+            u = x[s1 + L - 1] * wl
+            e1 += u * u
+            d1 += u
+            q1 += u
+            u = x[s2 + L - 1] * wl
+            e2 += u * u
+            d2 += u
+            q2 += u
+            u = x[s3 + L - 1] * wl
+            e3 += u * u
+            d3 += u
+            q3 += u
+        out[i] = 0.5 * (nfft * e0 + d0 * d0 + q0 * q0)
+        out[i + 1] = 0.5 * (nfft * e1 + d1 * d1 + q1 * q1)
+        out[i + 2] = 0.5 * (nfft * e2 + d2 * d2 + q2 * q2)
+        out[i + 3] = 0.5 * (nfft * e3 + d3 * d3 + q3 * q3)
+        i += 4
+    for k in range(i, nf):
+        out[k] = _power_sum(x, starts[k], w, nfft)
 
 
 @njit(cache=True)
@@ -330,7 +386,7 @@ def spectro_magnitude_envelope(y: np.ndarray, sr: float, frame_s: float = 0.03,
     fresh = np.empty(len(todo))
     for b in range(0, len(todo), block):
         m = min(block, len(todo) - b)
-        _fill_windowed(x, todo_rows[b:b + m], w, buf)
+        window_frames(x, todo_rows[b:b + m], w, buf)
         spec = scipy.fft.rfft(buf[:m], axis=1)
         if single:
             _magnitude_sums_single(spec.view(np.float32), fresh[b:b + m])
@@ -418,7 +474,13 @@ def _gammatone_envelopes(x, b0, b1, a1, a2, a, step, out):
     recent = np.zeros((4, nch))  # last four rectified samples, ring buffer
     zf = np.empty(nch)
     sums = np.zeros(out.shape)
+    m = 0  # i // step and i % step, kept as counters (no division per sample)
+    j = -1
     for i in range(n):
+        j += 1
+        if j == step:
+            j = 0
+            m += 1
         if (i & 63) == 0:
             _flush_tiny(z1)
             _flush_tiny(z2)
@@ -434,34 +496,35 @@ def _gammatone_envelopes(x, b0, b1, a1, a2, a, step, out):
                 z2[s, c] = -a2[c] * yv
                 v[c] = yv
         slot = i & 3
+        if i >= 4:
+            pj = powers[j]
+            for c in range(nch):  # rectify, then the forward smoothing
+                r = abs(v[c])
+                recent[slot, c] = r
+                yf = b * r + zf[c]
+                zf[c] = a * yf
+                sums[m, c] += pj * yf
+            continue
         for c in range(nch):
             r = abs(v[c])
             v[c] = r
             recent[slot, c] = r
-        if i < 4:
-            for c in range(nch):
-                head[i, c] = v[c]
-            if i == 3:
-                # forward pass through the left reflection, then the first four samples
-                for c in range(nch):
-                    zf[c] = a * (2.0 * head[0, c] - head[3, c])
-                for k in range(pad):
-                    for c in range(nch):
-                        e = 2.0 * head[0, c] - head[pad - k, c]
-                        zf[c] = a * (b * e + zf[c])
-                for k in range(4):
-                    m, j = k // step, k % step
-                    for c in range(nch):
-                        yf = b * head[k, c] + zf[c]
-                        zf[c] = a * yf
-                        sums[m, c] += powers[j] * yf
-            continue
-        m, j = i // step, i % step
-        pj = powers[j]
         for c in range(nch):
-            yf = b * v[c] + zf[c]
-            zf[c] = a * yf
-            sums[m, c] += pj * yf
+            head[i, c] = v[c]
+        if i == 3:
+            # forward pass through the left reflection, then the first four samples
+            for c in range(nch):
+                zf[c] = a * (2.0 * head[0, c] - head[3, c])
+            for k in range(pad):
+                for c in range(nch):
+                    e = 2.0 * head[0, c] - head[pad - k, c]
+                    zf[c] = a * (b * e + zf[c])
+            for k in range(4):
+                mk, jk = k // step, k % step
+                for c in range(nch):
+                    yf = b * head[k, c] + zf[c]
+                    zf[c] = a * yf
+                    sums[mk, c] += powers[jk] * yf
     # right reflection: forward, then the start of the backward pass
     last = (n - 1) & 3
     ypad = np.empty((pad, nch))
