@@ -6,8 +6,10 @@ added that ends exactly at the end of the track (so the ending is always analyse
 window ever runs past the end). A track shorter than the window is one window over the whole
 track, flagged short.
 
-Sharing between overlapping windows: the track is decoded in blocks (bounded memory, see
-BLOCK_SECONDS), and within a block the 50 ms magnitude spectrogram (roughness) and the
+Sharing between overlapping windows: the track is decoded in blocks whatever its length (memory
+flat in the track's length, see BLOCK_SECONDS; libsndfile seeks sample-exactly in WAV, FLAC, Ogg
+Vorbis and MP3, so a block's samples are those of the whole file; files that only ffmpeg reads,
+and files to resample up to WHOLE_LOAD_SECONDS, are decoded whole), and within a block the 50 ms magnitude spectrogram (roughness) and the
 masked Bark-band series (fluctuation) are computed once on the block's frame grid and sliced
 per window. This is only done when the window's own mirframe grid coincides with the block's
 (checked sample for sample; true for a 5 s hop at every common rate), so the values equal
@@ -54,7 +56,10 @@ from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 # Longest stretch of audio decoded at once, at 44.1 kHz (scaled with the rate so the block's
 # spectrogram stays below ~80 MB); never less than one window.
 BLOCK_SECONDS = 120.0
-# Tracks up to this length are decoded in one piece.
+# Files that are resampled (not at the analysis rate) up to this length are decoded and resampled
+# whole: resampling block by block changes the last bits of the samples with the block's edges
+# (features within ~1e-4 relative), and a track's windows must not depend on which level or
+# process computed them. Files at the analysis rate, and longer files, are decoded by blocks.
 WHOLE_LOAD_SECONDS = 600.0
 # Audio decoded beyond each side of a block that is resampled (soxr's filters are far shorter).
 RESAMPLE_MARGIN_S = 0.1
@@ -247,7 +252,9 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
                 progress(len(hit.windows), len(hit.windows))
             return hit
     native = info.sample_rate
-    if info.format == "FFMPEG" or (only is None and info.frames <= WHOLE_LOAD_SECONDS * native):
+    resampled = preparation.output_rate(native) != native
+    if info.format == "FFMPEG" or (resampled and info.frames <= WHOLE_LOAD_SECONDS * native):
+        # ffmpeg's pipe is decoded whole (not yet by blocks: docs/tagging.md)
         y, native = decode.load(path)
         duration = len(y) / native
         windows = analyse_samples(y, native, window, hop, progress, preparation, known, only=only,
