@@ -9,9 +9,10 @@ track, flagged short.
 Sharing between overlapping windows: the track is decoded in blocks whatever its length (memory
 flat in the track's length, see BLOCK_SECONDS; libsndfile seeks sample-exactly in WAV, FLAC, Ogg
 Vorbis and MP3, so a block's samples are those of the whole file; files that only ffmpeg reads,
-and files to resample up to WHOLE_LOAD_SECONDS, are decoded whole), and within a block the 50 ms magnitude spectrogram (roughness) and the
-masked Bark-band series (fluctuation) are computed once on the block's frame grid and sliced
-per window. This is only done when the window's own mirframe grid coincides with the block's
+and files to resample up to WHOLE_LOAD_SECONDS, are decoded whole), and within a block the 50 ms
+magnitude spectrogram (roughness) and the masked Bark-band series (fluctuation) are computed once
+on the block's frame grid and sliced per window. This is only done when the window's own mirframe
+grid coincides with the block's
 (checked sample for sample; true for a 5 s hop at every common rate), so the values equal
 those of extract_features on the window alone. Attack time's 30 ms frames are shared too,
 frame by frame, where a frame lies wholly inside two windows at the same sample

@@ -293,6 +293,8 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         timeline: keep audio and cursor."""
         self.track = track
         self._set_corrections_enabled(len(track.series) > 0 and track.computing is None)
+        if track.computing is not None:  # explained once the timeline is complete
+            self.explanations.clear(self.tr("Computing explanation…"))
         self._update_summary()
         self._update_timeline_note()
         self.timeline.set_series(track.series, track.duration, track.threshold)
