@@ -12,8 +12,8 @@ Vorbis and MP3, so a block's samples are those of the whole file; files that onl
 and files to resample up to WHOLE_LOAD_SECONDS, are decoded whole), and within a block the 50 ms
 magnitude spectrogram (roughness) and the masked Bark-band series (fluctuation) are computed once
 on the block's frame grid and sliced per window. This is only done when the window's own mirframe
-grid coincides with the block's
-(checked sample for sample; true for a 5 s hop at every common rate), so the values equal
+grid coincides with the block's (checked sample for sample; true for a 5 s hop at every common
+rate), so the values equal
 those of extract_features on the window alone. Attack time's 30 ms frames are shared too,
 frame by frame, where a frame lies wholly inside two windows at the same sample
 (onsets.MagnitudeFrameMemo). Everything else is computed per window (docs/features_rhythm.md
