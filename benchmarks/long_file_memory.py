@@ -51,8 +51,9 @@ def make_file(folder: Path, minutes: float, fmt: str) -> Path:
     with sf.SoundFile(path, "w", 44100, 1, format={"flac": "FLAC", "ogg": "OGG"}[fmt],
                       subtype={"flac": "PCM_16", "ogg": "VORBIS"}[fmt]) as out:
         written = 0
-        while written < total:
-            chunk = loop[: total - written]
+        while written < total:  # in 10 s pieces: libsndfile's Vorbis encoder crashes on long writes
+            at = written % len(loop)
+            chunk = loop[at: at + min(10 * 44100, total - written)]
             out.write(chunk)
             written += len(chunk)
     return path
