@@ -69,6 +69,30 @@ def test_a_file_that_cannot_be_read_is_refused_with_its_reason(tmp_path):
         assert job.processes == []
 
 
+def test_the_windows_so_far_are_shown_in_time_order_and_decided_like_stored_ones():
+    from tmer_desktop.analysis.outcome import WindowOutcome
+    from tmer_desktop.ui.timeline import WindowSeries
+    from tmer_desktop.ui.track_data import DecisionSettings, TrackView, computing_view
+
+    empty = WindowSeries(np.zeros(0), np.zeros(0), np.zeros((0, 4)), [], np.zeros(0), [])
+    base = TrackView(7, "/m/a.ogg", "a", "a.ogg", 95.0, None, None, None, None, (), None, 0.75, None, empty, [])
+
+    def outcome(start, probs):
+        return WindowOutcome(-1, start, 30.0, False, tuple(float(i) for i in range(50)), probs)
+
+    arrived = [outcome(60.0, (0.1, 0.8, 0.05, 0.05)), outcome(0.0, (0.05, 0.05, 0.1, 0.8)),
+               outcome(30.0, None),  # a silent window: drawn nowhere, like a stored one
+               outcome(5.0, (0.05, 0.05, 0.5, 0.4))]
+    view = computing_view(base, arrived, 14, DecisionSettings(threshold=0.75))
+    assert view.computing == (4, 14) and view.timeline is None
+    assert list(view.series.starts) == [0.0, 5.0, 60.0]
+    assert view.series.labels == ["relaxed", "angry", "sad"]
+    assert view.series.decisions == ["label", "top-2", "label"]
+    assert [w.id for w in view.windows] == [-1, -1, -1] and view.windows[2].start == 60.0
+    np.testing.assert_allclose(view.track_probs, [0.2 / 3, 0.9 / 3, 0.65 / 3, 1.25 / 3])  # the mean so far
+    assert view.label == "relaxed" and view.decision == "review" and view.track_id == 7
+
+
 # ------------------------------------------------------------------------------ processes, slow
 @pytest.mark.slow  # two analysis processes over 89 s of music, then a fine batch of it
 def test_windows_arrive_overview_first_and_the_result_equals_the_fine_batch(track, tmp_path, data_dir):

@@ -224,10 +224,13 @@ class ProgressiveTimeline:
         coarse_stored = set(the_plan.coarse) == set(the_plan.fine)  # same windows: the fine save covers it
         ctx = multiprocessing.get_context("spawn")
         conns = {}
-        deadline = time.monotonic() + BASE_TIMEOUT + TIMEOUT_PER_AUDIO_SECOND * info.duration * 2
+        started = time.monotonic()
+        # A hung decoder or analysis: the batch's per-file timeout, doubled (this also waits for start-up).
+        deadline = started + 2 * (BASE_TIMEOUT + TIMEOUT_PER_AUDIO_SECOND * info.duration)
         try:
             for part in the_plan.parts:
-                part_known = {s: v for s, v in (known or {}).items() if s in set(part.coarse) | set(part.fine)}
+                mine = set(part.coarse) | set(part.fine)
+                part_known = {s: v for s, v in (known or {}).items() if s in mine}
                 parent_conn, child_conn = ctx.Pipe(duplex=False)
                 process = ctx.Process(target=_part_main, args=(child_conn, config, self.path, part, part_known or None),
                                       daemon=True, name="tmer-timeline")
@@ -238,8 +241,7 @@ class ProgressiveTimeline:
             running = dict(conns)
             while running and not self.cancelled:
                 if time.monotonic() > deadline:
-                    raise ProgressiveError(TIMED_OUT_ON_FILE.format(seconds=time.monotonic() - deadline
-                                                                    + BASE_TIMEOUT))
+                    raise ProgressiveError(TIMED_OUT_ON_FILE.format(seconds=time.monotonic() - started))
                 ready = wait(list(running) + [p.sentinel for p in running.values()], timeout=0.1)
                 for conn in [c for c in list(running) if c in ready or running[c].sentinel in ready]:
                     process = running[conn]
