@@ -36,7 +36,10 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "music" / "wesnoth__battle-epic.ogg"
+# ../shared beside the repository (or beside the folder of worktrees)
+DEFAULT_FILE = next((p for p in (Path(__file__).resolve().parents[i] / "shared" / "music" / "wesnoth__battle-epic.ogg"
+                                 for i in (2, 3)) if p.exists()),
+                    Path(__file__).resolve().parents[2] / "shared" / "music" / "wesnoth__battle-epic.ogg")
 BLOCK_S = 0.05
 
 
