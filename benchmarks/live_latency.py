@@ -108,7 +108,7 @@ def main(argv=None) -> int:
 
         from tmer_desktop.ui.record_view import RecordView
 
-        app = QApplication([])
+        app = QApplication.instance() or QApplication([])  # the second measurement reuses it
         view = RecordView()
         view.resize(1100, 700)
         view.show()

@@ -138,7 +138,8 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
 
 
 def computing_view(base: TrackView, arrived, expected: int, settings=None) -> TrackView:
-    """`base` (the track as the library holds it) showing the windows of a timeline being computed:
+    """`base` (the track as the library holds it) showing the windows of a timeline being computed
+    (`expected`: how many it will have, when the track's length is known):
     `arrived` (analysis.outcome.WindowOutcome, judged, in any order), decided under the current
     settings like load_track_view decides stored ones; the track's emotion is that of the windows
     so far."""
@@ -171,7 +172,8 @@ def computing_view(base: TrackView, arrived, expected: int, settings=None) -> Tr
                          features=tuple(w.features)) for i, w in enumerate(judged)]
     return replace(base, label=label, confidence=confidence, decision=decision, candidates=candidates,
                    track_probs=track_probs, threshold=ds.threshold, series=series, windows=windows,
-                   unfamiliar=unfamiliar, timeline=None, computing=(len(arrived), expected), error=None)
+                   unfamiliar=unfamiliar, timeline=None, computing=(len(arrived), max(expected, len(arrived))),
+                   error=None)
 
 
 def row_from_view(view: TrackView, track) -> TableRow:
