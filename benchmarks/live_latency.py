@@ -13,22 +13,60 @@ the timeline redrawn in the GUI thread) and prints the delay until that is done.
 
 --speed 2 feeds twice as fast as real time (a shorter run; the latency is then pessimistic,
 since windows complete twice as often). Goal: under 1 s per window.
+
+--background-batch FOLDER measures twice in the same run: first alone (the baseline), then while
+`tmer tag FOLDER --jobs N` (N = the cores, the default) runs in the background on a fresh library
+and an empty feature cache (started --batch-lead seconds before the feed, so its analysis
+processes are at work; stopped at the end). Goal (issue 16): median under 1 s during the batch.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
 import numpy as np
 
-DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "music" / "wesnoth__battle-epic.ogg"
+# ../shared beside the repository (or beside the folder of worktrees)
+DEFAULT_FILE = next((p for p in (Path(__file__).resolve().parents[i] / "shared" / "music" / "wesnoth__battle-epic.ogg"
+                                 for i in (2, 3)) if p.exists()),
+                    Path(__file__).resolve().parents[2] / "shared" / "music" / "wesnoth__battle-epic.ogg")
 BLOCK_S = 0.05
+
+
+@contextlib.contextmanager
+def batch_running(folder: Path, lead: float):
+    """`tmer tag FOLDER` in a child process (its own library, empty feature cache) for the block."""
+    with tempfile.TemporaryDirectory(prefix="tmer-live-batch-") as tmp:
+        env = dict(os.environ, TMER_DATA_DIR=str(Path(tmp) / "data"), TMER_CACHE_DIR=str(Path(tmp) / "cache"),
+                   PYTHONPATH=os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]),
+                                                            os.environ.get("PYTHONPATH")])))
+        env.setdefault("NUMBA_CACHE_DIR", str(Path.home() / ".cache" / "tmer-desktop" / "numba"))
+        batch = subprocess.Popen([sys.executable, "-m", "tmer_desktop.cli", "tag", str(folder), "--out",
+                                  str(Path(tmp) / "out.csv")], env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)
+        print(f"background batch: tmer tag {folder} (pid {batch.pid}), {lead:g} s ahead of the feed; "
+              f"load {os.getloadavg()[0]:.1f}")
+        time.sleep(lead)
+        try:
+            if batch.poll() is not None:
+                raise SystemExit(f"the background batch ended early (exit {batch.returncode})")
+            yield batch
+            print(f"background batch still running at the end: {batch.poll() is None}; "
+                  f"load {os.getloadavg()[0]:.1f}")
+        finally:
+            if batch.poll() is None:
+                os.killpg(batch.pid, signal.SIGTERM)
+                batch.wait(30)
 
 
 def main(argv=None) -> int:
@@ -38,7 +76,20 @@ def main(argv=None) -> int:
     ap.add_argument("--hop", type=float, default=5.0)
     ap.add_argument("--speed", type=float, default=1.0)
     ap.add_argument("--screen", action="store_true")
+    ap.add_argument("--background-batch", metavar="FOLDER")
+    ap.add_argument("--batch-lead", type=float, default=10.0)
     args = ap.parse_args(argv)
+    if args.background_batch:
+        folder = Path(args.background_batch)
+        if not folder.is_dir():
+            ap.error(f"--background-batch {folder}: not a folder")
+        rest = [a for a in (argv if argv is not None else sys.argv[1:])
+                if a not in (args.background_batch, "--background-batch")]
+        quiet = main(rest)
+        print("\n=== the same, while a batch runs in the background ===")
+        with batch_running(folder, args.batch_lead):
+            busy = main(rest)
+        return quiet or busy
 
     from tmer_desktop.analysis.live import LiveAnalyser
     from tmer_desktop.audio.decode import load
@@ -57,7 +108,7 @@ def main(argv=None) -> int:
 
         from tmer_desktop.ui.record_view import RecordView
 
-        app = QApplication([])
+        app = QApplication.instance() or QApplication([])  # the second measurement reuses it
         view = RecordView()
         view.resize(1100, 700)
         view.show()

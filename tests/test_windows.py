@@ -14,6 +14,8 @@ from tmer_desktop.features.columns import FEATURE_NAMES
 from tmer_desktop.features.extract import extract_features, prepared_features
 from tmer_desktop.features.prepare import Preparation
 
+from fixtures.music import SAD, excerpt
+
 SR = 11025  # low rate keeps the test fast; sharing is exact at any integer rate
 # Per-window level normalisation at the file's own rate: resampling to 44.1 kHz would make
 # these tests four times slower and is tested on its own below.
@@ -77,15 +79,40 @@ def test_window_features_equal_the_sliced_clip(track, data_dir):
         assert not math.isnan(w.values["_Roughness_Mean"])
 
 
+def _whole(path, **kw):
+    """The windows of a file decoded whole, in memory (what analyse_file did for files up to 10 min)."""
+    from tmer_desktop.audio.decode import load
+
+    y, sr = load(path)
+    return windows.analyse_samples(y, sr, **kw)
+
+
 @pytest.mark.slow  # the 44 s track analysed twice
 def test_block_decoding_gives_the_same_values(track, data_dir, monkeypatch):
-    whole = windows.analyse_file(track, use_cache=False, preparation=NATIVE)
-    monkeypatch.setattr(windows, "WHOLE_LOAD_SECONDS", 0.0)
+    whole = _whole(track, preparation=NATIVE)
     monkeypatch.setattr(windows, "BLOCK_SECONDS", 35.0 * SR / 44100)  # 2 windows per block
     blocks = windows.analyse_file(track, use_cache=False, preparation=NATIVE)
-    assert [w.start for w in blocks.windows] == [w.start for w in whole.windows]
-    for a, b in zip(blocks.windows, whole.windows):
+    assert [w.start for w in blocks.windows] == [w.start for w in whole]
+    for a, b in zip(blocks.windows, whole):
         assert _same(a.values, b.values, rel=1e-9)
+
+
+@pytest.mark.slow  # three encodings of a 44 s clip, each analysed twice at 44.1 kHz
+@pytest.mark.parametrize("suffix", [".flac", ".ogg", ".mp3"])
+def test_every_file_is_decoded_by_blocks_with_the_whole_files_values(suffix, tmp_path, data_dir, monkeypatch):
+    """A file of any length is decoded block by block (flat memory); libsndfile seeks sample-exactly
+    in these formats, so the windows equal those of the file decoded whole, bit for bit."""
+    path = SAD if suffix == ".ogg" else excerpt(SAD, tmp_path / f"sad{suffix}", 0.0, 44.0)
+    loads = []
+    real_load = windows.decode.load
+    monkeypatch.setattr(windows.decode, "load", lambda *a, **k: loads.append(a[1:]) or real_load(*a, **k))
+    monkeypatch.setattr(windows, "BLOCK_SECONDS", 35.0)  # one window per block
+    blocks = windows.analyse_file(path, use_cache=False, hop=10.0)
+    assert len(loads) == 2 and all(len(args) == 2 for args in loads)  # two stretches, never the whole file
+    whole = _whole(path, hop=10.0)
+    assert [w.start for w in blocks.windows] == [w.start for w in whole] == [0.0, 10.0]
+    for a, b in zip(blocks.windows, whole):
+        assert _same(a.values, b.values), (suffix, a.start)
 
 
 def test_short_file_is_one_short_window(tmp_path, data_dir):
@@ -183,11 +210,11 @@ def test_resampled_blocks_equal_the_resampled_whole_file(tmp_path, data_dir, mon
     shared sample grid, so its windows equal those of the whole file resampled at once."""
     path = tmp_path / "low_rate.wav"
     sf.write(path, _music_like(44.0, seed=7), SR, subtype="FLOAT")  # 11.025 kHz: resampled to 44.1
-    whole = windows.analyse_file(path, use_cache=False, hop=10.0)
+    whole = windows.analyse_file(path, use_cache=False, hop=10.0).windows  # up to 10 min: resampled whole
     monkeypatch.setattr(windows, "WHOLE_LOAD_SECONDS", 0.0)
     monkeypatch.setattr(windows, "BLOCK_SECONDS", 35.0)  # at 44.1 kHz: one window per block
     blocks = windows.analyse_file(path, use_cache=False, hop=10.0)
-    assert [w.start for w in blocks.windows] == [w.start for w in whole.windows] == [0.0, 10.0]
-    for a, b in zip(blocks.windows, whole.windows):
+    assert [w.start for w in blocks.windows] == [w.start for w in whole] == [0.0, 10.0]
+    for a, b in zip(blocks.windows, whole):
         # equal to rounding; skewness and kurtosis of the near-empty band above 5.5 kHz magnify it
         assert _same(a.values, b.values, rel=1e-4), a.start

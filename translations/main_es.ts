@@ -678,6 +678,10 @@
         <translation>La emoción real de la pista es {emotion}</translation>
     </message>
     <message>
+        <source>Computing the timeline: {done} of {total} windows (the overview first, then the windows in between)…</source>
+        <translation>Calculando la línea de tiempo: {done} de {total} ventanas (primero la vista general, después las ventanas intermedias)…</translation>
+    </message>
+    <message>
         <source>Detailed timeline.</source>
         <translation>Línea de tiempo detallada.</translation>
     </message>

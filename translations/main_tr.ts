@@ -659,6 +659,10 @@
         <translation>Parçanın gerçek duygusu: {emotion}</translation>
     </message>
     <message>
+        <source>Computing the timeline: {done} of {total} windows (the overview first, then the windows in between)…</source>
+        <translation>Zaman çizelgesi hesaplanıyor: {total} pencereden {done} tanesi hazır (önce genel görünüm, ardından aradaki pencereler)…</translation>
+    </message>
+    <message>
         <source>Detailed timeline.</source>
         <translation>Ayrıntılı zaman çizelgesi.</translation>
     </message>

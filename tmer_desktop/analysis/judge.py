@@ -102,15 +102,24 @@ class Judge:
 
     def track(self, windows: Sequence[WindowOutcome]) -> Verdict | None:
         """The track's verdict from its judged windows; None when none was judged."""
-        judged = [w for w in windows if w.probs is not None]
-        if not judged:
-            return None
-        probs = np.asarray(aggregate(np.array([w.probs for w in judged], dtype=np.float64),
-                                     method=self.aggregation), dtype=np.float64)
-        return self._decided(probs, track_unfamiliar([w.unfamiliar for w in judged]))
+        return track_verdict(windows, self.rule, self.aggregation)
 
     def _decided(self, probs: np.ndarray, unfamiliar: bool | None) -> Verdict:
-        d = decide(probs, threshold=self.rule.threshold, top2_threshold=self.rule.top2_threshold,
-                   unfamiliar=bool(unfamiliar))
-        return Verdict(probs=tuple(float(p) for p in probs), label=d.label, confidence=float(d.confidence),
-                       decision=d.decision, unfamiliar=unfamiliar)
+        return _decided(probs, unfamiliar, self.rule)
+
+
+def track_verdict(windows: Sequence[WindowOutcome], rule: DecisionRule, aggregation: str = "mean") -> Verdict | None:
+    """A track's verdict from windows judged elsewhere (Judge.window, e.g. in analysis processes);
+    None when none was judged. Needs no model: what Judge.track says."""
+    judged = [w for w in windows if w.probs is not None]
+    if not judged:
+        return None
+    probs = np.asarray(aggregate(np.array([w.probs for w in judged], dtype=np.float64),
+                                 method=aggregation), dtype=np.float64)
+    return _decided(probs, track_unfamiliar([w.unfamiliar for w in judged]), rule)
+
+
+def _decided(probs: np.ndarray, unfamiliar: bool | None, rule: DecisionRule) -> Verdict:
+    d = decide(probs, threshold=rule.threshold, top2_threshold=rule.top2_threshold, unfamiliar=bool(unfamiliar))
+    return Verdict(probs=tuple(float(p) for p in probs), label=d.label, confidence=float(d.confidence),
+                   decision=d.decision, unfamiliar=unfamiliar)

@@ -6,11 +6,14 @@ added that ends exactly at the end of the track (so the ending is always analyse
 window ever runs past the end). A track shorter than the window is one window over the whole
 track, flagged short.
 
-Sharing between overlapping windows: the track is decoded in blocks (bounded memory, see
-BLOCK_SECONDS), and within a block the 50 ms magnitude spectrogram (roughness) and the
-masked Bark-band series (fluctuation) are computed once on the block's frame grid and sliced
-per window. This is only done when the window's own mirframe grid coincides with the block's
-(checked sample for sample; true for a 5 s hop at every common rate), so the values equal
+Sharing between overlapping windows: the track is decoded in blocks whatever its length (memory
+flat in the track's length, see BLOCK_SECONDS; libsndfile seeks sample-exactly in WAV, FLAC, Ogg
+Vorbis and MP3, so a block's samples are those of the whole file; files that only ffmpeg reads,
+and files to resample up to WHOLE_LOAD_SECONDS, are decoded whole), and within a block the 50 ms
+magnitude spectrogram (roughness) and the masked Bark-band series (fluctuation) are computed once
+on the block's frame grid and sliced per window. This is only done when the window's own mirframe
+grid coincides with the block's (checked sample for sample; true for a 5 s hop at every common
+rate), so the values equal
 those of extract_features on the window alone. Attack time's 30 ms frames are shared too,
 frame by frame, where a frame lies wholly inside two windows at the same sample
 (onsets.MagnitudeFrameMemo). Everything else is computed per window (docs/features_rhythm.md
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,12 +57,17 @@ from tmer_desktop.translatable import QT_TRANSLATE_NOOP
 # Longest stretch of audio decoded at once, at 44.1 kHz (scaled with the rate so the block's
 # spectrogram stays below ~80 MB); never less than one window.
 BLOCK_SECONDS = 120.0
-# Tracks up to this length are decoded in one piece.
+# Files that are resampled (not at the analysis rate) up to this length are decoded and resampled
+# whole: resampling block by block changes the last bits of the samples with the block's edges
+# (features within ~1e-4 relative), and a track's windows must not depend on which level or
+# process computed them. Files at the analysis rate, and longer files, are decoded by blocks.
 WHOLE_LOAD_SECONDS = 600.0
 # Audio decoded beyond each side of a block that is resampled (soxr's filters are far shorter).
 RESAMPLE_MARGIN_S = 0.1
 
 Progress = Callable[[int, int], None]
+# Called with each window as soon as its features are computed (not for `known` windows).
+OnWindow = Callable[[WindowFeatures], None]
 
 
 @dataclass(frozen=True)
@@ -154,19 +162,25 @@ def _blocks(spans: list[_Span], sr: int, window: float) -> list[list[_Span]]:
     return groups
 
 
+def _selected(spans: list[_Span], only: Collection[int] | None) -> list[_Span]:
+    return spans if only is None else [sp for sp in spans if sp.first in only]
+
+
 def analyse_samples(y: np.ndarray, sr: int, window: float = 30.0, hop: float = 5.0,
                     progress: Progress | None = None,
                     preparation: Preparation = DEFAULT_PREPARATION,
-                    known: Known | None = None) -> list[WindowFeatures]:
+                    known: Known | None = None, *, only: Collection[int] | None = None,
+                    on_window: OnWindow | None = None) -> list[WindowFeatures]:
     """Window features of samples already in memory (e.g. a recording); `known`: windows not
-    to compute again (see the module docstring)."""
+    to compute again (see the module docstring); `only`: the first samples (analysis rate) of
+    the windows wanted, the others are skipped; `on_window`: each computed window at once."""
     y, sr = preparation.resample(np.asarray(y, dtype=np.float64), sr)
-    spans = plan_windows(len(y), sr, window, hop)
+    spans = _selected(plan_windows(len(y), sr, window, hop), only)
     out: list[WindowFeatures] = []
     for group in _blocks(spans, sr, window):
         a = group[0].first
         b = group[-1].first + group[-1].length
-        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress, preparation, known)
+        _analyse_group(y[a:b], sr, group, a, window, out, len(spans), progress, preparation, known, on_window)
     return out
 
 
@@ -188,12 +202,16 @@ def _all_known(group: list[_Span], known: Known | None) -> bool:
 
 def _analyse_group(y_block: np.ndarray | None, sr: int, group: list[_Span], block_first: int,
                    window: float, out: list[WindowFeatures], total: int,
-                   progress: Progress | None, preparation: Preparation, known: Known | None = None) -> None:
+                   progress: Progress | None, preparation: Preparation, known: Known | None = None,
+                   on_window: OnWindow | None = None) -> None:
     """Append the features of the windows of one block to `out`, reporting each one (y_block may
     be None when every window of the group is known)."""
     W = int(round(window * sr))
     todo = [sp for sp in group if not (known and sp.first in known)]
-    blk = _Block(y_block, sr) if len(todo) > 1 and y_block is not None else None
+    # Block data is shared only between overlapping windows; windows one after another (the coarse
+    # level) are computed alone, each as soon as its own samples are there.
+    overlapping = any(b.first < a.first + a.length for a, b in zip(todo, todo[1:]))
+    blk = _Block(y_block, sr) if overlapping and y_block is not None else None
     for sp in group:
         off = sp.first - block_first
         if known and sp.first in known:
@@ -205,16 +223,23 @@ def _analyse_group(y_block: np.ndarray | None, sr: int, group: list[_Span], bloc
             vals = extract_features(preparation.normalise(y_block[off:off + sp.length])[0], sr)
         out.append(WindowFeatures(start=sp.first / sr, duration=sp.length / sr,
                                   short=sp.length < W, values=vals))
+        if on_window is not None and not (known and sp.first in known):
+            on_window(out[-1])
         if progress:
             progress(len(out), total)
 
 
 def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: bool = True,
                  progress: Progress | None = None,
-                 preparation: Preparation = DEFAULT_PREPARATION, known: Known | None = None) -> TrackFeatures:
+                 preparation: Preparation = DEFAULT_PREPARATION, known: Known | None = None,
+                 only: Collection[int] | None = None, on_window: OnWindow | None = None) -> TrackFeatures:
     """Per-window features of a whole track, prepared for analysis (raises AudioError).
     known: windows already computed (by first sample at the analysis rate), taken as they are;
-    TrackFeatures.reused counts them."""
+    TrackFeatures.reused counts them. only: the windows wanted (first samples at the analysis
+    rate; the others are neither computed nor returned, and blocks holding none of them are not
+    decoded); on_window: called with each window as soon as it is computed. The feature cache is
+    used only for whole timelines (only=None)."""
+    use_cache = use_cache and only is None
     info = decode.probe(path)
     try:
         content_hash = file_sha256(path)
@@ -228,16 +253,19 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
                 progress(len(hit.windows), len(hit.windows))
             return hit
     native = info.sample_rate
-    if info.format == "FFMPEG" or info.frames <= WHOLE_LOAD_SECONDS * native:
+    resampled = preparation.output_rate(native) != native
+    if info.format == "FFMPEG" or (resampled and info.frames <= WHOLE_LOAD_SECONDS * native):
+        # ffmpeg's pipe is decoded whole (not yet by blocks: docs/tagging.md)
         y, native = decode.load(path)
         duration = len(y) / native
-        windows = analyse_samples(y, native, window, hop, progress, preparation, known)
+        windows = analyse_samples(y, native, window, hop, progress, preparation, known, only=only,
+                                  on_window=on_window)
         del y
     else:
         duration = info.frames / native
         sr = preparation.output_rate(native)
         n = int(round(info.frames * sr / native))
-        spans = plan_windows(n, sr, window, hop)
+        spans = _selected(plan_windows(n, sr, window, hop), only)
         windows = []
         # A resampled block is decoded with a margin on each side, so that the resampler's edges
         # fall outside the windows (the result then matches resampling the whole file).
@@ -249,7 +277,8 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
             a = group[0].first
             b = group[-1].first + group[-1].length
             if _all_known(group, known):
-                _analyse_group(None, sr, group, a, window, windows, len(spans), progress, preparation, known)
+                _analyse_group(None, sr, group, a, window, windows, len(spans), progress, preparation, known,
+                               on_window)
                 continue
             first = max(0, (a - margin) // step * step)
             skip = a - first
@@ -258,7 +287,8 @@ def analyse_file(path, window: float = 30.0, hop: float = 5.0, *, use_cache: boo
             y_block = y_block[skip:skip + (b - a)]
             if len(y_block) < b - a:  # the file's end, or rounding of the length at the native rate
                 y_block = np.pad(y_block, (0, b - a - len(y_block)))
-            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress, preparation, known)
+            _analyse_group(y_block, sr, group, a, window, windows, len(spans), progress, preparation, known,
+                           on_window)
             del y_block
     track = TrackFeatures(path=os.fspath(path), content_hash=content_hash, sample_rate=native,
                           channels=info.channels, duration=duration, windows=windows,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tmer_desktop import __version__, paths
+from tmer_desktop.analysis.outcome import WindowOutcome
 from tmer_desktop.errors import TmerError
 from tmer_desktop.ui import explain as explain_mod
 from tmer_desktop.ui import i18n
@@ -43,13 +44,22 @@ from tmer_desktop.ui.review_view import ReviewView
 from tmer_desktop.ui.session_view import SessionBuilderView
 from tmer_desktop.ui.settings_dialog import SettingsDialog
 from tmer_desktop.ui.tasks import BackgroundTask, SerialWriter, run_in_background
-from tmer_desktop.ui.track_data import DecisionSettings, TrackView, decided_rows, load_track_view, row_from_view
+from tmer_desktop.ui.track_data import (
+    DecisionSettings,
+    TrackView,
+    computing_view,
+    decided_rows,
+    load_track_view,
+    row_from_view,
+)
 from tmer_desktop.vocabulary import Timeline
 
 log = logging.getLogger(__name__)
 
 VIEW_LIBRARY, VIEW_PLAYER, VIEW_REVIEW = 0, 1, 2
 ENGINE_PRELOAD_FALLBACK_MS = 2000
+# While a timeline is being computed, the windows that arrived are drawn at most this often (ms).
+REDRAW_MS = 250
 
 # The About box, one translatable paragraph each (file names and licences stay as they are).
 ABOUT_PARAGRAPHS = (
@@ -564,36 +574,59 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
 
         self._spawn(decode, "decode", succeeded=audio_ready, failed=audio_failed)
         self._explain(view, None)
-        if view.timeline == Timeline.COARSE and len(view.series):
+        if (view.timeline == Timeline.COARSE and len(view.series)) or (not len(view.series) and not view.error):
             self._make_fine_timeline(view, request)
 
     def _make_fine_timeline(self, view: TrackView, request: int) -> None:
-        """Make the detailed (fine) timeline of the track shown, off the GUI thread: a one-file batch
-        at the fine level in its own analysis process (the overview's windows are reused), stored
-        in the library; then shown in place of the overview, keeping audio and cursor."""
+        """Make the detailed (fine) timeline of the track shown, off the GUI thread, in two analysis
+        processes (tagging/progressive.py: the overview's windows first, then those in between;
+        windows the library holds are reused). Each window is drawn as it arrives; the overview
+        and then the detailed timeline are stored in the library, and the stored one finally
+        replaces the windows drawn, keeping audio and cursor."""
         store, settings, track_id = self.store, self.settings, view.track_id
+        arrived: list = []
+        redraw_due = [False]
+        expected = self._fine_expected(view)
 
         def work(ctx):
-            from tmer_desktop.tagging.runner import BatchTagger
+            from tmer_desktop.tagging.progressive import ProgressiveTimeline
 
-            tagger = BatchTagger([view.path], jobs=1, window=settings.window_s, hop=settings.hop_s, store=store,
-                                 settings=settings, fine=True)
-            ctx.on_cancel(tagger.cancel)
-            results = []
-            tagger.run(on_result=results.append)
-            return results
+            job = ProgressiveTimeline(view.path, store, settings)
+            ctx.on_cancel(job.cancel)
+            return job.run(on_window=ctx.partial, on_stored=ctx.partial)
 
-        def done(results):
+        def partial(item):
+            if task.cancelled or request != self._track_request:
+                return
+            if isinstance(item, WindowOutcome):
+                arrived.append(item)
+                if len(arrived) == 1:
+                    redraw()  # the first window at once
+                elif not redraw_due[0]:  # the next ones at most every REDRAW_MS: redrawing costs the GUI thread
+                    redraw_due[0] = True
+                    QTimer.singleShot(REDRAW_MS, redraw)
+            else:  # the overview was stored: the library row shows it
+                self._show_result_row(item)
+
+        def redraw():
+            redraw_due[0] = False
+            if task.cancelled or request != self._track_request or self._fine_task is not task:
+                return
+            shown = computing_view(view, arrived, expected, self.decision_settings())
+            self.current_track = shown
+            self.player_view.refresh_decisions(shown)
+
+        def done(result):
             if task.cancelled:  # another track was opened, or the window is closing (the store with it)
                 return
-            for result in results:
+            if result is not None:
                 self._show_result_row(result)  # the library row shows its detailed timeline
             if request != self._track_request:
                 return
             self._fine_task = None
             try:
                 new = load_track_view(self.store, track_id, self.decision_settings())
-            except Exception as exc:  # the overview stays on screen
+            except Exception as exc:  # what was drawn stays on screen
                 log.exception("the detailed timeline of %s cannot be shown", view.path)
                 self.statusBar().showMessage(i18n.error_text(exc), 15000)
                 new = None
@@ -601,6 +634,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
                 self.current_track = new
                 self.player_view.refresh_decisions(new)
                 self.player_view.set_timeline_state("")
+                self._explain(new, None)
             else:
                 self.player_view.set_timeline_state("failed")
             self.fineTimelineFinished.emit(track_id)
@@ -608,15 +642,25 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         def failed(_message, _exc):
             if request == self._track_request and not task.cancelled:
                 self._fine_task = None
+                if self.current_track is not None and self.current_track.computing is not None:
+                    self.current_track = view  # the windows drawn were never stored
+                    self.player_view.refresh_decisions(view)
                 self.player_view.set_timeline_state("failed")
                 self.fineTimelineFinished.emit(track_id)
 
         self.player_view.set_timeline_state("computing")
-        task = self._fine_task = self._spawn(work, "fine timeline", succeeded=done, failed=failed)
+        task = self._fine_task = self._spawn(work, "fine timeline", partial=partial, succeeded=done, failed=failed)
+
+    def _fine_expected(self, view: TrackView) -> int:
+        """How many windows the timeline being computed will have (both levels, as planned)."""
+        from tmer_desktop.tagging.progressive import expected_windows
+
+        return expected_windows(view.duration, self.settings.window_s, self.settings.hop_s)
 
     # -- explanations ---------------------------------------------------------------------
     def _on_window_changed(self, index: int) -> None:
-        if self.current_track is not None and index >= 0:
+        # While the timeline is being computed its windows change at every arrival: explained once complete.
+        if self.current_track is not None and index >= 0 and self.current_track.computing is None:
             self._explain(self.current_track, index)
 
     def _explain(self, view: TrackView, window_index: int | None) -> None:
@@ -654,7 +698,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
     # -- corrections ------------------------------------------------------------------------
     def _on_correction(self, scope: str, is_correct: bool, emotion: str | None) -> None:
         view = self.current_track
-        if view is None or len(view.series) == 0:
+        if view is None or len(view.series) == 0 or view.computing is not None:
             return
         if scope == "window":
             i = self.player_view.current_window

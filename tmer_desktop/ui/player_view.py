@@ -242,7 +242,11 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
 
     def _update_timeline_note(self) -> None:
         t = self.track
-        if t is None or not len(t.series) or t.timeline is None:
+        if t is not None and t.computing is not None:
+            self.timeline_note.setText(self.tr("Computing the timeline: {done} of {total} windows (the overview "
+                                               "first, then the windows in between)…").format(
+                done=t.computing[0], total=t.computing[1]))
+        elif t is None or not len(t.series) or t.timeline is None:
             self.timeline_note.setText("")
         elif t.timeline == Timeline.FINE:
             self.timeline_note.setText(self.tr("Detailed timeline."))
@@ -296,9 +300,13 @@ class PlayerView(i18n.FollowsLanguage, QWidget):
         self._show_playback_message(message)
 
     def refresh_decisions(self, track) -> None:
-        """Same track, new decisions (threshold/aggregation changed) or its detailed timeline:
-        keep audio and cursor."""
+        """Same track, new decisions (threshold/aggregation changed), the windows of its timeline
+        being computed (track.computing set: not stored yet, so not correctable) or its detailed
+        timeline: keep audio and cursor."""
         self.track = track
+        self._set_corrections_enabled(len(track.series) > 0 and track.computing is None)
+        if track.computing is not None:  # explained once the timeline is complete
+            self.explanations.clear(self.tr("Computing explanation…"))
         self._update_summary()
         self._update_timeline_note()
         self.timeline.set_series(track.series, track.duration, track.threshold)

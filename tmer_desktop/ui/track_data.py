@@ -8,7 +8,7 @@ the threshold or aggregation never needs the audio or the features again).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +72,9 @@ class TrackView:
     windows: list[WindowRow]
     unfamiliar: bool | None = None  # the track's music is unlike what the model learnt from
     timeline: str | None = None  # vocabulary.Timeline of the stored windows: "coarse" or "fine"
+    # While the fine timeline is being computed (tagging/progressive.py): (windows in, windows in all);
+    # the windows are not stored yet (WindowRow.id is -1), so they cannot be corrected.
+    computing: tuple[int, int] | None = None
 
 
 def _decide(probs: np.ndarray, ds: DecisionSettings, unfamiliar: bool | None = None):
@@ -132,6 +135,45 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
         threshold=ds.threshold, model_version=model_version, series=series, windows=kept,
         unfamiliar=unfamiliar, timeline=track.timeline,
     )
+
+
+def computing_view(base: TrackView, arrived, expected: int, settings=None) -> TrackView:
+    """`base` (the track as the library holds it) showing the windows of a timeline being computed
+    (`expected`: how many it will have, when the track's length is known):
+    `arrived` (analysis.outcome.WindowOutcome, judged, in any order), decided under the current
+    settings like load_track_view decides stored ones; the track's emotion is that of the windows
+    so far."""
+    ds = settings if isinstance(settings, DecisionSettings) else DecisionSettings.from_settings(settings)
+    judged = sorted((w for w in arrived if w.probs is not None), key=lambda w: w.start)
+    probs = np.array([w.probs for w in judged], dtype=float).reshape(-1, len(EMOTIONS))
+    labels, confidences, decisions = [], [], []
+    label = confidence = decision = None
+    candidates: tuple[str, ...] = ()
+    track_probs = None
+    unfamiliar = None
+    if len(judged):
+        from tmer_desktop.model.decide import decide_all, track_unfamiliar
+
+        for d in decide_all(probs, ds.threshold, ds.top2_threshold, [bool(w.unfamiliar) for w in judged]):
+            labels.append(d.label)
+            confidences.append(d.confidence)
+            decisions.append(d.decision)
+        unfamiliar = track_unfamiliar([w.unfamiliar for w in judged])
+        track_probs = _aggregate(probs, ds)
+        d = _decide(track_probs, ds, unfamiliar)
+        label, confidence, decision, candidates = d.label, float(d.confidence), d.decision, tuple(d.labels)
+    series = WindowSeries(
+        starts=np.array([w.start for w in judged], dtype=float),
+        durations=np.array([w.duration for w in judged], dtype=float),
+        probs=probs, labels=labels, confidences=np.array(confidences, dtype=float), decisions=decisions,
+        window_ids=[-1] * len(judged),
+    )
+    windows = [WindowRow(id=-1, track_id=base.track_id, idx=i, start=w.start, duration=w.duration, short=w.short,
+                         features=tuple(w.features)) for i, w in enumerate(judged)]
+    return replace(base, label=label, confidence=confidence, decision=decision, candidates=candidates,
+                   track_probs=track_probs, threshold=ds.threshold, series=series, windows=windows,
+                   unfamiliar=unfamiliar, timeline=None, computing=(len(arrived), max(expected, len(arrived))),
+                   error=None)
 
 
 def row_from_view(view: TrackView, track) -> TableRow:
