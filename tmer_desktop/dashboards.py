@@ -42,7 +42,7 @@ CHARTS: dict[str, str] = {
     "confidence": QT_TRANSLATE_NOOP("Dashboards", "Confidence histogram"),
     "confusion": QT_TRANSLATE_NOOP("Dashboards", "Confusion matrix (corrections)"),
     "reliability": QT_TRANSLATE_NOOP("Dashboards", "Reliability curve (corrections)"),
-    "drift": QT_TRANSLATE_NOOP("Dashboards", "Feature drift (PSI)"),
+    "drift": QT_TRANSLATE_NOOP("Dashboards", "Difference from the training music"),
 }
 
 

@@ -146,8 +146,12 @@
         <translation>modelo (tamaño del punto: correcciones)</translation>
     </message>
     <message>
-        <source>Feature drift: the {count} largest PSI, library vs training data</source>
-        <translation>Deriva de características: los {count} PSI más altos, biblioteca frente a datos de entrenamiento</translation>
+        <source>How this library sounds unlike the music the model learnt from: the {count} measurements that differ most</source>
+        <translation>En qué suena esta biblioteca distinta de la música con la que aprendió el modelo: las {count} mediciones que más difieren</translation>
+    </message>
+    <message>
+        <source>difference (PSI; beyond the dashed line at 0.25: shifted)</source>
+        <translation>diferencia (PSI; más allá de la línea discontinua en 0,25: desviada)</translation>
     </message>
     <message>
         <source>Too few analysed windows to judge drift.</source>
@@ -221,8 +225,8 @@
         <translation>Curva de fiabilidad (correcciones)</translation>
     </message>
     <message>
-        <source>Feature drift (PSI)</source>
-        <translation>Deriva de características (PSI)</translation>
+        <source>Difference from the training music</source>
+        <translation>Diferencia con la música de entrenamiento</translation>
     </message>
 </context>
 <context>

@@ -144,8 +144,12 @@
         <translation>model (nokta boyutu: düzeltme sayısı)</translation>
     </message>
     <message>
-        <source>Feature drift: the {count} largest PSI, library vs training data</source>
-        <translation>Özellik kayması: en yüksek {count} PSI, kitaplık ile eğitim verisi karşılaştırması</translation>
+        <source>How this library sounds unlike the music the model learnt from: the {count} measurements that differ most</source>
+        <translation>Bu kitaplık, modelin öğrendiği müzikten nerede farklı: en çok farklılaşan {count} ölçüm</translation>
+    </message>
+    <message>
+        <source>difference (PSI; beyond the dashed line at 0.25: shifted)</source>
+        <translation>fark (PSI; 0,25'teki kesikli çizginin ötesi: kaymış)</translation>
     </message>
     <message>
         <source>Too few analysed windows to judge drift.</source>
@@ -219,8 +223,8 @@
         <translation>Güvenilirlik eğrisi (düzeltmeler)</translation>
     </message>
     <message>
-        <source>Feature drift (PSI)</source>
-        <translation>Özellik kayması (PSI)</translation>
+        <source>Difference from the training music</source>
+        <translation>Eğitim müziğinden fark</translation>
     </message>
 </context>
 <context>

@@ -398,8 +398,9 @@ class DashboardView(FollowsLanguage, QWidget):
 
     def _draw_drift(self, table: pd.DataFrame) -> None:
         item = self._reset_plot(
-            self.tr("Feature drift: the {count} largest PSI, library vs training data").format(count=_DRIFT_SHOWN),
-            "PSI", "",
+            self.tr("How this library sounds unlike the music the model learnt from: the {count} measurements "
+                    "that differ most").format(count=_DRIFT_SHOWN),
+            self.tr("difference (PSI; beyond the dashed line at 0.25: shifted)"), "",
         )
         if table.empty:
             self._empty(item, self.tr("Too few analysed windows to judge drift."))
