@@ -94,13 +94,24 @@ def test_the_windows_so_far_are_shown_in_time_order_and_decided_like_stored_ones
 
 
 # ------------------------------------------------------------------------------ processes, slow
+def children_started_since(before: set[int]) -> list:
+    """This process's children that were not running at `before` (earlier tests may have left
+    pools of their own, e.g. joblib's loky workers, which are not this module's to judge)."""
+    return [p for p in multiprocessing.active_children() if p.pid not in before]
+
+
+def running_children() -> set[int]:
+    return {p.pid for p in multiprocessing.active_children()}
+
+
 @pytest.mark.slow  # two analysis processes over 89 s of music, then a fine batch of it
 def test_windows_arrive_overview_first_and_the_result_equals_the_fine_batch(track, tmp_path, data_dir):
     arrived, stored = [], []
+    before = running_children()
     with LibraryStore.open(tmp_path / "progressive.sqlite3") as store:
         job = progressive.ProgressiveTimeline(track, store, Settings())
         result = job.run(on_window=arrived.append, on_stored=lambda r: stored.append((r, len(arrived))))
-        assert multiprocessing.active_children() == [] and job.processes == []
+        assert children_started_since(before) == [] and job.processes == []
         plan = job.plan
         # Every window once; in each process's part, its overview windows before any other.
         starts = [first_sample(w.start) for w in arrived]
@@ -129,6 +140,7 @@ def test_windows_arrive_overview_first_and_the_result_equals_the_fine_batch(trac
 
 @pytest.mark.slow  # starts two analysis processes
 def test_cancel_stops_the_processes_and_stores_nothing(track, tmp_path, data_dir):
+    before = running_children()
     with LibraryStore.open(tmp_path / "lib.sqlite3") as store:
         job = progressive.ProgressiveTimeline(track, store, Settings())
         seen = []
@@ -142,7 +154,7 @@ def test_cancel_stops_the_processes_and_stores_nothing(track, tmp_path, data_dir
         runner.start()
         runner.join(120)
         assert not runner.is_alive() and outcome == [None] and len(seen) >= 1
-        assert multiprocessing.active_children() == []
+        assert children_started_since(before) == []
         row = store.track_by_path(track)
         assert row is None or row.timeline != Timeline.FINE
 
@@ -152,6 +164,7 @@ def test_player_draws_windows_as_they_arrive_and_another_track_cancels(track, tm
     from tmer_desktop.ui.main_window import MainWindow
 
     other = _joined(tmp_path / "battle.flac", BATTLE)
+    before = running_children()
     store = LibraryStore.open(tmp_path / "lib.sqlite3")
     first = store.upsert_track(str(track), duration=sf.info(track).duration, title="first")
     second = store.upsert_track(str(other), duration=sf.info(other).duration, title="second")
@@ -177,7 +190,7 @@ def test_player_draws_windows_as_they_arrive_and_another_track_cancels(track, tm
     with qtbot.waitSignal(window.fineTimelineFinished, timeout=120000) as finished:
         window.show_track(second)
     assert finished.args == [second]
-    qtbot.waitUntil(lambda: multiprocessing.active_children() == [], timeout=10000)
+    qtbot.waitUntil(lambda: children_started_since(before) == [], timeout=10000)
     assert store.track(first).timeline != Timeline.FINE
     final = shown[-1]
     assert final[0] is None and final[2] == Timeline.FINE and final[1] == len(window.current_track.series) == 4
