@@ -421,3 +421,24 @@ def test_empty_artist_and_album_columns_give_their_width_to_the_error(qtbot):
     settle(qtbot)
     assert view.table.columnWidth(COL_ARTIST) == 130
     assert view.table.columnWidth(COL_ERROR) < error_width  # the last column stretches over what is left
+
+
+def test_a_long_decision_arriving_during_a_batch_widens_its_column(qtbot):
+    """Rows arrive one by one during a batch (resize_columns runs at its end): a decision that
+    would be cut ("Two candidates: Relaxed…") widens the column at once."""
+    from tmer_desktop.ui.library_model import COL_DECISION, TableRow
+    from tmer_desktop.ui.library_view import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.resize(1280, 600)
+    view.show()
+    view.resize_columns()
+    before = view.table.columnWidth(COL_DECISION)
+    row = view.model.upsert(TableRow(track_id=1, path="/music/a.ogg", title="a", duration=45.0, emotion="relaxed",
+                                     confidence=0.71, decision="top-2", candidates=("relaxed", "sad"),
+                                     unfamiliar=True, n_windows=4))
+    text = view.model.index(row, COL_DECISION).data()
+    assert "unfamiliar" in text and view.table.fontMetrics().horizontalAdvance(text) > before
+    view.widen_decision_for(row)
+    assert view.table.columnWidth(COL_DECISION) > view.table.fontMetrics().horizontalAdvance(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -232,6 +233,15 @@ class LibraryView(FollowsLanguage, QWidget):
     def _update_empty_hint(self, *args) -> None:
         empty = self.model.rowCount() == 0
         self.empty_row.setVisible(empty)
+
+    def widen_decision_for(self, row: int) -> None:
+        """During a batch: widen the Decision column if the row just added would be cut there
+        (resize_columns, which fits every column, runs when the batch ends)."""
+        text = self.model.index(row, COL_DECISION).data(Qt.ItemDataRole.DisplayRole) or ""
+        needed = self.table.fontMetrics().horizontalAdvance(str(text)) + 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        if needed > self.table.columnWidth(COL_DECISION):
+            self.table.setColumnWidth(COL_DECISION, needed)
 
     def resize_columns(self) -> None:
         # A decision can read "Two candidates: Sad / Angry · unfamiliar music": as wide as it needs.

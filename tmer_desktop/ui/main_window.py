@@ -426,7 +426,7 @@ class MainWindow(i18n.FollowsLanguage, QMainWindow):
         if row is None:
             row = TableRow(track_id=None, path=str(result.path), title=Path(str(result.path)).stem,
                            error=result.error or self.tr("not analysed"))
-        self.library.model.upsert(row)
+        self.library.widen_decision_for(self.library.model.upsert(row))
 
     def _on_batch_progress(self, p) -> None:
         self.library.batch_progress(p.done, p.total, p.failed, p.skipped, p.eta)

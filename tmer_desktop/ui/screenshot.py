@@ -60,7 +60,10 @@ class _ViewFiller:
             if not batch_running:
                 self.problem = "the batch ended before a track was shown"
                 return True
-            return batch_running and any(r.n_windows for r in window.library.model.rows())
+            # ... and the progress row has counted them (progress is reported at most every 0.25 s).
+            finished = sum(1 for r in window.library.model.rows() if r.n_windows or r.error)
+            return (batch_running and any(r.n_windows for r in window.library.model.rows())
+                    and window.library.progress_bar.value() >= finished)
         if batch_running or not window.library_loaded:
             return False  # e.g. the demo is still being tagged: show the finished library
         return getattr(self, f"_step_{view}")()
