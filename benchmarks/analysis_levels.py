@@ -24,16 +24,14 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from multiprocessing import get_context
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from batch_tagging import AUDIO_SUFFIXES, _child  # noqa: E402
-from features_speed import cpu_name, librosa_defaults  # noqa: E402
+from batch_tagging import AUDIO_SUFFIXES, _child, _librosa_batch  # noqa: E402
+from features_speed import cpu_name  # noqa: E402
 
 # ../shared beside the checkout (or beside the folder of worktrees)
 SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
@@ -46,30 +44,6 @@ GOAL_AGREEMENT = 0.95
 def _files(corpus: Path, limit: int | None) -> list[str]:
     files = sorted(str(p) for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in AUDIO_SUFFIXES)
     return files[:limit]
-
-
-def _librosa_file(path: str) -> float:
-    """librosa's default set on each coarse (non-overlapping 30 s) window of one file; its duration."""
-    import numpy as np
-
-    from tmer_desktop.audio import decode
-
-    y, sr = decode.load(path)
-    W = 30 * sr
-    starts = list(range(0, max(1, len(y) - W + 1), W)) or [0]
-    for s in starts:
-        librosa_defaults(np.ascontiguousarray(y[s:s + W]), sr)
-    return len(y) / sr
-
-
-def _librosa_batch(files: list[str], jobs: int) -> dict:
-    ctx = get_context("spawn")
-    with ctx.Pool(jobs) as pool:
-        pool.map(_librosa_file, files[:jobs])  # warm-up: imports and numba compilation, not counted
-        started = time.monotonic()
-        audio = sum(pool.map(_librosa_file, files, chunksize=1))
-        wall = time.monotonic() - started
-    return {"audio_s": audio, "wall_s": wall, "x_realtime": audio / wall}
 
 
 def _agreement(coarse: dict, fine: dict) -> tuple[int, int, int]:

@@ -1,7 +1,7 @@
 """Batch tagging throughput, memory and latency (issue 5), printed as a table.
 
     .venv/bin/python benchmarks/batch_tagging.py [--music DIR] [--limit N] [--copies 100,300]
-                                                 [--jobs 1,2] [--window 30] [--hop 5]
+                                                 [--jobs 1,2] [--window 30] [--hop 5] [--no-librosa]
 
 What is measured, each configuration in a fresh child process with an empty library and an
 empty feature cache (numba's compile cache is shared and warmed first, so compilation is not
@@ -13,7 +13,10 @@ counted):
 - a folder of many paths made by symlinking the music files over and over (--copies): identical
   bytes are analysed once and every other path reuses that analysis, so this measures what
   grows with the folder (scan, hashing, library writes, result rows) and shows whether memory
-  stays flat as the folder grows.
+  stays flat as the folder grows;
+- then librosa's default feature set over the same distinct files in coarse windows, with as many
+  processes (--no-librosa skips it): the figure users would compare with, printed with the ratio
+  and the issue 16 goal (>= 100 x real time on 2 cores).
 Level: a batch makes the coarse timeline (--window s windows, one after another: what `tmer tag`
 does with --coarse); with --fine the fine one (--window s windows every --hop s, 30 s / 5 s: what every batch
 made before the two levels, and what `tmer tag` makes by default). benchmarks/analysis_levels.py
@@ -32,11 +35,13 @@ import sys
 import tempfile
 import threading
 import time
+from multiprocessing import get_context
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_MUSIC = REPO.parent / "shared" / "music"
 AUDIO_SUFFIXES = {".ogg", ".opus", ".mp3", ".wav", ".flac"}
+GOAL_X_REALTIME = 100.0  # issue 16: a whole library at >= 100 x real time on 2 cores
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +148,39 @@ def _child(paths: list[str], jobs: int, window: float, hop: float, numba_dir: st
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _librosa_file(path: str) -> float:
+    """librosa's default set on each coarse (non-overlapping 30 s) window of one file; its duration."""
+    import numpy as np
+
+    # Imported here: the measured child (--child) must not carry the feature modules' memory.
+    from features_speed import librosa_defaults
+
+    from tmer_desktop.audio import decode
+
+    y, sr = decode.load(path)
+    W = 30 * sr
+    starts = list(range(0, max(1, len(y) - W + 1), W)) or [0]
+    for s in starts:
+        librosa_defaults(np.ascontiguousarray(y[s:s + W]), sr)
+    return len(y) / sr
+
+
+def _librosa_batch(files: list[str], jobs: int) -> dict:
+    """librosa's default feature set over the same audio in coarse windows, `jobs` processes: the
+    figure users would compare a batch with (issue 16)."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    if str(REPO / "benchmarks") not in sys.path:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+    ctx = get_context("spawn")
+    with ctx.Pool(jobs) as pool:
+        pool.map(_librosa_file, files[:jobs])  # warm-up: imports and numba compilation, not counted
+        started = time.monotonic()
+        audio = sum(pool.map(_librosa_file, files, chunksize=1))
+        wall = time.monotonic() - started
+    return {"audio_s": audio, "wall_s": wall, "x_realtime": audio / wall}
+
+
 def _symlink_folder(sources: list[Path], count: int, root: Path) -> list[str]:
     root.mkdir(parents=True, exist_ok=True)
     made = []
@@ -164,6 +202,7 @@ def main() -> int:
     ap.add_argument("--copies", default="100,300", help="folder sizes for the many-paths test ('' to skip)")
     ap.add_argument("--window", type=float, default=30.0)
     ap.add_argument("--hop", type=float, default=5.0)
+    ap.add_argument("--no-librosa", action="store_true", help="skip the librosa-defaults baseline")
     ap.add_argument("--fine", action="store_true",
                     help="make the fine timeline (tmer tag's default), not only the coarse one (tmer tag --coarse)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -200,6 +239,11 @@ def main() -> int:
             rows.append((f"{count} paths", _child(folder, max(int(j) for j in args.jobs.split(",")),
                                                   args.window, args.hop, numba_dir, args.fine)))
 
+    librosa = None
+    if not args.no_librosa:
+        jobs = max(int(j) for j in args.jobs.split(","))
+        print(f"librosa's default feature set over the same files with {jobs} process(es) ...", file=sys.stderr)
+        librosa = _librosa_batch([str(f) for f in files], jobs)
     base = next((r for kind, r in rows if kind == "distinct" and r["jobs"] == 1), None)
     level = f"fine (window {args.window:g} s, hop {args.hop:g} s)" if args.fine else \
         f"coarse (window {args.window:g} s, hop {args.window:g} s)"
@@ -214,6 +258,14 @@ def main() -> int:
               f"{r['x_realtime']:>11.1f} {ratio:>8} {first:>12} {r['peak_mb']:>8.0f} {r['runner_mb']:>9.0f}")
     print("audio s: total duration of all rows' files (links to one file count each time); peak MB: "
           "runner + workers, sampled; runner MB: the runner process alone (what grows with the folder)")
+    best = max((r for kind, r in rows if kind == "distinct"), key=lambda r: r["jobs"], default=None)
+    if librosa and best:
+        print(f"librosa defaults (coarse windows, {best['jobs']} processes, same files): "
+              f"{librosa['x_realtime']:.1f} x real time; "
+              f"ours / librosa: {best['x_realtime'] / librosa['x_realtime']:.2f}")
+    if best:
+        print(f"goal (issue 16): >= {GOAL_X_REALTIME:.0f} x real time with 2 workers from an empty cache; "
+              f"measured {best['x_realtime']:.1f} x with {best['jobs']}")
     return 0
 
 
