@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tmer_desktop import cli, paths
+from tmer_desktop import cli, logs, paths
 from tmer_desktop.library.store import LibraryStore
 
 from fixtures.music import BATCAVE, CITY_BLUES, SAD
@@ -186,7 +186,7 @@ def test_decoder_notes_stay_off_the_terminal(tmp_path):
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [
         f"tmer features: {junk}: not a recognised audio format (the file is unrecognised binary data)"]
-    log = tmp_path / "data" / "cache" / "logs" / cli.DECODER_LOG
+    log = tmp_path / "data" / "cache" / "logs" / logs.DECODER_LOG
     assert "MPEG header" in log.read_text()  # kept, in the log
 
 

@@ -285,3 +285,27 @@ def test_screenshot_cli_writes_png(tagged, tmp_path):
         from PySide6.QtGui import QImage
         image = QImage(str(target))
         assert (image.width(), image.height()) == (1280, 820)
+
+
+@pytest.mark.slow  # the app in its own process
+def test_the_app_keeps_library_notes_on_fd_2_off_its_terminal(tmp_path):
+    """Started from a terminal, the app sends what C libraries print on fd 2 (decoders' notes,
+    Qt's platform notes) to a log file, while its own messages still reach the terminal."""
+    from tmer_desktop import logs
+
+    note = "Note: Illegal Audio-MPEG-Header 0x00000000 at offset 1234."
+    script = (
+        "import os, sys\n"
+        "from tmer_desktop.ui import app\n"
+        "def before_close(window, capture):\n"
+        f"    os.write(2, {note!r}.encode() + b'\\n')  # as a decoder library would\n"
+        "    print('our own message', file=sys.stderr)\n"
+        "sys.exit(app.main(['--library', sys.argv[1], '--view', 'library', '--screenshot', sys.argv[2]],"
+        " before_close=before_close))\n")
+    target = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMER_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / "library"), str(target)],
+                          capture_output=True, text=True, timeout=240, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "our own message" in proc.stderr and "Illegal Audio-MPEG-Header" not in proc.stderr, proc.stderr
+    assert note in (tmp_path / "cache" / "logs" / logs.DECODER_LOG).read_text()

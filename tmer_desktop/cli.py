@@ -6,13 +6,11 @@ Sub-commands import their implementation lazily so `tmer --help` stays instant.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
 import os
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -37,7 +35,6 @@ Control characters in file names are shown escaped (\\n, \\x1b) on the terminal;
 outputs keep the real names."""
 
 
-DECODER_LOG = "decoder-notes.log"  # in the log directory: what audio libraries print on fd 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -443,44 +440,6 @@ def _use_library(args: argparse.Namespace) -> None:
     os.environ["TMER_DATA_DIR"] = str(target)
 
 
-@contextlib.contextmanager
-def _decoder_notes_to_log() -> Iterator[None]:
-    """Decoder libraries (libsndfile's mpg123: "Note: Illegal Audio-MPEG-Header ...") write notes
-    straight to file descriptor 2. In a `tmer` process, fd 2 goes to a log file in the cache
-    directory while `sys.stderr` — every message of ours, logging and tracebacks — keeps writing
-    to the terminal through a copy of the original descriptor. Only when sys.stderr is the
-    process's own fd 2 (not when a caller captured it)."""
-    stream = sys.stderr
-    try:
-        own = stream is sys.__stderr__ and stream is not None and stream.fileno() == 2
-    except (AttributeError, OSError, ValueError):
-        own = False
-    log_fd = None
-    if own:
-        try:
-            logs.log_dir().mkdir(parents=True, exist_ok=True)
-            log_fd = os.open(logs.log_dir() / DECODER_LOG, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        except OSError:
-            log_fd = None  # no writable cache: the notes stay on the terminal
-    if log_fd is None:
-        yield
-        return
-    sys.stderr.flush()
-    terminal_fd = os.dup(2)
-    os.dup2(log_fd, 2)
-    os.close(log_fd)
-    original = sys.stderr
-    sys.stderr = open(terminal_fd, "w", encoding=original.encoding, errors=original.errors,  # noqa: SIM115
-                      buffering=1, closefd=False)
-    try:
-        yield
-    finally:
-        sys.stderr.flush()
-        sys.stderr = original
-        os.dup2(terminal_fd, 2)
-        os.close(terminal_fd)
-
-
 def _command_name(args: argparse.Namespace) -> str:
     action = getattr(args, "library_command", None)
     return f"{args.command} {action}" if args.command == "library" and action else str(args.command)
@@ -500,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         print(for_terminal(f"tmer {name}: {exc}"), file=sys.stderr)
         return 2
     logs.configure(f"tmer {args.command}")
-    with _decoder_notes_to_log():
+    with logs.decoder_notes_to_log():
         try:
             return args.func(args)
         except TmerError as exc:

@@ -7,9 +7,12 @@ or a terminal sees them; the GUI has Help → Open log folder.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from tmer_desktop import paths
@@ -17,6 +20,7 @@ from tmer_desktop import paths
 LOG_FILE_NAME = "tmer.log"
 MAX_LOG_BYTES = 2_000_000  # x (1 + BACKUPS): a log never grows past a few megabytes
 BACKUPS = 3
+DECODER_LOG = "decoder-notes.log"  # in the log directory: what audio libraries print on fd 2
 
 _handlers: list[logging.Handler] = []  # ours on the root logger, replaced when configured again
 
@@ -74,3 +78,41 @@ def configure(program: str) -> Path | None:
     root.addHandler(to_file)
     _handlers.append(to_file)
     return log_file()
+
+
+@contextlib.contextmanager
+def decoder_notes_to_log() -> Iterator[None]:
+    """Decoder libraries (libsndfile's mpg123: "Note: Illegal Audio-MPEG-Header ...") write notes
+    straight to file descriptor 2. In a `tmer` or `tmer-desktop` process, fd 2 goes to a log file in the cache
+    directory while `sys.stderr` — every message of ours, logging and tracebacks — keeps writing
+    to the terminal through a copy of the original descriptor. Only when sys.stderr is the
+    process's own fd 2 (not when a caller captured it)."""
+    stream = sys.stderr
+    try:
+        own = stream is sys.__stderr__ and stream is not None and stream.fileno() == 2
+    except (AttributeError, OSError, ValueError):
+        own = False
+    log_fd = None
+    if own:
+        try:
+            log_dir().mkdir(parents=True, exist_ok=True)
+            log_fd = os.open(log_dir() / DECODER_LOG, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        except OSError:
+            log_fd = None  # no writable cache: the notes stay on the terminal
+    if log_fd is None:
+        yield
+        return
+    sys.stderr.flush()
+    terminal_fd = os.dup(2)
+    os.dup2(log_fd, 2)
+    os.close(log_fd)
+    original = sys.stderr
+    sys.stderr = open(terminal_fd, "w", encoding=original.encoding, errors=original.errors,  # noqa: SIM115
+                      buffering=1, closefd=False)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        sys.stderr = original
+        os.dup2(terminal_fd, 2)
+        os.close(terminal_fd)

@@ -197,6 +197,13 @@ def main(argv: list[str] | None = None, before_close=None) -> int:
     from tmer_desktop import logs
 
     logs.configure("tmer-desktop")
+    # Decoder notes (mpg123's "Illegal Audio-MPEG-Header", Qt's platform notes) go to a log file,
+    # not to the terminal the app was started from; our own messages still reach it.
+    with logs.decoder_notes_to_log():
+        return _run(args, before_close)
+
+
+def _run(args, before_close) -> int:
     from PySide6.QtWidgets import QApplication
 
     from tmer_desktop.errors import TmerError
