@@ -49,6 +49,10 @@ from tmer_desktop.vocabulary import EMOTIONS, Timeline
 
 log = logging.getLogger(__name__)
 
+# The feature engine (features.windows and what it imports: numba, the spectra) is imported inside
+# the functions that need it, mostly in the analysis processes: the interface process that drives
+# them, and imports this module when a track is opened, stays light and quick.
+
 DEFAULT_JOBS = 2
 
 
