@@ -300,6 +300,7 @@ def test_cli_interrupted_by_sigint_keeps_results_and_resumes(tmp_path):
     lines += proc.stderr.readlines()
     assert proc.wait(timeout=60) == 130, "".join(lines)
     assert any("interrupted" in line for line in lines)
+    assert sum("stopping; finished results are kept" in line for line in lines) == 1, "".join(lines)
 
     rows = pd.read_csv(out)
     assert list(rows.columns) == report.RESULT_COLUMNS

@@ -121,7 +121,18 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     rows: list[TrackResult] = []
     is_tty = err.isatty()
 
+    # Ctrl-C only sets a flag: printing from the signal handler could land in the middle of
+    # another print to the same stream ("reentrant call inside BufferedWriter"); the note is
+    # printed by the next callback, at most a progress interval later, or when the run ends.
+    stopping = {"asked": False, "said": False}
+
+    def say_stopping() -> None:
+        if stopping["asked"] and not stopping["said"]:
+            stopping["said"] = True
+            print("\ntmer tag: stopping; finished results are kept (run again to continue)", file=err, flush=True)
+
     def on_result(result: TrackResult) -> None:
+        say_stopping()
         rows.append(result)
         clear = "\r\x1b[K" if is_tty else ""
         path = for_terminal(result.path)
@@ -140,6 +151,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     last_line = [0.0]
 
     def on_progress(p: Progress) -> None:
+        say_stopping()
         if p.total == 0:
             return  # nothing found (yet): said once the scan is over
         now = time.monotonic()
@@ -161,8 +173,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
         def on_sigint(signum, frame):
             if tagger.cancelled:  # a second Ctrl-C: stop now, even in the middle of a step
                 raise KeyboardInterrupt
-            print("\ntmer tag: stopping; finished results are kept (run again to continue)",
-                  file=err, flush=True)
+            stopping["asked"] = True
             tagger.cancel()
 
         previous = signal.signal(signal.SIGINT, on_sigint)
@@ -183,6 +194,7 @@ def tag_command(paths, out, windows_out=None, jobs=None, write_tags=False, dry_r
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+        say_stopping()
     if is_tty:
         print(file=err)
     if summary is not None and summary.total == 0 and not summary.cancelled:
