@@ -54,6 +54,11 @@ class Analysis:
     timeline: str | None = None  # vocabulary.Timeline of `windows` (None: the run's level)
     reused_windows: int = 0  # windows whose features came from an earlier analysis, not computed
 
+    def take_verdict(self, verdict) -> None:
+        """The track's emotion, confidence, decision and familiarity from judge.Verdict."""
+        self.probs, self.label, self.confidence = verdict.probs, verdict.label, verdict.confidence
+        self.decision, self.unfamiliar = verdict.decision, verdict.unfamiliar
+
 
 def extractor_version() -> str:
     """The feature extractor an analysis is stored under: its version and the preparation."""

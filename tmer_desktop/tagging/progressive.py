@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -127,24 +126,17 @@ def _part_main(conn, config: WorkerConfig, path: str, part: Part, known: Known |
     """Entry point of one analysis process: the windows of `part`, each sent when judged."""
     from tmer_desktop.tagging import worker
 
-    worker._die_with_parent()
+    worker.prepare_analysis_process()
     _yield_to_the_interface()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    worker._log_stderr_to_file()
-    worker._single_threaded_maths()
     try:
-        from tmer_desktop.features.columns import FEATURE_NAMES
         from tmer_desktop.features.track import first_sample
         from tmer_desktop.features.windows import analyse_file
 
         analyser = worker.Analyser(config)
         conn.send(("ready",))
 
-        def send(w, computed: bool = True) -> None:
-            outcome = analyser.judge.window(WindowOutcome(
-                idx=-1, start=float(w.start), duration=float(w.duration), short=bool(w.short),
-                features=tuple(float(w.values.get(name, float("nan"))) for name in FEATURE_NAMES), probs=None))
-            conn.send(("window", outcome))
+        def send(w) -> None:
+            conn.send(("window", analyser.judged_window(w)))
 
         have: dict = dict(known or {})
         mine = set(part.coarse) | set(part.fine)
@@ -307,8 +299,7 @@ class ProgressiveTimeline:
         verdict = track_verdict(windows, config.rule, config.aggregation)
         if verdict is None:
             raise ProgressiveError(SILENT)
-        result.probs, result.label, result.confidence = verdict.probs, verdict.label, verdict.confidence
-        result.decision, result.unfamiliar = verdict.decision, verdict.unfamiliar
+        result.take_verdict(verdict)
         result.error = WARNING.format(detail=info.warning) if info.warning else None
         return result
 

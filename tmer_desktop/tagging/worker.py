@@ -100,6 +100,12 @@ class Analyser:
         self.model_version = config.model_version or str(self.model.version)
         self.extractor_version = extractor_version()
 
+    def judged_window(self, w, idx: int = -1) -> WindowOutcome:
+        """One window's features (features.track.WindowFeatures) as the judge sees them, judged."""
+        return self.judge.window(WindowOutcome(
+            idx=idx, start=float(w.start), duration=float(w.duration), short=bool(w.short),
+            features=tuple(float(w.values.get(name, math.nan)) for name in FEATURE_NAMES), probs=None))
+
     def warm_up(self) -> None:
         """Run the whole pipeline once on generated noise, so compilation (numba) happens
         before the first real file's timeout clock starts."""
@@ -143,19 +149,13 @@ class Analyser:
         if not track.windows:
             result.error = NO_WINDOW
             return result
-        result.windows = [
-            self.judge.window(WindowOutcome(
-                idx=i, start=float(w.start), duration=float(w.duration), short=bool(w.short),
-                features=tuple(float(w.values.get(name, math.nan)) for name in FEATURE_NAMES), probs=None))
-            for i, w in enumerate(track.windows)
-        ]
+        result.windows = [self.judged_window(w, i) for i, w in enumerate(track.windows)]
         result.short = any(w.short for w in track.windows)
         verdict = self.judge.track(result.windows)
         if verdict is None:
             result.error = SILENT
             return result
-        result.probs, result.label, result.confidence = verdict.probs, verdict.label, verdict.confidence
-        result.decision, result.unfamiliar = verdict.decision, verdict.unfamiliar
+        result.take_verdict(verdict)
         damage = probe(path).warning
         result.error = WARNING.format(detail=damage) if damage else None
         return result
@@ -243,13 +243,19 @@ def failure_text(exc: BaseException) -> str:
     return UNEXPECTED.format(error_type=type(exc).__name__, detail=str(exc))
 
 
-def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
-    """Entry point of an analysis process (spawned by pool.WorkerPool)."""
+def prepare_analysis_process() -> None:
+    """What every analysis process does first (batch workers, the player's timeline processes):
+    die with its parent, leave Ctrl-C to the parent, log to the cache's file, one maths thread."""
     _die_with_parent()
-    # Ctrl-C in a terminal reaches the whole process group; only the runner decides to stop.
+    # Ctrl-C in a terminal reaches the whole process group; only the parent decides to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _log_stderr_to_file()
     _single_threaded_maths()
+
+
+def worker_main(conn, config: WorkerConfig, warm_up: bool = True) -> None:
+    """Entry point of an analysis process (spawned by pool.WorkerPool)."""
+    prepare_analysis_process()
     try:
         analyser = Analyser(config)
         if warm_up:
