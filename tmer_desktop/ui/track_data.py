@@ -89,6 +89,32 @@ def _aggregate(window_probs: np.ndarray, ds: DecisionSettings) -> np.ndarray:
     return np.asarray(aggregate(window_probs, method=ds.aggregation), dtype=float)
 
 
+def _decided_series(starts, durations, probs: np.ndarray, unfamiliar: list[bool], window_ids: list[int],
+                    ds: DecisionSettings) -> WindowSeries:
+    """Windows (in time order) with each one's label, confidence and decision under `ds`."""
+    labels, confidences, decisions = [], [], []
+    if len(probs):
+        from tmer_desktop.model.decide import decide_all
+
+        for d in decide_all(probs, ds.threshold, ds.top2_threshold, unfamiliar):
+            labels.append(d.label)
+            confidences.append(d.confidence)
+            decisions.append(d.decision)
+    return WindowSeries(starts=np.array(starts, dtype=float), durations=np.array(durations, dtype=float),
+                        probs=probs, labels=labels, confidences=np.array(confidences, dtype=float),
+                        decisions=decisions, window_ids=window_ids)
+
+
+def _track_decision(probs: np.ndarray, ds: DecisionSettings, unfamiliar: bool | None):
+    """(label, confidence, decision, candidates, track probabilities) of a track from its
+    windows' probabilities; all None / () without windows."""
+    if not len(probs):
+        return None, None, None, (), None
+    track_probs = _aggregate(probs, ds)
+    d = _decide(track_probs, ds, unfamiliar)
+    return d.label, float(d.confidence), d.decision, tuple(d.labels), track_probs
+
+
 def load_track_view(store, track_id: int, settings=None) -> TrackView:
     ds = settings if isinstance(settings, DecisionSettings) else DecisionSettings.from_settings(settings)
     track = store.track(track_id)
@@ -101,30 +127,12 @@ def load_track_view(store, track_id: int, settings=None) -> TrackView:
     kept = [w for w in windows if w.id in by_window]
     probs = np.array([[by_window[w.id].probabilities[e] for e in EMOTIONS] for w in kept],
                      dtype=float).reshape(-1, len(EMOTIONS))
-    labels, confidences, decisions = [], [], []
-    if len(probs):
-        from tmer_desktop.model.decide import decide_all
-
-        flags = [bool(by_window[w.id].unfamiliar) for w in kept]  # None (not assessed) counts as familiar
-        for d in decide_all(probs, ds.threshold, ds.top2_threshold, flags):
-            labels.append(d.label)
-            confidences.append(d.confidence)
-            decisions.append(d.decision)
-    series = WindowSeries(
-        starts=np.array([w.start for w in kept], dtype=float),
-        durations=np.array([w.duration for w in kept], dtype=float),
-        probs=probs, labels=labels, confidences=np.array(confidences, dtype=float),
-        decisions=decisions, window_ids=[w.id for w in kept],
-    )
-    label = confidence = decision = None
-    candidates: tuple[str, ...] = ()
-    track_probs = None
+    flags = [bool(by_window[w.id].unfamiliar) for w in kept]  # None (not assessed) counts as familiar
+    series = _decided_series([w.start for w in kept], [w.duration for w in kept], probs, flags,
+                             [w.id for w in kept], ds)
     track_level = [p for p in predictions if p.window_id is None]
     unfamiliar = _flag(track_level[-1].unfamiliar) if track_level else None
-    if len(kept):
-        track_probs = _aggregate(probs, ds)
-        d = _decide(track_probs, ds, unfamiliar)
-        label, confidence, decision, candidates = d.label, float(d.confidence), d.decision, tuple(d.labels)
+    label, confidence, decision, candidates, track_probs = _track_decision(probs, ds, unfamiliar)
     model_version = predictions[0].model_version if predictions else None
     duration = float(track.duration or (series.starts[-1] + series.durations[-1] if len(kept) else 0.0))
     subtitle = " · ".join(x for x in (track.artist, track.album) if x) or Path(track.path).name
@@ -146,28 +154,14 @@ def computing_view(base: TrackView, arrived, expected: int, settings=None) -> Tr
     ds = settings if isinstance(settings, DecisionSettings) else DecisionSettings.from_settings(settings)
     judged = sorted((w for w in arrived if w.probs is not None), key=lambda w: w.start)
     probs = np.array([w.probs for w in judged], dtype=float).reshape(-1, len(EMOTIONS))
-    labels, confidences, decisions = [], [], []
-    label = confidence = decision = None
-    candidates: tuple[str, ...] = ()
-    track_probs = None
+    series = _decided_series([w.start for w in judged], [w.duration for w in judged], probs,
+                             [bool(w.unfamiliar) for w in judged], [-1] * len(judged), ds)
     unfamiliar = None
     if len(judged):
-        from tmer_desktop.model.decide import decide_all, track_unfamiliar
+        from tmer_desktop.model.decide import track_unfamiliar
 
-        for d in decide_all(probs, ds.threshold, ds.top2_threshold, [bool(w.unfamiliar) for w in judged]):
-            labels.append(d.label)
-            confidences.append(d.confidence)
-            decisions.append(d.decision)
         unfamiliar = track_unfamiliar([w.unfamiliar for w in judged])
-        track_probs = _aggregate(probs, ds)
-        d = _decide(track_probs, ds, unfamiliar)
-        label, confidence, decision, candidates = d.label, float(d.confidence), d.decision, tuple(d.labels)
-    series = WindowSeries(
-        starts=np.array([w.start for w in judged], dtype=float),
-        durations=np.array([w.duration for w in judged], dtype=float),
-        probs=probs, labels=labels, confidences=np.array(confidences, dtype=float), decisions=decisions,
-        window_ids=[-1] * len(judged),
-    )
+    label, confidence, decision, candidates, track_probs = _track_decision(probs, ds, unfamiliar)
     windows = [WindowRow(id=-1, track_id=base.track_id, idx=i, start=w.start, duration=w.duration, short=w.short,
                          features=tuple(w.features)) for i, w in enumerate(judged)]
     return replace(base, label=label, confidence=confidence, decision=decision, candidates=candidates,
