@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -237,9 +236,11 @@ class LibraryView(FollowsLanguage, QWidget):
     def widen_decision_for(self, row: int) -> None:
         """During a batch: widen the Decision column if the row just added would be cut there
         (resize_columns, which fits every column, runs when the batch ends)."""
-        text = self.model.index(row, COL_DECISION).data(Qt.ItemDataRole.DisplayRole) or ""
-        needed = self.table.fontMetrics().horizontalAdvance(str(text)) + 2 * self.table.style().pixelMetric(
-            QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        shown = self.proxy.mapFromSource(self.model.index(row, COL_DECISION))
+        if not shown.isValid():  # filtered out: not on screen
+            return
+        # The delegate's own measure of the cell, as resizeColumnToContents takes it.
+        needed = self.table.sizeHintForIndex(shown).width()
         if needed > self.table.columnWidth(COL_DECISION):
             self.table.setColumnWidth(COL_DECISION, needed)
 
