@@ -75,6 +75,9 @@ def run_writer_and_kill(path: Path, pause_at: int, kill_after_line: str) -> list
         proc.kill()
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    # What the writer reported between the line read here and the kill (still in the pipe) was
+    # committed too: on a busy machine it can get a commit or two further before the signal lands.
+    committed += [int(line.split()[1]) for line in proc.stdout.read().splitlines() if line.startswith("committed ")]
     return committed
 
 
@@ -110,7 +113,7 @@ def test_sigkill_inside_a_transaction_loses_only_that_transaction(tmp_path):
 def test_sigkill_at_an_arbitrary_moment_keeps_every_commit(tmp_path):
     path = tmp_path / "lib.sqlite3"
     committed = run_writer_and_kill(path, pause_at=-1, kill_after_line="committed 25")
-    assert committed[-1] == 25
+    assert 25 in committed
     assert_consistent(path, committed)
 
 
